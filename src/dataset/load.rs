@@ -1,0 +1,276 @@
+//! Reads the two bundled files into an indexed, checked `Dataset`. Every
+//! reference (theme, State, review) and every declared count is verified,
+//! so a damaged file is refused with a message that names the problem
+//! instead of showing wrong numbers.
+
+use super::schema::*;
+use std::collections::HashMap;
+use std::fmt;
+
+pub const OVERVIEW_FILE: &str = "overview.json";
+pub const TEXTS_FILE: &str = "recommendations.json";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The file could not be fetched.
+    Fetch { file: String, message: String },
+    /// Not JSON, or JSON not of the documented shape.
+    Json { file: String, message: String },
+    Version { file: String, found: u32 },
+    /// A declared count disagrees with what the file holds.
+    Count { file: String, what: String, declared: u64, found: u64 },
+    /// An id that names nothing.
+    Reference { file: String, what: String, id: String },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Fetch { file, message } => write!(f, "could not load {file}: {message}"),
+            LoadError::Json { file, message } => write!(f, "{file} is not a valid dataset file: {message}"),
+            LoadError::Version { file, found } => write!(
+                f,
+                "{file} has schema version {found}, but this viewer reads version {SCHEMA_VERSION}"
+            ),
+            LoadError::Count { file, what, declared, found } => write!(
+                f,
+                "this data is damaged: {file} declares {declared} {what} but holds {found}"
+            ),
+            LoadError::Reference { file, what, id } => {
+                write!(f, "this data is damaged: {file} refers to an unknown {what} {id:?}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+pub type ThemeIndex = u8;
+pub type StateIndex = u16;
+
+/// One recommendation, indexed for filtering.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecommendationRow {
+    pub review: u16,
+    pub from: Option<StateIndex>,
+    pub response: Response,
+    pub action: u8,
+    /// Bit `i` set when the recommendation carries theme `i`.
+    pub themes: u64,
+    pub text: String,
+}
+
+/// A review with its references resolved to indices.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Review {
+    pub summary: ReviewSummary,
+    pub state: StateIndex,
+    pub cycle: u8,
+    pub region: Option<Region>,
+    pub themes: u64,
+    /// Indices into `Dataset::recommendations`, once the texts are loaded.
+    pub recommendations: std::ops::Range<usize>,
+    pub pledges: Vec<Pledge>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub source: String,
+    pub totals: Totals,
+    pub themes: Vec<Theme>,
+    pub states: Vec<State>,
+    pub sessions: Vec<Session>,
+    pub reviews: Vec<Review>,
+    /// Empty until `attach_texts` has run.
+    pub recommendations: Vec<RecommendationRow>,
+    pub texts_loaded: bool,
+    state_by_id: HashMap<String, StateIndex>,
+}
+
+impl Dataset {
+    pub fn from_overview_json(json: &str) -> Result<Dataset, LoadError> {
+        let overview: Overview = parse_json(OVERVIEW_FILE, json)?;
+        Dataset::from_overview(overview)
+    }
+
+    pub fn from_overview(overview: Overview) -> Result<Dataset, LoadError> {
+        let file = OVERVIEW_FILE;
+        check_version(file, overview.schema_version)?;
+        count(file, "reviews", overview.totals.reviews, overview.reviews.len())?;
+        if overview.themes.len() > 64 {
+            return Err(LoadError::Count { file: file.into(), what: "themes (at most 64)".into(), declared: 64, found: overview.themes.len() as u64 });
+        }
+        let theme_by_id: HashMap<&str, ThemeIndex> =
+            overview.themes.iter().enumerate().map(|(i, t)| (t.id.as_str(), i as ThemeIndex)).collect();
+        let state_by_id: HashMap<String, StateIndex> =
+            overview.states.iter().enumerate().map(|(i, s)| (s.id.clone(), i as StateIndex)).collect();
+        let reference = |what: &str, id: &str| LoadError::Reference { file: file.into(), what: what.into(), id: id.into() };
+
+        let mut reviews = Vec::with_capacity(overview.reviews.len());
+        let mut recommendations_total = 0u64;
+        let mut pledges_total = 0u64;
+        for summary in overview.reviews {
+            let state = *state_by_id.get(&summary.state).ok_or_else(|| reference("State", &summary.state))?;
+            let session = overview
+                .sessions
+                .iter()
+                .find(|s| s.number == summary.session)
+                .ok_or_else(|| reference("session", &summary.session.to_string()))?;
+            let mut themes = 0u64;
+            for id in summary.themes.keys() {
+                themes |= 1 << theme_by_id.get(id.as_str()).ok_or_else(|| reference("theme", id))?;
+            }
+            for id in summary.participants.members.iter().chain(&summary.participants.observers) {
+                state_by_id.get(id).ok_or_else(|| reference("participating State", id))?;
+            }
+            let in_review = |what: &str| format!("{what} in review {}", summary.id);
+            count(file, &in_review("accepted and noted recommendations"), summary.recommendations, (summary.accepted + summary.noted) as usize)?;
+            count(file, &in_review("member States"), summary.participation.members, summary.participants.members.len())?;
+            count(file, &in_review("observer States"), summary.participation.observers, summary.participants.observers.len())?;
+            count(file, &in_review("participating States"), summary.participation.states, (summary.participation.members + summary.participation.observers) as usize)?;
+            recommendations_total += summary.recommendations as u64;
+            pledges_total += summary.pledges as u64;
+            reviews.push(Review {
+                region: overview.states[state as usize].region,
+                state,
+                cycle: session.cycle,
+                themes,
+                recommendations: 0..0,
+                pledges: Vec::new(),
+                summary,
+            });
+        }
+        count(file, "recommendations", overview.totals.recommendations, recommendations_total as usize)?;
+        count(file, "pledges", overview.totals.pledges, pledges_total as usize)?;
+        Ok(Dataset {
+            source: overview.source,
+            totals: overview.totals,
+            themes: overview.themes,
+            states: overview.states,
+            sessions: overview.sessions,
+            reviews,
+            recommendations: Vec::new(),
+            texts_loaded: false,
+            state_by_id,
+        })
+    }
+
+    pub fn attach_texts_json(&mut self, json: &str) -> Result<(), LoadError> {
+        let texts: Texts = parse_json(TEXTS_FILE, json)?;
+        self.attach_texts(texts)
+    }
+
+    /// Adds the full texts; on any error the dataset is left as it was.
+    pub fn attach_texts(&mut self, texts: Texts) -> Result<(), LoadError> {
+        let file = TEXTS_FILE;
+        check_version(file, texts.schema_version)?;
+        if texts.totals != self.totals {
+            return Err(LoadError::Count {
+                file: file.into(),
+                what: format!("recommendations (the overview declares {:?})", self.totals),
+                declared: texts.totals.recommendations as u64,
+                found: self.totals.recommendations as u64,
+            });
+        }
+        count(file, "reviews", self.totals.reviews, texts.reviews.len())?;
+        let theme_by_id: HashMap<&str, ThemeIndex> =
+            self.themes.iter().enumerate().map(|(i, t)| (t.id.as_str(), i as ThemeIndex)).collect();
+        let reference = |what: &str, id: &str| LoadError::Reference { file: file.into(), what: what.into(), id: id.into() };
+        let mut rows = Vec::with_capacity(self.totals.recommendations as usize);
+        let mut ranges = Vec::with_capacity(texts.reviews.len());
+        let mut pledges = Vec::with_capacity(texts.reviews.len());
+        for (index, (review, full)) in self.reviews.iter().zip(texts.reviews).enumerate() {
+            if review.summary.id != full.id {
+                return Err(reference("review (out of order or missing)", &full.id));
+            }
+            count(file, &format!("recommendations in review {}", full.id), review.summary.recommendations, full.recommendations.len())?;
+            count(file, &format!("pledges in review {}", full.id), review.summary.pledges, full.pledges.len())?;
+            let start = rows.len();
+            for recommendation in full.recommendations {
+                let mut themes = 0u64;
+                for id in &recommendation.themes {
+                    themes |= 1 << theme_by_id.get(id.as_str()).ok_or_else(|| reference("theme", id))?;
+                }
+                let from = match &recommendation.from {
+                    Some(id) => Some(*self.state_by_id.get(id).ok_or_else(|| reference("State", id))?),
+                    None => None,
+                };
+                if !(1..=5).contains(&recommendation.action) {
+                    return Err(reference("action category", &recommendation.action.to_string()));
+                }
+                rows.push(RecommendationRow {
+                    review: index as u16,
+                    from,
+                    response: recommendation.response,
+                    action: recommendation.action,
+                    themes,
+                    text: recommendation.text,
+                });
+            }
+            let accepted = rows[start..].iter().filter(|r| r.response == Response::Accepted).count();
+            count(file, &format!("accepted recommendations in review {}", full.id), review.summary.accepted, accepted)?;
+            ranges.push(start..rows.len());
+            pledges.push(full.pledges);
+        }
+        for ((review, range), pledges) in self.reviews.iter_mut().zip(ranges).zip(pledges) {
+            review.recommendations = range;
+            review.pledges = pledges;
+        }
+        self.recommendations = rows;
+        self.texts_loaded = true;
+        Ok(())
+    }
+
+    pub fn state_index(&self, id: &str) -> Option<StateIndex> {
+        self.state_by_id.get(id).copied()
+    }
+
+    pub fn state_name(&self, index: StateIndex) -> &str {
+        &self.states[index as usize].name
+    }
+
+    pub fn review_by_id(&self, id: &str) -> Option<usize> {
+        self.reviews.iter().position(|r| r.summary.id == id)
+    }
+
+    /// The State whose name, alias or id matches, ignoring case.
+    pub fn find_state(&self, name: &str) -> Option<StateIndex> {
+        let wanted = name.trim().to_lowercase();
+        self.states
+            .iter()
+            .position(|s| {
+                s.id == wanted
+                    || s.name.to_lowercase() == wanted
+                    || s.aliases.iter().any(|a| a.to_lowercase() == wanted)
+            })
+            .map(|i| i as StateIndex)
+    }
+
+    pub fn find_theme(&self, label: &str) -> Option<ThemeIndex> {
+        let wanted = label.trim().to_lowercase();
+        self.themes
+            .iter()
+            .position(|t| t.label.to_lowercase() == wanted || t.id == wanted)
+            .map(|i| i as ThemeIndex)
+    }
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(file: &str, json: &str) -> Result<T, LoadError> {
+    serde_json::from_str(json).map_err(|e| LoadError::Json { file: file.into(), message: e.to_string() })
+}
+
+fn check_version(file: &str, found: u32) -> Result<(), LoadError> {
+    if found == SCHEMA_VERSION {
+        Ok(())
+    } else {
+        Err(LoadError::Version { file: file.into(), found })
+    }
+}
+
+fn count(file: &str, what: &str, declared: u32, found: usize) -> Result<(), LoadError> {
+    if declared as usize == found {
+        Ok(())
+    } else {
+        Err(LoadError::Count { file: file.into(), what: what.into(), declared: declared as u64, found: found as u64 })
+    }
+}

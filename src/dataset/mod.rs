@@ -1,0 +1,14 @@
+//! The bundled dataset: its serde types, the loader that checks what it
+//! reads, and (natively) the importer that writes it from `shared/`.
+
+pub mod load;
+pub mod media_summary;
+pub mod schema;
+pub mod slug;
+pub mod states;
+pub mod themes;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
+
+pub use load::{Dataset, LoadError};
