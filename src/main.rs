@@ -1,1 +1,3 @@
-fn main() {}
+fn main() {
+    upr_viewer::run_page();
+}

@@ -58,6 +58,8 @@ pub struct RecommendationRow {
     /// Bit `i` set when the recommendation carries theme `i`.
     pub themes: u64,
     pub text: String,
+    /// `text` lower-cased once, for search.
+    pub search_text: String,
 }
 
 /// A review with its references resolved to indices.
@@ -204,6 +206,7 @@ impl Dataset {
                     response: recommendation.response,
                     action: recommendation.action,
                     themes,
+                    search_text: recommendation.text.to_lowercase(),
                     text: recommendation.text,
                 });
             }

@@ -1,0 +1,254 @@
+//! The viewer: loads the dataset, keeps the query in step with the address
+//! bar, and lays out the components.
+
+use crate::components::card_list::CardList;
+use crate::components::filters::FilterPanel;
+use crate::components::notices::{LoadErrorNotice, QueryWarnings, TextsProgress};
+use crate::components::review::ReviewDetail;
+use crate::components::summary::ResultSummary;
+use crate::dataset::load::{Dataset, LoadError, OVERVIEW_FILE, TEXTS_FILE};
+use crate::dataset::schema::Texts;
+use crate::palette::{use_palette, Palette};
+use crate::query::{Query, QueryWarning};
+use crate::services::{address_bar, fetch};
+use crate::state::{Action, Phase, QueryOrigin, ViewerState};
+use stylist::yew::styled_component;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct ViewerProps {
+    /// Where the dataset files are, ending in `/` (relative to the page).
+    pub data_base: AttrValue,
+    /// The query the page or element was opened with.
+    pub query: Query,
+    #[prop_or_default]
+    pub warnings: Vec<QueryWarning>,
+    /// Keep the query in the address bar (the page, not an embed).
+    #[prop_or(true)]
+    pub address_bar: bool,
+    #[prop_or(true)]
+    pub show_filters: bool,
+}
+
+#[styled_component]
+pub fn Viewer(props: &ViewerProps) -> Html {
+    let palette = use_palette();
+    let state = use_reducer({
+        let (query, warnings) = (props.query.clone(), props.warnings.clone());
+        move || ViewerState::new(query, warnings)
+    });
+    let progress = use_state(fetch::Progress::default);
+
+    use_effect_with(props.data_base.clone(), {
+        let dispatcher = state.dispatcher();
+        let progress = progress.setter();
+        move |base: &AttrValue| {
+            let base = base.to_string();
+            wasm_bindgen_futures::spawn_local(async move {
+                let overview = fetch::fetch_text(&format!("{base}{OVERVIEW_FILE}"), |_| {})
+                    .await
+                    .map_err(|message| LoadError::Fetch { file: OVERVIEW_FILE.into(), message })
+                    .and_then(|json| Dataset::from_overview_json(&json));
+                let loaded = overview.is_ok();
+                dispatcher.dispatch(Action::OverviewLoaded(overview));
+                if !loaded {
+                    return;
+                }
+                let texts = fetch::fetch_text(&format!("{base}{TEXTS_FILE}"), |p| progress.set(p))
+                    .await
+                    .map_err(|message| LoadError::Fetch { file: TEXTS_FILE.into(), message })
+                    .and_then(|json| {
+                        serde_json::from_str::<Texts>(&json)
+                            .map_err(|e| LoadError::Json { file: TEXTS_FILE.into(), message: e.to_string() })
+                    });
+                dispatcher.dispatch(Action::TextsLoaded(texts));
+            });
+        }
+    });
+
+    // A changed attribute (or a new page query) replaces the query.
+    use_effect_with((props.query.clone(), props.warnings.clone()), {
+        let dispatcher = state.dispatcher();
+        move |(query, warnings): &(Query, Vec<QueryWarning>)| {
+            dispatcher.dispatch(Action::External(query.clone(), warnings.clone()));
+        }
+    });
+
+    // Back and forward bring the query of that history entry.
+    use_effect_with(props.address_bar, {
+        let dispatcher = state.dispatcher();
+        move |enabled: &bool| {
+            let listener = enabled.then(|| {
+                let window = web_sys::window().expect("a page always has a window");
+                gloo::events::EventListener::new(&window, "popstate", move |_| {
+                    let (query, warnings) = address_bar::read();
+                    dispatcher.dispatch(Action::External(query, warnings));
+                })
+            });
+            move || drop(listener)
+        }
+    });
+
+    use_effect_with((state.query.clone(), state.origin), {
+        let enabled = props.address_bar;
+        move |(query, origin): &(Query, QueryOrigin)| {
+            if enabled && *origin != QueryOrigin::Outside {
+                address_bar::write(query, *origin == QueryOrigin::Choice);
+            }
+        }
+    });
+
+    let onquery = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(query, origin): (Query, QueryOrigin)| dispatcher.dispatch(Action::Change(query, origin)))
+    };
+
+    let body = match (&state.overview, &state.dataset) {
+        (Phase::Failed(message), _) => html! { <LoadErrorNotice message={message.clone()} /> },
+        (_, Some(dataset)) => {
+            let outcome = &state.outcome;
+            let open = state.query.review.as_deref().and_then(|id| dataset.review_by_id(id));
+            let main = match open {
+                Some(index) => {
+                    // The open card shows the recommendations that pass the
+                    // filters, or all of its own when it does not match them.
+                    let passing = outcome
+                        .reviews
+                        .iter()
+                        .find(|m| m.review == index)
+                        .map(|m| m.passing.clone())
+                        .filter(|p| !p.is_empty())
+                        .unwrap_or_else(|| dataset.reviews[index].recommendations.clone().map(|i| i as u32).collect());
+                    html! { <ReviewDetail dataset={dataset.clone()} review={index} passing={passing} query={state.query.clone()} onquery={onquery.clone()} /> }
+                }
+                None => html! { <CardList dataset={dataset.clone()} outcome={outcome.clone()} query={state.query.clone()} onquery={onquery.clone()} /> },
+            };
+            html! {
+                <div class={classes!("layout", (!props.show_filters).then_some("compact"))}>
+                    if props.show_filters {
+                        <aside class="panel">
+                            <FilterPanel dataset={dataset.clone()} outcome={outcome.clone()} query={state.query.clone()} onquery={onquery.clone()} />
+                        </aside>
+                    }
+                    <main class="results" id="results">
+                        <QueryWarnings warnings={state.warnings.clone()} />
+                        if let Phase::Failed(message) = &state.texts {
+                            <div data-testid="texts-error" role="alert" class="texts-error">
+                                { format!("The recommendation texts could not be loaded, so the cards show whole reviews only: {message}") }
+                            </div>
+                        }
+                        if state.texts == Phase::Loading {
+                            <TextsProgress progress={*progress} />
+                        }
+                        <ResultSummary
+                            reviews={outcome.reviews.len() as u32}
+                            recommendations={outcome.recommendations}
+                            total_reviews={dataset.totals.reviews}
+                            provisional={outcome.provisional}
+                            query={state.query.clone()}
+                            onquery={onquery.clone()} />
+                        { main }
+                    </main>
+                </div>
+            }
+        }
+        _ => html! {
+            <p data-testid="loading" role="status" class="loading">{ "Loading the reviews…" }</p>
+        },
+    };
+
+    html! {
+        <ContextProvider<Palette> context={palette.clone()}>
+            <div class={root_style(&palette)} data-testid="upr-viewer">
+                <header class="masthead">
+                    <h1>{ "Universal Periodic Review" }</h1>
+                    <p>{ "Recommendations made to every UN Member State by its peers in the Human Rights Council, sessions 1–20 (2008–2014)." }</p>
+                </header>
+                { body }
+            </div>
+        </ContextProvider<Palette>>
+    }
+}
+
+fn root_style(p: &Palette) -> stylist::StyleSource {
+    stylist::css!(
+        r#"
+        background: ${bg}; color: ${text};
+        font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+        font-size: 16px; line-height: 1.5; padding: 1rem; min-height: 100%;
+        box-sizing: border-box;
+        & *, & *::before, & *::after { box-sizing: border-box; }
+        & h1 { font-size: 1.5rem; margin: 0 0 0.25rem; }
+        & h2 { font-size: 1.25rem; }
+        & h3 { font-size: 1.1rem; margin: 0 0 0.25rem; }
+        & .masthead p { color: ${muted}; margin-top: 0; }
+        & a { color: ${accent}; }
+        & a:focus-visible, & button:focus-visible, & input:focus-visible, & select:focus-visible, & summary:focus-visible, & [tabindex]:focus-visible {
+            outline: 3px solid ${focus}; outline-offset: 2px;
+        }
+        & button, & select, & input { font: inherit; color: ${text}; background: ${surface}; border: 1px solid ${border}; border-radius: 4px; }
+        & button { padding: 0.35rem 0.75rem; cursor: pointer; }
+        & button:disabled { opacity: 0.6; cursor: default; }
+        & input[type=range] { width: 100%; accent-color: ${accent}; padding: 0; border: none; background: transparent; }
+        & input[type=checkbox], & input[type=radio] { accent-color: ${accent}; }
+        & .layout { display: grid; grid-template-columns: minmax(16rem, 20rem) 1fr; gap: 1.5rem; align-items: start; }
+        & .layout.compact { grid-template-columns: 1fr; }
+        @media (max-width: 760px) { & .layout { grid-template-columns: 1fr; } }
+        & .panel { background: ${surface}; border: 1px solid ${border}; border-radius: 8px; padding: 0.75rem 1rem; }
+        & .filters h2 { margin-top: 0; }
+        & .filters fieldset { border: none; padding: 0; margin: 0 0 1rem; min-width: 0; }
+        & .filters legend { font-weight: 600; padding: 0; margin-bottom: 0.25rem; }
+        & .field { display: block; margin-bottom: 0.5rem; }
+        & .field span { display: block; font-size: 0.9rem; color: ${muted}; }
+        & .field select, & .field input { width: 100%; padding: 0.3rem; }
+        & .hint { font-size: 0.85rem; color: ${muted}; margin: 0 0 0.25rem; }
+        & .slider { display: block; font-size: 0.9rem; }
+        & .pair { display: flex; gap: 0.5rem; }
+        & .number { flex: 1; font-size: 0.9rem; }
+        & .number input { width: 100%; padding: 0.2rem; }
+        & .theme-list { list-style: none; padding: 0; margin: 0; max-height: 22rem; overflow-y: auto; border: 1px solid ${border}; border-radius: 4px; }
+        & .theme-list label { display: flex; gap: 0.4rem; align-items: baseline; padding: 0.15rem 0.4rem; cursor: pointer; }
+        & .theme-list .option-label { flex: 1; }
+        & .count { color: ${muted}; font-variant-numeric: tabular-nums; font-size: 0.85rem; }
+        & .match { font-size: 0.9rem; margin-bottom: 0.25rem; }
+        & .match label { margin-right: 0.75rem; }
+        & .result-bar { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem; }
+        & .result-bar p { margin: 0.25rem 0; }
+        & .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1rem; }
+        & .card, & .review { background: ${surface}; border: 1px solid ${border}; border-radius: 8px; padding: 0.75rem 1rem; height: 100%; }
+        & .card h3 a { text-decoration: none; }
+        & .card h3 a:hover { text-decoration: underline; }
+        & .meta, & .participation, & .legend { color: ${muted}; font-size: 0.9rem; margin: 0.2rem 0; }
+        & .responses p { margin: 0.2rem 0; }
+        & .bar { display: flex; height: 0.5rem; border-radius: 4px; overflow: hidden; background: ${border}; }
+        & .bar .accepted { background: ${accepted}; }
+        & .bar .noted { background: ${noted}; }
+        & .accepted-text { color: ${accepted}; }
+        & .noted-text { color: ${noted}; }
+        & .passing { color: ${accent}; }
+        & .themes { list-style: none; padding: 0; margin: 0.4rem 0 0; display: flex; flex-wrap: wrap; gap: 0.3rem; }
+        & .card .themes li { font-size: 0.8rem; border: 1px solid ${border}; border-radius: 999px; padding: 0 0.5rem; }
+        & .pager { display: flex; gap: 1rem; align-items: center; justify-content: center; margin: 1rem 0; }
+        & .review section { margin-top: 1.25rem; }
+        & .review dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
+        & .review dt { color: ${muted}; }
+        & .review dd { margin: 0; }
+        & .recommendation-list { padding-left: 1.2rem; }
+        & .recommendation-list li p { margin: 0.2rem 0; }
+        & .grouping label { margin-right: 0.75rem; }
+        & .source { color: ${muted}; font-size: 0.85rem; }
+        & .texts-error { background: ${error_bg}; padding: 0.5rem 1rem; border-radius: 6px; }
+        & progress { display: block; width: 100%; }
+        "#,
+        bg = p.background,
+        text = p.text,
+        muted = p.muted,
+        accent = p.accent,
+        surface = p.surface,
+        border = p.border,
+        focus = p.focus,
+        accepted = p.accepted,
+        noted = p.noted,
+        error_bg = p.error_bg,
+    )
+}

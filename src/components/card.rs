@@ -1,0 +1,89 @@
+//! One review in the list: who, when, how many took part, how it answered.
+
+use super::OnQuery;
+use crate::dataset::load::{Dataset, Review};
+use crate::format::{count, date_range, percent, thousands};
+use crate::query::Query;
+use crate::state::{QueryOrigin, Shared};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReviewCardProps {
+    pub dataset: Shared<Dataset>,
+    pub review: usize,
+    /// Passing recommendations when a recommendation-level filter is set.
+    pub passing: Option<u32>,
+    pub query: Query,
+    pub onquery: OnQuery,
+}
+
+/// How many themes a card names.
+const MAIN_THEMES: usize = 3;
+
+#[component]
+pub fn ReviewCard(props: &ReviewCardProps) -> Html {
+    let dataset = &props.dataset;
+    let review: &Review = &dataset.reviews[props.review];
+    let summary = &review.summary;
+    let session = dataset.sessions.iter().find(|s| s.number == summary.session);
+    let state_name = dataset.state_name(review.state).to_owned();
+    let open_query = Query { review: Some(summary.id.clone()), ..props.query.clone() };
+    let href = open_query.to_search();
+    let onopen = {
+        let onquery = props.onquery.clone();
+        Callback::from(move |e: MouseEvent| {
+            // A plain click opens in place; with a modifier the browser
+            // opens the link in a new tab as usual.
+            if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0) {
+                e.prevent_default();
+                onquery.emit((open_query.clone(), QueryOrigin::Choice));
+            }
+        })
+    };
+    let mut themes: Vec<(&String, &u32)> = summary.themes.iter().collect();
+    themes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let theme_label = |id: &str| dataset.themes.iter().find(|t| t.id == id).map_or(id.to_owned(), |t| t.label.clone());
+    let accepted = percent(summary.accepted, summary.recommendations);
+    let p = summary.participation;
+    html! {
+        <article class="card" data-review={summary.id.clone()} data-testid="review-card" aria-labelledby={format!("title-{}", summary.id)}>
+            <h3 id={format!("title-{}", summary.id)}>
+                <a href={href} onclick={onopen}>{ state_name }</a>
+            </h3>
+            <p class="meta">
+                { format!("Session {}", summary.session) }
+                if let Some(session) = session {
+                    { format!(" · {} · Cycle {}", date_range(&session.start, &session.end), session.cycle) }
+                }
+                if let Some(region) = review.region {
+                    { format!(" · {}", region.label()) }
+                }
+            </p>
+            <p class="participation" data-testid="participation">
+                { format!("{} · {} members, {} observers", count(p.states, "participating State", "participating States"), p.members, p.observers) }
+            </p>
+            <div class="responses">
+                <p>
+                    { count(summary.recommendations, "recommendation", "recommendations") }
+                    if let Some(passing) = props.passing {
+                        <strong class="passing">{ format!(" · {} match", thousands(passing)) }</strong>
+                    }
+                </p>
+                <div class="bar" role="img" aria-label={format!("{accepted}% accepted, {}% noted", 100 - accepted.min(100))}>
+                    <span class="accepted" style={format!("width: {accepted}%")}></span>
+                    <span class="noted" style={format!("width: {}%", 100 - accepted.min(100))}></span>
+                </div>
+                <p class="legend">
+                    <span class="accepted-text">{ format!("{} accepted ({accepted}%)", thousands(summary.accepted)) }</span>
+                    { " · " }
+                    <span class="noted-text">{ format!("{} noted", thousands(summary.noted)) }</span>
+                </p>
+            </div>
+            <ul class="themes" aria-label="Main themes">
+                { for themes.iter().take(MAIN_THEMES).map(|(id, n)| html! {
+                    <li>{ format!("{} ({n})", theme_label(id)) }</li>
+                }) }
+            </ul>
+        </article>
+    }
+}

@@ -1,0 +1,63 @@
+//! The matching reviews, one page at a time: only what is on screen is in
+//! the DOM.
+
+use super::card::ReviewCard;
+use super::OnQuery;
+use crate::dataset::load::Dataset;
+use crate::filter::Outcome;
+use crate::query::Query;
+use crate::state::{QueryOrigin, Shared};
+use yew::prelude::*;
+
+pub const PAGE_SIZE: usize = 24;
+
+#[derive(Properties, PartialEq)]
+pub struct CardListProps {
+    pub dataset: Shared<Dataset>,
+    pub outcome: Shared<Outcome>,
+    pub query: Query,
+    pub onquery: OnQuery,
+}
+
+#[component]
+pub fn CardList(props: &CardListProps) -> Html {
+    let matches = &props.outcome.reviews;
+    if matches.is_empty() {
+        return html! {
+            <p data-testid="no-results" class="empty">
+                { "No review matches these filters. Remove one to see more." }
+            </p>
+        };
+    }
+    let pages = matches.len().div_ceil(PAGE_SIZE);
+    let page = (props.query.page.max(1) as usize).min(pages);
+    let show_passing = props.query.selects_recommendations() && props.dataset.texts_loaded;
+    let goto = |target: usize| {
+        let query = Query { page: target as u32, ..props.query.clone() };
+        let onquery = props.onquery.clone();
+        Callback::from(move |_: MouseEvent| onquery.emit((query.clone(), QueryOrigin::Choice)))
+    };
+    html! {
+        <>
+            <ol class="cards" aria-label="Reviews">
+                { for matches.iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).map(|m| html! {
+                    <li key={m.review}>
+                        <ReviewCard
+                            dataset={props.dataset.clone()}
+                            review={m.review}
+                            passing={show_passing.then_some(m.passing.len() as u32)}
+                            query={props.query.clone()}
+                            onquery={props.onquery.clone()} />
+                    </li>
+                }) }
+            </ol>
+            if pages > 1 {
+                <nav class="pager" aria-label="Pages">
+                    <button data-testid="previous-page" disabled={page == 1} onclick={goto(page - 1)}>{ "Previous" }</button>
+                    <span data-testid="page-status">{ format!("Page {page} of {pages}") }</span>
+                    <button data-testid="next-page" disabled={page == pages} onclick={goto(page + 1)}>{ "Next" }</button>
+                </nav>
+            }
+        </>
+    }
+}

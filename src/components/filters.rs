@@ -1,0 +1,279 @@
+//! The filter panel. Every control reads the query, shows the counts the
+//! filter worked out, and sends back a changed query.
+
+use super::OnQuery;
+use crate::dataset::load::Dataset;
+use crate::dataset::schema::{Region, Response};
+use crate::filter::Outcome;
+use crate::format::thousands;
+use crate::query::{Bounds, Query};
+use crate::state::{QueryOrigin, Shared};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FilterPanelProps {
+    pub dataset: Shared<Dataset>,
+    pub outcome: Shared<Outcome>,
+    pub query: Query,
+    pub onquery: OnQuery,
+}
+
+/// A callback that applies `change` to the current query (back on page 1).
+fn updater<E: 'static>(
+    props: &FilterPanelProps,
+    origin: QueryOrigin,
+    change: impl Fn(&mut Query, E) + 'static,
+) -> Callback<E> {
+    let query = props.query.clone();
+    let onquery = props.onquery.clone();
+    Callback::from(move |event: E| {
+        let mut next = query.clone().first_page();
+        change(&mut next, event);
+        onquery.emit((next, origin));
+    })
+}
+
+fn select_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlSelectElement>().value()
+}
+
+fn input_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+#[component]
+pub fn FilterPanel(props: &FilterPanelProps) -> Html {
+    let dataset = &props.dataset;
+    let query = &props.query;
+    let outcome = &props.outcome;
+
+    let onsearch = updater(props, QueryOrigin::Typing, |q, e: InputEvent| {
+        q.text = e.target_unchecked_into::<HtmlInputElement>().value();
+    });
+    let onclear = {
+        let onquery = props.onquery.clone();
+        Callback::from(move |_: MouseEvent| onquery.emit((Query::default(), QueryOrigin::Choice)))
+    };
+    let has_filters = Query { review: None, sort: query.sort, group: query.group, page: 1, ..Query::default() }
+        != Query { review: None, page: 1, ..query.clone() };
+
+    html! {
+        <form class="filters" aria-label="Filters" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <h2>{ "Filters" }</h2>
+            <label class="field">
+                <span>{ "Search recommendations and State names" }</span>
+                <input type="search" data-testid="search" value={query.text.clone()} oninput={onsearch}
+                    maxlength={crate::query::MAX_VALUE_LEN.to_string()} />
+            </label>
+            <ParticipationRange dataset={dataset.clone()} query={query.clone()} onquery={props.onquery.clone()} />
+            <ThemeList dataset={dataset.clone()} outcome={outcome.clone()} query={query.clone()} onquery={props.onquery.clone()} />
+            <ReviewFilters dataset={dataset.clone()} outcome={outcome.clone()} query={query.clone()} onquery={props.onquery.clone()} />
+            <RecommendationFilters dataset={dataset.clone()} outcome={outcome.clone()} query={query.clone()} onquery={props.onquery.clone()} />
+            if has_filters {
+                <button type="button" data-testid="clear-filters" onclick={onclear}>{ "Clear all filters" }</button>
+            }
+        </form>
+    }
+}
+
+#[component]
+fn ThemeList(props: &FilterPanelProps) -> Html {
+    let dataset = &props.dataset;
+    let selected: Vec<usize> = props
+        .query
+        .themes
+        .iter()
+        .filter_map(|label| dataset.find_theme(label).map(usize::from))
+        .collect();
+    let onmatch = updater(props, QueryOrigin::Choice, |q, e: Event| q.match_all = input_value(&e) == "all");
+    let options = dataset.themes.iter().enumerate().map(|(index, theme)| {
+        let checked = selected.contains(&index);
+        let label = theme.label.clone();
+        let ontoggle = updater(props, QueryOrigin::Choice, move |q, _: Event| {
+            if let Some(at) = q.themes.iter().position(|t| t.eq_ignore_ascii_case(&label)) {
+                q.themes.remove(at);
+            } else {
+                q.themes.push(label.clone());
+            }
+        });
+        let count = props.outcome.theme_counts.get(index).copied().unwrap_or(0);
+        html! {
+            <li>
+                <label data-testid="theme-option" data-theme={theme.label.clone()} data-count={count.to_string()}>
+                    <input type="checkbox" checked={checked} onchange={ontoggle} />
+                    <span class="option-label">{ theme.label.clone() }</span>
+                    <span class="count" aria-label={format!("{count} recommendations")}>{ thousands(count) }</span>
+                </label>
+            </li>
+        }
+    });
+    html! {
+        <fieldset class="themes">
+            <legend>{ "Themes" }</legend>
+            <div class="match" role="radiogroup" aria-label="Reviews must have">
+                <label><input type="radio" name="match" value="any" checked={!props.query.match_all} onchange={onmatch.clone()} />{ " any selected theme" }</label>
+                <label><input type="radio" name="match" value="all" checked={props.query.match_all} onchange={onmatch} />{ " all selected themes" }</label>
+            </div>
+            <ul class="theme-list">{ for options }</ul>
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RangeProps {
+    dataset: Shared<Dataset>,
+    query: Query,
+    onquery: OnQuery,
+}
+
+/// Bounds on the number of participating States, and on members and
+/// observers among them.
+#[component]
+fn ParticipationRange(props: &RangeProps) -> Html {
+    let most = props.dataset.reviews.iter().map(|r| r.summary.participation.states).max().unwrap_or(0);
+    let query = &props.query;
+    let bound = |get: fn(&mut Query) -> &mut Bounds, is_min: bool, origin: QueryOrigin| {
+        let query = query.clone();
+        let onquery = props.onquery.clone();
+        Callback::from(move |e: Event| {
+            let mut next = query.clone().first_page();
+            let value = input_value(&e).trim().parse::<u32>().ok();
+            let bounds = get(&mut next);
+            // The slider's ends mean "no bound", so the link stays short.
+            let value = value.filter(|v| if is_min { *v > 0 } else { *v < most });
+            if is_min { bounds.min = value } else { bounds.max = value }
+            onquery.emit((next, origin));
+        })
+    };
+    let states_min = query.states.min.unwrap_or(0);
+    let states_max = query.states.max.unwrap_or(most);
+    let number_input = |label: &str, testid: &str, value: Option<u32>, get: fn(&mut Query) -> &mut Bounds, is_min: bool| html! {
+        <label class="number">
+            <span>{ label.to_owned() }</span>
+            <input type="number" min="0" max={most.to_string()} inputmode="numeric" data-testid={testid.to_owned()}
+                value={value.map(|v| v.to_string()).unwrap_or_default()}
+                onchange={bound(get, is_min, QueryOrigin::Choice)} />
+        </label>
+    };
+    html! {
+        <fieldset class="range">
+            <legend>{ "Participating States" }</legend>
+            <p class="hint">{ "States that made recommendations in the review." }</p>
+            <label class="slider">
+                <span>{ format!("At least {states_min}") }</span>
+                <input type="range" min="0" max={most.to_string()} value={states_min.to_string()} data-testid="states-min"
+                    aria-label="Fewest participating States" onchange={bound(|q| &mut q.states, true, QueryOrigin::Choice)} />
+            </label>
+            <label class="slider">
+                <span>{ format!("At most {states_max}") }</span>
+                <input type="range" min="0" max={most.to_string()} value={states_max.to_string()} data-testid="states-max"
+                    aria-label="Most participating States" onchange={bound(|q| &mut q.states, false, QueryOrigin::Choice)} />
+            </label>
+            <div class="pair">
+                { number_input("Members from", "members-min", query.members.min, |q| &mut q.members, true) }
+                { number_input("to", "members-max", query.members.max, |q| &mut q.members, false) }
+            </div>
+            <div class="pair">
+                { number_input("Observers from", "observers-min", query.observers.min, |q| &mut q.observers, true) }
+                { number_input("to", "observers-max", query.observers.max, |q| &mut q.observers, false) }
+            </div>
+        </fieldset>
+    }
+}
+
+/// A `<select>` whose first option means "any".
+fn select(label: &str, testid: &str, onchange: Callback<Event>, options: Vec<(String, String, bool)>) -> Html {
+    let any_selected = !options.iter().any(|(_, _, selected)| *selected);
+    html! {
+        <label class="field">
+            <span>{ label.to_owned() }</span>
+            <select data-testid={testid.to_owned()} onchange={onchange}>
+                <option value="" selected={any_selected}>{ "Any" }</option>
+                { for options.into_iter().map(|(value, text, selected)| html! {
+                    <option value={value} selected={selected}>{ text }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn ReviewFilters(props: &FilterPanelProps) -> Html {
+    let dataset = &props.dataset;
+    let query = &props.query;
+    let outcome = &props.outcome;
+    let sur = query.sur.as_deref().and_then(|s| dataset.find_state(s));
+    let mut under_review: Vec<u16> = dataset.reviews.iter().map(|r| r.state).collect();
+    under_review.sort_by_key(|s| dataset.state_name(*s));
+    under_review.dedup();
+    let sur_options = under_review
+        .iter()
+        .map(|s| (dataset.states[*s as usize].name.clone(), dataset.state_name(*s).to_owned(), sur == Some(*s)))
+        .collect();
+    let session_options = dataset
+        .sessions
+        .iter()
+        .map(|s| {
+            let n = outcome.session_counts.get(s.number as usize - 1).copied().unwrap_or(0);
+            (s.number.to_string(), format!("Session {} ({} {})", s.number, &s.start[..4], if n == 1 { "1 review".into() } else { format!("{n} reviews") }), query.session == Some(s.number))
+        })
+        .collect();
+    let cycle_options = outcome
+        .cycle_counts
+        .iter()
+        .enumerate()
+        .map(|(i, n)| ((i + 1).to_string(), format!("Cycle {} ({n})", i + 1), query.cycle == Some(i as u8 + 1)))
+        .collect();
+    let region_options = Region::ALL
+        .iter()
+        .zip(&outcome.region_counts)
+        .map(|(r, n)| (r.code().to_owned(), format!("{} ({n})", r.label()), query.region == Some(*r)))
+        .collect();
+    let onsur = updater(props, QueryOrigin::Choice, |q, e: Event| q.sur = Some(select_value(&e)).filter(|v| !v.is_empty()));
+    let onsession = updater(props, QueryOrigin::Choice, |q, e: Event| q.session = select_value(&e).parse().ok());
+    let oncycle = updater(props, QueryOrigin::Choice, |q, e: Event| q.cycle = select_value(&e).parse().ok());
+    let onregion = updater(props, QueryOrigin::Choice, |q, e: Event| q.region = Region::from_code(&select_value(&e)));
+    html! {
+        <fieldset>
+            <legend>{ "Review" }</legend>
+            { select("State under review", "sur", onsur, sur_options) }
+            { select("Session", "session", onsession, session_options) }
+            { select("Cycle", "cycle", oncycle, cycle_options) }
+            { select("Regional group", "region", onregion, region_options) }
+        </fieldset>
+    }
+}
+
+#[component]
+fn RecommendationFilters(props: &FilterPanelProps) -> Html {
+    let dataset = &props.dataset;
+    let query = &props.query;
+    let counts = props.outcome.response_counts;
+    let from = query.from.as_deref().and_then(|s| dataset.find_state(s));
+    let response_options = [(Response::Accepted, counts[0]), (Response::Noted, counts[1])]
+        .into_iter()
+        .map(|(r, n)| (r.label().to_lowercase(), format!("{} ({})", r.label(), thousands(n)), query.response == Some(r)))
+        .collect();
+    let from_options = dataset
+        .states
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.name.clone(), s.name.clone(), from == Some(i as u16)))
+        .collect();
+    let onresponse = updater(props, QueryOrigin::Choice, |q, e: Event| {
+        q.response = match select_value(&e).as_str() {
+            "accepted" => Some(Response::Accepted),
+            "noted" => Some(Response::Noted),
+            _ => None,
+        }
+    });
+    let onfrom = updater(props, QueryOrigin::Choice, |q, e: Event| q.from = Some(select_value(&e)).filter(|v| !v.is_empty()));
+    html! {
+        <fieldset>
+            <legend>{ "Recommendation" }</legend>
+            { select("Response", "response", onresponse, response_options) }
+            { select("Recommended by", "from", onfrom, from_options) }
+        </fieldset>
+    }
+}

@@ -1,0 +1,17 @@
+//! Components: each renders state it is given and reports what the person
+//! does through `on…` callbacks. None of them computes counts.
+
+pub mod card;
+pub mod card_list;
+pub mod filters;
+pub mod notices;
+pub mod review;
+pub mod summary;
+
+use crate::query::Query;
+use crate::state::QueryOrigin;
+use yew::Callback;
+
+/// What every interactive component sends: the query it wants, and whether
+/// it is a discrete choice (a history entry) or typing.
+pub type OnQuery = Callback<(Query, QueryOrigin)>;

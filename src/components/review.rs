@@ -1,0 +1,252 @@
+//! The open card: the whole review, in the order of the OHCHR media
+//! summary. Sections with no data are left out.
+
+use super::OnQuery;
+use crate::dataset::load::{Dataset, RecommendationRow};
+use crate::dataset::schema::{MediaSummary, Response};
+use crate::format::{action_label, count, date, date_range, percent, thousands};
+use crate::query::{Grouping, Query};
+use crate::state::{QueryOrigin, Shared};
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReviewDetailProps {
+    pub dataset: Shared<Dataset>,
+    pub review: usize,
+    /// Indices of the recommendations to show (the passing ones).
+    pub passing: Vec<u32>,
+    pub query: Query,
+    pub onquery: OnQuery,
+}
+
+fn bullet_section(title: &str, testid: &str, items: &[String]) -> Html {
+    if items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section data-testid={testid.to_owned()}>
+            <h3>{ title.to_owned() }</h3>
+            <ul>{ for items.iter().map(|i| html! { <li>{ i.clone() }</li> }) }</ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
+    let dataset = &props.dataset;
+    let review = &dataset.reviews[props.review];
+    let summary = &review.summary;
+    let media = summary.media_summary.as_ref();
+    let session = dataset.sessions.iter().find(|s| s.number == summary.session);
+    let state_name = dataset.state_name(review.state).to_owned();
+    let onclose = {
+        let query = Query { review: None, ..props.query.clone() };
+        let onquery = props.onquery.clone();
+        Callback::from(move |_: MouseEvent| onquery.emit((query.clone(), QueryOrigin::Choice)))
+    };
+    let permalink = Query { review: Some(summary.id.clone()), ..Query::default() }.to_search();
+    html! {
+        <article class="review" data-review={summary.id.clone()} data-testid="review-detail" aria-labelledby="review-title">
+            <button type="button" class="back" data-testid="close-review" onclick={onclose}>{ "← All reviews" }</button>
+            <header>
+                <h2 id="review-title" tabindex="-1">{ format!("{state_name}, session {}", summary.session) }</h2>
+                <p class="meta">
+                    if let Some(session) = session {
+                        { format!("{} · Cycle {}", date_range(&session.start, &session.end), session.cycle) }
+                    }
+                    if let Some(region) = review.region {
+                        { format!(" · {}", region.label()) }
+                    }
+                    if let Some(media) = media {
+                        { format!(" · Reviewed {}{}", date(&media.review_date), media.review_time.as_ref().map(|t| format!(" ({t})")).unwrap_or_default()) }
+                    }
+                </p>
+                <p><a href={permalink} data-testid="permalink">{ "Permanent link to this review" }</a></p>
+            </header>
+            if let Some(media) = media {
+                { delegation(media) }
+                { bullet_section("National report", "national-report", &media.national_report) }
+            }
+            { participation(dataset, props.review, media) }
+            if let Some(media) = media {
+                { bullet_section("Positive achievements", "positive-achievements", &media.positive_achievements) }
+                { bullet_section("Issues and questions raised", "issues-raised", &media.issues_raised) }
+            }
+            <Recommendations dataset={dataset.clone()} review={props.review} passing={props.passing.clone()} query={props.query.clone()} onquery={props.onquery.clone()} />
+            { response(dataset, props.review, media) }
+            if let Some(adoption) = media.and_then(|m| m.adoption.as_ref()) {
+                <section data-testid="adoption">
+                    <h3>{ "Adoption of the report" }</h3>
+                    <p>
+                        { format!("The Working Group's adoption of the report was scheduled on {}", date(&adoption.date)) }
+                        if let (Some(start), Some(end)) = (&adoption.start, &adoption.end) {
+                            { format!(", {start}–{end}") }
+                        }
+                        { "." }
+                    </p>
+                </section>
+            }
+            if let Some(media) = media {
+                <p class="source">{ format!("Sections from the OHCHR media summary ({}); recommendations from the UPR Info database.", media.source_file) }</p>
+            }
+        </article>
+    }
+}
+
+fn delegation(media: &MediaSummary) -> Html {
+    let d = &media.delegation;
+    if d.lines.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section data-testid="delegation">
+            <h3>{ "Delegation" }</h3>
+            <dl>
+                if let Some(size) = d.size {
+                    <dt>{ "Size" }</dt><dd>{ count(size, "person", "people") }</dd>
+                }
+                if let Some(head) = &d.head {
+                    <dt>{ "Headed by" }</dt><dd>{ head.clone() }</dd>
+                }
+                if let Some(presenter) = &d.presented_by {
+                    <dt>{ "National report presented by" }</dt><dd>{ presenter.clone() }</dd>
+                }
+            </dl>
+        </section>
+    }
+}
+
+fn participation(dataset: &Dataset, index: usize, media: Option<&MediaSummary>) -> Html {
+    let summary = &dataset.reviews[index].summary;
+    let p = summary.participation;
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|id| dataset.state_index(id).map_or(id.clone(), |s| dataset.state_name(s).to_owned()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    html! {
+        <section data-testid="participation-detail">
+            <h3>{ "Participation" }</h3>
+            <p>
+                { format!("{} made recommendations: {} members of the Human Rights Council and {} observers.", count(p.states, "State", "States"), p.members, p.observers) }
+                if summary.unknown_recommender > 0 {
+                    { format!(" The source does not name the State behind {}.", count(summary.unknown_recommender, "recommendation", "recommendations")) }
+                }
+            </p>
+            if let Some(counted) = media.and_then(|m| m.states_taking_part) {
+                <p data-testid="media-summary-count">
+                    { format!("The OHCHR media summary counts {} member and {} observer States taking part in the interactive discussion, with or without a recommendation.", counted.members, counted.observers) }
+                </p>
+            }
+            <details>
+                <summary>{ "Which States" }</summary>
+                <p><strong>{ "Members: " }</strong>{ names(&summary.participants.members) }</p>
+                <p><strong>{ "Observers: " }</strong>{ names(&summary.participants.observers) }</p>
+            </details>
+        </section>
+    }
+}
+
+fn response(dataset: &Dataset, index: usize, media: Option<&MediaSummary>) -> Html {
+    let review = &dataset.reviews[index];
+    let summary = &review.summary;
+    let statements = media.map(|m| m.response.as_slice()).unwrap_or_default();
+    html! {
+        <section data-testid="response">
+            <h3>{ "Response of the State under review" }</h3>
+            <p>
+                { format!("Of {}, it accepted {} ({}%) and noted {}.", count(summary.recommendations, "recommendation", "recommendations"), thousands(summary.accepted), percent(summary.accepted, summary.recommendations), thousands(summary.noted)) }
+            </p>
+            if !statements.is_empty() {
+                <ul>{ for statements.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
+            }
+            if !review.pledges.is_empty() {
+                <h4>{ format!("Voluntary pledges ({})", review.pledges.len()) }</h4>
+                <ul>{ for review.pledges.iter().map(|p| html! { <li>{ p.text.clone() }</li> }) }</ul>
+            }
+        </section>
+    }
+}
+
+#[component]
+fn Recommendations(props: &ReviewDetailProps) -> Html {
+    let dataset = &props.dataset;
+    let review = &dataset.reviews[props.review];
+    let media = review.summary.media_summary.as_ref();
+    let ongroup = |group: Grouping| {
+        let query = Query { group, ..props.query.clone() };
+        let onquery = props.onquery.clone();
+        Callback::from(move |_: Event| onquery.emit((query.clone(), QueryOrigin::Choice)))
+    };
+    let rows: Vec<&RecommendationRow> = props.passing.iter().map(|i| &dataset.recommendations[*i as usize]).collect();
+    let mut groups: BTreeMap<String, Vec<&RecommendationRow>> = BTreeMap::new();
+    for row in &rows {
+        match props.query.group {
+            Grouping::Theme => {
+                for (t, theme) in dataset.themes.iter().enumerate() {
+                    if row.themes & (1 << t) != 0 {
+                        groups.entry(theme.label.clone()).or_default().push(row);
+                    }
+                }
+            }
+            Grouping::State => {
+                let name = row.from.map_or("Unknown State".to_owned(), |s| dataset.state_name(s).to_owned());
+                groups.entry(name).or_default().push(row);
+            }
+        }
+    }
+    let total = review.summary.recommendations;
+    html! {
+        <section data-testid="recommendations">
+            <h3>{ "Recommendations" }</h3>
+            if let Some(media) = media.filter(|m| !m.recommendations.is_empty()) {
+                <h4>{ "As summarised by OHCHR" }</h4>
+                <ul>{ for media.recommendations.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
+            }
+            if !dataset.texts_loaded {
+                <p role="status">{ "The recommendation texts are still loading." }</p>
+            } else {
+                <p data-testid="recommendation-count">
+                    { if rows.len() as u32 == total {
+                        format!("All {}", count(total, "recommendation", "recommendations"))
+                    } else {
+                        format!("{} of {} match the filters", thousands(rows.len() as u32), count(total, "recommendation", "recommendations"))
+                    } }
+                </p>
+                <div class="grouping" role="radiogroup" aria-label="Group recommendations by">
+                    { "Group by " }
+                    <label><input type="radio" name="group" checked={props.query.group == Grouping::Theme} onchange={ongroup(Grouping::Theme)} />{ " theme" }</label>
+                    <label><input type="radio" name="group" checked={props.query.group == Grouping::State} onchange={ongroup(Grouping::State)} />{ " recommending State" }</label>
+                </div>
+                { for groups.iter().map(|(name, rows)| html! {
+                    <section class="group" data-testid="recommendation-group">
+                        <h4>{ format!("{name} ({})", rows.len()) }</h4>
+                        <ul class="recommendation-list">
+                            { for rows.iter().map(|row| recommendation(dataset, row)) }
+                        </ul>
+                    </section>
+                }) }
+            }
+        </section>
+    }
+}
+
+fn recommendation(dataset: &Dataset, row: &RecommendationRow) -> Html {
+    let from = row.from.map_or("Unknown State".to_owned(), |s| dataset.state_name(s).to_owned());
+    let (class, label) = match row.response {
+        Response::Accepted => ("accepted-text", "Accepted"),
+        Response::Noted => ("noted-text", "Noted"),
+    };
+    html! {
+        <li data-testid="recommendation">
+            <p>{ row.text.clone() }</p>
+            <p class="meta">
+                <span>{ from }</span>{ " · " }
+                <strong class={class}>{ label }</strong>{ " · " }
+                <span>{ format!("{} (category {})", action_label(row.action), row.action) }</span>
+            </p>
+        </li>
+    }
+}

@@ -1,0 +1,366 @@
+//! The address bar (and `<upr-viewer>` attributes) <-> a typed `Query`.
+//! The parameter names are a public contract: people bookmark and embed
+//! them. Parsing never fails; what cannot be used is ignored and reported
+//! as a `QueryWarning` that says which parameter and why.
+
+use crate::dataset::schema::{Region, Response};
+use std::fmt;
+
+/// A value longer than this is ignored: no real parameter comes close, and
+/// a megabyte of text in a link must not slow the page down.
+pub const MAX_VALUE_LEN: usize = 200;
+/// More theme parameters than there are themes cannot all be meaningful.
+pub const MAX_THEMES: usize = 54;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Theme labels as given; matched to the dataset case-insensitively.
+    pub themes: Vec<String>,
+    pub match_all: bool,
+    pub states: Bounds,
+    pub members: Bounds,
+    pub observers: Bounds,
+    /// State under review, as given.
+    pub sur: Option<String>,
+    pub session: Option<u8>,
+    pub cycle: Option<u8>,
+    pub region: Option<Region>,
+    pub response: Option<Response>,
+    /// Recommending State, as given.
+    pub from: Option<String>,
+    pub text: String,
+    /// Id of the open card.
+    pub review: Option<String>,
+    pub sort: Sort,
+    pub group: Grouping,
+    /// 1-based page of the card list.
+    pub page: u32,
+}
+
+/// Inclusive bounds; either side may be open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Bounds {
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+}
+
+impl Bounds {
+    pub fn contains(&self, value: u32) -> bool {
+        self.min.is_none_or(|min| value >= min) && self.max.is_none_or(|max| value <= max)
+    }
+
+    pub fn is_set(&self) -> bool {
+        self.min.is_some() || self.max.is_some()
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortKey {
+    #[default]
+    Date,
+    State,
+    ParticipatingStates,
+    Recommendations,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+impl Sort {
+    pub const KEYS: [(SortKey, &'static str, &'static str); 4] = [
+        (SortKey::Date, "date", "Date"),
+        (SortKey::State, "state", "State under review"),
+        (SortKey::ParticipatingStates, "states", "Participating States"),
+        (SortKey::Recommendations, "recommendations", "Recommendations"),
+    ];
+
+    pub fn as_param(self) -> String {
+        let name = Self::KEYS.iter().find(|(k, _, _)| *k == self.key).map_or("date", |(_, n, _)| n);
+        if self.descending { format!("-{name}") } else { name.to_owned() }
+    }
+
+    fn parse(value: &str) -> Option<Sort> {
+        let (descending, name) = match value.strip_prefix('-') {
+            Some(name) => (true, name),
+            None => (false, value),
+        };
+        let key = Self::KEYS.iter().find(|(_, n, _)| n.eq_ignore_ascii_case(name))?.0;
+        Some(Sort { key, descending })
+    }
+}
+
+/// How the open card groups its recommendations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Grouping {
+    #[default]
+    Theme,
+    State,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryWarning {
+    pub parameter: String,
+    pub value: String,
+    pub reason: String,
+}
+
+impl fmt::Display for QueryWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ignored {}={:?}: {}", self.parameter, shorten(&self.value), self.reason)
+    }
+}
+
+/// At most 60 characters of a value, for messages.
+fn shorten(value: &str) -> String {
+    match value.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &value[..at]),
+        None => value.to_owned(),
+    }
+}
+
+impl Query {
+    /// From `?theme=Death+penalty&states_min=40` (leading `?` optional).
+    pub fn from_search(search: &str) -> (Query, Vec<QueryWarning>) {
+        let pairs = search
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (percent_decode(key), percent_decode(value))
+            });
+        let mut warnings = Vec::new();
+        let pairs: Vec<(String, String)> = pairs
+            .filter_map(|(key, value)| match (key, value) {
+                (Ok(k), Ok(v)) => Some((k, v)),
+                (k, v) => {
+                    warnings.push(QueryWarning {
+                        parameter: k.unwrap_or_else(|raw| raw),
+                        value: v.unwrap_or_else(|raw| raw),
+                        reason: "not valid percent-encoded UTF-8".into(),
+                    });
+                    None
+                }
+            })
+            .collect();
+        let (query, more) = Query::from_pairs(pairs);
+        warnings.extend(more);
+        (query, warnings)
+    }
+
+    /// From already decoded `(name, value)` pairs, in order. A repeated
+    /// single-valued parameter keeps its last value, as a browser form would.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> (Query, Vec<QueryWarning>) {
+        let mut query = Query::default();
+        let mut warnings = Vec::new();
+        for (name, value) in pairs {
+            let warn = |reason: &str| QueryWarning { parameter: name.clone(), value: value.clone(), reason: reason.into() };
+            if value.chars().count() > MAX_VALUE_LEN {
+                warnings.push(warn(&format!("longer than {MAX_VALUE_LEN} characters")));
+                continue;
+            }
+            let value = value.trim().to_owned();
+            if let Err(reason) = query.set(&name, &value) {
+                warnings.push(warn(&reason));
+            }
+        }
+        // Ranges given upside down are more likely a slip than a wish for
+        // nothing: swap them, and say so.
+        for (name, bounds) in [("states", &mut query.states), ("members", &mut query.members), ("observers", &mut query.observers)] {
+            if let (Some(min), Some(max)) = (bounds.min, bounds.max) {
+                if min > max {
+                    *bounds = Bounds { min: Some(max), max: Some(min) };
+                    warnings.push(QueryWarning {
+                        parameter: format!("{name}_min"),
+                        value: min.to_string(),
+                        reason: format!("greater than {name}_max={max}; the two were swapped"),
+                    });
+                }
+            }
+        }
+        (query, warnings)
+    }
+
+    fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+        let number = |value: &str| -> Result<u32, String> {
+            value.parse::<u32>().map_err(|_| "not a whole number of 0 or more".to_owned())
+        };
+        match name {
+            "theme" => {
+                if value.is_empty() {
+                    return Err("empty".into());
+                }
+                if self.themes.len() >= MAX_THEMES {
+                    return Err(format!("more than {MAX_THEMES} themes"));
+                }
+                if !self.themes.iter().any(|t| t.eq_ignore_ascii_case(value)) {
+                    self.themes.push(value.to_owned());
+                }
+            }
+            "match" => {
+                self.match_all = match value.to_ascii_lowercase().as_str() {
+                    "any" => false,
+                    "all" => true,
+                    _ => return Err("must be \"any\" or \"all\"".into()),
+                }
+            }
+            "states_min" => self.states.min = Some(number(value)?),
+            "states_max" => self.states.max = Some(number(value)?),
+            "members_min" => self.members.min = Some(number(value)?),
+            "members_max" => self.members.max = Some(number(value)?),
+            "observers_min" => self.observers.min = Some(number(value)?),
+            "observers_max" => self.observers.max = Some(number(value)?),
+            "sur" => self.sur = Some(non_empty(value)?),
+            "from" => self.from = Some(non_empty(value)?),
+            "session" => {
+                let session = number(value)?;
+                if !(1..=99).contains(&session) {
+                    return Err("not a session number".into());
+                }
+                self.session = Some(session as u8);
+            }
+            "cycle" => {
+                let cycle = number(value)?;
+                if !(1..=9).contains(&cycle) {
+                    return Err("not a cycle number".into());
+                }
+                self.cycle = Some(cycle as u8);
+            }
+            "region" => {
+                self.region = Some(Region::from_code(value).ok_or("must be one of Africa, Asia, EEG, GRULAC, WEOG")?)
+            }
+            "response" => {
+                self.response = Some(match value.to_ascii_lowercase().as_str() {
+                    "accepted" => Response::Accepted,
+                    "noted" => Response::Noted,
+                    _ => return Err("must be \"accepted\" or \"noted\"".into()),
+                })
+            }
+            "q" => self.text = value.to_owned(),
+            "review" => self.review = Some(non_empty(value)?),
+            "sort" => self.sort = Sort::parse(value).ok_or("must be date, state, states or recommendations, with - before it for descending")?,
+            "group" => {
+                self.group = match value.to_ascii_lowercase().as_str() {
+                    "theme" => Grouping::Theme,
+                    "state" => Grouping::State,
+                    _ => return Err("must be \"theme\" or \"state\"".into()),
+                }
+            }
+            "page" => {
+                let page = number(value)?;
+                if page == 0 {
+                    return Err("pages start at 1".into());
+                }
+                self.page = page;
+            }
+            _ => return Err("not a parameter of this viewer".into()),
+        }
+        Ok(())
+    }
+
+    /// The canonical address-bar form, parameters in a fixed order and
+    /// defaults left out, so that equal queries give equal links.
+    pub fn to_search(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        for theme in &self.themes {
+            pairs.push(("theme", theme.clone()));
+        }
+        if self.match_all {
+            pairs.push(("match", "all".into()));
+        }
+        let ranges = [
+            ("states_min", "states_max", self.states),
+            ("members_min", "members_max", self.members),
+            ("observers_min", "observers_max", self.observers),
+        ];
+        for (min_name, max_name, bounds) in ranges {
+            pairs.extend(bounds.min.map(|min| (min_name, min.to_string())));
+            pairs.extend(bounds.max.map(|max| (max_name, max.to_string())));
+        }
+        let optional: [(&str, Option<String>); 7] = [
+            ("sur", self.sur.clone()),
+            ("session", self.session.map(|s| s.to_string())),
+            ("cycle", self.cycle.map(|c| c.to_string())),
+            ("region", self.region.map(|r| r.code().to_owned())),
+            ("response", self.response.map(|r| r.label().to_lowercase())),
+            ("from", self.from.clone()),
+            ("q", Some(self.text.clone()).filter(|t| !t.is_empty())),
+        ];
+        pairs.extend(optional.into_iter().filter_map(|(n, v)| v.map(|v| (n, v))));
+        if self.sort != Sort::default() {
+            pairs.push(("sort", self.sort.as_param()));
+        }
+        if self.page > 1 {
+            pairs.push(("page", self.page.to_string()));
+        }
+        if let Some(review) = &self.review {
+            pairs.push(("review", review.clone()));
+        }
+        if self.group != Grouping::default() {
+            pairs.push(("group", "state".into()));
+        }
+        if pairs.is_empty() {
+            return String::new();
+        }
+        let encoded: Vec<String> = pairs.iter().map(|(n, v)| format!("{n}={}", percent_encode(v))).collect();
+        format!("?{}", encoded.join("&"))
+    }
+
+    /// Whether a filter that selects recommendations (rather than whole
+    /// reviews) is set.
+    pub fn selects_recommendations(&self) -> bool {
+        !self.themes.is_empty() || self.response.is_some() || self.from.is_some() || !self.text.trim().is_empty()
+    }
+
+    /// The same selection with the list back on its first page: any change
+    /// of filter or sort starts the list again from the top.
+    pub fn first_page(mut self) -> Query {
+        self.page = 1;
+        self
+    }
+}
+
+fn non_empty(value: &str) -> Result<String, String> {
+    if value.is_empty() { Err("empty".into()) } else { Ok(value.to_owned()) }
+}
+
+/// `+` is a space in a query string; `%XX` is a byte. `Err` holds the raw
+/// text where the bytes are not UTF-8 or an escape is cut short.
+pub fn percent_decode(raw: &str) -> Result<String, String> {
+    let mut bytes = Vec::with_capacity(raw.len());
+    let mut input = raw.bytes();
+    while let Some(b) = input.next() {
+        match b {
+            b'+' => bytes.push(b' '),
+            b'%' => {
+                let hex = [input.next(), input.next()];
+                let value = match hex {
+                    [Some(h), Some(l)] => (hex_value(h).zip(hex_value(l))).map(|(h, l)| h * 16 + l),
+                    _ => None,
+                };
+                bytes.push(value.ok_or_else(|| raw.to_owned())?);
+            }
+            other => bytes.push(other),
+        }
+    }
+    String::from_utf8(bytes).map_err(|_| raw.to_owned())
+}
+
+fn hex_value(digit: u8) -> Option<u8> {
+    (digit as char).to_digit(16).map(|d| d as u8)
+}
+
+pub fn percent_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}

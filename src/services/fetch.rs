@@ -1,0 +1,67 @@
+//! Fetching a file as text, reporting bytes as they arrive so that a
+//! progress bar can show how much of a large file has loaded.
+
+use js_sys::Uint8Array;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ReadableStreamDefaultReader, Response};
+
+/// Bytes received so far, and the total when the server announced it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub received: u64,
+    pub total: Option<u64>,
+}
+
+pub async fn fetch_text(url: &str, on_progress: impl Fn(Progress)) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response: Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("the network request failed ({})", describe(&e)))?
+        .dyn_into()
+        .map_err(|_| "the fetch did not return a response".to_owned())?;
+    if !response.ok() {
+        return Err(format!("the server answered {} {}", response.status(), response.status_text()));
+    }
+    // A compressed transfer announces its compressed length, which the
+    // decoded bytes outgrow; a total is only given when it is meaningful.
+    let total = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.parse::<u64>().ok());
+    let Some(body) = response.body() else {
+        let text = JsFuture::from(response.text().map_err(|e| describe(&e))?)
+            .await
+            .map_err(|e| describe(&e))?;
+        return text.as_string().ok_or_else(|| "the body is not text".to_owned());
+    };
+    let reader: ReadableStreamDefaultReader = body
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| "cannot read the response body".to_owned())?;
+    let mut bytes = Vec::with_capacity(total.unwrap_or(0) as usize);
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| format!("the download broke off ({})", describe(&e)))?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into()).map(|d| d.is_truthy()).unwrap_or(true);
+        if done {
+            break;
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|e| describe(&e))?;
+        bytes.extend(Uint8Array::new(&value).to_vec());
+        let received = bytes.len() as u64;
+        on_progress(Progress { received, total: total.filter(|t| *t >= received) });
+    }
+    String::from_utf8(bytes).map_err(|e| format!("the file is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+}
+
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}

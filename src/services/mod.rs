@@ -1,0 +1,4 @@
+//! Input and output with the browser: fetching the dataset, the address bar.
+
+pub mod address_bar;
+pub mod fetch;

@@ -1,0 +1,156 @@
+//! The viewer's state and the actions that change it. Pure: loading and
+//! the address bar live in `app`, which dispatches what they bring.
+
+use crate::dataset::load::Dataset;
+use crate::dataset::schema::Texts;
+use crate::dataset::LoadError;
+use crate::filter::{apply, Outcome};
+use crate::query::{Query, QueryWarning};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Shared, cheaply compared by identity: a new value means a new dataset
+/// or outcome, so props compare in O(1) instead of walking 41,000 rows.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    Loading,
+    Ready,
+    Failed(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewerState {
+    pub overview: Phase,
+    pub texts: Phase,
+    pub dataset: Option<Shared<Dataset>>,
+    pub query: Query,
+    /// What the address bar or attributes asked for that could not be read.
+    pub parse_warnings: Vec<QueryWarning>,
+    /// Those, and what names nothing in the dataset: all that was ignored.
+    pub warnings: Vec<QueryWarning>,
+    pub outcome: Shared<Outcome>,
+    /// Where the current query came from, so the address bar is written
+    /// only for changes the person made.
+    pub origin: QueryOrigin,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QueryOrigin {
+    /// The address bar or the element's attributes: do not write it back.
+    Outside,
+    /// A discrete choice: a new history entry, so Back undoes it.
+    Choice,
+    /// Typing: replaces the current entry instead of one per key.
+    Typing,
+}
+
+pub enum Action {
+    OverviewLoaded(Result<Dataset, LoadError>),
+    TextsLoaded(Result<Texts, LoadError>),
+    /// A query read from the address bar or attributes, with its warnings.
+    External(Query, Vec<QueryWarning>),
+    Change(Query, QueryOrigin),
+}
+
+impl ViewerState {
+    pub fn new(query: Query, warnings: Vec<QueryWarning>) -> Self {
+        ViewerState {
+            overview: Phase::Loading,
+            texts: Phase::Loading,
+            dataset: None,
+            query,
+            warnings: warnings.clone(),
+            parse_warnings: warnings,
+            outcome: Shared(Rc::new(Outcome::default())),
+            origin: QueryOrigin::Outside,
+        }
+    }
+
+    /// Filters again; warnings are the parse warnings plus those only the
+    /// dataset can tell (an unknown theme, State or review).
+    fn refilter(&mut self) {
+        self.warnings = self.parse_warnings.clone();
+        let Some(dataset) = &self.dataset else { return };
+        let (outcome, warnings) = apply(dataset, &self.query);
+        self.warnings.extend(warnings);
+        if let Some(review) = &self.query.review {
+            if dataset.review_by_id(review).is_none() {
+                self.warnings.push(QueryWarning {
+                    parameter: "review".into(),
+                    value: review.clone(),
+                    reason: "no review has that id".into(),
+                });
+            }
+        }
+        self.outcome = Shared(Rc::new(outcome));
+    }
+}
+
+impl Reducible for ViewerState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::OverviewLoaded(Ok(dataset)) => {
+                next.dataset = Some(Shared(Rc::new(dataset)));
+                next.overview = Phase::Ready;
+                next.refilter();
+            }
+            Action::OverviewLoaded(Err(error)) => {
+                next.overview = Phase::Failed(error.to_string());
+                next.texts = Phase::Failed("the overview could not be loaded".into());
+            }
+            Action::TextsLoaded(result) => {
+                let Some(dataset) = &next.dataset else { return self };
+                let mut with_texts = (*dataset.0).clone();
+                match result.and_then(|texts| with_texts.attach_texts(texts)) {
+                    Ok(()) => {
+                        next.dataset = Some(Shared(Rc::new(with_texts)));
+                        next.texts = Phase::Ready;
+                    }
+                    Err(error) => next.texts = Phase::Failed(error.to_string()),
+                }
+                next.refilter();
+            }
+            Action::External(query, warnings) => {
+                next.query = query;
+                next.origin = QueryOrigin::Outside;
+                next.parse_warnings = warnings;
+                next.refilter();
+            }
+            Action::Change(query, origin) => {
+                if query == self.query {
+                    return self;
+                }
+                next.query = query;
+                next.origin = origin;
+                next.parse_warnings.clear();
+                next.refilter();
+            }
+        }
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,60 @@
+// A minimal static file server for end-to-end tests: serves a folder under
+// a path prefix on 127.0.0.1, so a test can check the build works from any
+// subpath. Also runnable alone: node static-server.mjs DIR [PREFIX] [PORT].
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves `mounts` ({ prefix: dir }) and resolves to { server, url(prefix) }. */
+export function serve(mounts, { port = 0, headers = {} } = {}) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const pathname = decodeURIComponent(url.pathname);
+    const prefix = Object.keys(mounts)
+      .filter((p) => pathname.startsWith(p))
+      .sort((a, b) => b.length - a.length)[0];
+    if (prefix === undefined) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const root = path.resolve(mounts[prefix]);
+    let file = path.resolve(root, '.' + pathname.slice(prefix.length - 1));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, body) => {
+      if (err) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, 'content-length': body.length, ...headers });
+      res.end(body);
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ server, url: (prefix) => `http://127.0.0.1:${port}${prefix}` });
+    });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dir = 'dist', prefix = '/', port = '8080'] = process.argv.slice(2);
+  const { url } = await serve({ [prefix]: dir }, { port: Number(port) });
+  console.log(`serving ${dir} at ${url(prefix)}`);
+}
