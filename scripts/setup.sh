@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what building (and, with --test, testing) needs, and only what
+# is missing, so a second run takes seconds. Sourced by serve.sh and
+# test.sh: it also puts the tools on PATH for them.
+#   bash scripts/setup.sh          build tools
+#   bash scripts/setup.sh --test   build and test tools
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+# The CLI must match the wasm-bindgen crate pinned with `=` in Cargo.toml.
+WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml")"
+
+step() { printf '\n==> %s\n' "$*"; }
+fail() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
+
+export PATH="$HOME/.cargo/bin:$ROOT/tools/node_modules/.bin:$PATH"
+
+need() { command -v "$1" >/dev/null 2>&1 || fail "$1 is not installed: $2"; }
+need cargo "install Rust with rustup (https://rustup.rs) first"
+need npm "install Node.js 18 or newer (Debian: apt-get install nodejs npm)"
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  step "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown || fail "rustup could not add the wasm32 target"
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  step "installing trunk $TRUNK_VERSION (about 9 minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked || fail "cargo could not install trunk"
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  step "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes, once)"
+  # Not --locked: its lock file names a crate version this registry lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" || fail "cargo could not install wasm-bindgen-cli"
+fi
+
+# binaryen's wasm-opt 132 reads what rustc 1.95 emits (Debian's 108 cannot);
+# playwright-core drives the system Chromium in end-to-end tests.
+if ! cmp -s "$ROOT/tools/package-lock.json" "$ROOT/tools/node_modules/.package-lock.json" 2>/dev/null \
+   || [ ! -x "$ROOT/tools/node_modules/.bin/wasm-opt" ]; then
+  step "installing wasm-opt and playwright-core from npm into tools/node_modules"
+  (cd "$ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm could not install tools/package.json"
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    step "installing Chromium and ChromeDriver from Debian"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq || fail "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null \
+      || fail "apt-get could not install chromium and chromium-driver"
+  fi
+fi

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Command 2 of the README: install what tests need, then run every test:
+# the dataset against a fresh import, native tests, browser tests in
+# headless Chromium, and end-to-end tests on the built release.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/setup.sh" --test
+cd "$ROOT"
+SHARED="${UPR_SHARED:-$ROOT/../shared}"
+[ -d "$SHARED/data" ] || fail "the raw data is not at $SHARED (set UPR_SHARED to its folder)"
+
+step "1/5 data/ must equal a fresh import of $SHARED"
+FRESH="$(mktemp -d)"
+trap 'rm -rf "$FRESH"' EXIT
+cargo run --quiet --release --bin import -- "$SHARED" "$FRESH" || fail "the importer failed"
+for file in overview.json recommendations.json; do
+  cmp -s "data/$file" "$FRESH/$file" \
+    || fail "data/$file differs from a fresh import: run 'cargo run --release --bin import' and commit data/"
+done
+echo "data/ matches a fresh import"
+
+step "2/5 native tests (cargo test)"
+UPR_SHARED="$SHARED" cargo test --release || fail "native tests failed"
+
+step "3/5 browser tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test browser \
+  || fail "browser tests failed"
+
+step "4/5 release build (trunk build --release)"
+trunk build --release || fail "the release build failed"
+
+step "5/5 end-to-end tests (headless Chromium on dist/)"
+node --test --test-concurrency=1 tests/e2e/ || fail "end-to-end tests failed"
+
+step "all tests passed"

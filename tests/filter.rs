@@ -1,0 +1,158 @@
+//! Filter semantics on the real dataset. Each expected count is worked out
+//! here from the raw CSV files, without the importer or the filter.
+
+mod common;
+
+use common::{dataset, raw_rows, RawRow, UNKNOWN};
+use std::collections::{BTreeMap, BTreeSet};
+use upr_viewer::filter::apply;
+use upr_viewer::query::Query;
+
+type ReviewKey = (String, u8);
+
+/// Distinct recommending States per review, from the raw rows.
+fn participants() -> BTreeMap<ReviewKey, BTreeSet<String>> {
+    let mut map: BTreeMap<ReviewKey, BTreeSet<String>> = BTreeMap::new();
+    for row in raw_rows() {
+        let entry = map.entry(row.review()).or_default();
+        if row.from != UNKNOWN {
+            entry.insert(row.from.clone());
+        }
+    }
+    map
+}
+
+/// Expected (reviews, recommendations) for a recommendation predicate and
+/// a review predicate, with "any" semantics.
+fn expected(passes: impl Fn(&RawRow) -> bool, review_ok: impl Fn(&ReviewKey) -> bool) -> (usize, usize) {
+    let mut per_review: BTreeMap<ReviewKey, usize> = BTreeMap::new();
+    for row in raw_rows().iter().filter(|r| review_ok(&r.review()) && passes(r)) {
+        *per_review.entry(row.review()).or_default() += 1;
+    }
+    (per_review.len(), per_review.values().sum())
+}
+
+fn actual(search: &str) -> (usize, usize) {
+    let (query, warnings) = Query::from_search(search);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let (outcome, warnings) = apply(dataset(), &query);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    (outcome.reviews.len(), outcome.recommendations as usize)
+}
+
+fn has(row: &RawRow, theme: &str) -> bool {
+    row.themes.iter().any(|t| t == theme)
+}
+
+#[test]
+fn no_filter_shows_everything() {
+    assert_eq!(actual(""), (305, 41_066));
+}
+
+#[test]
+fn one_theme() {
+    let want = expected(|r| has(r, "Death penalty"), |_| true);
+    assert_eq!(actual("?theme=death+penalty"), want);
+}
+
+#[test]
+fn two_themes_any_and_all() {
+    let either = |r: &RawRow| has(r, "Death penalty") || has(r, "Torture and other CID treatment");
+    assert_eq!(actual("?theme=Death+penalty&theme=Torture+and+other+CID+treatment"), expected(either, |_| true));
+
+    // match=all: the review must have both themes among its recommendations.
+    let mut themes_of: BTreeMap<ReviewKey, BTreeSet<&str>> = BTreeMap::new();
+    for row in raw_rows() {
+        themes_of.entry(row.review()).or_default().extend(row.themes.iter().map(String::as_str));
+    }
+    let both = |k: &ReviewKey| themes_of[k].contains("Death penalty") && themes_of[k].contains("Torture and other CID treatment");
+    let want = expected(either, both);
+    assert!(want.0 < expected(either, |_| true).0);
+    assert_eq!(actual("?theme=Death+penalty&theme=Torture+and+other+CID+treatment&match=all"), want);
+}
+
+#[test]
+fn participating_states_range() {
+    let participants = participants();
+    let want = expected(|_| true, |k| participants[k].len() >= 40);
+    assert_eq!(actual("?states_min=40"), want);
+    let want = expected(|_| true, |k| (20..=30).contains(&participants[k].len()));
+    assert_eq!(actual("?states_min=20&states_max=30"), want);
+}
+
+#[test]
+fn theme_response_and_range_together() {
+    let participants = participants();
+    let want = expected(
+        |r| has(r, "Women's rights") && r.response == "Noted",
+        |k| (30..=60).contains(&participants[k].len()),
+    );
+    assert_eq!(actual("?theme=Women%27s+rights&response=noted&states_min=30&states_max=60"), want);
+}
+
+#[test]
+fn text_search_covers_texts_and_state_names() {
+    let want = expected(|r| r.text.to_lowercase().contains("torture") || r.from.to_lowercase().contains("torture"), |_| true);
+    assert_eq!(actual("?q=Torture"), want);
+    // A State's name finds the recommendations it made, those made to it,
+    // and those that name it.
+    let want = expected(
+        |r| r.from == "Kazakhstan" || r.to == "Kazakhstan" || r.text.to_lowercase().contains("kazakh"),
+        |_| true,
+    );
+    assert_eq!(actual("?q=kazakh"), want);
+}
+
+#[test]
+fn recommending_state_and_cycle() {
+    let want = expected(|r| r.from == "France", |k| k.1 >= 13);
+    assert_eq!(actual("?from=France&cycle=2"), want);
+}
+
+#[test]
+fn state_under_review_in_either_spelling() {
+    let want = expected(|_| true, |k| k.0 == "Bosnia & Herzegovina");
+    assert_eq!(want.0, 2);
+    assert_eq!(actual("?sur=Bosnia+%26+Herzegovina"), want);
+    assert_eq!(actual("?sur=bosnia+and+herzegovina"), want);
+}
+
+#[test]
+fn theme_counts_ignore_the_theme_selection_but_not_the_rest() {
+    let (query, _) = Query::from_search("?theme=Detention&response=noted");
+    let (outcome, _) = apply(dataset(), &query);
+    let index = dataset().find_theme("Death penalty").unwrap() as usize;
+    let want = raw_rows().iter().filter(|r| has(r, "Death penalty") && r.response == "Noted").count();
+    assert_eq!(outcome.theme_counts[index] as usize, want);
+}
+
+#[test]
+fn unknown_names_are_ignored_with_a_warning() {
+    let (query, _) = Query::from_search("?theme=Space+law&sur=Atlantis");
+    let (outcome, warnings) = apply(dataset(), &query);
+    assert_eq!(outcome.reviews.len(), 305);
+    let named: Vec<&str> = warnings.iter().map(|w| w.parameter.as_str()).collect();
+    assert_eq!(named, ["theme", "sur"]);
+}
+
+#[test]
+fn before_the_texts_a_single_theme_already_matches_exactly() {
+    let with_texts = dataset();
+    let without_texts = upr_viewer::dataset::Dataset::from_overview_json(&common::data_file("overview.json")).unwrap();
+    assert!(!without_texts.texts_loaded);
+    let (query, _) = Query::from_search("?theme=Death+penalty");
+    let (early, _) = apply(&without_texts, &query);
+    let (late, _) = apply(with_texts, &query);
+    assert!(early.provisional);
+    let ids = |o: &upr_viewer::filter::Outcome| o.reviews.iter().map(|m| m.review).collect::<Vec<_>>();
+    assert_eq!(ids(&early), ids(&late));
+}
+
+#[test]
+fn sort_by_participating_states_descending() {
+    let (query, _) = Query::from_search("?sort=-states");
+    let (outcome, _) = apply(dataset(), &query);
+    let counts: Vec<u32> = outcome.reviews.iter().map(|m| dataset().reviews[m.review].summary.participation.states).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]));
+    assert_eq!(counts[0], participants().values().map(BTreeSet::len).max().unwrap() as u32);
+}

@@ -1,0 +1,75 @@
+//! The address-bar contract: parameters in, warnings for what is ignored,
+//! and the same link out.
+
+use upr_viewer::dataset::schema::{Region, Response};
+use upr_viewer::query::{Bounds, Grouping, Query, SortKey};
+
+#[test]
+fn every_documented_parameter_is_read() {
+    let (query, warnings) = Query::from_search(
+        "?theme=Death+penalty&theme=Torture%20and%20other%20CID%20treatment&match=all&states_min=40&states_max=80\
+         &members_min=10&members_max=30&observers_min=5&observers_max=50&sur=Kazakhstan&session=7&cycle=1\
+         &region=asia&response=noted&from=France&q=torture&review=kazakhstan-s7&sort=-states&group=state&page=2",
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(query.themes, vec!["Death penalty", "Torture and other CID treatment"]);
+    assert!(query.match_all);
+    assert_eq!(query.states, Bounds { min: Some(40), max: Some(80) });
+    assert_eq!(query.members, Bounds { min: Some(10), max: Some(30) });
+    assert_eq!(query.observers, Bounds { min: Some(5), max: Some(50) });
+    assert_eq!(query.sur.as_deref(), Some("Kazakhstan"));
+    assert_eq!((query.session, query.cycle, query.region), (Some(7), Some(1), Some(Region::Asia)));
+    assert_eq!(query.response, Some(Response::Noted));
+    assert_eq!(query.from.as_deref(), Some("France"));
+    assert_eq!(query.text, "torture");
+    assert_eq!(query.review.as_deref(), Some("kazakhstan-s7"));
+    assert_eq!((query.sort.key, query.sort.descending), (SortKey::ParticipatingStates, true));
+    assert_eq!((query.group, query.page), (Grouping::State, 2));
+}
+
+#[test]
+fn a_link_survives_a_round_trip() {
+    let (query, _) = Query::from_search("?theme=Women%27s+rights&states_min=40&q=a%26b+%C3%A9&review=cote-d-ivoire-s4");
+    let (again, warnings) = Query::from_search(&query.to_search());
+    assert!(warnings.is_empty());
+    assert_eq!(again, query);
+    assert_eq!(query.text, "a&b é");
+    assert_eq!(Query::default().to_search(), "");
+}
+
+#[test]
+fn bad_parameters_are_ignored_and_named() {
+    let (query, warnings) = Query::from_search("?states_min=-3&match=some&colour=red&states_max=50&response=maybe&session=x&page=0");
+    assert_eq!(query.states, Bounds { min: None, max: Some(50) });
+    assert!(!query.match_all);
+    let named: Vec<&str> = warnings.iter().map(|w| w.parameter.as_str()).collect();
+    assert_eq!(named, ["states_min", "match", "colour", "response", "session", "page"]);
+    assert!(warnings[2].to_string().contains("not a parameter"));
+}
+
+#[test]
+fn reversed_ranges_are_swapped_and_said() {
+    let (query, warnings) = Query::from_search("?states_min=80&states_max=40");
+    assert_eq!(query.states, Bounds { min: Some(40), max: Some(80) });
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].reason.contains("swapped"));
+}
+
+#[test]
+fn huge_and_broken_values_do_not_get_in() {
+    let huge = "a".repeat(1_000_000);
+    let (query, warnings) = Query::from_search(&format!("?q={huge}&sur=%E0%A4&theme=%3Cscript%3E"));
+    assert_eq!(query.text, "");
+    assert_eq!(query.sur, None);
+    assert_eq!(warnings.len(), 2);
+    assert!(warnings[0].to_string().len() < 200, "messages quote only the start of a value");
+    // Markup is just an (unknown) theme label: kept as text, resolved later.
+    assert_eq!(query.themes, vec!["<script>"]);
+}
+
+#[test]
+fn a_repeated_single_parameter_keeps_the_last_and_themes_do_not_repeat() {
+    let (query, _) = Query::from_search("?session=3&session=9&theme=Detention&theme=detention");
+    assert_eq!(query.session, Some(9));
+    assert_eq!(query.themes, vec!["Detention"]);
+}
