@@ -1,0 +1,57 @@
+// Starting headless Chromium and the built site for end-to-end tests.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { serve } from './static-server.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// playwright-core lives in tools/ (installed by scripts/setup.sh).
+const { chromium } = createRequire(path.join(ROOT, 'tools/package.json'))('playwright-core');
+
+export const DIST = path.join(ROOT, 'dist');
+
+/** Headless Debian Chromium with a fresh profile; close() removes it. */
+export async function launchBrowser() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error('dist/ is missing: run trunk build --release first');
+  }
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves folders ({ prefix: dir }); close() stops the server. */
+export async function startServer(mounts) {
+  const { server, url } = await serve(mounts);
+  return { url, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** A temporary folder holding the given files ({ name: content }). */
+export function tempFolder(files) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-data-'));
+  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
+  return dir;
+}
+
+/** Fails the test on any uncaught error in the page. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}

@@ -1,0 +1,93 @@
+// The viewer as a person uses it: a page-object layer, so that tests read
+// as what someone does, not as selectors.
+export class ViewerPage {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async open(url) {
+    await this.page.goto(url);
+    return this;
+  }
+
+  /** Waits until cards (or the empty message) are on screen. */
+  async waitForResults() {
+    await this.page.waitForSelector('[data-testid=result-summary]');
+    return this;
+  }
+
+  /** Waits until the full texts are in, so counts are final. */
+  async waitForTexts() {
+    await this.waitForResults();
+    await this.page.waitForSelector('[data-testid=texts-progress]', { state: 'detached', timeout: 30000 });
+    return this;
+  }
+
+  async summary() {
+    const el = this.page.locator('[data-testid=result-summary]');
+    return {
+      reviews: Number(await el.getAttribute('data-reviews')),
+      recommendations: Number(await el.getAttribute('data-recommendations')),
+    };
+  }
+
+  /** Runs an action and waits for the results summary to change. */
+  async changing(action) {
+    const before = await this.page.locator('[data-testid=result-summary]').evaluate((e) => e.outerHTML);
+    await action();
+    await this.page.waitForFunction(
+      (old) => document.querySelector('[data-testid=result-summary]')?.outerHTML !== old,
+      before,
+    );
+    return this.summary();
+  }
+
+  themeOption(label) {
+    return this.page.locator(`[data-testid=theme-option][data-theme="${label}"]`);
+  }
+
+  async themeCount(label) {
+    return Number(await this.themeOption(label).getAttribute('data-count'));
+  }
+
+  async toggleTheme(label) {
+    return this.changing(() => this.themeOption(label).locator('input').click());
+  }
+
+  async moveStatesMin(value) {
+    return this.changing(() => this.setRange('states-min', value));
+  }
+
+  async setRange(testid, value) {
+    await this.page.locator(`[data-testid=${testid}]`).evaluate((input, v) => {
+      input.value = String(v);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, value);
+  }
+
+  async search(text) {
+    return this.changing(() => this.page.locator('[data-testid=search]').fill(text));
+  }
+
+  cards() {
+    return this.page.locator('[data-testid=review-card]');
+  }
+
+  card(id) {
+    return this.page.locator(`[data-testid=review-card][data-review="${id}"]`);
+  }
+
+  async openCard(id) {
+    await this.card(id).locator('h3 a').click();
+    await this.page.waitForSelector(`[data-testid=review-detail][data-review="${id}"]`);
+  }
+
+  detail() {
+    return this.page.locator('[data-testid=review-detail]');
+  }
+
+  params() {
+    return new URL(this.page.url()).searchParams;
+  }
+}

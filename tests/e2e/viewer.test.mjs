@@ -1,0 +1,159 @@
+// The viewer page end to end: the built release served from a subpath,
+// driven in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, startServer, tempFolder, watchErrors, DIST } from './support.mjs';
+import { ViewerPage } from './viewer-page.mjs';
+
+let browser;
+let server;
+const broken = {
+  missing: tempFolder({}),
+  invalid: tempFolder({ 'overview.json': '{"schema_version": 1, "reviews": [' }),
+};
+
+before(async () => {
+  browser = await launchBrowser();
+  // The site under a subpath, and the same site with its data replaced.
+  server = await startServer({
+    '/upr/v1/': DIST,
+    '/missing/': DIST,
+    '/missing/data/': broken.missing,
+    '/invalid/': DIST,
+    '/invalid/data/': broken.invalid,
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openViewer(query = '') {
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  const viewer = new ViewerPage(page);
+  await viewer.open(server.url('/upr/v1/') + query);
+  return { page, viewer, errors };
+}
+
+test('the first cards come before the full texts, then every review is counted', async () => {
+  const { page, viewer, errors } = await openViewer();
+  await viewer.waitForResults();
+  assert.ok(await viewer.cards().count() > 0, 'cards are shown');
+  assert.ok(await viewer.cards().count() <= 24, 'only one page of cards is in the DOM');
+  await viewer.waitForTexts();
+  const { reviews, recommendations } = await viewer.summary();
+  assert.equal(reviews, 305);
+  assert.equal(recommendations, 41066);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a missing data file shows an error that names it', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(server.url('/missing/'));
+  const error = page.locator('[data-testid=load-error]');
+  await error.waitFor();
+  assert.match(await error.textContent(), /overview\.json.*404/);
+  assert.equal(await page.locator('[data-testid=review-card]').count(), 0);
+  await page.close();
+});
+
+test('invalid JSON shows an error that says so', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(server.url('/invalid/'));
+  const error = page.locator('[data-testid=load-error]');
+  await error.waitFor();
+  assert.match(await error.textContent(), /overview\.json is not a valid dataset file/);
+  await page.close();
+});
+
+test('themes narrow the cards, match the count beside them, and live in the address bar', async () => {
+  const { page, viewer } = await openViewer();
+  await viewer.waitForTexts();
+  const deathPenalty = await viewer.themeCount('Death penalty');
+  const one = await viewer.toggleTheme('Death penalty');
+  assert.equal(one.recommendations, deathPenalty, 'the summary agrees with the count beside the option');
+  assert.ok(one.reviews < 305 && one.reviews > 0);
+  assert.deepEqual(viewer.params().getAll('theme'), ['Death penalty']);
+
+  const torture = await viewer.themeCount('Torture and other CID treatment');
+  const either = await viewer.toggleTheme('Torture and other CID treatment');
+  assert.ok(either.reviews >= one.reviews && either.recommendations <= deathPenalty + torture);
+
+  const both = await viewer.changing(() => page.locator('input[name=match][value=all]').check());
+  assert.ok(both.reviews < either.reviews, 'all themes is stricter than any');
+  assert.equal(viewer.params().get('match'), 'all');
+
+  await page.reload();
+  await viewer.waitForTexts();
+  assert.deepEqual(await viewer.summary(), both, 'a reload keeps the view');
+  assert.ok(await viewer.themeOption('Death penalty').locator('input').isChecked());
+
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes('match=all'));
+  await page.waitForFunction((n) => document.querySelector('[data-testid=result-summary]').dataset.reviews === String(n), either.reviews);
+  assert.deepEqual(await viewer.summary(), either, 'back undoes the last choice');
+  await page.close();
+});
+
+test('the participating-States range and a text search narrow the cards', async () => {
+  const { page, viewer } = await openViewer();
+  await viewer.waitForTexts();
+  const ranged = await viewer.moveStatesMin(60);
+  assert.ok(ranged.reviews > 0 && ranged.reviews < 305);
+  assert.equal(viewer.params().get('states_min'), '60');
+  for (const text of await page.locator('[data-testid=participation]').allTextContents()) {
+    assert.ok(Number(text.match(/^(\d+)/)[1]) >= 60, text);
+  }
+  const searched = await viewer.search('death penalty');
+  assert.ok(searched.recommendations > 0 && searched.recommendations < ranged.recommendations);
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'death penalty');
+  await page.close();
+});
+
+test('opening a card shows the whole review; its link and Back work', async () => {
+  const { page, viewer } = await openViewer('?sur=Kazakhstan');
+  await viewer.waitForTexts();
+  assert.equal((await viewer.summary()).reviews, 2);
+  await viewer.openCard('kazakhstan-s7');
+  assert.equal(viewer.params().get('review'), 'kazakhstan-s7');
+  const detail = viewer.detail();
+  assert.match(await detail.locator('[data-testid=delegation]').textContent(), /Yerbol Orynbayev/);
+  assert.match(await detail.locator('[data-testid=media-summary-count]').textContent(), /25 member and 29 observer/);
+  assert.equal(await detail.locator('[data-testid=recommendation-count]').textContent(), 'All 129 recommendations');
+  assert.equal(await detail.locator('[data-testid=permalink]').getAttribute('href'), '?review=kazakhstan-s7');
+
+  await page.goBack();
+  await page.waitForSelector('[data-testid=review-card][data-review="kazakhstan-s7"]');
+  assert.equal(viewer.params().get('review'), null);
+  await page.close();
+});
+
+test('a shared link opens exactly the same view', async () => {
+  const link = '?theme=Torture+and+other+CID+treatment&review=kazakhstan-s7&group=state';
+  const { page, viewer } = await openViewer(link);
+  await viewer.waitForTexts();
+  const shown = await viewer.detail().locator('[data-testid=recommendation-count]').textContent();
+  assert.match(shown, /^\d+ of 129 recommendations match the filters$/);
+  const groups = await viewer.detail().locator('[data-testid=recommendation-group] h4').allTextContents();
+  assert.ok(groups.length > 1 && groups.every((g) => !/^Torture/.test(g)), 'grouped by State, as the link says');
+  const again = await openViewer(link);
+  await again.viewer.waitForTexts();
+  assert.equal(await again.viewer.detail().locator('[data-testid=recommendation-count]').textContent(), shown);
+  await page.close();
+  await again.page.close();
+});
+
+test('a bad link is not an error: what was ignored is said', async () => {
+  const { page, viewer, errors } = await openViewer('?states_min=abc&colour=red&theme=Space+law');
+  await viewer.waitForTexts();
+  const warnings = await page.locator('[data-testid=query-warnings]').textContent();
+  assert.match(warnings, /states_min/);
+  assert.match(warnings, /colour/);
+  assert.match(warnings, /Space law/);
+  assert.equal((await viewer.summary()).reviews, 305);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
