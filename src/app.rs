@@ -6,13 +6,13 @@ use crate::components::filters::FilterPanel;
 use crate::components::notices::{LoadErrorNotice, QueryWarnings, TextsProgress};
 use crate::components::review::ReviewDetail;
 use crate::components::summary::ResultSummary;
-use crate::dataset::load::{Dataset, LoadError, OVERVIEW_FILE, TEXTS_FILE};
-use crate::dataset::schema::Texts;
 use crate::palette::{use_palette, Palette};
 use crate::query::{Query, QueryWarning};
-use crate::services::{address_bar, fetch};
+use crate::services::{address_bar, fetch, loader};
 use crate::state::{Action, Phase, QueryOrigin, ViewerState};
+use stylist::manager::StyleManager;
 use stylist::yew::styled_component;
+use stylist::Style;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -38,30 +38,22 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         move || ViewerState::new(query, warnings)
     });
     let progress = use_state(fetch::Progress::default);
+    // On a narrow screen the filters fold away behind a button.
+    let filters_open = use_state(|| false);
 
     use_effect_with(props.data_base.clone(), {
         let dispatcher = state.dispatcher();
         let progress = progress.setter();
         move |base: &AttrValue| {
-            let base = base.to_string();
+            let loads = loader::load(base);
+            loader::on_progress(base, Callback::from(move |p| progress.set(p)));
             wasm_bindgen_futures::spawn_local(async move {
-                let overview = fetch::fetch_text(&format!("{base}{OVERVIEW_FILE}"), |_| {})
-                    .await
-                    .map_err(|message| LoadError::Fetch { file: OVERVIEW_FILE.into(), message })
-                    .and_then(|json| Dataset::from_overview_json(&json));
+                let overview = loads.overview.await;
                 let loaded = overview.is_ok();
                 dispatcher.dispatch(Action::OverviewLoaded(overview));
-                if !loaded {
-                    return;
+                if loaded {
+                    dispatcher.dispatch(Action::TextsLoaded(loads.complete.await));
                 }
-                let texts = fetch::fetch_text(&format!("{base}{TEXTS_FILE}"), |p| progress.set(p))
-                    .await
-                    .map_err(|message| LoadError::Fetch { file: TEXTS_FILE.into(), message })
-                    .and_then(|json| {
-                        serde_json::from_str::<Texts>(&json)
-                            .map_err(|e| LoadError::Json { file: TEXTS_FILE.into(), message: e.to_string() })
-                    });
-                dispatcher.dispatch(Action::TextsLoaded(texts));
             });
         }
     });
@@ -127,7 +119,14 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 <div class={classes!("layout", (!props.show_filters).then_some("compact"))}>
                     if props.show_filters {
                         <aside class="panel">
-                            <FilterPanel dataset={dataset.clone()} outcome={outcome.clone()} query={state.query.clone()} onquery={onquery.clone()} />
+                            <button type="button" class="filters-toggle" data-testid="filters-toggle"
+                                aria-expanded={filters_open.to_string()} aria-controls="filter-panel"
+                                onclick={let open = filters_open.clone(); move |_| open.set(!*open)}>
+                                { if *filters_open { "Hide filters" } else { "Show filters" } }
+                            </button>
+                            <div id="filter-panel" class={classes!("panel-body", filters_open.then_some("open"))}>
+                                <FilterPanel dataset={dataset.clone()} outcome={outcome.clone()} query={state.query.clone()} onquery={onquery.clone()} />
+                            </div>
                         </aside>
                     }
                     <main class="results" id="results">
@@ -157,9 +156,16 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         },
     };
 
+    // Through the context's manager, so that inside an embed the styles go
+    // into its shadow root, not into the host page's head.
+    let manager = use_context::<StyleManager>().unwrap_or_default();
+    let root_class = Style::new_with_manager(root_style(&palette), manager)
+        .map(|style| style.get_class_name().to_owned())
+        .unwrap_or_default();
+
     html! {
         <ContextProvider<Palette> context={palette.clone()}>
-            <div class={root_style(&palette)} data-testid="upr-viewer">
+            <div class={root_class} data-testid="upr-viewer">
                 <header class="masthead">
                     <h1>{ "Universal Periodic Review" }</h1>
                     <p>{ "Recommendations made to every UN Member State by its peers in the Human Rights Council, sessions 1–20 (2008–2014)." }</p>
@@ -193,7 +199,13 @@ fn root_style(p: &Palette) -> stylist::StyleSource {
         & input[type=checkbox], & input[type=radio] { accent-color: ${accent}; }
         & .layout { display: grid; grid-template-columns: minmax(16rem, 20rem) 1fr; gap: 1.5rem; align-items: start; }
         & .layout.compact { grid-template-columns: 1fr; }
-        @media (max-width: 760px) { & .layout { grid-template-columns: 1fr; } }
+        & .filters-toggle { display: none; }
+        @media (max-width: 760px) {
+            & .layout { grid-template-columns: 1fr; }
+            & .filters-toggle { display: block; width: 100%; }
+            & .panel-body { display: none; }
+            & .panel-body.open { display: block; margin-top: 0.75rem; }
+        }
         & .panel { background: ${surface}; border: 1px solid ${border}; border-radius: 8px; padding: 0.75rem 1rem; }
         & .filters h2 { margin-top: 0; }
         & .filters fieldset { border: none; padding: 0; margin: 0 0 1rem; min-width: 0; }

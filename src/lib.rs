@@ -6,6 +6,7 @@
 pub mod app;
 pub mod components;
 pub mod dataset;
+pub mod embed;
 pub mod filter;
 pub mod format;
 pub mod palette;
@@ -13,8 +14,12 @@ pub mod query;
 pub mod services;
 pub mod state;
 
-/// Mounts the viewer on the page's `#app` element (or the body), reading
-/// the query from the address bar and the dataset from `data/`.
+/// The element the page build mounts on. A page without it (a host page
+/// that loads `embed.js`) gets no page viewer, only its elements.
+pub const PAGE_ROOT_ID: &str = "upr-viewer-page";
+
+/// Mounts the viewer on the page's `#upr-viewer-page` element, reading the
+/// query from the address bar and the dataset from `data/`.
 pub fn run_page() {
     let (query, warnings) = services::address_bar::read();
     let props = app::ViewerProps {
@@ -25,12 +30,7 @@ pub fn run_page() {
         show_filters: true,
     };
     let document = web_sys::window().and_then(|w| w.document());
-    match document.as_ref().and_then(|d| d.get_element_by_id("app")) {
-        Some(root) => {
-            yew::Renderer::<app::Viewer>::with_root_and_props(root, props).render();
-        }
-        None => {
-            yew::Renderer::<app::Viewer>::with_props(props).render();
-        }
+    if let Some(root) = document.and_then(|d| d.get_element_by_id(PAGE_ROOT_ID)) {
+        yew::Renderer::<app::Viewer>::with_root_and_props(root, props).render();
     }
 }

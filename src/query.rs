@@ -364,3 +364,42 @@ pub fn percent_encode(value: &str) -> String {
     }
     out
 }
+
+/// `<upr-viewer>` attributes that are not query parameters.
+pub const ELEMENT_ONLY_ATTRIBUTES: [&str; 3] = ["src", "compact", "address-bar"];
+
+/// The query an element's attributes ask for. Attribute names are the
+/// parameter names with `-` for `_` (`states-min`), repeated values are
+/// separated by commas (`theme="Death penalty,Torture and other CID
+/// treatment"`), and warnings name the attribute as written.
+pub fn from_attributes(attributes: &[(String, String)]) -> (Query, Vec<QueryWarning>) {
+    let mut pairs = Vec::new();
+    for (name, value) in attributes {
+        let name = name.to_ascii_lowercase();
+        if ELEMENT_ONLY_ATTRIBUTES.contains(&name.as_str()) || !is_parameter_attribute(&name) {
+            continue;
+        }
+        let parameter = name.replace('-', "_");
+        if parameter == "theme" {
+            pairs.extend(value.split(',').filter(|v| !v.trim().is_empty()).map(|v| (parameter.clone(), v.to_owned())));
+        } else {
+            pairs.push((parameter, value.clone()));
+        }
+    }
+    let (query, mut warnings) = Query::from_pairs(pairs);
+    for warning in &mut warnings {
+        warning.parameter = warning.parameter.replace('_', "-");
+    }
+    (query, warnings)
+}
+
+/// Attributes an element may carry for other reasons (`id`, `class`,
+/// `style`, `data-*`, `aria-*`) are not the viewer's to read.
+fn is_parameter_attribute(name: &str) -> bool {
+    const PARAMETERS: [&str; 19] = [
+        "theme", "match", "states-min", "states-max", "members-min", "members-max", "observers-min",
+        "observers-max", "sur", "session", "cycle", "region", "response", "from", "q", "review", "sort",
+        "group", "page",
+    ];
+    PARAMETERS.contains(&name)
+}

@@ -2,7 +2,6 @@
 //! the address bar live in `app`, which dispatches what they bring.
 
 use crate::dataset::load::Dataset;
-use crate::dataset::schema::Texts;
 use crate::dataset::LoadError;
 use crate::filter::{apply, Outcome};
 use crate::query::{Query, QueryWarning};
@@ -67,8 +66,9 @@ pub enum QueryOrigin {
 }
 
 pub enum Action {
-    OverviewLoaded(Result<Dataset, LoadError>),
-    TextsLoaded(Result<Texts, LoadError>),
+    OverviewLoaded(Result<Rc<Dataset>, LoadError>),
+    /// The dataset again, now with its texts.
+    TextsLoaded(Result<Rc<Dataset>, LoadError>),
     /// A query read from the address bar or attributes, with its warnings.
     External(Query, Vec<QueryWarning>),
     Change(Query, QueryOrigin),
@@ -115,7 +115,11 @@ impl Reducible for ViewerState {
         let mut next = (*self).clone();
         match action {
             Action::OverviewLoaded(Ok(dataset)) => {
-                next.dataset = Some(Shared(Rc::new(dataset)));
+                // The full dataset may have come first (a second viewer
+                // joining a finished load): never go back to the overview.
+                if next.texts != Phase::Ready {
+                    next.dataset = Some(Shared(dataset));
+                }
                 next.overview = Phase::Ready;
                 next.refilter();
             }
@@ -124,11 +128,9 @@ impl Reducible for ViewerState {
                 next.texts = Phase::Failed("the overview could not be loaded".into());
             }
             Action::TextsLoaded(result) => {
-                let Some(dataset) = &next.dataset else { return self };
-                let mut with_texts = (*dataset.0).clone();
-                match result.and_then(|texts| with_texts.attach_texts(texts)) {
-                    Ok(()) => {
-                        next.dataset = Some(Shared(Rc::new(with_texts)));
+                match result {
+                    Ok(dataset) => {
+                        next.dataset = Some(Shared(dataset));
                         next.texts = Phase::Ready;
                     }
                     Err(error) => next.texts = Phase::Failed(error.to_string()),

@@ -73,3 +73,24 @@ fn a_repeated_single_parameter_keeps_the_last_and_themes_do_not_repeat() {
     assert_eq!(query.session, Some(9));
     assert_eq!(query.themes, vec!["Detention"]);
 }
+
+#[test]
+fn element_attributes_mirror_the_parameters() {
+    let attributes = [
+        ("theme", "Death penalty,Torture and other CID treatment"),
+        ("states-min", "40"),
+        ("sur", "Kazakhstan"),
+        ("review", "kazakhstan-s7"),
+        ("src", "https://cdn.example.org/upr/v1/data/"),
+        ("class", "wide"),
+        ("observers-max", "many"),
+    ]
+    .map(|(n, v)| (n.to_owned(), v.to_owned()));
+    let (query, warnings) = upr_viewer::query::from_attributes(&attributes);
+    assert_eq!(query.themes, vec!["Death penalty", "Torture and other CID treatment"]);
+    assert_eq!(query.states.min, Some(40));
+    assert_eq!(query.sur.as_deref(), Some("Kazakhstan"));
+    assert_eq!(query.review.as_deref(), Some("kazakhstan-s7"));
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].parameter, "observers-max", "the warning names the attribute as written");
+}

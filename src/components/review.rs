@@ -46,11 +46,22 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
         Callback::from(move |_: MouseEvent| onquery.emit((query.clone(), QueryOrigin::Choice)))
     };
     let permalink = Query { review: Some(summary.id.clone()), ..Query::default() }.to_search();
+    // Opening a card moves focus to its title, so keyboard and screen-reader
+    // users land where the content changed.
+    let title = use_node_ref();
+    use_effect_with(summary.id.clone(), {
+        let title = title.clone();
+        move |_| {
+            if let Some(element) = title.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    });
     html! {
         <article class="review" data-review={summary.id.clone()} data-testid="review-detail" aria-labelledby="review-title">
             <button type="button" class="back" data-testid="close-review" onclick={onclose}>{ "← All reviews" }</button>
             <header>
-                <h2 id="review-title" tabindex="-1">{ format!("{state_name}, session {}", summary.session) }</h2>
+                <h2 id="review-title" tabindex="-1" ref={title}>{ format!("{state_name}, session {}", summary.session) }</h2>
                 <p class="meta">
                     if let Some(session) = session {
                         { format!("{} · Cycle {}", date_range(&session.start, &session.end), session.cycle) }

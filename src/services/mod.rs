@@ -2,3 +2,4 @@
 
 pub mod address_bar;
 pub mod fetch;
+pub mod loader;

@@ -1,0 +1,58 @@
+// Trunk post-build hook (see Trunk.toml): writes into the staged build
+//  - embed.js, the stable entry point of <upr-viewer>, naming the hashed
+//    code files it loads;
+//  - upr-viewer-standalone.html, one file with the app and the dataset
+//    inside, that works when opened straight from disk (file://).
+import fs from 'node:fs';
+import path from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('run by trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const files = fs.readdirSync(staging);
+const one = (test, what) => {
+  const found = files.filter(test);
+  if (found.length !== 1) throw new Error(`expected one ${what} in the build, found ${found.join(', ') || 'none'}`);
+  return found[0];
+};
+const wasm = one((f) => f.endsWith('_bg.wasm'), 'wasm file');
+const glue = one((f) => f.endsWith('.js') && f.startsWith(wasm.replace(/_bg\.wasm$/, '')), 'JS glue');
+const css = one((f) => f.startsWith('page') && f.endsWith('.css'), 'page stylesheet');
+
+const embed = fs
+  .readFileSync(path.join(root, 'static/embed.js'), 'utf8')
+  .replace('__UPR_GLUE__', `./${glue}`)
+  .replace('__UPR_WASM__', `./${wasm}`);
+fs.writeFileSync(path.join(staging, 'embed.js'), embed);
+
+// Inline text must not close its own <script> early.
+const inert = (text) => text.replace(/<\/(script)/gi, '<\\/$1');
+// In JSON, `<` only occurs inside strings, where \u003c means the same.
+const data = (name) => fs.readFileSync(path.join(root, 'data', name), 'utf8').trim().replaceAll('<', '\\u003c');
+const standalone = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<link rel="icon" href="data:,">
+<title>Universal Periodic Review viewer (single file)</title>
+<style>${fs.readFileSync(path.join(staging, css), 'utf8')}</style>
+</head>
+<body>
+<div id="upr-viewer-page"><noscript>This viewer needs JavaScript and WebAssembly.</noscript></div>
+<script type="application/json" id="upr-data-overview.json">${data('overview.json')}</script>
+<script type="application/json" id="upr-data-recommendations.json">${data('recommendations.json')}</script>
+<script type="text/plain" id="upr-glue">${inert(fs.readFileSync(path.join(staging, glue), 'utf8'))}</script>
+<script type="module">
+// From file:// nothing can be fetched: the code and data are all above.
+const wasm = Uint8Array.from(atob('${fs.readFileSync(path.join(staging, wasm)).toString('base64')}'), (c) => c.charCodeAt(0));
+const source = document.getElementById('upr-glue').textContent.replace(/<\\\\\\/script/gi, '</script');
+const glue = await import(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+await glue.default({ module_or_path: wasm });
+</script>
+</body>
+</html>
+`;
+fs.writeFileSync(path.join(staging, 'upr-viewer-standalone.html'), standalone);
+console.log(`post-build: wrote embed.js (-> ${glue}) and upr-viewer-standalone.html (${(standalone.length / 1e6).toFixed(1)} MB)`);
