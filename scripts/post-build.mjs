@@ -1,8 +1,11 @@
 // Trunk post-build hook (see Trunk.toml): writes into the staged build
+//  - start-<hash>.js, Trunk's inline start-up script moved into a file, so
+//    the page runs under a Content Security Policy without 'unsafe-inline';
 //  - embed.js, the stable entry point of <upr-viewer>, naming the hashed
 //    code files it loads;
 //  - upr-viewer-standalone.html, one file with the app and the dataset
 //    inside, that works when opened straight from disk (file://).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -18,6 +21,14 @@ const one = (test, what) => {
 const wasm = one((f) => f.endsWith('_bg.wasm'), 'wasm file');
 const glue = one((f) => f.endsWith('.js') && f.startsWith(wasm.replace(/_bg\.wasm$/, '')), 'JS glue');
 const css = one((f) => f.startsWith('page') && f.endsWith('.css'), 'page stylesheet');
+
+const indexPath = path.join(staging, 'index.html');
+const index = fs.readFileSync(indexPath, 'utf8');
+const inline = /<script type="module">([\s\S]*?)<\/script>/.exec(index);
+if (!inline) throw new Error('index.html has no inline start-up script to move out');
+const startName = `start-${crypto.createHash('sha256').update(inline[1]).digest('hex').slice(0, 16)}.js`;
+fs.writeFileSync(path.join(staging, startName), inline[1].trim() + '\n');
+fs.writeFileSync(indexPath, index.replace(inline[0], `<script type="module" src="./${startName}"></script>`));
 
 const embed = fs
   .readFileSync(path.join(root, 'static/embed.js'), 'utf8')

@@ -28,6 +28,9 @@ pub struct ViewerProps {
     pub address_bar: bool,
     #[prop_or(true)]
     pub show_filters: bool,
+    /// The page's title block; an embed sits inside someone else's page.
+    #[prop_or(true)]
+    pub masthead: bool,
 }
 
 #[styled_component]
@@ -166,11 +169,16 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     html! {
         <ContextProvider<Palette> context={palette.clone()}>
             <div class={root_class} data-testid="upr-viewer">
-                <header class="masthead">
-                    <h1>{ "Universal Periodic Review" }</h1>
-                    <p>{ "Recommendations made to every UN Member State by its peers in the Human Rights Council, sessions 1–20 (2008–2014)." }</p>
-                </header>
+                if props.masthead {
+                    <header class="masthead">
+                        <h1>{ "Universal Periodic Review" }</h1>
+                        <p>{ "Recommendations made to every UN Member State by its peers in the Human Rights Council, sessions 1–20 (2008–2014)." }</p>
+                    </header>
+                }
                 { body }
+                <footer class="source">
+                    { "Universal Periodic Review, sessions 1–20. Recommendations: UPR Info database; media summary: OHCHR." }
+                </footer>
             </div>
         </ContextProvider<Palette>>
     }
@@ -181,75 +189,75 @@ fn root_style(p: &Palette) -> stylist::StyleSource {
         r#"
         background: ${bg}; color: ${text};
         font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-        font-size: 16px; line-height: 1.5; padding: 1rem; min-height: 100%;
+        font-size: 16px; line-height: 1.5; padding: 1em; min-height: 100%;
         box-sizing: border-box;
         & *, & *::before, & *::after { box-sizing: border-box; }
-        & h1 { font-size: 1.5rem; margin: 0 0 0.25rem; }
-        & h2 { font-size: 1.25rem; }
-        & h3 { font-size: 1.1rem; margin: 0 0 0.25rem; }
+        & h1 { font-size: 1.5em; margin: 0 0 0.25em; }
+        & h2 { font-size: 1.25em; }
+        & h3 { font-size: 1.1em; margin: 0 0 0.25em; }
         & .masthead p { color: ${muted}; margin-top: 0; }
         & a { color: ${accent}; }
         & a:focus-visible, & button:focus-visible, & input:focus-visible, & select:focus-visible, & summary:focus-visible, & [tabindex]:focus-visible {
             outline: 3px solid ${focus}; outline-offset: 2px;
         }
         & button, & select, & input { font: inherit; color: ${text}; background: ${surface}; border: 1px solid ${border}; border-radius: 4px; }
-        & button { padding: 0.35rem 0.75rem; cursor: pointer; }
+        & button { padding: 0.35em 0.75em; cursor: pointer; }
         & button:disabled { opacity: 0.6; cursor: default; }
         & input[type=range] { width: 100%; accent-color: ${accent}; padding: 0; border: none; background: transparent; }
         & input[type=checkbox], & input[type=radio] { accent-color: ${accent}; }
-        & .layout { display: grid; grid-template-columns: minmax(16rem, 20rem) 1fr; gap: 1.5rem; align-items: start; }
+        & .layout { display: grid; grid-template-columns: minmax(16em, 20em) 1fr; gap: 1.5em; align-items: start; }
         & .layout.compact { grid-template-columns: 1fr; }
         & .filters-toggle { display: none; }
         @media (max-width: 760px) {
             & .layout { grid-template-columns: 1fr; }
             & .filters-toggle { display: block; width: 100%; }
             & .panel-body { display: none; }
-            & .panel-body.open { display: block; margin-top: 0.75rem; }
+            & .panel-body.open { display: block; margin-top: 0.75em; }
         }
-        & .panel { background: ${surface}; border: 1px solid ${border}; border-radius: 8px; padding: 0.75rem 1rem; }
+        & .panel { background: ${surface}; border: 1px solid ${border}; border-radius: 8px; padding: 0.75em 1em; }
         & .filters h2 { margin-top: 0; }
-        & .filters fieldset { border: none; padding: 0; margin: 0 0 1rem; min-width: 0; }
-        & .filters legend { font-weight: 600; padding: 0; margin-bottom: 0.25rem; }
-        & .field { display: block; margin-bottom: 0.5rem; }
-        & .field span { display: block; font-size: 0.9rem; color: ${muted}; }
-        & .field select, & .field input { width: 100%; padding: 0.3rem; }
-        & .hint { font-size: 0.85rem; color: ${muted}; margin: 0 0 0.25rem; }
-        & .slider { display: block; font-size: 0.9rem; }
-        & .pair { display: flex; gap: 0.5rem; }
-        & .number { flex: 1; font-size: 0.9rem; }
-        & .number input { width: 100%; padding: 0.2rem; }
-        & .theme-list { list-style: none; padding: 0; margin: 0; max-height: 22rem; overflow-y: auto; border: 1px solid ${border}; border-radius: 4px; }
-        & .theme-list label { display: flex; gap: 0.4rem; align-items: baseline; padding: 0.15rem 0.4rem; cursor: pointer; }
+        & .filters fieldset { border: none; padding: 0; margin: 0 0 1em; min-width: 0; }
+        & .filters legend { font-weight: 600; padding: 0; margin-bottom: 0.25em; }
+        & .field { display: block; margin-bottom: 0.5em; }
+        & .field span { display: block; font-size: 0.9em; color: ${muted}; }
+        & .field select, & .field input { width: 100%; padding: 0.3em; }
+        & .hint { font-size: 0.85em; color: ${muted}; margin: 0 0 0.25em; }
+        & .slider { display: block; font-size: 0.9em; }
+        & .pair { display: flex; gap: 0.5em; }
+        & .number { flex: 1; font-size: 0.9em; }
+        & .number input { width: 100%; padding: 0.2em; }
+        & .theme-list { list-style: none; padding: 0; margin: 0; max-height: 22em; overflow-y: auto; border: 1px solid ${border}; border-radius: 4px; }
+        & .theme-list label { display: flex; gap: 0.4em; align-items: baseline; padding: 0.15em 0.4em; cursor: pointer; }
         & .theme-list .option-label { flex: 1; }
-        & .count { color: ${muted}; font-variant-numeric: tabular-nums; font-size: 0.85rem; }
-        & .match { font-size: 0.9rem; margin-bottom: 0.25rem; }
-        & .match label { margin-right: 0.75rem; }
-        & .result-bar { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5rem; }
-        & .result-bar p { margin: 0.25rem 0; }
-        & .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1rem; }
-        & .card, & .review { background: ${surface}; border: 1px solid ${border}; border-radius: 8px; padding: 0.75rem 1rem; height: 100%; }
+        & .count { color: ${muted}; font-variant-numeric: tabular-nums; font-size: 0.85em; }
+        & .match { font-size: 0.9em; margin-bottom: 0.25em; }
+        & .match label { margin-right: 0.75em; }
+        & .result-bar { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5em; }
+        & .result-bar p { margin: 0.25em 0; }
+        & .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(17em, 1fr)); gap: 1em; }
+        & .card, & .review { background: ${surface}; border: 1px solid ${border}; border-radius: 8px; padding: 0.75em 1em; height: 100%; }
         & .card h3 a { text-decoration: none; }
         & .card h3 a:hover { text-decoration: underline; }
-        & .meta, & .participation, & .legend { color: ${muted}; font-size: 0.9rem; margin: 0.2rem 0; }
-        & .responses p { margin: 0.2rem 0; }
-        & .bar { display: flex; height: 0.5rem; border-radius: 4px; overflow: hidden; background: ${border}; }
+        & .meta, & .participation, & .legend { color: ${muted}; font-size: 0.9em; margin: 0.2em 0; }
+        & .responses p { margin: 0.2em 0; }
+        & .bar { display: flex; height: 0.5em; border-radius: 4px; overflow: hidden; background: ${border}; }
         & .bar .accepted { background: ${accepted}; }
         & .bar .noted { background: ${noted}; }
         & .accepted-text { color: ${accepted}; }
         & .noted-text { color: ${noted}; }
         & .passing { color: ${accent}; }
-        & .themes { list-style: none; padding: 0; margin: 0.4rem 0 0; display: flex; flex-wrap: wrap; gap: 0.3rem; }
-        & .card .themes li { font-size: 0.8rem; border: 1px solid ${border}; border-radius: 999px; padding: 0 0.5rem; }
-        & .pager { display: flex; gap: 1rem; align-items: center; justify-content: center; margin: 1rem 0; }
-        & .review section { margin-top: 1.25rem; }
-        & .review dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
+        & .themes { list-style: none; padding: 0; margin: 0.4em 0 0; display: flex; flex-wrap: wrap; gap: 0.3em; }
+        & .card .themes li { font-size: 0.8em; border: 1px solid ${border}; border-radius: 999px; padding: 0 0.5em; }
+        & .pager { display: flex; gap: 1em; align-items: center; justify-content: center; margin: 1em 0; }
+        & .review section { margin-top: 1.25em; }
+        & .review dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; }
         & .review dt { color: ${muted}; }
         & .review dd { margin: 0; }
-        & .recommendation-list { padding-left: 1.2rem; }
-        & .recommendation-list li p { margin: 0.2rem 0; }
-        & .grouping label { margin-right: 0.75rem; }
-        & .source { color: ${muted}; font-size: 0.85rem; }
-        & .texts-error { background: ${error_bg}; padding: 0.5rem 1rem; border-radius: 6px; }
+        & .recommendation-list { padding-left: 1.2em; }
+        & .recommendation-list li p { margin: 0.2em 0; }
+        & .grouping label { margin-right: 0.75em; }
+        & .source { color: ${muted}; font-size: 0.85em; }
+        & .texts-error { background: ${error_bg}; padding: 0.5em 1em; border-radius: 6px; }
         & progress { display: block; width: 100%; }
         "#,
         bg = p.background,

@@ -44,6 +44,7 @@ impl EmbeddedViewer {
     /// where the dataset is when `src` is not given (next to `embed.js`).
     #[wasm_bindgen(constructor)]
     pub fn new(root: ShadowRoot, attributes: js_sys::Array, default_base: String) -> Result<EmbeddedViewer, JsValue> {
+        crate::crash::install_panic_hook();
         let document = gloo::utils::document();
         let style = document.create_element("style")?;
         style.set_text_content(Some(HOST_STYLE));
@@ -97,6 +98,7 @@ impl EmbeddedViewer {
                 warnings,
                 address_bar,
                 show_filters: attribute("compact").is_none(),
+                masthead: false,
             },
         }
     }

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod components;
+pub mod crash;
 pub mod dataset;
 pub mod embed;
 pub mod filter;
@@ -21,6 +22,7 @@ pub const PAGE_ROOT_ID: &str = "upr-viewer-page";
 /// Mounts the viewer on the page's `#upr-viewer-page` element, reading the
 /// query from the address bar and the dataset from `data/`.
 pub fn run_page() {
+    crash::install_panic_hook();
     let (query, warnings) = services::address_bar::read();
     let props = app::ViewerProps {
         data_base: "data/".into(),
@@ -28,6 +30,7 @@ pub fn run_page() {
         warnings,
         address_bar: true,
         show_filters: true,
+        masthead: true,
     };
     let document = web_sys::window().and_then(|w| w.document());
     if let Some(root) = document.and_then(|d| d.get_element_by_id(PAGE_ROOT_ID)) {

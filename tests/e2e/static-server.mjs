@@ -16,7 +16,10 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `mounts` ({ prefix: dir }) and resolves to { server, url(prefix) }. */
+/**
+ * Serves `mounts` ({ prefix: dir } or { prefix: { dir, headers } }) and
+ * resolves to { server, url(prefix) }.
+ */
 export function serve(mounts, { port = 0, headers = {} } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -28,7 +31,8 @@ export function serve(mounts, { port = 0, headers = {} } = {}) {
       res.writeHead(404).end('not found');
       return;
     }
-    const root = path.resolve(mounts[prefix]);
+    const mount = typeof mounts[prefix] === 'string' ? { dir: mounts[prefix] } : mounts[prefix];
+    const root = path.resolve(mount.dir);
     let file = path.resolve(root, '.' + pathname.slice(prefix.length - 1));
     if (!file.startsWith(root)) {
       res.writeHead(403).end('forbidden');
@@ -41,7 +45,7 @@ export function serve(mounts, { port = 0, headers = {} } = {}) {
         return;
       }
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, 'content-length': body.length, ...headers });
+      res.writeHead(200, { 'content-type': type, 'content-length': body.length, ...headers, ...mount.headers });
       res.end(body);
     });
   });
