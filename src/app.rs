@@ -2,12 +2,15 @@
 //! bar, and lays out the components.
 
 use crate::components::card_list::CardList;
+use crate::components::charts::Charts;
+use crate::components::compare::CompareView;
+use crate::components::export::ExportButtons;
 use crate::components::filters::FilterPanel;
 use crate::components::notices::{LoadErrorNotice, QueryWarnings, TextsProgress};
 use crate::components::review::ReviewDetail;
 use crate::components::summary::ResultSummary;
 use crate::palette::{use_palette, Palette};
-use crate::query::{Query, QueryWarning};
+use crate::query::{Query, QueryWarning, View};
 use crate::services::{address_bar, fetch, loader};
 use crate::state::{Action, Phase, QueryOrigin, ViewerState};
 use stylist::manager::StyleManager;
@@ -103,7 +106,15 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         (_, Some(dataset)) => {
             let outcome = &state.outcome;
             let open = state.query.review.as_deref().and_then(|id| dataset.review_by_id(id));
-            let main = match open {
+            let main = if let Some(comparison) = &state.comparison {
+                html! { <CompareView dataset={dataset.clone()} comparison={comparison.clone()} query={state.query.clone()} onquery={onquery.clone()} /> }
+            } else if state.query.view == View::Charts && open.is_none() {
+                match &state.charts {
+                    Some(charts) => html! { <Charts dataset={dataset.clone()} charts={charts.clone()} query={state.query.clone()} onquery={onquery.clone()} /> },
+                    None => html! { <p role="status">{ "The charts appear once the recommendation texts have loaded." }</p> },
+                }
+            } else {
+                match open {
                 Some(index) => {
                     // The open card shows the recommendations that pass the
                     // filters, or all of its own when it does not match them.
@@ -117,6 +128,13 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                     html! { <ReviewDetail dataset={dataset.clone()} review={index} passing={passing} query={state.query.clone()} onquery={onquery.clone()} /> }
                 }
                 None => html! { <CardList dataset={dataset.clone()} outcome={outcome.clone()} query={state.query.clone()} onquery={onquery.clone()} /> },
+                }
+            };
+            let view_tab = |view: View, label: &str| {
+                let query = Query { view, review: None, compare: None, ..state.query.clone() };
+                let selected = state.query.view == view && state.query.review.is_none() && state.query.compare.is_none();
+                let onclick = { let on = onquery.clone(); Callback::from(move |_: MouseEvent| on.emit((query.clone(), QueryOrigin::Choice))) };
+                html! { <button type="button" aria-pressed={selected.to_string()} data-testid={format!("view-{}", label.to_lowercase())} {onclick}>{ label.to_owned() }</button> }
             };
             html! {
                 <div class={classes!("layout", (!props.show_filters).then_some("compact"))}>
@@ -149,6 +167,10 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                             provisional={outcome.provisional}
                             query={state.query.clone()}
                             onquery={onquery.clone()} />
+                        <div class="toolbar">
+                            <div role="group" aria-label="Show as">{ view_tab(View::Cards, "Cards") }{ view_tab(View::Charts, "Charts") }</div>
+                            <ExportButtons dataset={dataset.clone()} outcome={outcome.clone()} />
+                        </div>
                         { main }
                     </main>
                 </div>
@@ -259,6 +281,30 @@ fn root_style(p: &Palette) -> stylist::StyleSource {
         & .source { color: ${muted}; font-size: 0.85em; }
         & .texts-error { background: ${error_bg}; padding: 0.5em 1em; border-radius: 6px; }
         & progress { display: block; width: 100%; }
+        & .toolbar { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5em; margin: 0.5em 0; }
+        & .toolbar button { margin-right: 0.25em; }
+        & button[aria-pressed=true] { background: ${accent}; color: ${on_accent}; border-color: ${accent}; }
+        & .chart { margin: 0 0 1.5em; background: ${surface}; border: 1px solid ${border}; border-radius: 8px; padding: 0.75em 1em; }
+        & .chart h3 { margin: 0; }
+        & .chart .bar.clickable { cursor: pointer; }
+        & .chart .bar.clickable:hover rect, & .chart .bar.clickable:focus rect { opacity: 0.8; }
+        & .chart .bar:focus { outline: none; }
+        & .chart .bar:focus-visible text:first-of-type { text-decoration: underline; }
+        & .chart-legend { font-size: 0.85em; color: ${muted}; margin: 0.25em 0; }
+        & table { border-collapse: collapse; font-size: 0.9em; }
+        & th, & td { text-align: left; padding: 0.2em 0.6em; border-bottom: 1px solid ${border}; }
+        & .compare-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(14em, 1fr)); gap: 1em; }
+        & .compare-column { border: 1px solid ${border}; border-radius: 8px; padding: 0.5em 1em; }
+        & .print-only { display: none; }
+        @media print {
+            & { background: #fff; color: #000; padding: 0; }
+            & .panel, & .toolbar, & .result-bar, & .back, & .print-button, & .grouping, & .masthead p, & [data-testid=query-warnings] { display: none; }
+            & .layout { display: block; }
+            & .review { border: none; padding: 0; }
+            & .print-only { display: block; }
+            & section { break-inside: avoid-page; }
+            & a { color: #000; }
+        }
         "#,
         bg = p.background,
         text = p.text,
@@ -269,6 +315,7 @@ fn root_style(p: &Palette) -> stylist::StyleSource {
         focus = p.focus,
         accepted = p.accepted,
         noted = p.noted,
+        on_accent = p.on_accent,
         error_bg = p.error_bg,
     )
 }

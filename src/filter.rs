@@ -26,6 +26,7 @@ pub struct Criteria {
     region: Option<Region>,
     response: Option<Response>,
     pub from: Option<StateIndex>,
+    from_region: Option<Region>,
     /// Lower-cased search text.
     text: Option<String>,
 }
@@ -74,13 +75,18 @@ impl Criteria {
             region: query.region,
             response: query.response,
             from,
+            from_region: query.from_region,
             text: Some(text).filter(|t| !t.is_empty()),
         };
         (criteria, warnings)
     }
 
     pub fn selects_recommendations(&self) -> bool {
-        self.theme_mask != 0 || self.response.is_some() || self.from.is_some() || self.text.is_some()
+        self.theme_mask != 0
+            || self.response.is_some()
+            || self.from.is_some()
+            || self.from_region.is_some()
+            || self.text.is_some()
     }
 
     /// The review-level filters, leaving out `skip` (for facet counts).
@@ -99,6 +105,7 @@ impl Criteria {
     /// The recommendation-level filters other than theme and response.
     fn meets_from_and_text(&self, row: &RecommendationRow, review_state: &str, lowered: &LoweredNames) -> bool {
         self.from.is_none_or(|f| Some(f) == row.from)
+            && self.from_region.is_none_or(|r| row.from.is_some_and(|f| lowered.1[f as usize] == Some(r)))
             && self.text.as_ref().is_none_or(|text| {
                 row.search_text.contains(text.as_str())
                     || review_state.contains(text.as_str())
@@ -114,8 +121,8 @@ enum Facet {
     Region,
 }
 
-/// Lower-cased State names, for text search.
-struct LoweredNames(Vec<String>);
+/// Lower-cased State names, for text search, and each State's region.
+struct LoweredNames(Vec<String>, Vec<Option<Region>>);
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReviewMatch {
@@ -160,7 +167,10 @@ pub fn apply(dataset: &Dataset, query: &Query) -> (Outcome, Vec<QueryWarning>) {
 }
 
 fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
-    let lowered = LoweredNames(dataset.states.iter().map(|s| s.name.to_lowercase()).collect());
+    let lowered = LoweredNames(
+        dataset.states.iter().map(|s| s.name.to_lowercase()).collect(),
+        dataset.states.iter().map(|s| s.region).collect(),
+    );
     let mut outcome = empty_outcome(dataset);
     // Per review: its passing recommendations, computed for every review so
     // that facet counts can ignore one review-level filter at a time.
@@ -231,10 +241,15 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
             let id = &dataset.states[f as usize].id;
             summary.participants.members.contains(id) || summary.participants.observers.contains(id)
         });
+        let from_region_ok = criteria.from_region.is_none_or(|r| {
+            summary.participants.members.iter().chain(&summary.participants.observers).any(|id| {
+                dataset.state_index(id).is_some_and(|s| dataset.states[s as usize].region == Some(r))
+            })
+        });
         let text_ok = criteria.text.as_ref().is_none_or(|text| {
             dataset.state_name(review.state).to_lowercase().contains(text.as_str())
         });
-        if !(themes_ok && response_ok && from_ok && text_ok) {
+        if !(themes_ok && response_ok && from_ok && from_region_ok && text_ok) {
             continue;
         }
         count_facets(criteria, review, &mut outcome);

@@ -14,6 +14,8 @@ pub mod palette;
 pub mod query;
 pub mod services;
 pub mod state;
+pub mod stats;
+pub mod export;
 
 /// The element the page build mounts on. A page without it (a host page
 /// that loads `embed.js`) gets no page viewer, only its elements.

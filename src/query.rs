@@ -35,6 +35,19 @@ pub struct Query {
     pub group: Grouping,
     /// 1-based page of the card list.
     pub page: u32,
+    /// Regional group of the recommending State.
+    pub from_region: Option<Region>,
+    /// Cards, or charts of the same selection.
+    pub view: View,
+    /// A State whose two reviews are shown side by side, as given.
+    pub compare: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Cards,
+    Charts,
 }
 
 /// Inclusive bounds; either side may be open.
@@ -249,6 +262,17 @@ impl Query {
                     _ => return Err("must be \"theme\" or \"state\"".into()),
                 }
             }
+            "from_region" => {
+                self.from_region = Some(Region::from_code(value).ok_or("must be one of Africa, Asia, EEG, GRULAC, WEOG")?)
+            }
+            "view" => {
+                self.view = match value.to_ascii_lowercase().as_str() {
+                    "cards" => View::Cards,
+                    "charts" => View::Charts,
+                    _ => return Err("must be \"cards\" or \"charts\"".into()),
+                }
+            }
+            "compare" => self.compare = Some(non_empty(value)?),
             "page" => {
                 let page = number(value)?;
                 if page == 0 {
@@ -280,13 +304,14 @@ impl Query {
             pairs.extend(bounds.min.map(|min| (min_name, min.to_string())));
             pairs.extend(bounds.max.map(|max| (max_name, max.to_string())));
         }
-        let optional: [(&str, Option<String>); 7] = [
+        let optional: [(&str, Option<String>); 8] = [
             ("sur", self.sur.clone()),
             ("session", self.session.map(|s| s.to_string())),
             ("cycle", self.cycle.map(|c| c.to_string())),
             ("region", self.region.map(|r| r.code().to_owned())),
             ("response", self.response.map(|r| r.label().to_lowercase())),
             ("from", self.from.clone()),
+            ("from_region", self.from_region.map(|r| r.code().to_owned())),
             ("q", Some(self.text.clone()).filter(|t| !t.is_empty())),
         ];
         pairs.extend(optional.into_iter().filter_map(|(n, v)| v.map(|v| (n, v))));
@@ -302,6 +327,12 @@ impl Query {
         if self.group != Grouping::default() {
             pairs.push(("group", "state".into()));
         }
+        if self.view == View::Charts {
+            pairs.push(("view", "charts".into()));
+        }
+        if let Some(compare) = &self.compare {
+            pairs.push(("compare", compare.clone()));
+        }
         if pairs.is_empty() {
             return String::new();
         }
@@ -312,7 +343,11 @@ impl Query {
     /// Whether a filter that selects recommendations (rather than whole
     /// reviews) is set.
     pub fn selects_recommendations(&self) -> bool {
-        !self.themes.is_empty() || self.response.is_some() || self.from.is_some() || !self.text.trim().is_empty()
+        !self.themes.is_empty()
+            || self.response.is_some()
+            || self.from.is_some()
+            || self.from_region.is_some()
+            || !self.text.trim().is_empty()
     }
 
     /// The same selection with the list back on its first page: any change
@@ -396,10 +431,10 @@ pub fn from_attributes(attributes: &[(String, String)]) -> (Query, Vec<QueryWarn
 /// Attributes an element may carry for other reasons (`id`, `class`,
 /// `style`, `data-*`, `aria-*`) are not the viewer's to read.
 fn is_parameter_attribute(name: &str) -> bool {
-    const PARAMETERS: [&str; 19] = [
+    const PARAMETERS: [&str; 22] = [
         "theme", "match", "states-min", "states-max", "members-min", "members-max", "observers-min",
-        "observers-max", "sur", "session", "cycle", "region", "response", "from", "q", "review", "sort",
-        "group", "page",
+        "observers-max", "sur", "session", "cycle", "region", "response", "from", "from-region", "q",
+        "review", "sort", "group", "page", "view", "compare",
     ];
     PARAMETERS.contains(&name)
 }

@@ -4,7 +4,9 @@
 use crate::dataset::load::Dataset;
 use crate::dataset::LoadError;
 use crate::filter::{apply, Outcome};
-use crate::query::{Query, QueryWarning};
+use crate::query::{Query, QueryWarning, View};
+use crate::stats::{self, Comparison, CompareError, Histogram, Split};
+use crate::dataset::schema::Region;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -32,6 +34,15 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
+/// What the charts draw, for the current selection.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartData {
+    pub themes: Vec<(usize, Split)>,
+    pub regions: Vec<(Option<Region>, Split)>,
+    pub sessions: Vec<(u8, Split)>,
+    pub participation: Histogram,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
     Loading,
@@ -50,6 +61,10 @@ pub struct ViewerState {
     /// Those, and what names nothing in the dataset: all that was ignored.
     pub warnings: Vec<QueryWarning>,
     pub outcome: Shared<Outcome>,
+    /// Worked out only while the charts are shown.
+    pub charts: Option<Shared<ChartData>>,
+    /// Worked out only while a comparison is asked for.
+    pub comparison: Option<Result<Shared<Comparison>, CompareError>>,
     /// Where the current query came from, so the address bar is written
     /// only for changes the person made.
     pub origin: QueryOrigin,
@@ -84,6 +99,8 @@ impl ViewerState {
             warnings: warnings.clone(),
             parse_warnings: warnings,
             outcome: Shared(Rc::new(Outcome::default())),
+            charts: None,
+            comparison: None,
             origin: QueryOrigin::Outside,
         }
     }
@@ -104,6 +121,19 @@ impl ViewerState {
                 });
             }
         }
+        self.charts = (self.query.view == View::Charts && dataset.texts_loaded).then(|| {
+            Shared(Rc::new(ChartData {
+                themes: stats::by_theme(dataset, &outcome),
+                regions: stats::by_recommending_region(dataset, &outcome),
+                sessions: stats::by_session(dataset, &outcome),
+                participation: stats::participation_histogram(dataset, &self.query),
+            }))
+        });
+        self.comparison = self
+            .query
+            .compare
+            .as_ref()
+            .map(|state| stats::compare(dataset, state).map(|c| Shared(Rc::new(c))));
         self.outcome = Shared(Rc::new(outcome));
     }
 }

@@ -269,11 +269,17 @@ fn RecommendationFilters(props: &FilterPanelProps) -> Html {
         }
     });
     let onfrom = updater(props, QueryOrigin::Choice, |q, e: Event| q.from = Some(select_value(&e)).filter(|v| !v.is_empty()));
+    let from_region_options = Region::ALL
+        .iter()
+        .map(|r| (r.code().to_owned(), r.label().to_owned(), query.from_region == Some(*r)))
+        .collect();
+    let onfromregion = updater(props, QueryOrigin::Choice, |q, e: Event| q.from_region = Region::from_code(&select_value(&e)));
     html! {
         <fieldset>
             <legend>{ "Recommendation" }</legend>
             { select("Response", "response", onresponse, response_options) }
             { select("Recommended by", "from", onfrom, from_options) }
+            { select("Regional group of the recommending State", "from-region", onfromregion, from_region_options) }
         </fieldset>
     }
 }

@@ -3,6 +3,9 @@
 
 pub mod card;
 pub mod card_list;
+pub mod charts;
+pub mod compare;
+pub mod export;
 pub mod filters;
 pub mod notices;
 pub mod review;

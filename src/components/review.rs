@@ -46,6 +46,16 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
         Callback::from(move |_: MouseEvent| onquery.emit((query.clone(), QueryOrigin::Choice)))
     };
     let permalink = Query { review: Some(summary.id.clone()), ..Query::default() }.to_search();
+    let reviewed_twice = dataset.reviews.iter().filter(|r| r.state == review.state).count() == 2;
+    let compare_query = Query { compare: Some(dataset.states[review.state as usize].id.clone()), review: None, ..props.query.clone() };
+    let oncompare = {
+        let query = compare_query.clone();
+        let onquery = props.onquery.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            onquery.emit((query.clone(), QueryOrigin::Choice));
+        })
+    };
     // Opening a card moves focus to its title, so keyboard and screen-reader
     // users land where the content changed.
     let title = use_node_ref();
@@ -73,7 +83,18 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
                         { format!(" · Reviewed {}{}", date(&media.review_date), media.review_time.as_ref().map(|t| format!(" ({t})")).unwrap_or_default()) }
                     }
                 </p>
-                <p><a href={permalink} data-testid="permalink">{ "Permanent link to this review" }</a></p>
+                <p class="links">
+                    <a href={permalink.clone()} data-testid="permalink">{ "Permanent link to this review" }</a>
+                    if reviewed_twice {
+                        { " · " }
+                        <a href={compare_query.to_search()} data-testid="compare-link" onclick={oncompare}>{ "Compare its two reviews" }</a>
+                    }
+                    { " · " }
+                    <button type="button" class="print-button" data-testid="print" onclick={Callback::from(|_: MouseEvent| {
+                        if let Some(window) = web_sys::window() { let _ = window.print(); }
+                    })}>{ "Print" }</button>
+                </p>
+                <p class="print-only">{ format!("Live view: {}", absolute(&permalink)) }</p>
             </header>
             if let Some(media) = media {
                 { delegation(media) }
@@ -103,6 +124,14 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
             }
         </article>
     }
+}
+
+/// The permanent link as a full address, for paper.
+fn absolute(link: &str) -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .and_then(|here| web_sys::Url::new_with_base(link, &here).ok())
+        .map_or_else(|| link.to_owned(), |url| url.href())
 }
 
 fn delegation(media: &MediaSummary) -> Html {

@@ -1,0 +1,279 @@
+//! Charts of the current selection, drawn as SVG. Every bar is a button
+//! that applies its filter; each chart has a table beside it for screen
+//! readers and for anyone who wants the numbers.
+
+use super::OnQuery;
+use crate::dataset::load::Dataset;
+use crate::format::{percent, thousands};
+use crate::palette::Palette;
+use crate::query::{Bounds, Query};
+use crate::state::{ChartData, QueryOrigin, Shared};
+use crate::stats::{Split, BIN};
+use web_sys::{Element, PointerEvent};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartsProps {
+    pub dataset: Shared<Dataset>,
+    pub charts: Shared<ChartData>,
+    pub query: Query,
+    pub onquery: OnQuery,
+}
+
+/// A bar as the horizontal charts draw it.
+struct Bar {
+    label: String,
+    split: Split,
+    /// The query a click applies; `None` for a bar that is no filter.
+    apply: Option<Query>,
+    testid: String,
+}
+
+const WIDTH: f64 = 640.0;
+const LABEL_WIDTH: f64 = 230.0;
+const ROW: f64 = 22.0;
+
+#[component]
+pub fn Charts(props: &ChartsProps) -> Html {
+    let dataset = &props.dataset;
+    let charts = &props.charts;
+    let base = props.query.clone().first_page();
+    let theme_bars: Vec<Bar> = charts
+        .themes
+        .iter()
+        .map(|(t, split)| {
+            let label = dataset.themes[*t].label.clone();
+            let mut apply = base.clone();
+            if !apply.themes.iter().any(|x| x.eq_ignore_ascii_case(&label)) {
+                apply.themes.push(label.clone());
+            }
+            Bar { testid: format!("theme:{label}"), label, split: split.clone(), apply: Some(apply) }
+        })
+        .collect();
+    let region_bars: Vec<Bar> = charts
+        .regions
+        .iter()
+        .map(|(region, split)| Bar {
+            label: region.map_or("No regional group or unknown".to_owned(), |r| r.label().to_owned()),
+            testid: format!("region:{}", region.map_or("none", |r| r.code())),
+            split: split.clone(),
+            apply: region.map(|r| Query { from_region: Some(r), ..base.clone() }),
+        })
+        .collect();
+    let session_bars: Vec<Bar> = charts
+        .sessions
+        .iter()
+        .map(|(session, split)| Bar {
+            label: format!("Session {session}"),
+            testid: format!("session:{session}"),
+            split: split.clone(),
+            apply: Some(Query { session: Some(*session), ..base.clone() }),
+        })
+        .collect();
+    html! {
+        <div class="charts" data-testid="charts">
+            <ParticipationChart charts={charts.clone()} query={props.query.clone()} onquery={props.onquery.clone()} />
+            <BarChart title="Recommendations per theme" testid="theme-chart" bars={Shared(std::rc::Rc::new(theme_bars))} onquery={props.onquery.clone()} />
+            <BarChart title="Recommendations by the regional group of the recommending State" testid="region-chart" bars={Shared(std::rc::Rc::new(region_bars))} onquery={props.onquery.clone()} />
+            <BarChart title="Recommendations per session" testid="session-chart" bars={Shared(std::rc::Rc::new(session_bars))} onquery={props.onquery.clone()} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BarChartProps {
+    title: AttrValue,
+    testid: AttrValue,
+    bars: Shared<Vec<Bar>>,
+    onquery: OnQuery,
+}
+
+/// Horizontal stacked bars: accepted, then noted.
+#[component]
+fn BarChart(props: &BarChartProps) -> Html {
+    let palette = use_context::<Palette>().unwrap_or(crate::palette::LIGHT);
+    let bars = &props.bars;
+    let most = bars.iter().map(|b| b.split.total()).max().unwrap_or(0).max(1) as f64;
+    let scale = (WIDTH - LABEL_WIDTH - 60.0) / most;
+    let height = ROW * bars.len() as f64 + 4.0;
+    let title_id = format!("{}-title", props.testid);
+    let rows = bars.iter().enumerate().map(|(i, bar)| {
+        let y = i as f64 * ROW + 2.0;
+        let accepted = bar.split.accepted as f64 * scale;
+        let noted = bar.split.noted as f64 * scale;
+        let summary = format!("{}: {} accepted, {} noted", bar.label, thousands(bar.split.accepted), thousands(bar.split.noted));
+        let (onclick, onkeydown, role, tabindex, aria) = match &bar.apply {
+            Some(query) => {
+                let click = { let q = query.clone(); let on = props.onquery.clone(); Callback::from(move |_: MouseEvent| on.emit((q.clone(), QueryOrigin::Choice))) };
+                let key = { let q = query.clone(); let on = props.onquery.clone(); Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); on.emit((q.clone(), QueryOrigin::Choice)) }) };
+                (Some(click), Some(key), Some("button"), Some("0"), format!("{summary}. Filter by it."))
+            }
+            None => (None, None, None, None, summary.clone()),
+        };
+        html! {
+            <g class={classes!("bar", bar.apply.is_some().then_some("clickable"))} data-testid={bar.testid.clone()} data-total={bar.split.total().to_string()}
+               {onclick} {onkeydown} role={role} tabindex={tabindex} aria-label={aria}>
+                <title>{ summary }</title>
+                <text x={(LABEL_WIDTH - 6.0).to_string()} y={(y + ROW * 0.68).to_string()} text-anchor="end" fill={palette.text} font-size="12">{ shorten(&bar.label, 34) }</text>
+                <rect x={LABEL_WIDTH.to_string()} y={(y + 3.0).to_string()} width={accepted.to_string()} height={(ROW - 6.0).to_string()} fill={palette.accepted} />
+                <rect x={(LABEL_WIDTH + accepted).to_string()} y={(y + 3.0).to_string()} width={noted.to_string()} height={(ROW - 6.0).to_string()} fill={palette.noted} />
+                <text x={(LABEL_WIDTH + accepted + noted + 4.0).to_string()} y={(y + ROW * 0.68).to_string()} fill={palette.muted} font-size="11">{ thousands(bar.split.total()) }</text>
+            </g>
+        }
+    });
+    html! {
+        <figure class="chart" data-testid={props.testid.clone()}>
+            <figcaption id={title_id.clone()}><h3>{ props.title.clone() }</h3></figcaption>
+            <Legend />
+            <svg viewBox={format!("0 0 {WIDTH} {height}")} width="100%" aria-labelledby={title_id} role="group">
+                { for rows }
+            </svg>
+            <details>
+                <summary>{ "The numbers" }</summary>
+                <table>
+                    <thead><tr><th scope="col">{ "" }</th><th scope="col">{ "Accepted" }</th><th scope="col">{ "Noted" }</th><th scope="col">{ "Accepted share" }</th></tr></thead>
+                    <tbody>
+                        { for bars.iter().map(|b| html! {
+                            <tr><th scope="row">{ b.label.clone() }</th><td>{ thousands(b.split.accepted) }</td><td>{ thousands(b.split.noted) }</td><td>{ format!("{}%", percent(b.split.accepted, b.split.total())) }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
+
+#[component]
+fn Legend() -> Html {
+    let palette = use_context::<Palette>().unwrap_or(crate::palette::LIGHT);
+    html! {
+        <p class="chart-legend" aria-hidden="true">
+            <svg width="12" height="12"><rect width="12" height="12" fill={palette.accepted} /></svg>{ " accepted  " }
+            <svg width="12" height="12"><rect width="12" height="12" fill={palette.noted} /></svg>{ " noted" }
+        </p>
+    }
+}
+
+fn shorten(label: &str, at: usize) -> String {
+    match label.char_indices().nth(at) {
+        Some((i, _)) => format!("{}…", &label[..i]),
+        None => label.to_owned(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ParticipationProps {
+    charts: Shared<ChartData>,
+    query: Query,
+    onquery: OnQuery,
+}
+
+const HIST_HEIGHT: f64 = 160.0;
+const HIST_LEFT: f64 = 30.0;
+
+/// Reviews by number of participating States, with the current range drawn
+/// over it. Drag across it (or click a bar) to set the range.
+#[component]
+fn ParticipationChart(props: &ParticipationProps) -> Html {
+    let palette = use_context::<Palette>().unwrap_or(crate::palette::LIGHT);
+    let histogram = &props.charts.participation;
+    let svg_ref = use_node_ref();
+    // The States count where a drag started, and where it is now.
+    let drag = use_state(|| None::<(u32, u32)>);
+    let bins = histogram.counts.len().max(1) as f64;
+    let plot = WIDTH - HIST_LEFT - 10.0;
+    let x_of = move |states: f64| HIST_LEFT + states / (bins * BIN as f64) * plot;
+    let states_at = {
+        let svg_ref = svg_ref.clone();
+        let most = histogram.most;
+        move |e: &PointerEvent| -> Option<u32> {
+            let svg: Element = svg_ref.cast()?;
+            let rect = svg.get_bounding_client_rect();
+            let x = (e.client_x() as f64 - rect.left()) / rect.width() * WIDTH;
+            let states = ((x - HIST_LEFT) / plot * bins * BIN as f64).round();
+            Some((states.max(0.0) as u32).min(most))
+        }
+    };
+    let onpointerdown = {
+        let drag = drag.clone();
+        let states_at = states_at.clone();
+        Callback::from(move |e: PointerEvent| {
+            if let Some(s) = states_at(&e) {
+                if let Some(target) = e.target_dyn_into::<Element>() {
+                    let _ = target.set_pointer_capture(e.pointer_id());
+                }
+                drag.set(Some((s, s)));
+            }
+        })
+    };
+    let onpointermove = {
+        let drag = drag.clone();
+        let states_at = states_at.clone();
+        Callback::from(move |e: PointerEvent| {
+            if let (Some((start, _)), Some(now)) = (*drag, states_at(&e)) {
+                drag.set(Some((start, now)));
+            }
+        })
+    };
+    let onpointerup = {
+        let drag = drag.clone();
+        let query = props.query.clone().first_page();
+        let onquery = props.onquery.clone();
+        let most = histogram.most;
+        Callback::from(move |_: PointerEvent| {
+            let Some((start, end)) = *drag else { return };
+            drag.set(None);
+            let (low, high) = if start == end {
+                // A click selects that bar's bin.
+                let low = start / BIN * BIN;
+                (low, (low + BIN - 1).min(most))
+            } else {
+                (start.min(end), start.max(end))
+            };
+            let states = Bounds { min: Some(low).filter(|v| *v > 0), max: Some(high).filter(|v| *v < most) };
+            onquery.emit((Query { states, ..query.clone() }, QueryOrigin::Choice));
+        })
+    };
+    let tallest = histogram.counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let bar_width = plot / bins;
+    let bars = histogram.counts.iter().enumerate().map(|(i, n)| {
+        let h = *n as f64 / tallest * (HIST_HEIGHT - 20.0);
+        html! {
+            <rect x={(HIST_LEFT + i as f64 * bar_width + 1.0).to_string()} y={(HIST_HEIGHT - h).to_string()}
+                  width={(bar_width - 2.0).max(1.0).to_string()} height={h.to_string()} fill={palette.accent}>
+                <title>{ format!("{}–{} States: {n} reviews", i as u32 * BIN, i as u32 * BIN + BIN - 1) }</title>
+            </rect>
+        }
+    });
+    let (low, high) = match *drag {
+        Some((a, b)) => (a.min(b), a.max(b)),
+        None => (props.query.states.min.unwrap_or(0), props.query.states.max.unwrap_or(histogram.most)),
+    };
+    let ticks = (0..=histogram.most).step_by(20).map(|t| html! {
+        <text x={x_of(t as f64).to_string()} y={(HIST_HEIGHT + 14.0).to_string()} font-size="11" text-anchor="middle" fill={palette.muted}>{ t }</text>
+    });
+    html! {
+        <figure class="chart" data-testid="participation-chart" data-min={low.to_string()} data-max={high.to_string()}>
+            <figcaption><h3>{ "Reviews by number of participating States" }</h3>
+                <p class="hint">{ format!("Selected: {low} to {high} States. Drag across the chart or click a bar to change the range; the sliders in the filters do the same from the keyboard.") }</p>
+            </figcaption>
+            <svg ref={svg_ref} viewBox={format!("0 0 {WIDTH} {}", HIST_HEIGHT + 20.0)} width="100%" role="img" style="touch-action: none; cursor: crosshair"
+                 aria-label={format!("Histogram of reviews by participating States; the selected range is {low} to {high}.")}
+                 {onpointerdown} {onpointermove} {onpointerup}>
+                <rect x={x_of(low as f64).to_string()} y="0" width={(x_of(high as f64 + 1.0) - x_of(low as f64)).max(1.0).to_string()}
+                      height={HIST_HEIGHT.to_string()} fill={palette.accent} fill-opacity="0.15" data-testid="participation-range" />
+                { for bars }
+                { for ticks }
+            </svg>
+            <details>
+                <summary>{ "The numbers" }</summary>
+                <table>
+                    <thead><tr><th scope="col">{ "Participating States" }</th><th scope="col">{ "Reviews" }</th></tr></thead>
+                    <tbody>{ for histogram.counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(i, n)| html! {
+                        <tr><th scope="row">{ format!("{}–{}", i as u32 * BIN, i as u32 * BIN + BIN - 1) }</th><td>{ n }</td></tr>
+                    }) }</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}

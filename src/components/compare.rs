@@ -1,0 +1,84 @@
+//! A State reviewed twice, side by side: themes gained and dropped, the
+//! acceptance rate per theme then and now, and who recommended both times.
+
+use super::OnQuery;
+use crate::dataset::load::Dataset;
+use crate::format::{count, date_range, percent, thousands};
+use crate::query::Query;
+use crate::state::{QueryOrigin, Shared};
+use crate::stats::{CompareError, Comparison, Split};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CompareProps {
+    pub dataset: Shared<Dataset>,
+    pub comparison: Result<Shared<Comparison>, CompareError>,
+    pub query: Query,
+    pub onquery: OnQuery,
+}
+
+fn rate(split: &Split) -> String {
+    if split.total() == 0 { "–".into() } else { format!("{}% of {}", percent(split.accepted, split.total()), split.total()) }
+}
+
+#[component]
+pub fn CompareView(props: &CompareProps) -> Html {
+    let onclose = {
+        let query = Query { compare: None, ..props.query.clone() };
+        let onquery = props.onquery.clone();
+        Callback::from(move |_: MouseEvent| onquery.emit((query.clone(), QueryOrigin::Choice)))
+    };
+    let back = html! { <button type="button" class="back" data-testid="close-compare" onclick={onclose}>{ "← All reviews" }</button> };
+    let comparison = match &props.comparison {
+        Ok(c) => c,
+        Err(error) => {
+            return html! {
+                <section class="review" data-testid="compare">{ back }<p role="status" data-testid="compare-problem">{ error.to_string() }</p></section>
+            }
+        }
+    };
+    let dataset = &props.dataset;
+    let name = dataset.state_name(comparison.state).to_owned();
+    let theme = |t: &usize| dataset.themes[*t].label.clone();
+    let column = |index: usize| {
+        let review = &dataset.reviews[index];
+        let s = &review.summary;
+        let session = dataset.sessions.iter().find(|x| x.number == s.session);
+        let open = Query { review: Some(s.id.clone()), compare: None, ..Query::default() };
+        let href = open.to_search();
+        let onopen = { let on = props.onquery.clone(); Callback::from(move |e: MouseEvent| { e.prevent_default(); on.emit((open.clone(), QueryOrigin::Choice)) }) };
+        html! {
+            <div class="compare-column" data-review={s.id.clone()}>
+                <h3><a href={href} onclick={onopen}>{ format!("Session {}", s.session) }</a></h3>
+                if let Some(session) = session { <p class="meta">{ format!("{} · Cycle {}", date_range(&session.start, &session.end), session.cycle) }</p> }
+                <p>{ count(s.recommendations, "recommendation", "recommendations") }{ format!(", {}% accepted", percent(s.accepted, s.recommendations)) }</p>
+                <p>{ format!("{} participating States ({} members, {} observers)", s.participation.states, s.participation.members, s.participation.observers) }</p>
+            </div>
+        }
+    };
+    let list = |items: &[usize], testid: &str, empty: &str| if items.is_empty() {
+        html! { <p data-testid={testid.to_owned()}>{ empty.to_owned() }</p> }
+    } else {
+        html! { <ul class="themes" data-testid={testid.to_owned()}>{ for items.iter().map(|t| html! { <li>{ theme(t) }</li> }) }</ul> }
+    };
+    html! {
+        <section class="review" data-testid="compare">
+            { back }
+            <h2 tabindex="-1">{ format!("{name}: two reviews compared") }</h2>
+            <div class="compare-columns">{ column(comparison.earlier) }{ column(comparison.later) }</div>
+            <h3>{ "Themes raised only in the second review" }</h3>
+            { list(&comparison.gained, "themes-gained", "None: every theme of the second review was raised in the first.") }
+            <h3>{ "Themes raised only in the first review" }</h3>
+            { list(&comparison.dropped, "themes-dropped", "None.") }
+            <h3>{ "Acceptance per theme, then and now" }</h3>
+            <table data-testid="acceptance-per-theme">
+                <thead><tr><th scope="col">{ "Theme" }</th><th scope="col">{ "First review" }</th><th scope="col">{ "Second review" }</th></tr></thead>
+                <tbody>{ for comparison.per_theme.iter().map(|(t, then, now)| html! {
+                    <tr><th scope="row">{ theme(t) }</th><td>{ rate(then) }</td><td>{ rate(now) }</td></tr>
+                }) }</tbody>
+            </table>
+            <h3>{ format!("States that recommended both times ({})", thousands(comparison.recommended_both_times.len() as u32)) }</h3>
+            <p data-testid="recommended-both-times">{ comparison.recommended_both_times.iter().map(|s| dataset.state_name(*s)).collect::<Vec<_>>().join(", ") }</p>
+        </section>
+    }
+}

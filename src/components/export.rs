@@ -1,0 +1,53 @@
+//! Download exactly what is selected, as CSV or JSON.
+
+use crate::dataset::load::Dataset;
+use crate::export::{rows, to_csv, to_json};
+use crate::filter::Outcome;
+use crate::state::Shared;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ExportProps {
+    pub dataset: Shared<Dataset>,
+    pub outcome: Shared<Outcome>,
+}
+
+/// Hands `content` to the browser as a file download.
+fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&content.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let anchor: web_sys::HtmlAnchorElement = gloo::utils::document().create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url)
+}
+
+#[component]
+pub fn ExportButtons(props: &ExportProps) -> Html {
+    if !props.dataset.texts_loaded {
+        return html! {};
+    }
+    let button = |label: &str, name: &'static str, mime: &'static str, render: fn(&[crate::export::ExportedRecommendation]) -> String| {
+        let dataset = props.dataset.clone();
+        let outcome = props.outcome.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let text = render(&rows(&dataset, &outcome));
+            if let Err(error) = download(name, mime, &text) {
+                gloo::console::error!("the download could not start", error);
+            }
+        });
+        html! { <button type="button" data-testid={format!("export-{}", name.rsplit('.').next().unwrap_or(name))} {onclick}>{ label.to_owned() }</button> }
+    };
+    html! {
+        <div class="export" role="group" aria-label="Download the selected recommendations">
+            { "Download: " }
+            { button("CSV", "upr-recommendations.csv", "text/csv;charset=utf-8", to_csv) }
+            { button("JSON", "upr-recommendations.json", "application/json", to_json) }
+        </div>
+    }
+}

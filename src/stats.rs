@@ -1,0 +1,177 @@
+//! Aggregates of the current selection for charts and comparison, and the
+//! export files. Pure: no DOM.
+
+use crate::dataset::load::{Dataset, RecommendationRow, StateIndex};
+use crate::dataset::schema::{Region, Response};
+use crate::filter::{apply, Outcome};
+use crate::query::{Bounds, Query};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Accepted and noted recommendations under one heading.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Split {
+    pub accepted: u32,
+    pub noted: u32,
+}
+
+impl Split {
+    pub fn total(&self) -> u32 {
+        self.accepted + self.noted
+    }
+
+    fn add(&mut self, response: Response) {
+        match response {
+            Response::Accepted => self.accepted += 1,
+            Response::Noted => self.noted += 1,
+        }
+    }
+}
+
+/// The passing recommendations of the matching reviews.
+pub fn passing_rows<'a>(dataset: &'a Dataset, outcome: &'a Outcome) -> impl Iterator<Item = &'a RecommendationRow> + 'a {
+    outcome.reviews.iter().flat_map(|m| m.passing.iter().map(|i| &dataset.recommendations[*i as usize]))
+}
+
+/// Recommendations per theme, split by response, most first.
+pub fn by_theme(dataset: &Dataset, outcome: &Outcome) -> Vec<(usize, Split)> {
+    let mut splits = vec![Split::default(); dataset.themes.len()];
+    for row in passing_rows(dataset, outcome) {
+        for (t, split) in splits.iter_mut().enumerate() {
+            if row.themes & (1 << t) != 0 {
+                split.add(row.response);
+            }
+        }
+    }
+    let mut bars: Vec<(usize, Split)> = splits.into_iter().enumerate().filter(|(_, s)| s.total() > 0).collect();
+    bars.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(&b.0)));
+    bars
+}
+
+/// Recommendations by the regional group of the recommending State, in
+/// `Region::ALL` order, then `None` (Holy See, Palestine, and unknown).
+pub fn by_recommending_region(dataset: &Dataset, outcome: &Outcome) -> Vec<(Option<Region>, Split)> {
+    let mut groups: Vec<(Option<Region>, Split)> =
+        Region::ALL.iter().map(|r| (Some(*r), Split::default())).chain([(None, Split::default())]).collect();
+    for row in passing_rows(dataset, outcome) {
+        let region = row.from.and_then(|f| dataset.states[f as usize].region);
+        let slot = groups.iter_mut().find(|(r, _)| *r == region).expect("every region has a slot");
+        slot.1.add(row.response);
+    }
+    groups
+}
+
+/// Recommendations per session, for every session in the data.
+pub fn by_session(dataset: &Dataset, outcome: &Outcome) -> Vec<(u8, Split)> {
+    let mut sessions: Vec<(u8, Split)> = dataset.sessions.iter().map(|s| (s.number, Split::default())).collect();
+    for m in &outcome.reviews {
+        let session = dataset.reviews[m.review].summary.session;
+        if let Some((_, split)) = sessions.iter_mut().find(|(n, _)| *n == session) {
+            for i in &m.passing {
+                split.add(dataset.recommendations[*i as usize].response);
+            }
+        }
+    }
+    sessions
+}
+
+/// Reviews per number of participating States, in bins of `BIN` States,
+/// for the selection without its own States range (so the chart shows
+/// where the range sits in the whole distribution).
+pub const BIN: u32 = 5;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Histogram {
+    /// `counts[i]`: reviews with `i * BIN ..= i * BIN + BIN - 1` States.
+    pub counts: Vec<u32>,
+    /// The most participating States in any review of the dataset.
+    pub most: u32,
+}
+
+pub fn participation_histogram(dataset: &Dataset, query: &Query) -> Histogram {
+    let unbounded = Query { states: Bounds::default(), ..query.clone() };
+    let (outcome, _) = apply(dataset, &unbounded);
+    let most = dataset.reviews.iter().map(|r| r.summary.participation.states).max().unwrap_or(0);
+    let mut counts = vec![0; (most / BIN + 1) as usize];
+    for m in &outcome.reviews {
+        counts[(dataset.reviews[m.review].summary.participation.states / BIN) as usize] += 1;
+    }
+    Histogram { counts, most }
+}
+
+/// A State reviewed twice: what changed between its two reviews.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub state: StateIndex,
+    /// Review indices, earlier first.
+    pub earlier: usize,
+    pub later: usize,
+    /// Themes raised only later, only earlier.
+    pub gained: Vec<usize>,
+    pub dropped: Vec<usize>,
+    /// Per theme raised in either: (theme, then, now).
+    pub per_theme: Vec<(usize, Split, Split)>,
+    /// States that recommended in both reviews, by name.
+    pub recommended_both_times: Vec<StateIndex>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CompareError {
+    UnknownState(String),
+    /// The State was reviewed this many times, not twice.
+    NotTwice { state: String, reviews: usize },
+    TextsNotLoaded,
+}
+
+impl std::fmt::Display for CompareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CompareError::UnknownState(name) => write!(f, "no State called {name:?} in the data"),
+            CompareError::NotTwice { state, reviews } => {
+                write!(f, "{state} was reviewed {reviews} time(s) in sessions 1-20, so there is nothing to compare")
+            }
+            CompareError::TextsNotLoaded => write!(f, "the comparison needs the recommendation texts, which are still loading"),
+        }
+    }
+}
+
+pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, CompareError> {
+    let state = dataset.find_state(state_name).ok_or_else(|| CompareError::UnknownState(state_name.to_owned()))?;
+    let mut reviews: Vec<usize> = (0..dataset.reviews.len()).filter(|i| dataset.reviews[*i].state == state).collect();
+    reviews.sort_by_key(|i| dataset.reviews[*i].summary.session);
+    let [earlier, later] = reviews[..] else {
+        return Err(CompareError::NotTwice { state: dataset.state_name(state).to_owned(), reviews: reviews.len() });
+    };
+    if !dataset.texts_loaded {
+        return Err(CompareError::TextsNotLoaded);
+    }
+    let splits = |review: usize| {
+        let mut per_theme: BTreeMap<usize, Split> = BTreeMap::new();
+        let mut from = BTreeSet::new();
+        for row in &dataset.recommendations[dataset.reviews[review].recommendations.clone()] {
+            for t in 0..dataset.themes.len() {
+                if row.themes & (1 << t) != 0 {
+                    per_theme.entry(t).or_default().add(row.response);
+                }
+            }
+            from.extend(row.from);
+        }
+        (per_theme, from)
+    };
+    let (then, from_then) = splits(earlier);
+    let (now, from_now) = splits(later);
+    let themes: BTreeSet<usize> = then.keys().chain(now.keys()).copied().collect();
+    let mut recommended_both_times: Vec<StateIndex> = from_then.intersection(&from_now).copied().collect();
+    recommended_both_times.sort_by_key(|s| dataset.state_name(*s).to_owned());
+    Ok(Comparison {
+        state,
+        earlier,
+        later,
+        gained: now.keys().filter(|t| !then.contains_key(t)).copied().collect(),
+        dropped: then.keys().filter(|t| !now.contains_key(t)).copied().collect(),
+        per_theme: themes
+            .into_iter()
+            .map(|t| (t, then.get(&t).cloned().unwrap_or_default(), now.get(&t).cloned().unwrap_or_default()))
+            .collect(),
+        recommended_both_times,
+    })
+}
