@@ -1,7 +1,7 @@
 //! Query × dataset -> the matching reviews, their passing recommendations,
 //! and the counts shown beside every filter option. Pure: no DOM.
 //!
-//! `theme`, `response`, `from` and `q` select recommendations: one passes
+//! `theme`, `response`, `from`, `from_region` and `q` select recommendations: one passes
 //! when it has any selected theme and meets the others. A review matches
 //! when its review-level filters hold and, if a recommendation-level filter
 //! is set, one of its recommendations passes (`match=all`: every selected
