@@ -103,14 +103,16 @@ impl Criteria {
     }
 
     /// The recommendation-level filters other than theme and response.
-    fn meets_from_and_text(&self, row: &RecommendationRow, review_state: &str, lowered: &LoweredNames) -> bool {
-        self.from.is_none_or(|f| Some(f) == row.from)
-            && self.from_region.is_none_or(|r| row.from.is_some_and(|f| lowered.1[f as usize] == Some(r)))
-            && self.text.as_ref().is_none_or(|text| {
-                row.search_text.contains(text.as_str())
-                    || review_state.contains(text.as_str())
-                    || row.from.is_some_and(|f| lowered.0[f as usize].contains(text.as_str()))
-            })
+    fn meets_from_and_text(&self, row: &RecommendationRow, review_named: bool, search: &TextSearch) -> bool {
+        let from_ok = self.from.is_none_or(|f| Some(f) == row.from);
+        let region_ok = self
+            .from_region
+            .is_none_or(|r| row.from.is_some_and(|f| search.regions[f as usize] == Some(r)));
+        let text_ok = self.text.is_none()
+            || review_named
+            || row.from.is_some_and(|f| search.named[f as usize])
+            || search.finder.as_ref().is_some_and(|finder| finder.find(row.search_text.as_bytes()).is_some());
+        from_ok && region_ok && text_ok
     }
 }
 
@@ -121,8 +123,27 @@ enum Facet {
     Region,
 }
 
-/// Lower-cased State names, for text search, and each State's region.
-struct LoweredNames(Vec<String>, Vec<Option<Region>>);
+/// Prepared once per filtering: which States' names hold the search text,
+/// each State's region, and one searcher for all recommendation texts.
+struct TextSearch<'a> {
+    named: Vec<bool>,
+    regions: Vec<Option<Region>>,
+    finder: Option<memchr::memmem::Finder<'a>>,
+}
+
+impl<'a> TextSearch<'a> {
+    fn new(dataset: &Dataset, text: Option<&'a str>) -> Self {
+        TextSearch {
+            named: dataset
+                .states
+                .iter()
+                .map(|s| text.is_some_and(|t| s.name.to_lowercase().contains(t)))
+                .collect(),
+            regions: dataset.states.iter().map(|s| s.region).collect(),
+            finder: text.map(memchr::memmem::Finder::new),
+        }
+    }
+}
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReviewMatch {
@@ -167,23 +188,20 @@ pub fn apply(dataset: &Dataset, query: &Query) -> (Outcome, Vec<QueryWarning>) {
 }
 
 fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
-    let lowered = LoweredNames(
-        dataset.states.iter().map(|s| s.name.to_lowercase()).collect(),
-        dataset.states.iter().map(|s| s.region).collect(),
-    );
+    let search = TextSearch::new(dataset, criteria.text.as_deref());
     let mut outcome = empty_outcome(dataset);
     // Per review: its passing recommendations, computed for every review so
     // that facet counts can ignore one review-level filter at a time.
     let mut candidates: Vec<Option<Vec<u32>>> = Vec::with_capacity(dataset.reviews.len());
     for review in &dataset.reviews {
         let counted = criteria.review_holds(review, None);
-        let review_state = &lowered.0[review.state as usize];
+        let review_named = search.named[review.state as usize];
         let mut passing = Vec::new();
         let mut themes_seen = 0u64;
         for index in review.recommendations.clone() {
             let row = &dataset.recommendations[index];
             let theme_ok = criteria.theme_mask == 0 || row.themes & criteria.theme_mask != 0;
-            if !criteria.meets_from_and_text(row, review_state, &lowered) {
+            if !criteria.meets_from_and_text(row, review_named, &search) {
                 continue;
             }
             if counted && theme_ok {

@@ -4,6 +4,7 @@
 //! `services` render it with Yew in the browser.
 
 pub mod app;
+pub mod bench;
 pub mod components;
 pub mod crash;
 pub mod dataset;

@@ -47,7 +47,9 @@ pub fn ReviewCard(props: &ReviewCardProps) -> Html {
     let p = summary.participation;
     html! {
         <article class="card" data-review={summary.id.clone()} data-testid="review-card" aria-labelledby={format!("title-{}", summary.id)}>
-            <h3 id={format!("title-{}", summary.id)}>
+            // `elementtiming`: the benchmark reads when the first card title
+            // is painted (Element Timing API); it changes nothing else.
+            <h3 id={format!("title-{}", summary.id)} elementtiming="card-title">
                 <a href={href} onclick={onopen}>{ state_name }</a>
             </h3>
             <p class="meta">

@@ -87,3 +87,11 @@ fn inline(file: &str) -> Option<String> {
     let document = web_sys::window()?.document()?;
     document.get_element_by_id(&format!("upr-data-{file}"))?.text_content()
 }
+
+/// A dataset whose texts have finished loading, from any location (for
+/// the benchmark's measurements inside the page).
+pub fn any_complete() -> Option<Rc<Dataset>> {
+    LOADS.with(|loads| {
+        loads.borrow().values().find_map(|l| l.complete.peek().and_then(|r| r.as_ref().ok()).cloned())
+    })
+}

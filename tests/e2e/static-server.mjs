@@ -4,6 +4,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -20,7 +21,8 @@ const TYPES = {
  * Serves `mounts` ({ prefix: dir } or { prefix: { dir, headers } }) and
  * resolves to { server, url(prefix) }.
  */
-export function serve(mounts, { port = 0, headers = {} } = {}) {
+export function serve(mounts, { port = 0, headers = {}, gzip = false } = {}) {
+  const compressed = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     const pathname = decodeURIComponent(url.pathname);
@@ -45,6 +47,14 @@ export function serve(mounts, { port = 0, headers = {} } = {}) {
         return;
       }
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      // As a CDN would: compress text and wasm for clients that accept it.
+      if (gzip && /gzip/.test(req.headers['accept-encoding'] ?? '') && !type.startsWith('image/')) {
+        if (!compressed.has(file)) compressed.set(file, zlib.gzipSync(body, { level: 9 }));
+        const packed = compressed.get(file);
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': packed.length, ...headers, ...mount.headers });
+        res.end(packed);
+        return;
+      }
       res.writeHead(200, { 'content-type': type, 'content-length': body.length, ...headers, ...mount.headers });
       res.end(body);
     });

@@ -13,7 +13,7 @@ const { chromium } = createRequire(path.join(ROOT, 'tools/package.json'))('playw
 export const DIST = path.join(ROOT, 'dist');
 
 /** Headless Debian Chromium with a fresh profile; close() removes it. */
-export async function launchBrowser() {
+export async function launchBrowser(extraArgs = []) {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     throw new Error('dist/ is missing: run trunk build --release first');
   }
@@ -24,7 +24,7 @@ export async function launchBrowser() {
     viewport: { width: 1280, height: 900 },
     args: [
       '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', ...extraArgs,
     ],
   });
   return {
@@ -37,8 +37,8 @@ export async function launchBrowser() {
 }
 
 /** Serves folders ({ prefix: dir }); close() stops the server. */
-export async function startServer(mounts) {
-  const { server, url } = await serve(mounts);
+export async function startServer(mounts, options) {
+  const { server, url } = await serve(mounts, options);
   return { url, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 

@@ -1,0 +1,309 @@
+// The benchmark: how fast, how small, and how it scales, beside the best
+// that is possible on the same machine in the same run. Run through
+// scripts/bench.sh, which builds the release first. It prints figures and
+// never fails on a slow machine.
+//
+//   node scripts/bench.mjs [--loads N] [--reps N] [--scales 1,4,16]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, startServer, DIST } from '../tests/e2e/support.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WORK = path.join(ROOT, '.tmp/bench');
+const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => a.trim().split(/\s+/)));
+const LOADS = Number(args.loads ?? 5);
+const REPS = Number(args.reps ?? 25);
+const SCALES = (args.scales ?? '1,4,16').split(',').map(Number);
+
+// Budgets, and why.
+const BUDGETS = {
+  firstCardRatio: { limit: 1.5, why: 'the first card within 1.5 times a static page of the same cards: the wasm start-up may cost half again, no more' },
+  filterP95: { limit: 16, why: 'every filter within one 60 Hz frame (16 ms) at the 95th percentile on the real data: answers feel instant' },
+  search16xP95: { limit: 50, why: 'a text search within 50 ms at 16 times the real data: typing stays fluid as the data grows' },
+  appCodeGzip: { limit: 200_000, why: 'app code under 200 KB gzipped: the first visit on a slow connection stays short' },
+};
+
+const log = (...a) => console.error(...a);
+const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const spread = (xs) => { const s = [...xs].sort((a, b) => a - b); return `${s[0].toFixed(0)}–${s[s.length - 1].toFixed(0)}`; };
+const ms = (x) => (x === undefined ? 'n/a' : x < 10 ? x.toFixed(2) : x.toFixed(1));
+const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
+
+/** A synthetic dataset `scale` times the real one: every review repeated
+ *  with a new id. Marked as synthetic in its `source`; written under .tmp/
+ *  and never shipped. */
+function synthetic(scale) {
+  const dir = path.join(WORK, `data-x${scale}`);
+  if (fs.existsSync(path.join(dir, 'recommendations.json'))) return dir;
+  fs.mkdirSync(dir, { recursive: true });
+  const overview = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/overview.json'), 'utf8'));
+  const texts = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/recommendations.json'), 'utf8'));
+  const copy = (list, make) => Array.from({ length: scale }, (_, k) => list.map((x) => make(x, k))).flat();
+  const id = (x, k) => (k === 0 ? x.id : `${x.id}-copy${k}`);
+  overview.source = `SYNTHETIC: the real dataset repeated ${scale} times, for benchmarking only. ${overview.source}`;
+  overview.reviews = copy(overview.reviews, (r, k) => ({ ...r, id: id(r, k) }));
+  texts.reviews = copy(texts.reviews, (r, k) => ({ ...r, id: id(r, k) }));
+  for (const t of [overview.totals, texts.totals]) {
+    t.reviews *= scale; t.recommendations *= scale; t.pledges *= scale;
+  }
+  fs.writeFileSync(path.join(dir, 'overview.json'), JSON.stringify(overview));
+  fs.writeFileSync(path.join(dir, 'recommendations.json'), JSON.stringify(texts));
+  return dir;
+}
+
+// Installed before any page script: records when the first card title is
+// painted (Element Timing), when the texts are in, and the wasm instance.
+function instrument() {
+  window.__bench = { cardPaint: null, texts: null, wasm: null };
+  addEventListener('TrunkApplicationStarted', (e) => { window.__bench.wasm = e.detail.wasm; });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.identifier === 'card-title' && window.__bench.cardPaint === null) window.__bench.cardPaint = e.renderTime || e.loadTime;
+    }
+  }).observe({ type: 'element', buffered: true });
+  new MutationObserver(() => {
+    const b = window.__bench;
+    if (b.texts === null && document.querySelector('[data-testid=result-summary]') && !document.querySelector('[data-testid=texts-progress]')) {
+      b.texts = performance.now();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+async function coldLoad(url, { waitTexts = true } = {}) {
+  const browser = await launchBrowser(['--enable-precise-memory-info']);
+  try {
+    const page = await browser.context.newPage();
+    await page.addInitScript(instrument);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench.cardPaint !== null, null, { timeout: 120000 });
+    if (waitTexts) await page.waitForFunction(() => window.__bench.texts !== null, null, { timeout: 300000 });
+    const result = await page.evaluate(() => {
+      const b = window.__bench;
+      const before = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= b.cardPaint);
+      const nav = performance.getEntriesByType('navigation')[0];
+      const sizes = {};
+      for (const r of [nav, ...before]) {
+        const kind = /\.wasm$/.test(r.name) ? 'app code (wasm)' : /\.js$/.test(r.name) ? 'glue (js)' : /\.json$/.test(r.name) ? 'data' : 'page (html, css)';
+        sizes[kind] ??= { raw: 0, gzip: 0 };
+        sizes[kind].raw += r.decodedBodySize;
+        sizes[kind].gzip += r.encodedBodySize;
+      }
+      return {
+        cardPaint: b.cardPaint,
+        texts: b.texts,
+        sizes,
+        jsHeap: performance.memory?.usedJSHeapSize,
+        wasmMemory: b.wasm?.memory?.buffer.byteLength,
+      };
+    });
+    return { page, browser, ...result };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+}
+
+/** Median of `LOADS` cold loads; the last page stays open for latency. */
+async function loads(url, options) {
+  const runs = [];
+  for (let i = 0; i < LOADS; i++) {
+    const run = await coldLoad(url, options);
+    runs.push(run);
+    if (i < LOADS - 1) await run.browser.close();
+  }
+  return runs;
+}
+
+// Each action returns to the starting view afterwards, untimed.
+const ACTIONS = [
+  { name: 'toggle one theme', setup: '', act: 'theme:Death penalty', undo: 'theme:Death penalty' },
+  { name: 'toggle a third theme', setup: '?theme=Detention&theme=Justice', act: 'theme:Torture and other CID treatment', undo: 'theme:Torture and other CID treatment' },
+  { name: 'move the States range', setup: '', act: 'range:40', undo: 'range:0' },
+  { name: 'search, 1 character', setup: '', act: 'search:t', undo: 'search:' },
+  { name: 'search, 3 characters', setup: '', act: 'search:tor', undo: 'search:' },
+  { name: 'search, 8 characters', setup: '', act: 'search:detentio', undo: 'search:' },
+  { name: 'open a card', setup: '', act: 'open', undo: 'close' },
+];
+
+/** Runs in the page: performs `step`, resolves with the time from input to
+ *  the updated DOM. */
+function timeStep(step) {
+  const [kind, value] = [step.split(':')[0], step.slice(step.indexOf(':') + 1)];
+  const summary = () => document.querySelector('[data-testid=result-summary]')?.outerHTML;
+  const before = summary();
+  const done = {
+    open: () => document.querySelector('[data-testid=review-detail]'),
+    close: () => document.querySelector('[data-testid=review-card]'),
+  }[kind] ?? (() => summary() !== before);
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (done()) { observer.disconnect(); resolve(performance.now() - t0); }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+    const t0 = performance.now();
+    if (kind === 'theme') document.querySelector(`[data-testid=theme-option][data-theme="${value}"] input`).click();
+    else if (kind === 'range') {
+      const input = document.querySelector('[data-testid=states-min]');
+      input.value = value;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    } else if (kind === 'search') {
+      const input = document.querySelector('[data-testid=search]');
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    } else if (kind === 'open') document.querySelector('[data-testid=review-card] h3 a').click();
+    else if (kind === 'close') document.querySelector('[data-testid=close-review]').click();
+  });
+}
+
+async function latencies(page, baseUrl) {
+  const results = {};
+  for (const action of ACTIONS) {
+    await page.goto(baseUrl + action.setup);
+    await page.waitForFunction(() => window.__bench.texts !== null, null, { timeout: 300000 });
+    const times = [];
+    for (let i = 0; i < REPS; i++) {
+      times.push(await page.evaluate(timeStep, action.act));
+      await page.evaluate(timeStep, action.undo);
+    }
+    results[action.name] = times;
+  }
+  return results;
+}
+
+/** The floor for filtering: the same work in wasm with no rendering. */
+async function floors(page) {
+  return page.evaluate(async () => {
+    const w = window.wasmBindings;
+    return {
+      'toggle one theme': [w.benchFilter('?theme=Death+penalty', 15), w.benchBareScan(1 << 5, '', 15)],
+      'toggle a third theme': [w.benchFilter('?theme=Detention&theme=Justice&theme=Torture+and+other+CID+treatment', 15), w.benchBareScan((1 << 6) | (1 << 29) | (1 << 49), '', 15)],
+      'move the States range': [w.benchFilter('?states_min=40', 15), w.benchBareScan(0, '', 15)],
+      'search, 1 character': [w.benchFilter('?q=t', 15), w.benchBareScan(0, 't', 15)],
+      'search, 3 characters': [w.benchFilter('?q=tor', 15), w.benchBareScan(0, 'tor', 15)],
+      'search, 8 characters': [w.benchFilter('?q=detentio', 15), w.benchBareScan(0, 'detentio', 15)],
+    };
+  });
+}
+
+async function main() {
+  fs.mkdirSync(WORK, { recursive: true });
+  const mounts = { '/real/': DIST, '/static/': path.join(WORK, 'static') };
+  for (const scale of SCALES.filter((s) => s > 1)) {
+    log(`generating the synthetic ${scale}x dataset`);
+    mounts[`/x${scale}/`] = DIST;
+    mounts[`/x${scale}/data/`] = synthetic(scale);
+  }
+  fs.mkdirSync(mounts['/static/'], { recursive: true });
+  const server = await startServer(mounts, { gzip: true });
+
+  // The static limit: the real page's first screen, frozen, with no script.
+  log('capturing the static first screen');
+  {
+    const first = await coldLoad(server.url('/real/'), { waitTexts: false });
+    const html = await first.page.evaluate(() => {
+      const doc = document.documentElement.cloneNode(true);
+      doc.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]').forEach((e) => e.remove());
+      return '<!doctype html>\n' + doc.outerHTML;
+    });
+    fs.writeFileSync(path.join(mounts['/static/'], 'index.html'), html);
+    await first.browser.close();
+  }
+  log(`static page: ${LOADS} cold loads`);
+  const staticRuns = await loads(server.url('/static/'), { waitTexts: false });
+  await staticRuns.at(-1).browser.close();
+  const staticPaint = median(staticRuns.map((r) => r.cardPaint));
+
+  const rows = [];
+  for (const scale of SCALES) {
+    const prefix = scale === 1 ? '/real/' : `/x${scale}/`;
+    log(`${scale === 1 ? 'real' : `synthetic ${scale}x`} dataset: ${LOADS} cold loads`);
+    const runs = await loads(server.url(prefix));
+    const last = runs.at(-1);
+    log('  filter latency');
+    const latency = await latencies(last.page, server.url(prefix));
+    const floor = await floors(last.page);
+    await last.page.goto(server.url(prefix));
+    await last.page.waitForFunction(() => window.__bench.texts !== null, null, { timeout: 300000 });
+    const memory = await last.page.evaluate(() => ({ jsHeap: performance.memory?.usedJSHeapSize, wasm: window.__bench.wasm?.memory?.buffer.byteLength }));
+    await last.browser.close();
+    rows.push({ scale, runs, latency, floor, memory });
+  }
+  await server.close();
+  report(rows, staticRuns, staticPaint);
+}
+
+function report(rows, staticRuns, staticPaint) {
+  const out = [];
+  const p = (s = '') => out.push(s);
+  const chromium = (() => { try { return execSync('chromium --version', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { return 'chromium'; } })();
+  p(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${chromium}; ${new Date().toISOString().slice(0, 10)}.`);
+  p(`${LOADS} cold loads (fresh profile each) and ${REPS} repetitions of each filter; served from localhost with gzip -9.`);
+  p();
+
+  const real = rows.find((r) => r.scale === 1);
+  const sizeOf = (files) => files.reduce((a, f) => ({ raw: a.raw + fs.statSync(f).size, gzip: a.gzip + gz(f) }), { raw: 0, gzip: 0 });
+  const dist = fs.readdirSync(DIST).map((f) => path.join(DIST, f));
+  const appCode = sizeOf(dist.filter((f) => f.endsWith('.wasm')));
+  p('## Bytes before the first card (real dataset)');
+  p();
+  p('| part | raw | gzipped |');
+  p('| --- | ---: | ---: |');
+  const sizes = real.runs.at(-1).sizes;
+  let total = { raw: 0, gzip: 0 };
+  for (const [kind, s] of Object.entries(sizes)) {
+    p(`| ${kind} | ${kb(s.raw)} | ${kb(s.gzip)} |`);
+    total = { raw: total.raw + s.raw, gzip: total.gzip + s.gzip };
+  }
+  p(`| **total** | **${kb(total.raw)}** | **${kb(total.gzip)}** |`);
+  p();
+
+  p('## Loading (median over cold loads, spread in brackets)');
+  p();
+  p('| dataset | first card painted | ratio to static page | all texts loaded | JS heap | wasm memory |');
+  p('| --- | ---: | ---: | ---: | ---: | ---: |');
+  p(`| static page (limit) | ${ms(staticPaint)} ms (${spread(staticRuns.map((r) => r.cardPaint))}) | 1.00 | – | – | – |`);
+  for (const r of rows) {
+    const paint = median(r.runs.map((x) => x.cardPaint));
+    const texts = median(r.runs.map((x) => x.texts));
+    p(`| ${r.scale === 1 ? 'real' : `synthetic ${r.scale}x`} | ${ms(paint)} ms (${spread(r.runs.map((x) => x.cardPaint))}) | ${(paint / staticPaint).toFixed(2)} | ${ms(texts)} ms (${spread(r.runs.map((x) => x.texts))}) | ${(r.memory.jsHeap / 1e6).toFixed(1)} MB | ${(r.memory.wasm / 1e6).toFixed(1)} MB |`);
+  }
+  p();
+
+  p('## Filter latency, input to updated DOM (ms)');
+  p();
+  p('Median and 95th percentile in the page; beside them the filter alone in wasm with no rendering, and a bare scan over the same data (both means of repeated runs), and the ratio of the page\'s median to the bare scan.');
+  p();
+  p('| dataset | action | median | p95 | filter alone | bare scan | ratio to bare scan |');
+  p('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) {
+    for (const [name, times] of Object.entries(r.latency)) {
+      const [filterOnly, bare] = r.floor[name] ?? [];
+      const ratio = bare ? (median(times) / Math.max(bare, 0.01)).toFixed(1) : '–';
+      p(`| ${r.scale === 1 ? 'real' : `${r.scale}x`} | ${name} | ${ms(median(times))} | ${ms(p95(times))} | ${ms(filterOnly)} | ${ms(bare)} | ${ratio} |`);
+    }
+  }
+  p();
+
+  p('## Budgets');
+  p();
+  const firstRatio = median(real.runs.map((x) => x.cardPaint)) / staticPaint;
+  const worstFilter = Math.max(...Object.values(real.latency).map(p95));
+  const big = rows.find((r) => r.scale === 16);
+  const search16 = big ? Math.max(...Object.entries(big.latency).filter(([n]) => n.startsWith('search')).map(([, t]) => p95(t))) : undefined;
+  const verdict = (ok) => (ok === undefined ? 'not measured' : ok ? 'met' : 'MISSED');
+  p('| budget | limit | measured | | why |');
+  p('| --- | ---: | ---: | --- | --- |');
+  p(`| first card / static page | ${BUDGETS.firstCardRatio.limit} | ${firstRatio.toFixed(2)} | ${verdict(firstRatio <= BUDGETS.firstCardRatio.limit)} | ${BUDGETS.firstCardRatio.why} |`);
+  p(`| slowest filter p95, real | ${BUDGETS.filterP95.limit} ms | ${ms(worstFilter)} ms | ${verdict(worstFilter <= BUDGETS.filterP95.limit)} | ${BUDGETS.filterP95.why} |`);
+  p(`| slowest search p95, 16x | ${BUDGETS.search16xP95.limit} ms | ${ms(search16)} ms | ${verdict(search16 === undefined ? undefined : search16 <= BUDGETS.search16xP95.limit)} | ${BUDGETS.search16xP95.why} |`);
+  p(`| app code gzipped | ${kb(BUDGETS.appCodeGzip.limit)} | ${kb(appCode.gzip)} | ${verdict(appCode.gzip <= BUDGETS.appCodeGzip.limit)} | ${BUDGETS.appCodeGzip.why} |`);
+  console.log(out.join('\n'));
+}
+
+await main();

@@ -1,0 +1,55 @@
+//! Entry points for the benchmark (`scripts/bench.sh`): the cost of the
+//! filter alone, and of a bare scan over the same data, measured inside
+//! the page on the dataset it has loaded, with no rendering. They are the
+//! floor the page's own filter latency is compared with.
+
+use crate::dataset::load::Dataset;
+use crate::filter::apply;
+use crate::query::Query;
+use wasm_bindgen::prelude::*;
+
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Mean milliseconds over `repeats` runs of `work`, timed as one block
+/// because the browser's clock is coarser than one fast run.
+fn mean_ms(repeats: u32, mut work: impl FnMut() -> usize) -> f64 {
+    let repeats = repeats.max(1);
+    let start = now();
+    for _ in 0..repeats {
+        std::hint::black_box(work());
+    }
+    (now() - start) / repeats as f64
+}
+
+fn loaded() -> Result<std::rc::Rc<Dataset>, JsValue> {
+    crate::services::loader::any_complete().ok_or_else(|| JsValue::from_str("the dataset has not finished loading"))
+}
+
+/// The filter (matching, facet counts, sort) for an address-bar query.
+#[wasm_bindgen(js_name = benchFilter)]
+pub fn bench_filter(search: &str, repeats: u32) -> Result<f64, JsValue> {
+    let dataset = loaded()?;
+    let (query, _) = Query::from_search(search);
+    Ok(mean_ms(repeats, || apply(&dataset, &query).0.reviews.len()))
+}
+
+/// The least any filter must do: one pass over every recommendation,
+/// testing a theme bit or a substring, counting the hits.
+#[wasm_bindgen(js_name = benchBareScan)]
+pub fn bench_bare_scan(theme_mask: u32, text: &str, repeats: u32) -> Result<f64, JsValue> {
+    let dataset = loaded()?;
+    let text = text.to_lowercase();
+    let finder = memchr::memmem::Finder::new(text.as_bytes());
+    Ok(mean_ms(repeats, || {
+        dataset
+            .recommendations
+            .iter()
+            .filter(|r| {
+                (theme_mask == 0 || r.themes & theme_mask as u64 != 0)
+                    && (text.is_empty() || finder.find(r.search_text.as_bytes()).is_some())
+            })
+            .count()
+    }))
+}
