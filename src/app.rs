@@ -183,14 +183,17 @@ pub fn Viewer(props: &ViewerProps) -> Html {
 
     // Through the context's manager, so that inside an embed the styles go
     // into its shadow root, not into the host page's head.
+    // Memoised: building the sheet costs milliseconds, on every render.
     let manager = use_context::<StyleManager>().unwrap_or_default();
-    let root_class = Style::new_with_manager(root_style(&palette), manager)
-        .map(|style| style.get_class_name().to_owned())
-        .unwrap_or_default();
+    let root_class = use_memo((palette.clone(), manager), |(palette, manager)| {
+        Style::new_with_manager(root_style(palette), manager.clone())
+            .map(|style| style.get_class_name().to_owned())
+            .unwrap_or_default()
+    });
 
     html! {
         <ContextProvider<Palette> context={palette.clone()}>
-            <div class={root_class} data-testid="upr-viewer">
+            <div class={(*root_class).clone()} data-testid="upr-viewer">
                 if props.masthead {
                     <header class="masthead">
                         <h1>{ "Universal Periodic Review" }</h1>

@@ -198,19 +198,53 @@ fn select(label: &str, testid: &str, onchange: Callback<Event>, options: Vec<(St
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct StateOptionsProps {
+    dataset: Shared<Dataset>,
+    /// Only States under review, or every State.
+    under_review_only: bool,
+    selected: Option<u16>,
+}
+
+/// The ~195 options of a State select, in their own component so that
+/// they are not built again on every filter change, only when the
+/// selection or the dataset changes.
+#[component]
+fn StateOptions(props: &StateOptionsProps) -> Html {
+    let dataset = &props.dataset;
+    let mut states: Vec<u16> = if props.under_review_only {
+        dataset.reviews.iter().map(|r| r.state).collect()
+    } else {
+        (0..dataset.states.len() as u16).collect()
+    };
+    states.sort_by_key(|s| dataset.state_name(*s));
+    states.dedup();
+    html! {
+        <>
+            <option value="" selected={props.selected.is_none()}>{ "Any" }</option>
+            { for states.iter().map(|s| {
+                let name = dataset.state_name(*s).to_owned();
+                html! { <option value={name.clone()} selected={props.selected == Some(*s)}>{ name }</option> }
+            }) }
+        </>
+    }
+}
+
+fn state_select(label: &str, testid: &str, onchange: Callback<Event>, options: Html) -> Html {
+    html! {
+        <label class="field">
+            <span>{ label.to_owned() }</span>
+            <select data-testid={testid.to_owned()} onchange={onchange}>{ options }</select>
+        </label>
+    }
+}
+
 #[component]
 fn ReviewFilters(props: &FilterPanelProps) -> Html {
     let dataset = &props.dataset;
     let query = &props.query;
     let outcome = &props.outcome;
     let sur = query.sur.as_deref().and_then(|s| dataset.find_state(s));
-    let mut under_review: Vec<u16> = dataset.reviews.iter().map(|r| r.state).collect();
-    under_review.sort_by_key(|s| dataset.state_name(*s));
-    under_review.dedup();
-    let sur_options = under_review
-        .iter()
-        .map(|s| (dataset.states[*s as usize].name.clone(), dataset.state_name(*s).to_owned(), sur == Some(*s)))
-        .collect();
     let session_options = dataset
         .sessions
         .iter()
@@ -237,7 +271,7 @@ fn ReviewFilters(props: &FilterPanelProps) -> Html {
     html! {
         <fieldset>
             <legend>{ "Review" }</legend>
-            { select("State under review", "sur", onsur, sur_options) }
+            { state_select("State under review", "sur", onsur, html! { <StateOptions dataset={dataset.clone()} under_review_only={true} selected={sur} /> }) }
             { select("Session", "session", onsession, session_options) }
             { select("Cycle", "cycle", oncycle, cycle_options) }
             { select("Regional group", "region", onregion, region_options) }
@@ -254,12 +288,6 @@ fn RecommendationFilters(props: &FilterPanelProps) -> Html {
     let response_options = [(Response::Accepted, counts[0]), (Response::Noted, counts[1])]
         .into_iter()
         .map(|(r, n)| (r.label().to_lowercase(), format!("{} ({})", r.label(), thousands(n)), query.response == Some(r)))
-        .collect();
-    let from_options = dataset
-        .states
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.name.clone(), s.name.clone(), from == Some(i as u16)))
         .collect();
     let onresponse = updater(props, QueryOrigin::Choice, |q, e: Event| {
         q.response = match select_value(&e).as_str() {
@@ -278,7 +306,7 @@ fn RecommendationFilters(props: &FilterPanelProps) -> Html {
         <fieldset>
             <legend>{ "Recommendation" }</legend>
             { select("Response", "response", onresponse, response_options) }
-            { select("Recommended by", "from", onfrom, from_options) }
+            { state_select("Recommended by", "from", onfrom, html! { <StateOptions dataset={dataset.clone()} under_review_only={false} selected={from} /> }) }
             { select("Regional group of the recommending State", "from-region", onfromregion, from_region_options) }
         </fieldset>
     }
