@@ -43,7 +43,8 @@ export class ViewerPage {
   }
 
   themeOption(label) {
-    return this.page.locator(`[data-testid=theme-option][data-theme="${label}"]`);
+    const quoted = label.replaceAll('\\', '\\\\').replaceAll('"', '\\"');
+    return this.page.locator(`[data-testid=theme-option][data-theme="${quoted}"]`);
   }
 
   async themeCount(label) {
