@@ -103,7 +103,7 @@ impl Criteria {
     }
 
     /// The recommendation-level filters other than theme and response.
-    fn meets_from_and_text(&self, row: &RecommendationRow, review_named: bool, search: &TextSearch) -> bool {
+    fn meets_from_and_text(&self, index: usize, row: &RecommendationRow, review_named: bool, search: &TextSearch) -> bool {
         let from_ok = self.from.is_none_or(|f| Some(f) == row.from);
         let region_ok = self
             .from_region
@@ -111,7 +111,7 @@ impl Criteria {
         let text_ok = self.text.is_none()
             || review_named
             || row.from.is_some_and(|f| search.named[f as usize])
-            || search.finder.as_ref().is_some_and(|finder| finder.find(row.search_text.as_bytes()).is_some());
+            || search.texts.get(index).copied().unwrap_or(false);
         from_ok && region_ok && text_ok
     }
 }
@@ -123,16 +123,17 @@ enum Facet {
     Region,
 }
 
-/// Prepared once per filtering: which States' names hold the search text,
-/// each State's region, and one searcher for all recommendation texts.
-struct TextSearch<'a> {
+/// Prepared once per filtering: which States' names and which
+/// recommendation texts hold the search text, and each State's region.
+struct TextSearch {
     named: Vec<bool>,
     regions: Vec<Option<Region>>,
-    finder: Option<memchr::memmem::Finder<'a>>,
+    /// Per recommendation; empty when there is no search text.
+    texts: Vec<bool>,
 }
 
-impl<'a> TextSearch<'a> {
-    fn new(dataset: &Dataset, text: Option<&'a str>) -> Self {
+impl TextSearch {
+    fn new(dataset: &Dataset, text: Option<&str>) -> Self {
         TextSearch {
             named: dataset
                 .states
@@ -140,7 +141,7 @@ impl<'a> TextSearch<'a> {
                 .map(|s| text.is_some_and(|t| s.name.to_lowercase().contains(t)))
                 .collect(),
             regions: dataset.states.iter().map(|s| s.region).collect(),
-            finder: text.map(memchr::memmem::Finder::new),
+            texts: text.map(|t| dataset.search_text.hits(t)).unwrap_or_default(),
         }
     }
 }
@@ -201,7 +202,7 @@ fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
         for index in review.recommendations.clone() {
             let row = &dataset.recommendations[index];
             let theme_ok = criteria.theme_mask == 0 || row.themes & criteria.theme_mask != 0;
-            if !criteria.meets_from_and_text(row, review_named, &search) {
+            if !criteria.meets_from_and_text(index, row, review_named, &search) {
                 continue;
             }
             if counted && theme_ok {

@@ -172,3 +172,15 @@ fn navigation_text_is_not_data() {
 fn a_summary_without_a_date_is_refused() {
     assert!(parse("Country under review: FRANCE\n").unwrap_err().to_string().contains("Date"));
 }
+
+/// Found by reading the parser after the property tests passed: positions
+/// found in a Unicode-lower-cased copy were used to slice the original, and
+/// `İ` lower-cases to three bytes from two, so this input panicked.
+#[test]
+fn letters_that_change_length_in_lower_case_do_not_break_the_parser() {
+    let text = "Date: Monday 3 May\nCountry under review: TÜRKİYE\nConcerned country - national report\n  • İİİ Represented by a 12-person delegation and headed by H.E. Ms. İpek\nAdoption of the report scheduled on İİ Friday 7 May, 10:00 – 10:30\n";
+    let summary = parse(text).expect("parses");
+    assert_eq!(summary.delegation.size, Some(12));
+    assert_eq!(summary.delegation.head.as_deref(), Some("H.E. Ms. İpek"));
+    assert_eq!(summary.adoption.map(|a| (a.day.day, a.day.month)), Some((7, 5)));
+}

@@ -19,6 +19,7 @@ fn hostile_text() -> impl Strategy<Value = String> {
             Just("<script>".to_owned()), Just("•".to_owned()), Just("\n".to_owned()), Just(":".to_owned()),
             Just("Date:".to_owned()), Just("Country under review:".to_owned()), Just("Member States: ".to_owned()),
             Just("-".to_owned()), Just("99999999999999999999".to_owned()),
+            Just("İ".to_owned()), Just("headed by ".to_owned()), Just("Adoption of the report".to_owned()), Just(" on ".to_owned()),
             "[a-zA-Z0-9 ]{0,8}",
             any::<char>().prop_map(String::from),
         ],

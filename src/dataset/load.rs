@@ -58,8 +58,51 @@ pub struct RecommendationRow {
     /// Bit `i` set when the recommendation carries theme `i`.
     pub themes: u64,
     pub text: String,
-    /// `text` lower-cased once, for search.
-    pub search_text: String,
+}
+
+/// Every recommendation's text, lower-cased, end to end in one buffer: a
+/// search streams through it at memory speed instead of visiting 41,000
+/// separate allocations.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchText {
+    haystack: String,
+    /// Where each recommendation's text starts in `haystack`.
+    starts: Vec<u32>,
+}
+
+/// Between two texts; no search text holds it (search input is one line).
+const SEPARATOR: char = '\n';
+
+impl SearchText {
+    fn new(rows: &[RecommendationRow]) -> Self {
+        let mut haystack = String::with_capacity(rows.iter().map(|r| r.text.len() + 1).sum());
+        let mut starts = Vec::with_capacity(rows.len());
+        for row in rows {
+            starts.push(haystack.len() as u32);
+            haystack.extend(row.text.chars().flat_map(char::to_lowercase).map(|c| if c == SEPARATOR { ' ' } else { c }));
+            haystack.push(SEPARATOR);
+        }
+        SearchText { haystack, starts }
+    }
+
+    /// For each recommendation, whether its text holds `needle` (already
+    /// lower-cased). After a hit the search skips to the next text.
+    pub fn hits(&self, needle: &str) -> Vec<bool> {
+        let mut hits = vec![false; self.starts.len()];
+        if needle.is_empty() || needle.contains(SEPARATOR) {
+            return hits;
+        }
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
+        let bytes = self.haystack.as_bytes();
+        let mut from = 0;
+        while let Some(found) = finder.find(&bytes[from..]) {
+            let at = from + found;
+            let row = self.starts.partition_point(|s| *s as usize <= at) - 1;
+            hits[row] = true;
+            from = self.starts.get(row + 1).map_or(bytes.len(), |s| *s as usize);
+        }
+        hits
+    }
 }
 
 /// A review with its references resolved to indices.
@@ -85,6 +128,7 @@ pub struct Dataset {
     pub reviews: Vec<Review>,
     /// Empty until `attach_texts` has run.
     pub recommendations: Vec<RecommendationRow>,
+    pub search_text: SearchText,
     pub texts_loaded: bool,
     state_by_id: HashMap<String, StateIndex>,
 }
@@ -152,6 +196,7 @@ impl Dataset {
             sessions: overview.sessions,
             reviews,
             recommendations: Vec::new(),
+            search_text: SearchText::default(),
             texts_loaded: false,
             state_by_id,
         })
@@ -206,7 +251,6 @@ impl Dataset {
                     response: recommendation.response,
                     action: recommendation.action,
                     themes,
-                    search_text: recommendation.text.to_lowercase(),
                     text: recommendation.text,
                 });
             }
@@ -219,6 +263,7 @@ impl Dataset {
             review.recommendations = range;
             review.pledges = pledges;
         }
+        self.search_text = SearchText::new(&rows);
         self.recommendations = rows;
         self.texts_loaded = true;
         Ok(())

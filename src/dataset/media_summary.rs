@@ -226,7 +226,9 @@ fn read_count(summary: &mut ParsedSummary, line: usize, item: &str) -> Result<()
 
 fn fill_delegation(delegation: &mut Delegation) {
     for line in &delegation.lines {
-        let lower = line.to_lowercase();
+        // ASCII lower case keeps every byte where it was, so positions found
+        // in `lower` are valid in `line` whatever else the line holds.
+        let lower = line.to_ascii_lowercase();
         if let Some(at) = lower.find("-person").or_else(|| lower.find("-member")) {
             let digits: String = lower[..at].chars().rev().take_while(char::is_ascii_digit).collect();
             delegation.size = digits.chars().rev().collect::<String>().parse().ok();
@@ -270,7 +272,7 @@ fn parse_day_month(value: &str) -> Option<(DayMonth, Option<String>)> {
 
 /// `... scheduled on Tuesday 16 February, 12:00 – 12:30`.
 fn parse_adoption(text: &str) -> Option<ScheduledSlot> {
-    let after = text.to_lowercase().find(" on ").map(|at| &text[at + 4..]).unwrap_or(text);
+    let after = text.to_ascii_lowercase().find(" on ").map(|at| &text[at + 4..]).unwrap_or(text);
     let (date_part, times) = match after.split_once(',') {
         Some((date, times)) => (date, times),
         None => (after, ""),
