@@ -94,12 +94,15 @@ impl SearchText {
         }
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
         let bytes = self.haystack.as_bytes();
-        let mut from = 0;
+        let (mut from, mut row) = (0, 0);
         while let Some(found) = finder.find(&bytes[from..]) {
             let at = from + found;
-            let row = self.starts.partition_point(|s| *s as usize <= at) - 1;
+            // Hits come in order, so the row only ever moves forward.
+            while self.starts.get(row + 1).is_some_and(|next| *next as usize <= at) {
+                row += 1;
+            }
             hits[row] = true;
-            from = self.starts.get(row + 1).map_or(bytes.len(), |s| *s as usize);
+            from = self.starts.get(row + 1).map_or(bytes.len(), |next| *next as usize);
         }
         hits
     }
