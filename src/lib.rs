@@ -1,7 +1,8 @@
 //! UPR viewer: the Universal Periodic Review's recommendations as review
-//! cards in the browser. The core (`dataset`, `query`, `filter`, `format`,
-//! `state`) is plain Rust, tested natively; `app`, `components` and
-//! `services` render it with Yew in the browser.
+//! cards in the browser. The core (`dataset`, `query`, `filter`, `stats`,
+//! `export`, `format`, `state`) is plain Rust, tested natively; `app`,
+//! `components`, `services`, `embed` and `crash` render it with Yew in the
+//! browser; `bench` serves the benchmark.
 
 pub mod app;
 pub mod bench;
@@ -9,6 +10,7 @@ pub mod components;
 pub mod crash;
 pub mod dataset;
 pub mod embed;
+pub mod export;
 pub mod filter;
 pub mod format;
 pub mod palette;
@@ -16,7 +18,7 @@ pub mod query;
 pub mod services;
 pub mod state;
 pub mod stats;
-pub mod export;
+pub mod style;
 
 /// The element the page build mounts on. A page without it (a host page
 /// that loads `embed.js`) gets no page viewer, only its elements.
@@ -25,6 +27,8 @@ pub const PAGE_ROOT_ID: &str = "upr-viewer-page";
 /// Mounts the viewer on the page's `#upr-viewer-page` element, reading the
 /// query from the address bar and the dataset from `data/`.
 pub fn run_page() {
+    let document = web_sys::window().and_then(|w| w.document());
+    let Some(root) = document.and_then(|d| d.get_element_by_id(PAGE_ROOT_ID)) else { return };
     crash::install_panic_hook();
     let (query, warnings) = services::address_bar::read();
     let props = app::ViewerProps {
@@ -35,8 +39,5 @@ pub fn run_page() {
         show_filters: true,
         masthead: true,
     };
-    let document = web_sys::window().and_then(|w| w.document());
-    if let Some(root) = document.and_then(|d| d.get_element_by_id(PAGE_ROOT_ID)) {
-        yew::Renderer::<app::Viewer>::with_root_and_props(root, props).render();
-    }
+    yew::Renderer::<app::Viewer>::with_root_and_props(root, props).render();
 }

@@ -80,6 +80,8 @@ fn read_file(shared: &Path, name: &str) -> Result<SourceFile, ImportError> {
     Ok(SourceFile { name: name.to_owned(), content })
 }
 
+type ReviewRows<'a> = (Vec<&'a SourceRow>, Vec<&'a SourceRow>);
+
 /// The two files to write, and what was read, merged and written.
 pub struct Imported {
     pub overview: Overview,
@@ -106,7 +108,7 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
 
     let mut recommendations = Vec::new();
     for file in &sources.recommendations {
-        let range = sessions_in_file_name(&file.name.rsplit('/').next().unwrap_or(&file.name))
+        let range = sessions_in_file_name(file.name.rsplit('/').next().unwrap_or(&file.name))
             .unwrap_or(known_sessions.clone());
         let rows = read_rows(&file.name, &file.content, RowKind::Recommendation, range)?;
         report.push(format!("read {:>6} recommendations from {}", rows.len(), file.name));
@@ -126,7 +128,8 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
         }
     }
 
-    let mut reviews: BTreeMap<(u8, String), (Vec<&SourceRow>, Vec<&SourceRow>)> = BTreeMap::new();
+    // (session, State under review) -> (recommendations, pledges).
+    let mut reviews: BTreeMap<(u8, String), ReviewRows> = BTreeMap::new();
     for row in recommendations.iter().flat_map(|(_, rows)| rows) {
         reviews.entry((row.session, row.to.name.clone())).or_default().0.push(row);
     }

@@ -70,7 +70,7 @@ pub fn read_membership(file: &str, content: &str) -> Result<Vec<Term>, ImportErr
 /// Whether `state` sat on the Council for the whole of `session`.
 pub fn is_member(terms: &[Term], state: &str, session: &Session) -> bool {
     let suspended = SUSPENSIONS.iter().any(|(name, from, to)| {
-        *name == state && from.to_string() <= session.end && to.to_string() >= session.start
+        *name == state && *from <= session.end.as_str() && *to >= session.start.as_str()
     });
     !suspended
         && terms
