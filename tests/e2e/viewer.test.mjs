@@ -50,24 +50,21 @@ test('the first cards come before the full texts, then every review is counted',
   await page.close();
 });
 
-test('a missing data file shows an error that names it', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url('/missing/'));
-  const error = page.locator('[data-testid=load-error]');
-  await error.waitFor();
-  assert.match(await error.textContent(), /overview\.json.*404/);
-  assert.equal(await page.locator('[data-testid=review-card]').count(), 0);
-  await page.close();
-});
-
-test('invalid JSON shows an error that says so', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url('/invalid/'));
-  const error = page.locator('[data-testid=load-error]');
-  await error.waitFor();
-  assert.match(await error.textContent(), /overview\.json is not a valid dataset file/);
-  await page.close();
-});
+const BROKEN = [
+  ['a missing data file shows an error that names it', '/missing/', /overview\.json.*404/],
+  ['invalid JSON shows an error that says so', '/invalid/', /overview\.json is not a valid dataset file/],
+];
+for (const [name, prefix, message] of BROKEN) {
+  test(name, async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url(prefix));
+    const error = page.locator('[data-testid=load-error]');
+    await error.waitFor();
+    assert.match(await error.textContent(), message);
+    assert.equal(await page.locator('[data-testid=review-card]').count(), 0);
+    await page.close();
+  });
+}
 
 test('themes narrow the cards, match the count beside them, and live in the address bar', async () => {
   const { page, viewer } = await openViewer();
