@@ -27,13 +27,15 @@ fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   step "installing trunk $TRUNK_VERSION (about 9 minutes, once)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked || fail "cargo could not install trunk"
+  # --force: cargo's own record may say it is installed when the binary is
+  # gone or of another version; this branch runs only when it is not right.
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force || fail "cargo could not install trunk"
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   step "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes, once)"
   # Not --locked: its lock file names a crate version this registry lacks.
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" || fail "cargo could not install wasm-bindgen-cli"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force || fail "cargo could not install wasm-bindgen-cli"
 fi
 
 # binaryen's wasm-opt 132 reads what rustc 1.95 emits (Debian's 108 cannot);
