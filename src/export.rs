@@ -1,7 +1,7 @@
 //! Exactly what is selected, as files: recommendations as CSV (RFC 4180,
 //! UTF-8, CRLF line ends, one header row) and as JSON. Pure: no DOM.
 
-use crate::dataset::load::{Dataset, RecommendationRow};
+use crate::dataset::load::{theme_indices, Dataset, RecommendationRow};
 use crate::filter::Outcome;
 use crate::format::action_label;
 use serde::Serialize;
@@ -46,19 +46,10 @@ fn exported<'a>(dataset: &'a Dataset, review: usize, row: &'a RecommendationRow)
         cycle: r.cycle,
         region: r.region.map(|g| g.code()),
         recommending_state: row.from.map(|f| dataset.state_name(f)),
-        response: match row.response {
-            crate::dataset::schema::Response::Accepted => "accepted",
-            crate::dataset::schema::Response::Noted => "noted",
-        },
+        response: row.response.code(),
         action: row.action,
         action_label: action_label(row.action),
-        themes: dataset
-            .themes
-            .iter()
-            .enumerate()
-            .filter(|(t, _)| row.themes & (1 << t) != 0)
-            .map(|(_, theme)| theme.label.as_str())
-            .collect(),
+        themes: theme_indices(row.themes).map(|t| dataset.themes[t].label.as_str()).collect(),
         text: &row.text,
     }
 }

@@ -7,7 +7,7 @@
 //! is set, one of its recommendations passes (`match=all`: every selected
 //! theme is carried by some passing recommendation).
 
-use crate::dataset::load::{Dataset, RecommendationRow, Review, StateIndex, ThemeIndex};
+use crate::dataset::load::{theme_indices, Dataset, RecommendationRow, Review, StateIndex, ThemeIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::query::{Bounds, Query, QueryWarning, SortKey};
 
@@ -212,7 +212,9 @@ fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
                 continue;
             }
             if counted {
-                for_each_bit(row.themes, |t| outcome.theme_counts[t] += 1);
+                for t in theme_indices(row.themes) {
+                    outcome.theme_counts[t] += 1;
+                }
             }
             if theme_ok {
                 themes_seen |= row.themes & criteria.theme_mask;
@@ -274,8 +276,8 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
         count_facets(criteria, review, &mut outcome);
         if criteria.review_holds(review, None) {
             for (theme, count) in &summary.themes {
-                if let Some(t) = dataset.themes.iter().position(|x| &x.id == theme) {
-                    outcome.theme_counts[t] += count;
+                if let Some(t) = dataset.theme_index(theme) {
+                    outcome.theme_counts[t as usize] += count;
                 }
             }
             outcome.response_counts[0] += summary.accepted;
@@ -312,13 +314,6 @@ fn count_facets(criteria: &Criteria, review: &Review, outcome: &mut Outcome) {
         if let Some(i) = Region::ALL.iter().position(|r| Some(*r) == review.region) {
             outcome.region_counts[i] += 1;
         }
-    }
-}
-
-fn for_each_bit(mut bits: u64, mut f: impl FnMut(usize)) {
-    while bits != 0 {
-        f(bits.trailing_zeros() as usize);
-        bits &= bits - 1;
     }
 }
 

@@ -6,6 +6,14 @@
 use crate::dataset::schema::{Region, Response};
 use std::fmt;
 
+/// Every address-bar parameter this viewer reads; `Query::set` handles
+/// each of them (a test holds the two together).
+pub const PARAMETERS: [&str; 22] = [
+    "theme", "match", "states_min", "states_max", "members_min", "members_max", "observers_min",
+    "observers_max", "sur", "session", "cycle", "region", "response", "from", "from_region", "q",
+    "review", "sort", "group", "page", "view", "compare",
+];
+
 /// A value longer than this is ignored: no real parameter comes close, and
 /// a megabyte of text in a link must not slow the page down.
 pub const MAX_VALUE_LEN: usize = 200;
@@ -246,11 +254,7 @@ impl Query {
                 self.region = Some(Region::from_code(value).ok_or("must be one of Africa, Asia, EEG, GRULAC, WEOG")?)
             }
             "response" => {
-                self.response = Some(match value.to_ascii_lowercase().as_str() {
-                    "accepted" => Response::Accepted,
-                    "noted" => Response::Noted,
-                    _ => return Err("must be \"accepted\" or \"noted\"".into()),
-                })
+                self.response = Some(Response::from_code(value).ok_or("must be \"accepted\" or \"noted\"")?)
             }
             "q" => self.text = value.to_owned(),
             "review" => self.review = Some(non_empty(value)?),
@@ -309,7 +313,7 @@ impl Query {
             ("session", self.session.map(|s| s.to_string())),
             ("cycle", self.cycle.map(|c| c.to_string())),
             ("region", self.region.map(|r| r.code().to_owned())),
-            ("response", self.response.map(|r| r.label().to_lowercase())),
+            ("response", self.response.map(|r| r.code().to_owned())),
             ("from", self.from.clone()),
             ("from_region", self.from_region.map(|r| r.code().to_owned())),
             ("q", Some(self.text.clone()).filter(|t| !t.is_empty())),
@@ -400,9 +404,6 @@ pub fn percent_encode(value: &str) -> String {
     out
 }
 
-/// `<upr-viewer>` attributes that are not query parameters.
-pub const ELEMENT_ONLY_ATTRIBUTES: [&str; 3] = ["src", "compact", "address-bar"];
-
 /// The query an element's attributes ask for. Attribute names are the
 /// parameter names with `-` for `_` (`states-min`), repeated values are
 /// separated by commas (`theme="Death penalty,Torture and other CID
@@ -411,10 +412,12 @@ pub fn from_attributes(attributes: &[(String, String)]) -> (Query, Vec<QueryWarn
     let mut pairs = Vec::new();
     for (name, value) in attributes {
         let name = name.to_ascii_lowercase();
-        if ELEMENT_ONLY_ATTRIBUTES.contains(&name.as_str()) || !is_parameter_attribute(&name) {
+        let parameter = name.replace('-', "_");
+        // Attributes an element carries for other reasons (`id`, `class`,
+        // `src`, `compact`, `data-*`) are not the query's to read.
+        if !PARAMETERS.contains(&parameter.as_str()) {
             continue;
         }
-        let parameter = name.replace('-', "_");
         if parameter == "theme" {
             pairs.extend(value.split(',').filter(|v| !v.trim().is_empty()).map(|v| (parameter.clone(), v.to_owned())));
         } else {
@@ -426,15 +429,4 @@ pub fn from_attributes(attributes: &[(String, String)]) -> (Query, Vec<QueryWarn
         warning.parameter = warning.parameter.replace('_', "-");
     }
     (query, warnings)
-}
-
-/// Attributes an element may carry for other reasons (`id`, `class`,
-/// `style`, `data-*`, `aria-*`) are not the viewer's to read.
-fn is_parameter_attribute(name: &str) -> bool {
-    const PARAMETERS: [&str; 22] = [
-        "theme", "match", "states-min", "states-max", "members-min", "members-max", "observers-min",
-        "observers-max", "sur", "session", "cycle", "region", "response", "from", "from-region", "q",
-        "review", "sort", "group", "page", "view", "compare",
-    ];
-    PARAMETERS.contains(&name)
 }

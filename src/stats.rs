@@ -1,7 +1,7 @@
 //! Aggregates of the current selection for charts and comparison, and the
 //! export files. Pure: no DOM.
 
-use crate::dataset::load::{Dataset, RecommendationRow, StateIndex};
+use crate::dataset::load::{theme_indices, Dataset, RecommendationRow, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::filter::{apply, Outcome};
 use crate::query::{Bounds, Query};
@@ -36,10 +36,8 @@ pub fn passing_rows<'a>(dataset: &'a Dataset, outcome: &'a Outcome) -> impl Iter
 pub fn by_theme(dataset: &Dataset, outcome: &Outcome) -> Vec<(usize, Split)> {
     let mut splits = vec![Split::default(); dataset.themes.len()];
     for row in passing_rows(dataset, outcome) {
-        for (t, split) in splits.iter_mut().enumerate() {
-            if row.themes & (1 << t) != 0 {
-                split.add(row.response);
-            }
+        for t in theme_indices(row.themes) {
+            splits[t].add(row.response);
         }
     }
     let mut bars: Vec<(usize, Split)> = splits.into_iter().enumerate().filter(|(_, s)| s.total() > 0).collect();
@@ -148,10 +146,8 @@ pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, Compar
         let mut per_theme: BTreeMap<usize, Split> = BTreeMap::new();
         let mut from = BTreeSet::new();
         for row in &dataset.recommendations[dataset.reviews[review].recommendations.clone()] {
-            for t in 0..dataset.themes.len() {
-                if row.themes & (1 << t) != 0 {
-                    per_theme.entry(t).or_default().add(row.response);
-                }
+            for t in theme_indices(row.themes) {
+                per_theme.entry(t).or_default().add(row.response);
             }
             from.extend(row.from);
         }

@@ -94,3 +94,13 @@ fn element_attributes_mirror_the_parameters() {
     assert_eq!(warnings.len(), 1);
     assert_eq!(warnings[0].parameter, "observers-max", "the warning names the attribute as written");
 }
+
+#[test]
+fn every_listed_parameter_is_read_and_nothing_else_is() {
+    for name in upr_viewer::query::PARAMETERS {
+        let (_, warnings) = Query::from_pairs([(name.to_owned(), "x".to_owned())]);
+        assert!(warnings.iter().all(|w| !w.reason.contains("not a parameter")), "{name}");
+    }
+    let (_, warnings) = Query::from_pairs([("colour".to_owned(), "red".to_owned())]);
+    assert!(warnings[0].reason.contains("not a parameter"));
+}

@@ -42,7 +42,7 @@ pub fn ReviewCard(props: &ReviewCardProps) -> Html {
     };
     let mut themes: Vec<(&String, &u32)> = summary.themes.iter().collect();
     themes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    let theme_label = |id: &str| dataset.themes.iter().find(|t| t.id == id).map_or(id.to_owned(), |t| t.label.clone());
+    let theme_label = |id: &str| dataset.theme_index(id).map_or(id.to_owned(), |t| dataset.themes[t as usize].label.clone());
     let accepted = percent(summary.accepted, summary.recommendations);
     let p = summary.participation;
     html! {

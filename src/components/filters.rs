@@ -287,14 +287,10 @@ fn RecommendationFilters(props: &FilterPanelProps) -> Html {
     let from = query.from.as_deref().and_then(|s| dataset.find_state(s));
     let response_options = [(Response::Accepted, counts[0]), (Response::Noted, counts[1])]
         .into_iter()
-        .map(|(r, n)| (r.label().to_lowercase(), format!("{} ({})", r.label(), thousands(n)), query.response == Some(r)))
+        .map(|(r, n)| (r.code().to_owned(), format!("{} ({})", r.label(), thousands(n)), query.response == Some(r)))
         .collect();
     let onresponse = updater(props, QueryOrigin::Choice, |q, e: Event| {
-        q.response = match select_value(&e).as_str() {
-            "accepted" => Some(Response::Accepted),
-            "noted" => Some(Response::Noted),
-            _ => None,
-        }
+        q.response = Response::from_code(&select_value(&e))
     });
     let onfrom = updater(props, QueryOrigin::Choice, |q, e: Event| q.from = Some(select_value(&e)).filter(|v| !v.is_empty()));
     let from_region_options = Region::ALL

@@ -2,7 +2,7 @@
 //! summary. Sections with no data are left out.
 
 use super::OnQuery;
-use crate::dataset::load::{Dataset, RecommendationRow};
+use crate::dataset::load::{theme_indices, Dataset, RecommendationRow};
 use crate::dataset::schema::{MediaSummary, Response};
 use crate::format::{action_label, count, date, date_range, percent, thousands};
 use crate::query::{Grouping, Query};
@@ -225,10 +225,8 @@ fn Recommendations(props: &ReviewDetailProps) -> Html {
     for row in &rows {
         match props.query.group {
             Grouping::Theme => {
-                for (t, theme) in dataset.themes.iter().enumerate() {
-                    if row.themes & (1 << t) != 0 {
-                        groups.entry(theme.label.clone()).or_default().push(row);
-                    }
+                for t in theme_indices(row.themes) {
+                    groups.entry(dataset.themes[t].label.clone()).or_default().push(row);
                 }
             }
             Grouping::State => {

@@ -48,6 +48,17 @@ impl std::error::Error for LoadError {}
 pub type ThemeIndex = u8;
 pub type StateIndex = u16;
 
+/// The theme indices whose bits are set in `mask`, lowest first.
+pub fn theme_indices(mut mask: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let index = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            index
+        })
+    })
+}
+
 /// One recommendation, indexed for filtering.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RecommendationRow {
@@ -134,6 +145,7 @@ pub struct Dataset {
     pub search_text: SearchText,
     pub texts_loaded: bool,
     state_by_id: HashMap<String, StateIndex>,
+    theme_by_id: HashMap<String, ThemeIndex>,
 }
 
 impl Dataset {
@@ -149,8 +161,8 @@ impl Dataset {
         if overview.themes.len() > 64 {
             return Err(LoadError::Count { file: file.into(), what: "themes (at most 64)".into(), declared: 64, found: overview.themes.len() as u64 });
         }
-        let theme_by_id: HashMap<&str, ThemeIndex> =
-            overview.themes.iter().enumerate().map(|(i, t)| (t.id.as_str(), i as ThemeIndex)).collect();
+        let theme_by_id: HashMap<String, ThemeIndex> =
+            overview.themes.iter().enumerate().map(|(i, t)| (t.id.clone(), i as ThemeIndex)).collect();
         let state_by_id: HashMap<String, StateIndex> =
             overview.states.iter().enumerate().map(|(i, s)| (s.id.clone(), i as StateIndex)).collect();
         let reference = |what: &str, id: &str| LoadError::Reference { file: file.into(), what: what.into(), id: id.into() };
@@ -165,10 +177,7 @@ impl Dataset {
                 .iter()
                 .find(|s| s.number == summary.session)
                 .ok_or_else(|| reference("session", &summary.session.to_string()))?;
-            let mut themes = 0u64;
-            for id in summary.themes.keys() {
-                themes |= 1 << theme_by_id.get(id.as_str()).ok_or_else(|| reference("theme", id))?;
-            }
+            let themes = theme_mask(&theme_by_id, summary.themes.keys(), file)?;
             for id in summary.participants.members.iter().chain(&summary.participants.observers) {
                 state_by_id.get(id).ok_or_else(|| reference("participating State", id))?;
             }
@@ -202,6 +211,7 @@ impl Dataset {
             search_text: SearchText::default(),
             texts_loaded: false,
             state_by_id,
+            theme_by_id,
         })
     }
 
@@ -223,8 +233,6 @@ impl Dataset {
             });
         }
         count(file, "reviews", self.totals.reviews, texts.reviews.len())?;
-        let theme_by_id: HashMap<&str, ThemeIndex> =
-            self.themes.iter().enumerate().map(|(i, t)| (t.id.as_str(), i as ThemeIndex)).collect();
         let reference = |what: &str, id: &str| LoadError::Reference { file: file.into(), what: what.into(), id: id.into() };
         let mut rows = Vec::with_capacity(self.totals.recommendations as usize);
         let mut ranges = Vec::with_capacity(texts.reviews.len());
@@ -237,10 +245,7 @@ impl Dataset {
             count(file, &format!("pledges in review {}", full.id), review.summary.pledges, full.pledges.len())?;
             let start = rows.len();
             for recommendation in full.recommendations {
-                let mut themes = 0u64;
-                for id in &recommendation.themes {
-                    themes |= 1 << theme_by_id.get(id.as_str()).ok_or_else(|| reference("theme", id))?;
-                }
+                let themes = theme_mask(&self.theme_by_id, &recommendation.themes, file)?;
                 let from = match &recommendation.from {
                     Some(id) => Some(*self.state_by_id.get(id).ok_or_else(|| reference("State", id))?),
                     None => None,
@@ -276,6 +281,10 @@ impl Dataset {
         self.state_by_id.get(id).copied()
     }
 
+    pub fn theme_index(&self, id: &str) -> Option<ThemeIndex> {
+        self.theme_by_id.get(id).copied()
+    }
+
     pub fn state_name(&self, index: StateIndex) -> &str {
         &self.states[index as usize].name
     }
@@ -304,6 +313,18 @@ impl Dataset {
             .position(|t| t.label.to_lowercase() == wanted || t.id == wanted)
             .map(|i| i as ThemeIndex)
     }
+}
+
+/// The bit mask of theme ids; an id that names no theme is damage.
+fn theme_mask<'a>(
+    theme_by_id: &HashMap<String, ThemeIndex>,
+    ids: impl IntoIterator<Item = &'a String>,
+    file: &str,
+) -> Result<u64, LoadError> {
+    ids.into_iter().try_fold(0u64, |mask, id| match theme_by_id.get(id) {
+        Some(index) => Ok(mask | 1 << index),
+        None => Err(LoadError::Reference { file: file.into(), what: "theme".into(), id: id.clone() }),
+    })
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(file: &str, json: &str) -> Result<T, LoadError> {

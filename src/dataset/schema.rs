@@ -127,6 +127,19 @@ pub enum Response {
 }
 
 impl Response {
+    /// As in addresses and exported files (`response=noted`), and as serde
+    /// writes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Response::Accepted => "accepted",
+            Response::Noted => "noted",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Response> {
+        [Response::Accepted, Response::Noted].into_iter().find(|r| r.code().eq_ignore_ascii_case(code.trim()))
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Response::Accepted => "Accepted",
