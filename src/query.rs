@@ -4,6 +4,7 @@
 //! as a `QueryWarning` that says which parameter and why.
 
 use crate::dataset::schema::{Region, Response};
+use crate::facet::Facet;
 use std::fmt;
 
 /// Every address-bar parameter this viewer reads; `Query::set` handles
@@ -17,8 +18,6 @@ pub const PARAMETERS: [&str; 22] = [
 /// A value longer than this is ignored: no real parameter comes close, and
 /// a megabyte of text in a link must not slow the page down.
 pub const MAX_VALUE_LEN: usize = 200;
-/// More theme parameters than there are themes cannot all be meaningful.
-pub const MAX_THEMES: usize = 54;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
@@ -113,12 +112,40 @@ impl Sort {
     }
 }
 
-/// How the open card groups its recommendations.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// How the open card groups its recommendations: by the options of a
+/// facet (`group=theme`, the default), or by recommending State.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Grouping {
-    #[default]
-    Theme,
+    Facet(Facet),
     State,
+}
+
+impl Default for Grouping {
+    fn default() -> Self {
+        Grouping::Facet(Facet::Theme)
+    }
+}
+
+impl Grouping {
+    pub fn as_param(self) -> &'static str {
+        match self {
+            Grouping::Facet(facet) => facet.parameter(),
+            Grouping::State => "state",
+        }
+    }
+
+    fn parse(value: &str) -> Option<Grouping> {
+        let value = value.to_ascii_lowercase();
+        if value == "state" {
+            return Some(Grouping::State);
+        }
+        Facet::from_parameter(&value).map(Grouping::Facet)
+    }
+
+    fn expected() -> String {
+        let names: Vec<String> = Facet::ALL.iter().map(|f| format!("\"{}\"", f.parameter())).chain(["\"state\"".into()]).collect();
+        format!("must be {}", names.join(" or "))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -210,15 +237,15 @@ impl Query {
             value.parse::<u32>().map_err(|_| "not a whole number of 0 or more".to_owned())
         };
         match name {
-            "theme" => {
-                if value.is_empty() {
-                    return Err("empty".into());
+            _ if Facet::from_parameter(name).is_some() => {
+                let facet = Facet::from_parameter(name).expect("just checked");
+                let value = facet.parse(value)?;
+                let selected = self.selection_mut(facet);
+                if selected.len() >= facet.max_values() {
+                    return Err(format!("more than {} {}s", facet.max_values(), facet.noun()));
                 }
-                if self.themes.len() >= MAX_THEMES {
-                    return Err(format!("more than {MAX_THEMES} themes"));
-                }
-                if !self.themes.iter().any(|t| t.eq_ignore_ascii_case(value)) {
-                    self.themes.push(value.to_owned());
+                if !selected.iter().any(|t| t.eq_ignore_ascii_case(&value)) {
+                    selected.push(value);
                 }
             }
             "match" => {
@@ -259,13 +286,7 @@ impl Query {
             "q" => self.text = value.to_owned(),
             "review" => self.review = Some(non_empty(value)?),
             "sort" => self.sort = Sort::parse(value).ok_or("must be date, state, states or recommendations, with - before it for descending")?,
-            "group" => {
-                self.group = match value.to_ascii_lowercase().as_str() {
-                    "theme" => Grouping::Theme,
-                    "state" => Grouping::State,
-                    _ => return Err("must be \"theme\" or \"state\"".into()),
-                }
-            }
+            "group" => self.group = Grouping::parse(value).ok_or_else(Grouping::expected)?,
             "from_region" => {
                 self.from_region = Some(Region::from_code(value).ok_or("must be one of Africa, Asia, EEG, GRULAC, WEOG")?)
             }
@@ -293,8 +314,8 @@ impl Query {
     /// defaults left out, so that equal queries give equal links.
     pub fn to_search(&self) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
-        for theme in &self.themes {
-            pairs.push(("theme", theme.clone()));
+        for facet in Facet::ALL {
+            pairs.extend(self.selection(facet).iter().map(|v| (facet.parameter(), v.clone())));
         }
         if self.match_all {
             pairs.push(("match", "all".into()));
@@ -329,7 +350,7 @@ impl Query {
             pairs.push(("review", review.clone()));
         }
         if self.group != Grouping::default() {
-            pairs.push(("group", "state".into()));
+            pairs.push(("group", self.group.as_param().into()));
         }
         if self.view == View::Charts {
             pairs.push(("view", "charts".into()));
@@ -347,11 +368,42 @@ impl Query {
     /// Whether a filter that selects recommendations (rather than whole
     /// reviews) is set.
     pub fn selects_recommendations(&self) -> bool {
-        !self.themes.is_empty()
+        Facet::ALL.iter().any(|f| !self.selection(*f).is_empty())
             || self.response.is_some()
             || self.from.is_some()
             || self.from_region.is_some()
             || !self.text.trim().is_empty()
+    }
+
+    /// The values selected of a facet, as given.
+    pub fn selection(&self, facet: Facet) -> &[String] {
+        match facet {
+            Facet::Theme => &self.themes,
+        }
+    }
+
+    pub fn selection_mut(&mut self, facet: Facet) -> &mut Vec<String> {
+        match facet {
+            Facet::Theme => &mut self.themes,
+        }
+    }
+
+    /// Selects `value` of `facet`, or unselects it if it was selected.
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        let selected = self.selection_mut(facet);
+        match selected.iter().position(|v| v.eq_ignore_ascii_case(value)) {
+            Some(at) => {
+                selected.remove(at);
+            }
+            None => selected.push(value.to_owned()),
+        }
+    }
+
+    /// Selects `value` of `facet` if it is not already.
+    pub fn select(&mut self, facet: Facet, value: &str) {
+        if !self.selection(facet).iter().any(|v| v.eq_ignore_ascii_case(value)) {
+            self.selection_mut(facet).push(value.to_owned());
+        }
     }
 
     /// The same selection with the list back on its first page: any change
@@ -418,7 +470,7 @@ pub fn from_attributes(attributes: &[(String, String)]) -> (Query, Vec<QueryWarn
         if !PARAMETERS.contains(&parameter.as_str()) {
             continue;
         }
-        if parameter == "theme" {
+        if Facet::from_parameter(&parameter).is_some() {
             pairs.extend(value.split(',').filter(|v| !v.trim().is_empty()).map(|v| (parameter.clone(), v.to_owned())));
         } else {
             pairs.push((parameter, value.clone()));

@@ -3,6 +3,7 @@
 
 use crate::dataset::load::{theme_indices, Dataset, RecommendationRow, StateIndex};
 use crate::dataset::schema::{Region, Response};
+use crate::facet::Facet;
 use crate::filter::{apply, Outcome};
 use crate::query::{Bounds, Query};
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,17 +33,22 @@ pub fn passing_rows<'a>(dataset: &'a Dataset, outcome: &'a Outcome) -> impl Iter
     outcome.reviews.iter().flat_map(|m| m.passing.iter().map(|i| &dataset.recommendations[*i as usize]))
 }
 
-/// Recommendations per theme, split by response, most first.
-pub fn by_theme(dataset: &Dataset, outcome: &Outcome) -> Vec<(usize, Split)> {
-    let mut splits = vec![Split::default(); dataset.themes.len()];
+/// Recommendations per option of a facet, split by response, most first;
+/// options with none are left out.
+pub fn by_facet(dataset: &Dataset, outcome: &Outcome, facet: Facet) -> Vec<(usize, Split)> {
+    let mut splits = vec![Split::default(); facet.len(dataset)];
     for row in passing_rows(dataset, outcome) {
-        for t in theme_indices(row.themes) {
-            splits[t].add(row.response);
+        for option in facet.indices(row) {
+            splits[option].add(row.response);
         }
     }
     let mut bars: Vec<(usize, Split)> = splits.into_iter().enumerate().filter(|(_, s)| s.total() > 0).collect();
     bars.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(&b.0)));
     bars
+}
+
+pub fn by_theme(dataset: &Dataset, outcome: &Outcome) -> Vec<(usize, Split)> {
+    by_facet(dataset, outcome, Facet::Theme)
 }
 
 /// Recommendations by the regional group of the recommending State, in

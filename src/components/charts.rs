@@ -38,18 +38,22 @@ pub fn Charts(props: &ChartsProps) -> Html {
     let dataset = &props.dataset;
     let charts = &props.charts;
     let base = props.query.clone().first_page();
-    let theme_bars: Vec<Bar> = charts
-        .themes
-        .iter()
-        .map(|(t, split)| {
-            let label = dataset.themes[*t].label.clone();
-            let mut apply = base.clone();
-            if !apply.themes.iter().any(|x| x.eq_ignore_ascii_case(&label)) {
-                apply.themes.push(label.clone());
-            }
-            Bar { testid: format!("theme:{label}"), label, split: split.clone(), apply: Some(apply) }
-        })
-        .collect();
+    let facet_charts = charts.facets.iter().map(|(facet, options)| {
+        let facet = *facet;
+        let bars: Vec<Bar> = options
+            .iter()
+            .map(|(option, split)| {
+                let value = facet.value(dataset, *option);
+                let mut apply = base.clone();
+                apply.select(facet, &value);
+                Bar { testid: format!("{}:{value}", facet.parameter()), label: facet.label(dataset, *option), split: split.clone(), apply: Some(apply) }
+            })
+            .collect();
+        html! {
+            <BarChart title={format!("Recommendations per {}", facet.noun())} testid={format!("{}-chart", facet.parameter())}
+                bars={Shared(std::rc::Rc::new(bars))} onquery={props.onquery.clone()} />
+        }
+    });
     let region_bars: Vec<Bar> = charts
         .regions
         .iter()
@@ -73,7 +77,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
     html! {
         <div class="charts" data-testid="charts">
             <ParticipationChart charts={charts.clone()} query={props.query.clone()} onquery={props.onquery.clone()} />
-            <BarChart title="Recommendations per theme" testid="theme-chart" bars={Shared(std::rc::Rc::new(theme_bars))} onquery={props.onquery.clone()} />
+            { for facet_charts }
             <BarChart title="Recommendations by the regional group of the recommending State" testid="region-chart" bars={Shared(std::rc::Rc::new(region_bars))} onquery={props.onquery.clone()} />
             <BarChart title="Recommendations per session" testid="session-chart" bars={Shared(std::rc::Rc::new(session_bars))} onquery={props.onquery.clone()} />
         </div>

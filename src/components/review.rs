@@ -2,7 +2,8 @@
 //! summary. Sections with no data are left out.
 
 use super::OnQuery;
-use crate::dataset::load::{theme_indices, Dataset, RecommendationRow};
+use crate::dataset::load::{Dataset, RecommendationRow};
+use crate::facet::Facet;
 use crate::dataset::schema::{MediaSummary, Response};
 use crate::format::{action_label, count, date, date_range, percent, thousands};
 use crate::query::{Grouping, Query};
@@ -224,9 +225,9 @@ fn Recommendations(props: &ReviewDetailProps) -> Html {
     let mut groups: BTreeMap<String, Vec<&RecommendationRow>> = BTreeMap::new();
     for row in &rows {
         match props.query.group {
-            Grouping::Theme => {
-                for t in theme_indices(row.themes) {
-                    groups.entry(dataset.themes[t].label.clone()).or_default().push(row);
+            Grouping::Facet(facet) => {
+                for option in facet.indices(row) {
+                    groups.entry(facet.label(dataset, option)).or_default().push(row);
                 }
             }
             Grouping::State => {
@@ -255,7 +256,9 @@ fn Recommendations(props: &ReviewDetailProps) -> Html {
                 </p>
                 <div class="grouping" role="radiogroup" aria-label="Group recommendations by">
                     { "Group by " }
-                    <label><input type="radio" name="group" checked={props.query.group == Grouping::Theme} onchange={ongroup(Grouping::Theme)} />{ " theme" }</label>
+                    { for Facet::ALL.into_iter().map(|facet| html! {
+                        <label><input type="radio" name="group" checked={props.query.group == Grouping::Facet(facet)} onchange={ongroup(Grouping::Facet(facet))} />{ format!(" {}", facet.noun()) }</label>
+                    }) }
                     <label><input type="radio" name="group" checked={props.query.group == Grouping::State} onchange={ongroup(Grouping::State)} />{ " recommending State" }</label>
                 </div>
                 { for groups.iter().map(|(name, rows)| html! {
