@@ -313,7 +313,7 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
             })
         });
         let text_ok = criteria.text.as_ref().is_none_or(|text| {
-            dataset.state_name(review.state).to_lowercase().contains(text.as_str())
+            dataset.state_names(review.state).any(|name| name.to_lowercase().contains(text.as_str()))
         });
         if !(facets_ok && response_ok && from_ok && from_region_ok && text_ok) {
             continue;

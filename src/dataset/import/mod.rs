@@ -14,7 +14,7 @@ pub use sessions::{is_member, read_membership, read_sessions, Term};
 
 use crate::dataset::schema::*;
 use crate::dataset::slug::{review_id, slug};
-use crate::dataset::states::aliases_of;
+use crate::dataset::states::{aliases_of, current_name};
 use crate::dataset::themes::all_themes;
 use rows::StateInRow;
 use std::collections::BTreeMap;
@@ -151,6 +151,8 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
         source: SOURCE_NOTE.to_owned(),
         totals: Totals::default(),
         themes: all_themes(),
+        sdg_goals: Vec::new(),
+        persons: Vec::new(),
         states: state_list(&states)?,
         sessions,
         reviews: Vec::with_capacity(reviews.len()),
@@ -234,13 +236,16 @@ fn merge_states(
 fn state_list(states: &BTreeMap<String, (StateInRow, String, u64)>) -> Result<Vec<State>, ImportError> {
     let mut list: Vec<State> = states
         .values()
-        .map(|(s, _, _)| State {
+        .map(|(s, _, _)| {
+            let (name, former_names) = current_name(&s.name);
+            State {
             id: slug(&s.name),
-            name: s.name.clone(),
+            name,
+            former_names,
             aliases: aliases_of(&s.name),
             region: s.region,
             organisations: s.organisations.clone(),
-        })
+        }})
         .collect();
     list.sort_by(|a, b| a.id.cmp(&b.id));
     if let Some(pair) = list.windows(2).find(|w| w[0].id == w[1].id) {
@@ -287,6 +292,9 @@ fn build_review(
         unknown_recommender: rows.iter().filter(|r| r.from.is_none()).count() as u32,
         pledges: pledge_rows.len() as u32,
         themes,
+        themes_classified: true,
+        sdg_goals: BTreeMap::new(),
+        persons: BTreeMap::new(),
         participation: Participation {
             states: recommending.len() as u32,
             members: participants.members.len() as u32,
@@ -304,8 +312,13 @@ fn build_review(
                 text: row.text.clone(),
                 from: row.from.as_ref().map(|f| slug(&f.name)),
                 response: row.response.expect("recommendation rows always carry a response"),
-                action: row.action,
+                action: Some(row.action),
                 themes: theme_ids(row),
+                sdg_goals: Vec::new(),
+                sdg_targets: Vec::new(),
+                persons: Vec::new(),
+                document: None,
+                paragraph: None,
             })
             .collect(),
         pledges: pledge_rows
