@@ -2,13 +2,14 @@
 //! UTF-8, CRLF line ends, one header row) and as JSON. Pure: no DOM.
 
 use crate::dataset::load::{theme_indices, Dataset, RecommendationRow};
+use crate::facet::Facet;
 use crate::filter::Outcome;
 use crate::format::action_label;
 use serde::Serialize;
 
-pub const CSV_HEADER: [&str; 11] = [
+pub const CSV_HEADER: [&str; 15] = [
     "review", "state_under_review", "session", "cycle", "region", "recommending_state", "response",
-    "action", "action_label", "themes", "text",
+    "action", "action_label", "themes", "sdg_goals", "sdg_targets", "persons", "document", "text",
 ];
 
 /// One exported recommendation; also the JSON export's element.
@@ -26,6 +27,14 @@ pub struct ExportedRecommendation<'a> {
     pub action: Option<u8>,
     pub action_label: Option<&'static str>,
     pub themes: Vec<&'a str>,
+    /// Goal numbers.
+    pub sdg_goals: Vec<u8>,
+    /// As in the data: `16.1|16.10` where the source cannot tell which.
+    pub sdg_targets: &'a [String],
+    /// Group-of-persons labels.
+    pub persons: Vec<&'a str>,
+    /// The report and paragraph (`A/HRC/33/13, para. 135.61`), where known.
+    pub document: Option<String>,
     pub text: &'a str,
 }
 
@@ -51,8 +60,26 @@ fn exported<'a>(dataset: &'a Dataset, review: usize, row: &'a RecommendationRow)
         action: row.action,
         action_label: row.action.map(action_label),
         themes: theme_indices(row.themes).map(|t| dataset.themes[t].label.as_str()).collect(),
+        sdg_goals: Facet::SdgGoal.indices(row).map(|g| g as u8 + 1).collect(),
+        sdg_targets: &row.sdg_targets,
+        persons: Facet::Persons.indices(row).map(|p| dataset.persons[p].label.as_str()).collect(),
+        document: document(row),
         text: &row.text,
     }
+}
+
+/// `A/HRC/33/13, para. 135.61`, or the symbol alone.
+pub fn document(row: &RecommendationRow) -> Option<String> {
+    let symbol = row.document.as_deref()?;
+    Some(match row.paragraph.as_deref() {
+        Some(paragraph) => format!("{symbol}, para. {paragraph}"),
+        None => symbol.to_owned(),
+    })
+}
+
+/// Where the official document can be read: the UN's document resolver.
+pub fn document_url(symbol: &str) -> String {
+    format!("https://undocs.org/{}", symbol.trim().replace(' ', "%20"))
 }
 
 pub fn to_csv(rows: &[ExportedRecommendation]) -> String {
@@ -72,6 +99,10 @@ pub fn to_csv(rows: &[ExportedRecommendation]) -> String {
                 r.action.map_or(String::new(), |a| a.to_string()),
                 r.action_label.unwrap_or("").to_owned(),
                 r.themes.join(", "),
+                r.sdg_goals.iter().map(u8::to_string).collect::<Vec<_>>().join(", "),
+                r.sdg_targets.join(", "),
+                r.persons.join(", "),
+                r.document.clone().unwrap_or_default(),
                 r.text.to_owned(),
             ]
             .into_iter(),

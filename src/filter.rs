@@ -1,7 +1,7 @@
 //! Query × dataset -> the matching reviews, their passing recommendations,
 //! and the counts shown beside every filter option. Pure: no DOM.
 //!
-//! The facets (`theme`, ...), `response`, `from`, `from_region` and `q` select
+//! The facets (`theme`, `sdg`, `persons`), `response`, `from`, `from_region` and `q` select
 //! recommendations: one passes when it has any selected value of each facet
 //! and meets the others. A review matches when its review-level filters
 //! hold and, if a recommendation-level filter is set, one of its
@@ -186,6 +186,9 @@ pub struct Outcome {
     /// Per theme: recommendations that would pass if the theme were selected
     /// alone, given every other filter. Read through `counts(Facet::Theme)`.
     pub theme_counts: Vec<u32>,
+    /// The same per SDG goal (index goal - 1) and per group of persons.
+    pub sdg_counts: Vec<u32>,
+    pub persons_counts: Vec<u32>,
     /// Per response (accepted, noted): recommendations passing the others.
     pub response_counts: [u32; 2],
     /// Matching reviews per session (index session - 1), cycle (index
@@ -201,12 +204,16 @@ impl Outcome {
     pub fn counts(&self, facet: Facet) -> &[u32] {
         match facet {
             Facet::Theme => &self.theme_counts,
+            Facet::SdgGoal => &self.sdg_counts,
+            Facet::Persons => &self.persons_counts,
         }
     }
 
     fn counts_mut(&mut self, facet: Facet) -> &mut Vec<u32> {
         match facet {
             Facet::Theme => &mut self.theme_counts,
+            Facet::SdgGoal => &mut self.sdg_counts,
+            Facet::Persons => &mut self.persons_counts,
         }
     }
 }

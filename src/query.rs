@@ -9,8 +9,8 @@ use std::fmt;
 
 /// Every address-bar parameter this viewer reads; `Query::set` handles
 /// each of them (a test holds the two together).
-pub const PARAMETERS: [&str; 22] = [
-    "theme", "match", "states_min", "states_max", "members_min", "members_max", "observers_min",
+pub const PARAMETERS: [&str; 24] = [
+    "theme", "sdg", "persons", "match", "states_min", "states_max", "members_min", "members_max", "observers_min",
     "observers_max", "sur", "session", "cycle", "region", "response", "from", "from_region", "q",
     "review", "sort", "group", "page", "view", "compare",
 ];
@@ -23,6 +23,10 @@ pub const MAX_VALUE_LEN: usize = 200;
 pub struct Query {
     /// Theme labels as given; matched to the dataset case-insensitively.
     pub themes: Vec<String>,
+    /// SDG goal numbers (`"5"`), checked and normalised.
+    pub sdg_goals: Vec<String>,
+    /// Group-of-persons labels as given; matched case-insensitively.
+    pub persons: Vec<String>,
     pub match_all: bool,
     pub states: Bounds,
     pub members: Bounds,
@@ -244,9 +248,7 @@ impl Query {
                 if selected.len() >= facet.max_values() {
                     return Err(format!("more than {} {}s", facet.max_values(), facet.noun()));
                 }
-                if !selected.iter().any(|t| t.eq_ignore_ascii_case(&value)) {
-                    selected.push(value);
-                }
+                self.select(facet, &value);
             }
             "match" => {
                 self.match_all = match value.to_ascii_lowercase().as_str() {
@@ -379,12 +381,16 @@ impl Query {
     pub fn selection(&self, facet: Facet) -> &[String] {
         match facet {
             Facet::Theme => &self.themes,
+            Facet::SdgGoal => &self.sdg_goals,
+            Facet::Persons => &self.persons,
         }
     }
 
     pub fn selection_mut(&mut self, facet: Facet) -> &mut Vec<String> {
         match facet {
             Facet::Theme => &mut self.themes,
+            Facet::SdgGoal => &mut self.sdg_goals,
+            Facet::Persons => &mut self.persons,
         }
     }
 
@@ -395,14 +401,19 @@ impl Query {
             Some(at) => {
                 selected.remove(at);
             }
-            None => selected.push(value.to_owned()),
+            None => self.select(facet, value),
         }
     }
 
     /// Selects `value` of `facet` if it is not already.
+    /// Goals are kept in numeric order, so that one selection has one link.
     pub fn select(&mut self, facet: Facet, value: &str) {
-        if !self.selection(facet).iter().any(|v| v.eq_ignore_ascii_case(value)) {
-            self.selection_mut(facet).push(value.to_owned());
+        let selected = self.selection_mut(facet);
+        if !selected.iter().any(|v| v.eq_ignore_ascii_case(value)) {
+            selected.push(value.to_owned());
+            if facet == Facet::SdgGoal {
+                selected.sort_by_key(|goal| goal.parse::<u8>().unwrap_or(u8::MAX));
+            }
         }
     }
 

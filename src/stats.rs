@@ -116,6 +116,9 @@ pub struct Comparison {
     pub per_theme: Vec<(usize, Split, Split)>,
     /// States that recommended in both reviews, by name.
     pub recommended_both_times: Vec<StateIndex>,
+    /// Both reviews are classified by theme; otherwise (a review of
+    /// sessions 21-26) `gained`, `dropped` and `per_theme` mean nothing.
+    pub themes_comparable: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,7 +134,7 @@ impl std::fmt::Display for CompareError {
         match self {
             CompareError::UnknownState(name) => write!(f, "no State called {name:?} in the data"),
             CompareError::NotTwice { state, reviews } => {
-                write!(f, "{state} was reviewed {reviews} time(s) in sessions 1-20, so there is nothing to compare")
+                write!(f, "{state} was reviewed {reviews} time(s) in the data, so there is nothing to compare")
             }
             CompareError::TextsNotLoaded => write!(f, "the comparison needs the recommendation texts, which are still loading"),
         }
@@ -175,5 +178,6 @@ pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, Compar
             .map(|t| (t, then.get(&t).cloned().unwrap_or_default(), now.get(&t).cloned().unwrap_or_default()))
             .collect(),
         recommended_both_times,
+        themes_comparable: [earlier, later].iter().all(|r| Facet::Theme.classifies(&dataset.reviews[*r])),
     })
 }

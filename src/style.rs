@@ -76,6 +76,11 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         & .recommendation-list { padding-left: 1.2em; }
         & .recommendation-list li p { margin: 0.2em 0; }
         & .grouping label { margin-right: 0.75em; }
+        & .sdgs { list-style: none; padding: 0; margin: 0.2em 0; display: flex; flex-wrap: wrap; gap: 0.3em; font-size: 0.8em; }
+        & .sdgs li { border-radius: 4px; padding: 0.05em 0.45em; }
+        & .sdgs .target { border: 1px solid ${border}; }
+        & .sdgs .target.uncertain { border-style: dashed; font-style: italic; }
+        & .note { color: ${muted}; font-size: 0.9em; font-style: italic; }
         & .source { color: ${muted}; font-size: 0.85em; }
         & .texts-error { background: ${error_bg}; padding: 0.5em 1em; border-radius: 6px; }
         & progress { display: block; width: 100%; }

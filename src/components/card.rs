@@ -81,6 +81,9 @@ pub fn ReviewCard(props: &ReviewCardProps) -> Html {
                     <span class="noted-text">{ format!("{} noted", thousands(summary.noted)) }</span>
                 </p>
             </div>
+            if !summary.themes_classified {
+                <p class="note" data-testid="not-classified">{ "Its recommendations are not classified by theme in the source." }</p>
+            }
             <ul class="themes" aria-label="Main themes">
                 { for themes.iter().take(MAIN_THEMES).map(|(id, n)| html! {
                     <li>{ format!("{} ({n})", theme_label(id)) }</li>

@@ -66,17 +66,21 @@ pub fn CompareView(props: &CompareProps) -> Html {
             { back }
             <h2 tabindex="-1">{ format!("{name}: two reviews compared") }</h2>
             <div class="compare-columns">{ column(comparison.earlier) }{ column(comparison.later) }</div>
-            <h3>{ "Themes raised only in the second review" }</h3>
-            { list(&comparison.gained, "themes-gained", "None: every theme of the second review was raised in the first.") }
-            <h3>{ "Themes raised only in the first review" }</h3>
-            { list(&comparison.dropped, "themes-dropped", "None.") }
-            <h3>{ "Acceptance per theme, then and now" }</h3>
-            <table data-testid="acceptance-per-theme">
-                <thead><tr><th scope="col">{ "Theme" }</th><th scope="col">{ "First review" }</th><th scope="col">{ "Second review" }</th></tr></thead>
-                <tbody>{ for comparison.per_theme.iter().map(|(t, then, now)| html! {
-                    <tr><th scope="row">{ theme(t) }</th><td>{ rate(then) }</td><td>{ rate(now) }</td></tr>
-                }) }</tbody>
-            </table>
+            if comparison.themes_comparable {
+                <h3>{ "Themes raised only in the second review" }</h3>
+                { list(&comparison.gained, "themes-gained", "None: every theme of the second review was raised in the first.") }
+                <h3>{ "Themes raised only in the first review" }</h3>
+                { list(&comparison.dropped, "themes-dropped", "None.") }
+                <h3>{ "Acceptance per theme, then and now" }</h3>
+                <table data-testid="acceptance-per-theme">
+                    <thead><tr><th scope="col">{ "Theme" }</th><th scope="col">{ "First review" }</th><th scope="col">{ "Second review" }</th></tr></thead>
+                    <tbody>{ for comparison.per_theme.iter().map(|(t, then, now)| html! {
+                        <tr><th scope="row">{ theme(t) }</th><td>{ rate(then) }</td><td>{ rate(now) }</td></tr>
+                    }) }</tbody>
+                </table>
+            } else {
+                <p class="note" data-testid="themes-not-comparable">{ "Themes cannot be compared: the source does not classify the recommendations of sessions 21–26 by theme." }</p>
+            }
             <h3>{ format!("States that recommended both times ({})", thousands(comparison.recommended_both_times.len() as u32)) }</h3>
             <p data-testid="recommended-both-times">{ comparison.recommended_both_times.iter().map(|s| dataset.state_name(*s)).collect::<Vec<_>>().join(", ") }</p>
         </section>

@@ -6,7 +6,7 @@ use crate::dataset::load::Dataset;
 use crate::dataset::schema::{Region, Response};
 use crate::facet::Facet;
 use crate::filter::Outcome;
-use crate::format::thousands;
+use crate::format::{session_ranges, thousands};
 use crate::query::{Bounds, Query};
 use crate::state::{QueryOrigin, Shared};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -128,9 +128,16 @@ fn FacetList(props: &FacetListProps) -> Html {
         }
     });
     let onmatch = change(Box::new(|q, e| q.match_all = input_value(&e) == "all"));
+    let (classified, unclassified) = facet.coverage(dataset);
     html! {
         <fieldset class={classes!("facet", (facet == Facet::Theme).then_some("themes"))} data-testid={format!("{}-filter", facet.parameter())}>
-            <legend>{ facet.plural() }</legend>
+            <legend>{ capitalised(facet.plural()) }</legend>
+            if !unclassified.is_empty() {
+                <p class="hint" data-testid={format!("{}-coverage", facet.parameter())}>
+                    { format!("{}'s {} cover sessions {}; the recommendations of sessions {} are not classified by {} in the source.",
+                        facet.source(), facet.plural(), session_ranges(&classified), session_ranges(&unclassified), facet.noun()) }
+                </p>
+            }
             if facet == Facet::Theme {
                 <div class="match" role="radiogroup" aria-label="Reviews must have">
                     <label><input type="radio" name="match" value="any" checked={!query.match_all} onchange={onmatch.clone()} />{ " any selected theme" }</label>
@@ -328,4 +335,9 @@ fn RecommendationFilters(props: &FilterPanelProps) -> Html {
             { select("Regional group of the recommending State", "from-region", onfromregion, from_region_options) }
         </fieldset>
     }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
 }
