@@ -91,11 +91,6 @@ impl Criteria {
             || self.text.is_some()
     }
 
-    /// Whether the facet's selection is set.
-    pub fn selects(&self, facet: Facet) -> bool {
-        self.mask(facet) != 0
-    }
-
     fn mask(&self, facet: Facet) -> u64 {
         self.masks[facet as usize]
     }
