@@ -80,6 +80,17 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     }
 }
 
+/// A callback that applies `change` to `query` (back on page 1) as a choice.
+fn choice(query: &Query, onquery: &OnQuery, change: impl Fn(&mut Query, Event) + 'static) -> Callback<Event> {
+    let query = query.clone();
+    let onquery = onquery.clone();
+    Callback::from(move |event: Event| {
+        let mut next = query.clone().first_page();
+        change(&mut next, event);
+        onquery.emit((next, QueryOrigin::Choice));
+    })
+}
+
 #[derive(Properties, PartialEq)]
 struct FacetListProps {
     facet: Facet,
@@ -97,23 +108,14 @@ fn FacetList(props: &FacetListProps) -> Html {
     let dataset = &props.dataset;
     let query = &props.query;
     let selected: Vec<usize> = query.selection(facet).iter().filter_map(|v| facet.find(dataset, v)).collect();
-    let change = |change: Box<dyn Fn(&mut Query, Event)>| {
-        let query = query.clone();
-        let onquery = props.onquery.clone();
-        Callback::from(move |event: Event| {
-            let mut next = query.clone().first_page();
-            change(&mut next, event);
-            onquery.emit((next, QueryOrigin::Choice));
-        })
-    };
     let counts = props.outcome.counts(facet);
     let options = (0..facet.len(dataset)).map(|index| {
         let value = facet.value(dataset, index);
         let label = facet.label(dataset, index);
-        let ontoggle = change(Box::new({
+        let ontoggle = choice(query, &props.onquery, {
             let value = value.clone();
             move |q, _| q.toggle(facet, &value)
-        }));
+        });
         let count = counts.get(index).copied().unwrap_or(0);
         html! {
             <li>
@@ -127,7 +129,7 @@ fn FacetList(props: &FacetListProps) -> Html {
             </li>
         }
     });
-    let onmatch = change(Box::new(|q, e| q.match_all = input_value(&e) == "all"));
+    let onmatch = choice(query, &props.onquery, |q, e| q.match_all = input_value(&e) == "all");
     let (classified, unclassified) = facet.coverage(dataset);
     html! {
         <fieldset class={classes!("facet", (facet == Facet::Theme).then_some("themes"))} data-testid={format!("{}-filter", facet.parameter())}>
