@@ -4,7 +4,8 @@
 
 use super::OnQuery;
 use crate::dataset::load::Dataset;
-use crate::format::{percent, thousands};
+use crate::facet::Facet;
+use crate::format::{percent, session_ranges, thousands};
 use crate::palette::Palette;
 use crate::query::{Bounds, Query};
 use crate::state::{ChartData, QueryOrigin, Shared};
@@ -38,6 +39,14 @@ pub fn Charts(props: &ChartsProps) -> Html {
     let dataset = &props.dataset;
     let charts = &props.charts;
     let base = props.query.clone().first_page();
+    let uncovered = |facet: Facet| {
+        let (_, unclassified) = facet.coverage(dataset);
+        if unclassified.is_empty() {
+            String::new()
+        } else {
+            format!(" (the source does not classify sessions {} by {})", session_ranges(&unclassified), facet.noun())
+        }
+    };
     let facet_charts = charts.facets.iter().map(|(facet, options)| {
         let facet = *facet;
         let bars: Vec<Bar> = options
@@ -51,7 +60,8 @@ pub fn Charts(props: &ChartsProps) -> Html {
             .collect();
         html! {
             <BarChart title={format!("Recommendations per {}", facet.noun())} testid={format!("{}-chart", facet.parameter())}
-                bars={Shared(std::rc::Rc::new(bars))} onquery={props.onquery.clone()} />
+                bars={Shared(std::rc::Rc::new(bars))} onquery={props.onquery.clone()}
+                empty={format!("None of the selected recommendations is classified by {}{}.", facet.noun(), uncovered(facet))} />
         }
     });
     let region_bars: Vec<Bar> = charts
@@ -87,6 +97,9 @@ pub fn Charts(props: &ChartsProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct BarChartProps {
     title: AttrValue,
+    /// Said instead of an empty chart.
+    #[prop_or_default]
+    empty: AttrValue,
     testid: AttrValue,
     bars: Shared<Vec<Bar>>,
     onquery: OnQuery,
@@ -128,6 +141,9 @@ fn BarChart(props: &BarChartProps) -> Html {
     html! {
         <figure class="chart" data-testid={props.testid.clone()}>
             <figcaption id={title_id.clone()}><h3>{ props.title.clone() }</h3></figcaption>
+            if bars.is_empty() && !props.empty.is_empty() {
+                <p class="note" data-testid="chart-empty">{ props.empty.clone() }</p>
+            }
             <Legend />
             <svg viewBox={format!("0 0 {WIDTH} {height}")} width="100%" aria-labelledby={title_id} role="group">
                 { for rows }

@@ -127,6 +127,7 @@ test('the open card groups by goal, and the charts count per goal and group', as
   const want = expected((r) => r.session === 25 && r.sdg_goals?.includes(16));
   assert.equal(Number(await bar.getAttribute('data-total')), want.recommendations);
   assert.ok(await page.locator('[data-testid=persons-chart]').isVisible());
+  assert.match(await page.locator('[data-testid=theme-chart] [data-testid=chart-empty]').textContent(), /does not classify sessions 21–26 by theme/);
   await bar.click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('sdg') === '16');
   assert.deepEqual(await viewer.summary(), want);
