@@ -296,3 +296,18 @@ fn charts_count_per_goal_and_per_group() {
     let groups: BTreeSet<&String> = raw().iter().filter(|r| r.session == 25).flat_map(|r| r.persons.iter()).collect();
     assert_eq!(bars.len(), groups.len());
 }
+
+#[test]
+fn before_the_texts_arrive_reviews_are_matched_on_their_summaries() {
+    let overview_only = upr_viewer::dataset::Dataset::from_overview_json(&data_file("overview.json")).expect("overview loads");
+    let (query, _) = Query::from_search("?persons=Children");
+    let (outcome, warnings) = apply(&overview_only, &query);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert!(outcome.provisional);
+    assert_eq!(outcome.reviews.len(), expected(|r| r.persons.contains("Children")).0);
+    // Counts come from the reviews' summaries: every recommendation on the goal in those reviews.
+    let children: BTreeSet<&str> = raw().iter().filter(|r| r.persons.contains("Children")).map(|r| r.review.as_str()).collect();
+    let want = raw().iter().filter(|r| r.goals.contains(&4) && children.contains(r.review.as_str())).count();
+    assert!(want > 0);
+    assert_eq!(outcome.counts(Facet::SdgGoal)[3] as usize, want);
+}
