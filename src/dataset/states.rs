@@ -10,6 +10,15 @@ use crate::dataset::schema::FormerName;
 /// A spelling not listed here is already canonical.
 const SPELLINGS: &[(&str, &str)] = &[
     ("Antigua & Barbuda", "Antigua and Barbuda"),
+    // The Explorer's UN full forms.
+    ("Bolivia (Plurinational State of)", "Bolivia"),
+    ("Iran (Islamic Republic of)", "Iran"),
+    ("Micronesia (Federated States of)", "Micronesia"),
+    ("State of Palestine", "Palestine"),
+    ("Syrian Arab Republic", "Syria"),
+    ("United Kingdom of Great Britain and Northern Ireland", "United Kingdom"),
+    ("United Republic of Tanzania", "Tanzania"),
+    ("Venezuela (Bolivarian Republic of)", "Venezuela"),
     ("Bosnia & Herzegovina", "Bosnia and Herzegovina"),
     ("Cabo Verde", "Cape Verde"),
     ("Congo", "Republic of the Congo"),
@@ -36,28 +45,34 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("United States of America", "United States"),
 ];
 
-/// `(name at the time of the reviews, current name, date of the change)`:
-/// the date from which the United Nations use the new name (the State's
+/// `(canonical name, current name, former name, date of the change)`: the
+/// date from which the United Nations use the new name (the State's
 /// notification to the Secretary-General), so that a review held before it
-/// shows the name it was held under.
-const RENAMES: &[(&str, &str, &str)] = &[
+/// shows the name it was held under. The canonical name is the sources'
+/// and stays the State's id, even where the sources already write the
+/// current name (UPR Info writes `Libya` for the 2010 review).
+const RENAMES: &[(&str, &str, &str, &str)] = &[
     // Cabo Verde asked the UN to use its Portuguese name on 24 October 2013.
-    ("Cape Verde", "Cabo Verde", "2013-10-24"),
+    ("Cape Verde", "Cabo Verde", "Cape Verde", "2013-10-24"),
     // "Czechia" as the short name from 17 May 2016 (UNTERM).
-    ("Czech Republic", "Czechia", "2016-05-17"),
+    ("Czech Republic", "Czechia", "Czech Republic", "2016-05-17"),
+    // The General Assembly seated the National Transitional Council's
+    // delegation on 16 September 2011 and the UN has said "Libya" since;
+    // the review of November 2010 was of the "Libyan Arab Jamahiriya".
+    ("Libya", "Libya", "Libyan Arab Jamahiriya", "2011-09-16"),
     // The King renamed Swaziland on 19 April 2018.
-    ("Swaziland", "Eswatini", "2018-04-19"),
+    ("Swaziland", "Eswatini", "Swaziland", "2018-04-19"),
     // After the Prespa agreement entered into force, UN notification of 14 February 2019.
-    ("the former Yugoslav Republic of Macedonia", "North Macedonia", "2019-02-14"),
+    ("the former Yugoslav Republic of Macedonia", "North Macedonia", "the former Yugoslav Republic of Macedonia", "2019-02-14"),
     // The UN accepted the request of 31 May 2022 with effect from 1 June 2022.
-    ("Turkey", "Türkiye", "2022-06-01"),
+    ("Turkey", "Türkiye", "Turkey", "2022-06-01"),
 ];
 
-/// The current name of a State known by `canonical` (its name at the time of
-/// the reviews), and the former names, with the date each stopped.
+/// The current name of a State known by `canonical`, and its former names,
+/// with the date each stopped.
 pub fn current_name(canonical: &str) -> (String, Vec<FormerName>) {
-    match RENAMES.iter().find(|(then, _, _)| *then == canonical) {
-        Some((then, now, until)) => ((*now).to_owned(), vec![FormerName { name: (*then).to_owned(), until: (*until).to_owned() }]),
+    match RENAMES.iter().find(|(name, ..)| *name == canonical) {
+        Some((_, now, then, until)) => ((*now).to_owned(), vec![FormerName { name: (*then).to_owned(), until: (*until).to_owned() }]),
         None => (canonical.to_owned(), Vec::new()),
     }
 }
