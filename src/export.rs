@@ -9,7 +9,7 @@ use serde::Serialize;
 
 pub const CSV_HEADER: [&str; 15] = [
     "review", "state_under_review", "session", "cycle", "region", "recommending_state", "response",
-    "action", "action_label", "themes", "sdg_goals", "sdg_targets", "persons", "document", "text",
+    "action", "action_label", "themes", "text", "sdg_goals", "sdg_targets", "persons", "document",
 ];
 
 /// One exported recommendation; also the JSON export's element.
@@ -27,6 +27,7 @@ pub struct ExportedRecommendation<'a> {
     pub action: Option<u8>,
     pub action_label: Option<&'static str>,
     pub themes: Vec<&'a str>,
+    pub text: &'a str,
     /// Goal numbers.
     pub sdg_goals: Vec<u8>,
     /// As in the data: `16.1|16.10` where the source cannot tell which.
@@ -35,7 +36,6 @@ pub struct ExportedRecommendation<'a> {
     pub persons: Vec<&'a str>,
     /// The report and paragraph (`A/HRC/33/13, para. 135.61`), where known.
     pub document: Option<String>,
-    pub text: &'a str,
 }
 
 pub fn rows<'a>(dataset: &'a Dataset, outcome: &'a Outcome) -> Vec<ExportedRecommendation<'a>> {
@@ -63,8 +63,8 @@ fn exported<'a>(dataset: &'a Dataset, review: usize, row: &'a RecommendationRow)
         sdg_goals: Facet::SdgGoal.indices(row).map(|g| g as u8 + 1).collect(),
         sdg_targets: &row.sdg_targets,
         persons: Facet::Persons.indices(row).map(|p| dataset.persons[p].label.as_str()).collect(),
-        document: document(row),
         text: &row.text,
+        document: document(row),
     }
 }
 
@@ -99,11 +99,11 @@ pub fn to_csv(rows: &[ExportedRecommendation]) -> String {
                 r.action.map_or(String::new(), |a| a.to_string()),
                 r.action_label.unwrap_or("").to_owned(),
                 r.themes.join(", "),
+                r.text.to_owned(),
                 r.sdg_goals.iter().map(u8::to_string).collect::<Vec<_>>().join(", "),
                 r.sdg_targets.join(", "),
                 r.persons.join(", "),
                 r.document.clone().unwrap_or_default(),
-                r.text.to_owned(),
             ]
             .into_iter(),
         );
