@@ -151,7 +151,7 @@ impl TextSearch {
             named: dataset
                 .states
                 .iter()
-                .map(|s| text.is_some_and(|t| s.name.to_lowercase().contains(t)))
+                .map(|s| text.is_some_and(|t| std::iter::once(&s.name).chain(s.former_names.iter().map(|f| &f.name)).any(|n| n.to_lowercase().contains(t))))
                 .collect(),
             regions: dataset.states.iter().map(|s| s.region).collect(),
             texts: text.map(|t| dataset.search_text.hits(t)).unwrap_or_default(),

@@ -6,6 +6,7 @@ mod build;
 mod csv_util;
 mod error;
 mod explorer;
+mod link;
 mod matching;
 mod placing;
 mod rows;
@@ -130,14 +131,6 @@ pub struct Imported {
     pub unmatched: String,
 }
 
-/// How the Explorer's rows of one cycle met UPR Info's.
-#[derive(Default)]
-struct MatchCount {
-    rows: usize,
-    exact: usize,
-    close: usize,
-}
-
 pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
     let mut report = Vec::new();
     let sessions = read_sessions(&sources.sessions.name, &sources.sessions.content)?;
@@ -237,12 +230,7 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
         reviews: Vec::with_capacity(reviews.len()),
     };
     let mut texts = Texts { schema_version: SCHEMA_VERSION, totals: Totals::default(), reviews: Vec::new() };
-    let mut counts: BTreeMap<u8, MatchCount> = BTreeMap::new();
-    let mut unmatched = csv::Writer::from_writer(Vec::new());
-    let csv_error = |e: csv::Error| ImportError::Io { file: "the report of unmatched rows".into(), message: e.to_string() };
-    unmatched
-        .write_record(["file", "sheet", "row", "state_under_review", "session", "recommending_state", "document", "paragraph", "text"])
-        .map_err(csv_error)?;
+    let mut linker = link::Linker::new()?;
     let (mut explorer_only, mut explorer_only_rows) = (BTreeSet::new(), 0);
     let keys: BTreeSet<(u8, String)> =
         reviews.keys().cloned().chain(explorer_reviews.keys().map(|(state, session)| (*session, state.clone()))).collect();
@@ -253,39 +241,7 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
             Some((rows, pledge_rows)) => {
                 let mut drafts: Vec<Draft> = rows.iter().map(|r| Draft::from_upr_info(r)).collect();
                 if let Some(explorer) = from_explorer {
-                    let count = counts.entry(session.cycle).or_default();
-                    let matches = {
-                        let upr_info: Vec<matching::Text> =
-                            drafts.iter().map(|d| matching::Text { from: d.from.as_deref(), text: &d.text }).collect();
-                        let theirs: Vec<matching::Text> =
-                            explorer.iter().map(|r| matching::Text { from: Some(&r.from), text: &r.text }).collect();
-                        matching::match_review(&upr_info, &theirs)
-                    };
-                    for (row, found) in explorer.iter().zip(matches) {
-                        count.rows += 1;
-                        match found {
-                            Some(found) => {
-                                match found {
-                                    matching::Match::Exact(_) => count.exact += 1,
-                                    matching::Match::Fuzzy(..) => count.close += 1,
-                                }
-                                drafts[found.target()].add_links(row);
-                            }
-                            None => unmatched
-                                .write_record([
-                                    row.file.as_str(),
-                                    explorer::SHEET,
-                                    &row.row.to_string(),
-                                    &state,
-                                    &number.to_string(),
-                                    &row.from,
-                                    &row.document,
-                                    row.paragraph.as_deref().unwrap_or(""),
-                                    &row.text,
-                                ])
-                                .map_err(csv_error)?,
-                        }
-                    }
+                    linker.link(&state, number, session.cycle, &mut drafts, explorer)?;
                 }
                 (drafts, pledge_rows.as_slice(), true)
             }
@@ -300,16 +256,9 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
         overview.reviews.push(summary);
         texts.reviews.push(full);
     }
-    for (cycle, count) in &counts {
-        report.push(format!(
-            "cycle {cycle}: {} of {} Explorer rows of reviews UPR Info also holds matched a UPR Info recommendation ({:.1}%: {} same text, {} close text)",
-            count.exact + count.close,
-            count.rows,
-            100.0 * (count.exact + count.close) as f64 / count.rows.max(1) as f64,
-            count.exact,
-            count.close
-        ));
-    }
+    let counted = linker.rows();
+    let (match_report, unmatched) = linker.finish()?;
+    report.extend(match_report);
     if !explorer_only.is_empty() {
         let reviews_only = overview.reviews.iter().filter(|r| !r.themes_classified).count();
         report.push(format!(
@@ -317,8 +266,6 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
             explorer_only.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")
         ));
     }
-    let unmatched = String::from_utf8(unmatched.into_inner().map_err(|e| csv_error(e.into_error().into()))?)
-        .expect("the rows written are UTF-8");
     summaries::attach(&sources.summaries, &mut overview, &mut report)?;
     check_reviews_per_cycle(&overview, &mut report)?;
 
@@ -329,7 +276,7 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
     };
     let read: usize = recommendations.iter().map(|(_, rows)| rows.len()).sum::<usize>() + explorer_only_rows;
     check("recommendations written against UPR Info rows and Explorer rows of their own reviews", read as u64, totals.recommendations as u64)?;
-    check("Explorer rows read against rows placed", explorer_row_count as u64, (counts.values().map(|c| c.rows).sum::<usize>() + explorer_only_rows) as u64)?;
+    check("Explorer rows read against rows placed", explorer_row_count as u64, (counted + explorer_only_rows) as u64)?;
     check("pledges written against rows read", pledges.len() as u64, totals.pledges as u64)?;
     overview.totals = totals;
     texts.totals = totals;

@@ -153,6 +153,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::excessive_precision)] // as the file stores them
     fn a_lone_number_with_a_tenth_target_is_ambiguous() {
         assert_eq!(numeric_target(16.100000000000001).unwrap(), "16.1|16.10");
         assert_eq!(numeric_target(17.1).unwrap(), "17.1|17.10");
