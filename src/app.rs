@@ -137,6 +137,9 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 let onclick = { let on = onquery.clone(); Callback::from(move |_: MouseEvent| on.emit((query.clone(), QueryOrigin::Choice))) };
                 html! { <button type="button" aria-pressed={selected.to_string()} data-testid={format!("view-{}", label.to_lowercase())} {onclick}>{ label.to_owned() }</button> }
             };
+            // The page's main content; an embed sits inside a host page that
+            // has its own `main`, and a page holds only one.
+            let results_tag = if props.masthead { "main" } else { "section" };
             html! {
                 <div class={classes!("layout", (!props.show_filters).then_some("compact"))}>
                     if props.show_filters {
@@ -151,7 +154,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                             </div>
                         </aside>
                     }
-                    <main class="results" id="results">
+                    <@{results_tag} class="results" id="results" aria-label={(!props.masthead).then_some("UPR recommendations")}>
                         <QueryWarnings warnings={state.warnings.clone()} />
                         if let Phase::Failed(message) = &state.texts {
                             <div data-testid="texts-error" role="alert" class="texts-error">
@@ -173,7 +176,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                             <ExportButtons dataset={dataset.clone()} outcome={outcome.clone()} />
                         </div>
                         { main }
-                    </main>
+                    </@>
                 </div>
             }
         }
