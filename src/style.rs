@@ -54,6 +54,7 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         & .match label { margin-right: 0.75em; }
         & .result-bar { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5em; }
         & .result-bar p { margin: 0.25em 0; }
+        & .sort select { field-sizing: content; padding: 0.15em 0.3em; }
         & .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(17em, 1fr)); gap: 1em; }
         & .card, & .review { background: ${surface}; border: 1px solid ${border}; border-radius: 8px; padding: 0.75em 1em; height: 100%; }
         & .card h3 a { text-decoration: none; }
@@ -100,8 +101,14 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         & .chart-legend { font-size: 0.85em; color: ${muted}; margin: 0.25em 0; }
         & table { border-collapse: collapse; font-size: 0.9em; }
         & th, & td { text-align: left; padding: 0.2em 0.6em; border-bottom: 1px solid ${border}; }
-        & .compare-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(14em, 1fr)); gap: 1em; }
-        & .compare-column { border: 1px solid ${border}; border-radius: 8px; padding: 0.5em 1em; }
+        & .compare h3 { margin: 1.5em 0 0.5em; }
+        & .compare-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 18em), 1fr)); gap: 1em; margin: 1em 0; }
+        & .compare-column { border: 1px solid ${border}; border-radius: 8px; padding: 0.75em 1em; }
+        & .compare-column h3 { margin: 0 0 0.25em; }
+        & .compare-column p { margin: 0.25em 0; }
+        & .compare-column h4 { font-size: 1em; margin: 1em 0 0.35em; }
+        & .compare-themes { padding-left: 1.25em; margin: 0; }
+        & .compare-themes li { margin: 0.15em 0; }
         & .print-only { display: none; }
         @media print {
             & { background: #fff; color: #000; padding: 0; }
