@@ -88,6 +88,22 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         }
     });
 
+    // Once the data is in, a link as typed (`theme=death+penalty&bogus=1`)
+    // is shown as the viewer writes it, over the same history entry; the
+    // notice of what was ignored stays.
+    use_effect_with(state.dataset.is_some(), {
+        let (dispatcher, enabled) = (state.dispatcher(), props.address_bar);
+        let (dataset, query, warnings) = (state.dataset.clone(), state.query.clone(), state.parse_warnings.clone());
+        move |_: &bool| {
+            let Some(dataset) = dataset.filter(|_| enabled) else { return };
+            let canonical = query.canonical(&dataset);
+            address_bar::write(&canonical, false);
+            if canonical != query {
+                dispatcher.dispatch(Action::External(canonical, warnings));
+            }
+        }
+    });
+
     use_effect_with((state.query.clone(), state.origin), {
         let enabled = props.address_bar;
         move |(query, origin): &(Query, QueryOrigin)| {

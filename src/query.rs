@@ -3,6 +3,7 @@
 //! them. Parsing never fails; what cannot be used is ignored and reported
 //! as a `QueryWarning` that says which parameter and why.
 
+use crate::dataset::load::{Dataset, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use std::fmt;
 
@@ -342,6 +343,26 @@ impl Query {
         }
         let encoded: Vec<String> = pairs.iter().map(|(n, v)| format!("{n}={}", percent_encode(v))).collect();
         format!("?{}", encoded.join("&"))
+    }
+
+    /// The same query in the form the viewer writes itself: theme labels
+    /// and State names as the data spells them, the compared State by its
+    /// id. A name the data does not know is kept as given: it is ignored,
+    /// and the page says so.
+    pub fn canonical(&self, dataset: &Dataset) -> Query {
+        let mut themes: Vec<String> = Vec::new();
+        for given in &self.themes {
+            let label = dataset.find_theme(given).map_or_else(|| given.clone(), |t| dataset.themes[usize::from(t)].label.clone());
+            if !themes.contains(&label) {
+                themes.push(label);
+            }
+        }
+        let state = |given: &Option<String>, spelt: fn(&Dataset, StateIndex) -> String| {
+            given.as_ref().map(|name| dataset.find_state(name).map_or_else(|| name.clone(), |s| spelt(dataset, s)))
+        };
+        let name: fn(&Dataset, StateIndex) -> String = |d, s| d.state_name(s).to_owned();
+        let id: fn(&Dataset, StateIndex) -> String = |d, s| d.states[usize::from(s)].id.clone();
+        Query { themes, sur: state(&self.sur, name), from: state(&self.from, name), compare: state(&self.compare, id), ..self.clone() }
     }
 
     /// Whether a filter that selects recommendations (rather than whole
