@@ -1,6 +1,6 @@
-//! Charts of the current selection, drawn as SVG. Every bar is a button
-//! that applies its filter; each chart has a table beside it for screen
-//! readers and for anyone who wants the numbers.
+//! Charts of the current selection, bars drawn as SVG. Every bar that
+//! applies a filter is a button; each chart has a table beside it for
+//! screen readers and for anyone who wants the numbers.
 
 use super::OnQuery;
 use crate::dataset::load::Dataset;
