@@ -88,6 +88,22 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         }
     });
 
+    // Once the data is in, a link as typed (`theme=death+penalty&bogus=1`)
+    // is shown as the viewer writes it, over the same history entry; the
+    // notice of what was ignored stays.
+    use_effect_with(state.dataset.is_some(), {
+        let (dispatcher, enabled) = (state.dispatcher(), props.address_bar);
+        let (dataset, query, warnings) = (state.dataset.clone(), state.query.clone(), state.parse_warnings.clone());
+        move |_: &bool| {
+            let Some(dataset) = dataset.filter(|_| enabled) else { return };
+            let canonical = query.canonical(&dataset);
+            address_bar::write(&canonical, false);
+            if canonical != query {
+                dispatcher.dispatch(Action::External(canonical, warnings));
+            }
+        }
+    });
+
     use_effect_with((state.query.clone(), state.origin), {
         let enabled = props.address_bar;
         move |(query, origin): &(Query, QueryOrigin)| {
@@ -137,6 +153,9 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 let onclick = { let on = onquery.clone(); Callback::from(move |_: MouseEvent| on.emit((query.clone(), QueryOrigin::Choice))) };
                 html! { <button type="button" aria-pressed={selected.to_string()} data-testid={format!("view-{}", label.to_lowercase())} {onclick}>{ label.to_owned() }</button> }
             };
+            // The page's main content; an embed sits inside a host page that
+            // has its own `main`, and a page holds only one.
+            let results_tag = if props.masthead { "main" } else { "section" };
             html! {
                 <div class={classes!("layout", (!props.show_filters).then_some("compact"))}>
                     if props.show_filters {
@@ -151,7 +170,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                             </div>
                         </aside>
                     }
-                    <main class="results" id="results">
+                    <@{results_tag} class="results" id="results" aria-label={(!props.masthead).then_some("UPR recommendations")}>
                         <QueryWarnings warnings={state.warnings.clone()} />
                         if let Phase::Failed(message) = &state.texts {
                             <div data-testid="texts-error" role="alert" class="texts-error">
@@ -173,7 +192,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                             <ExportButtons dataset={dataset.clone()} outcome={outcome.clone()} />
                         </div>
                         { main }
-                    </main>
+                    </@>
                 </div>
             }
         }

@@ -3,6 +3,7 @@
 //! them. Parsing never fails; what cannot be used is ignored and reported
 //! as a `QueryWarning` that says which parameter and why.
 
+use crate::dataset::load::{Dataset, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::Facet;
 use std::fmt;
@@ -367,6 +368,31 @@ impl Query {
         format!("?{}", encoded.join("&"))
     }
 
+    /// The same query in the form the viewer writes itself: facet values
+    /// (theme and group-of-persons labels, goal numbers) and State names as
+    /// the data spells them, the compared State by its id. A name the data
+    /// does not know is kept as given: it is ignored, and the page says so.
+    pub fn canonical(&self, dataset: &Dataset) -> Query {
+        let mut canonical = self.clone();
+        for facet in Facet::ALL {
+            let selected = canonical.selection_mut(facet);
+            for value in selected.iter_mut() {
+                if let Some(option) = facet.find(dataset, value) {
+                    *value = facet.value(dataset, option);
+                }
+            }
+            // Two spellings of one option become one.
+            let mut seen = Vec::new();
+            selected.retain(|v| if seen.contains(v) { false } else { seen.push(v.clone()); true });
+        }
+        let state = |given: &Option<String>, spelt: fn(&Dataset, StateIndex) -> String| {
+            given.as_ref().map(|name| dataset.find_state(name).map_or_else(|| name.clone(), |s| spelt(dataset, s)))
+        };
+        let name: fn(&Dataset, StateIndex) -> String = |d, s| d.state_name(s).to_owned();
+        let id: fn(&Dataset, StateIndex) -> String = |d, s| d.states[usize::from(s)].id.clone();
+        Query { sur: state(&self.sur, name), from: state(&self.from, name), compare: state(&self.compare, id), ..canonical }
+    }
+
     /// Whether a filter that selects recommendations (rather than whole
     /// reviews) is set.
     pub fn selects_recommendations(&self) -> bool {
@@ -429,42 +455,20 @@ fn non_empty(value: &str) -> Result<String, String> {
     if value.is_empty() { Err("empty".into()) } else { Ok(value.to_owned()) }
 }
 
-/// `+` is a space in a query string; `%XX` is a byte. `Err` holds the raw
-/// text where the bytes are not UTF-8 or an escape is cut short.
+/// `+` is a space in a query string; `%XX` is a byte (a `%` that starts no
+/// escape stays as it is, as browsers read it). `Err` holds the raw text
+/// where the bytes are not UTF-8.
 pub fn percent_decode(raw: &str) -> Result<String, String> {
-    let mut bytes = Vec::with_capacity(raw.len());
-    let mut input = raw.bytes();
-    while let Some(b) = input.next() {
-        match b {
-            b'+' => bytes.push(b' '),
-            b'%' => {
-                let hex = [input.next(), input.next()];
-                let value = match hex {
-                    [Some(h), Some(l)] => (hex_value(h).zip(hex_value(l))).map(|(h, l)| h * 16 + l),
-                    _ => None,
-                };
-                bytes.push(value.ok_or_else(|| raw.to_owned())?);
-            }
-            other => bytes.push(other),
-        }
-    }
-    String::from_utf8(bytes).map_err(|_| raw.to_owned())
+    let spaced = raw.replace('+', " ");
+    percent_encoding::percent_decode_str(&spaced)
+        .decode_utf8()
+        .map(|text| text.into_owned())
+        .map_err(|_| raw.to_owned())
 }
 
-fn hex_value(digit: u8) -> Option<u8> {
-    (digit as char).to_digit(16).map(|d| d as u8)
-}
-
+/// `application/x-www-form-urlencoded`, as a browser's form writes it.
 pub fn percent_encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
 /// The query an element's attributes ask for. Attribute names are the

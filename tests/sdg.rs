@@ -311,3 +311,10 @@ fn before_the_texts_arrive_reviews_are_matched_on_their_summaries() {
     assert!(want > 0);
     assert_eq!(outcome.counts(Facet::SdgGoal)[3] as usize, want);
 }
+
+#[test]
+fn a_typed_link_becomes_the_canonical_one_with_labels_as_the_data_spells_them() {
+    let (query, _) = Query::from_search("?persons=children&persons=CHILDREN&persons=women-and-girls&sdg=16&sdg=5");
+    let canonical = query.canonical(dataset());
+    assert_eq!(canonical.to_search(), "?sdg=5&sdg=16&persons=Children&persons=Women+and+girls");
+}
