@@ -107,7 +107,7 @@ test('another schema version is refused with the versions named', async () => {
   const { page } = await openViewer('/version/');
   const error = page.locator('[data-testid=load-error]');
   await error.waitFor();
-  assert.match(await error.textContent(), /schema version 99, but this viewer reads version 1/);
+  assert.match(await error.textContent(), /schema version 99, but this viewer reads version 2/);
   await page.close();
 });
 
