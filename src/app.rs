@@ -211,31 +211,20 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             .unwrap_or_default()
     });
 
-    let span = state.dataset.as_ref().and_then(|d| sessions_span(d));
     html! {
         <ContextProvider<Palette> context={palette.clone()}>
             <div class={(*root_class).clone()} data-testid="upr-viewer">
                 if props.masthead {
                     <header class="masthead">
                         <h1>{ "Universal Periodic Review" }</h1>
-                        <p>{ format!("Recommendations made to every UN Member State by its peers in the Human Rights Council{}.", span.as_ref().map(|s| format!(", {s}")).unwrap_or_default()) }</p>
+                        <p>{ "Recommendations made to every UN Member State by its peers in the Human Rights Council, sessions 1–26 (2008–2016): the first two cycles, every State twice." }</p>
                     </header>
                 }
                 { body }
                 <footer class="source">
-                    { format!("Universal Periodic Review{}. Recommendations: UPR Info database and DIHR SDG–Human Rights Data Explorer; media summary: OHCHR.", span.as_ref().map(|s| format!(", {s}")).unwrap_or_default()) }
+                    { "Universal Periodic Review, sessions 1–26. Recommendations: UPR Info database (sessions 1–20) and the Danish Institute for Human Rights' SDG–Human Rights Data Explorer (sessions 21–26; SDG links, report paragraphs); media summary: OHCHR." }
                 </footer>
             </div>
         </ContextProvider<Palette>>
     }
-}
-
-/// `sessions 1–26 (2008–2016)`: the sessions the loaded reviews are from.
-fn sessions_span(dataset: &crate::dataset::load::Dataset) -> Option<String> {
-    let reviewed = |n: &u8| dataset.sessions.iter().find(|s| s.number == *n);
-    let numbers = dataset.reviews.iter().map(|r| r.summary.session);
-    let first = reviewed(&numbers.clone().min()?)?;
-    let last = reviewed(&numbers.max()?)?;
-    let year = |date: &str| date.get(..4).unwrap_or("").to_owned();
-    Some(format!("sessions {}–{} ({}–{})", first.number, last.number, year(&first.start), year(&last.end)))
 }

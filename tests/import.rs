@@ -7,7 +7,7 @@ mod common;
 use common::{explorer_rows, shared_dir, RawExplorerRow};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
-use upr_viewer::dataset::import::{import, read_rows, read_sessions, Imported, RowKind, Sources};
+use upr_viewer::dataset::import::{import, read_explorer, read_rows, read_sessions, Imported, RowKind, Sources};
 use upr_viewer::dataset::media_summary::parse;
 use upr_viewer::dataset::schema::{Recommendation, Response};
 use upr_viewer::dataset::slug::slug;
@@ -427,4 +427,111 @@ fn letters_that_change_length_in_lower_case_do_not_break_the_parser() {
     assert_eq!(summary.delegation.size, Some(12));
     assert_eq!(summary.delegation.head.as_deref(), Some("H.E. Ms. İpek"));
     assert_eq!(summary.adoption.map(|a| (a.day.day, a.day.month)), Some((7, 5)));
+}
+
+/// A minimal .xlsx (a zip of stored entries, cells as inline strings), so
+/// that the reader's errors can be checked on a spreadsheet made to fail.
+fn xlsx(sheet: &str, rows: &[&[&str]]) -> Vec<u8> {
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for byte in bytes {
+            crc ^= *byte as u32;
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            }
+        }
+        !crc
+    }
+    let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
+    let cells: String = rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            let cells: String = row
+                .iter()
+                .enumerate()
+                .map(|(c, v)| format!(r#"<c r="{}{}" t="inlineStr"><is><t>{}</t></is></c>"#, (b'A' + c as u8) as char, r + 1, escape(v)))
+                .collect();
+            format!(r#"<row r="{}">{cells}</row>"#, r + 1)
+        })
+        .collect();
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let files = [
+        ("[Content_Types].xml".to_owned(), format!(r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#)),
+        ("_rels/.rels".to_owned(), format!(r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)),
+        ("xl/workbook.xml".to_owned(), format!(r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="{sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>"#)),
+        ("xl/_rels/workbook.xml.rels".to_owned(), format!(r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#)),
+        ("xl/worksheets/sheet1.xml".to_owned(), format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{main}"><sheetData>{cells}</sheetData></worksheet>"#)),
+    ];
+    let (mut zip, mut central) = (Vec::new(), Vec::new());
+    for (name, content) in &files {
+        let (name, data) = (name.as_bytes(), content.as_bytes());
+        let offset = zip.len() as u32;
+        let sizes = [crc32(data), data.len() as u32, data.len() as u32];
+        zip.extend(0x0403_4b50u32.to_le_bytes());
+        zip.extend([20u16, 0, 0, 0, 0].iter().flat_map(|v| v.to_le_bytes()));
+        zip.extend(sizes.iter().flat_map(|v| v.to_le_bytes()));
+        zip.extend([name.len() as u16, 0].iter().flat_map(|v| v.to_le_bytes()));
+        zip.extend(name);
+        zip.extend(data);
+        central.extend(0x0201_4b50u32.to_le_bytes());
+        central.extend([20u16, 20, 0, 0, 0, 0].iter().flat_map(|v| v.to_le_bytes()));
+        central.extend(sizes.iter().flat_map(|v| v.to_le_bytes()));
+        central.extend([name.len() as u16, 0, 0, 0, 0].iter().flat_map(|v| v.to_le_bytes()));
+        central.extend([0u32, offset].iter().flat_map(|v| v.to_le_bytes()));
+        central.extend(name);
+    }
+    let (central_offset, central_size) = (zip.len() as u32, central.len() as u32);
+    zip.extend(central);
+    zip.extend(0x0605_4b50u32.to_le_bytes());
+    zip.extend([0u16, 0, files.len() as u16, files.len() as u16].iter().flat_map(|v| v.to_le_bytes()));
+    zip.extend([central_size, central_offset].iter().flat_map(|v| v.to_le_bytes()));
+    zip.extend(0u16.to_le_bytes());
+    zip
+}
+
+const EXPLORER_ROW: [&str; 13] = [
+    "16. Peace, justice and strong institutions,5. Gender equality",
+    "Kazakhstan",
+    "Abolish the death penalty.",
+    "16.3, 5.2",
+    "Women and girlsChildren",
+    "Supported",
+    "France",
+    "(Universal Periodic Review)",
+    "",
+    "",
+    "Recommendation",
+    "2010 Cycle 1",
+    "Source:A/HRC/14/10|93.28|",
+];
+
+#[test]
+fn an_explorer_export_reads_and_a_bad_cell_names_file_sheet_row_and_column() {
+    let good = read_explorer("made.xlsx", &xlsx("Explorer", &[&common::EXPLORER_HEADER, &EXPLORER_ROW])).expect("reads");
+    assert_eq!(good.len(), 1);
+    assert_eq!(good[0].goals.iter().map(|g| g.0).collect::<Vec<_>>(), vec![16, 5]);
+    assert_eq!((good[0].document.as_str(), good[0].paragraph.as_deref()), ("A/HRC/14/10", Some("93.28")));
+
+    let mut bad = EXPLORER_ROW;
+    bad[4] = "Women and girlsFarmers";
+    let err = read_explorer("made.xlsx", &xlsx("Explorer", &[&common::EXPLORER_HEADER, &EXPLORER_ROW, &bad])).unwrap_err().to_string();
+    assert!(err.starts_with("made.xlsx, sheet Explorer, row 3, column Keywords:") && err.contains("\"Farmers\""), "{err}");
+
+    bad = EXPLORER_ROW;
+    bad[5] = "Maybe";
+    let err = read_explorer("made.xlsx", &xlsx("Explorer", &[&common::EXPLORER_HEADER, &bad])).unwrap_err().to_string();
+    assert!(err.starts_with("made.xlsx, sheet Explorer, row 2, column Response:"), "{err}");
+
+    let err = read_explorer("made.xlsx", &xlsx("Sheet1", &[&common::EXPLORER_HEADER])).unwrap_err().to_string();
+    assert!(err.contains("made.xlsx") && err.contains("no sheet \"Explorer\"") && err.contains("Sheet1"), "{err}");
+
+    let mut header = common::EXPLORER_HEADER;
+    header[2] = "Text";
+    let err = read_explorer("made.xlsx", &xlsx("Explorer", &[&header])).unwrap_err().to_string();
+    assert!(err.contains("made.xlsx, sheet Explorer") && err.contains("Tekst"), "{err}");
+
+    let err = read_explorer("made.xlsx", b"not a spreadsheet").unwrap_err().to_string();
+    assert!(err.starts_with("made.xlsx:"), "{err}");
 }

@@ -107,8 +107,7 @@ test('another schema version is refused with the versions named', async () => {
   const { page } = await openViewer('/version/');
   const error = page.locator('[data-testid=load-error]');
   await error.waitFor();
-  const current = read('overview.json').schema_version;
-  assert.match(await error.textContent(), new RegExp(`schema version 99, but this viewer reads version ${current}`));
+  assert.match(await error.textContent(), /schema version 99, but this viewer reads version 2/);
   await page.close();
 });
 
