@@ -217,12 +217,12 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 if props.masthead {
                     <header class="masthead">
                         <h1>{ "Universal Periodic Review" }</h1>
-                        <p>{ "Recommendations made to every UN Member State by its peers in the Human Rights Council, sessions 1–20 (2008–2014)." }</p>
+                        <p>{ "Recommendations made to every UN Member State by its peers in the Human Rights Council, sessions 1–26 (2008–2016): the first two cycles, every State twice." }</p>
                     </header>
                 }
                 { body }
                 <footer class="source">
-                    { "Universal Periodic Review, sessions 1–20. Recommendations: UPR Info database; media summary: OHCHR." }
+                    { "Universal Periodic Review, sessions 1–26. Recommendations: UPR Info database (sessions 1–20) and the Danish Institute for Human Rights' SDG–Human Rights Data Explorer (sessions 21–26; SDG links, report paragraphs); media summary: OHCHR." }
                 </footer>
             </div>
         </ContextProvider<Palette>>

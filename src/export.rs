@@ -22,8 +22,9 @@ pub struct ExportedRecommendation<'a> {
     /// `None` where the source does not know the recommending State.
     pub recommending_state: Option<&'a str>,
     pub response: &'static str,
-    pub action: u8,
-    pub action_label: &'static str,
+    /// `None` where the source has no action category (sessions 21-26).
+    pub action: Option<u8>,
+    pub action_label: Option<&'static str>,
     pub themes: Vec<&'a str>,
     pub text: &'a str,
 }
@@ -48,7 +49,7 @@ fn exported<'a>(dataset: &'a Dataset, review: usize, row: &'a RecommendationRow)
         recommending_state: row.from.map(|f| dataset.state_name(f)),
         response: row.response.code(),
         action: row.action,
-        action_label: action_label(row.action),
+        action_label: row.action.map(action_label),
         themes: theme_indices(row.themes).map(|t| dataset.themes[t].label.as_str()).collect(),
         text: &row.text,
     }
@@ -68,8 +69,8 @@ pub fn to_csv(rows: &[ExportedRecommendation]) -> String {
                 r.region.unwrap_or("").to_owned(),
                 r.recommending_state.unwrap_or("").to_owned(),
                 r.response.to_owned(),
-                r.action.to_string(),
-                r.action_label.to_owned(),
+                r.action.map_or(String::new(), |a| a.to_string()),
+                r.action_label.unwrap_or("").to_owned(),
                 r.themes.join(", "),
                 r.text.to_owned(),
             ]

@@ -138,7 +138,7 @@ impl TextSearch {
             named: dataset
                 .states
                 .iter()
-                .map(|s| text.is_some_and(|t| s.name.to_lowercase().contains(t)))
+                .map(|s| text.is_some_and(|t| std::iter::once(&s.name).chain(s.former_names.iter().map(|f| &f.name)).any(|n| n.to_lowercase().contains(t))))
                 .collect(),
             regions: dataset.states.iter().map(|s| s.region).collect(),
             texts: text.map(|t| dataset.search_text.hits(t)).unwrap_or_default(),
@@ -268,7 +268,7 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
             })
         });
         let text_ok = criteria.text.as_ref().is_none_or(|text| {
-            dataset.state_name(review.state).to_lowercase().contains(text.as_str())
+            dataset.state_names(review.state).any(|name| name.to_lowercase().contains(text.as_str()))
         });
         if !(themes_ok && response_ok && from_ok && from_region_ok && text_ok) {
             continue;

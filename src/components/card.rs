@@ -26,7 +26,7 @@ pub fn ReviewCard(props: &ReviewCardProps) -> Html {
     let review: &Review = &dataset.reviews[props.review];
     let summary = &review.summary;
     let session = dataset.sessions.iter().find(|s| s.number == summary.session);
-    let state_name = dataset.state_name(review.state).to_owned();
+    let state_name = dataset.review_state_name(props.review);
     let open_query = Query { review: Some(summary.id.clone()), ..props.query.clone() };
     let href = open_query.to_search();
     let onopen = {

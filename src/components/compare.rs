@@ -38,7 +38,7 @@ pub fn CompareView(props: &CompareProps) -> Html {
         }
     };
     let dataset = &props.dataset;
-    let name = dataset.state_name(comparison.state).to_owned();
+    let name = dataset.review_state_name(comparison.earlier);
     let theme = |t: &usize| dataset.themes[*t].label.clone();
     let list = |items: &[usize], testid: &str, empty: &str| if items.is_empty() {
         html! { <p data-testid={testid.to_owned()}>{ empty.to_owned() }</p> }

@@ -39,7 +39,7 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
     let summary = &review.summary;
     let media = summary.media_summary.as_ref();
     let session = dataset.sessions.iter().find(|s| s.number == summary.session);
-    let state_name = dataset.state_name(review.state).to_owned();
+    let state_name = dataset.review_state_name(props.review);
     let onclose = {
         let query = Query { review: None, ..props.query.clone() };
         let onquery = props.onquery.clone();
@@ -282,8 +282,10 @@ fn recommendation(dataset: &Dataset, row: &RecommendationRow) -> Html {
             <p>{ row.text.clone() }</p>
             <p class="meta">
                 <span>{ from }</span>{ " · " }
-                <strong class={class}>{ label }</strong>{ " · " }
-                <span>{ format!("{} (category {})", action_label(row.action), row.action) }</span>
+                <strong class={class}>{ label }</strong>
+                if let Some(action) = row.action {
+                    { " · " }<span>{ format!("{} (category {action})", action_label(action)) }</span>
+                }
             </p>
         </li>
     }
