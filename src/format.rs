@@ -112,3 +112,9 @@ pub fn session_ranges(sessions: &[u8]) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// `SDG goals` -> `SDG goals`, `themes` -> `Themes`: a plural noun as a heading.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
+}

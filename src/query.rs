@@ -3,7 +3,7 @@
 //! them. Parsing never fails; what cannot be used is ignored and reported
 //! as a `QueryWarning` that says which parameter and why.
 
-use crate::dataset::load::{Dataset, StateIndex};
+use crate::dataset::load::{Dataset, Review, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::Facet;
 use std::fmt;
@@ -132,6 +132,16 @@ impl Default for Grouping {
 }
 
 impl Grouping {
+    /// The grouping an open card uses: a facet that does not classify the
+    /// review (themes in sessions 21-26) would put every recommendation in
+    /// one "not classified" group, so such a card groups by SDG goal.
+    pub fn for_review(self, review: &Review) -> Grouping {
+        match self {
+            Grouping::Facet(facet) if !facet.classifies(review) => Grouping::Facet(Facet::SdgGoal),
+            other => other,
+        }
+    }
+
     pub fn as_param(self) -> &'static str {
         match self {
             Grouping::Facet(facet) => facet.parameter(),

@@ -1,7 +1,7 @@
 //! Aggregates of the current selection for charts and comparison, and the
 //! export files. Pure: no DOM.
 
-use crate::dataset::load::{theme_indices, Dataset, RecommendationRow, StateIndex};
+use crate::dataset::load::{Dataset, RecommendationRow, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::Facet;
 use crate::filter::{apply, Outcome};
@@ -109,16 +109,17 @@ pub struct Comparison {
     /// Review indices, earlier first.
     pub earlier: usize,
     pub later: usize,
-    /// Themes raised only later, only earlier.
+    /// What the two reviews are compared along: themes where both are
+    /// classified by theme, otherwise SDG goals (the Explorer links both
+    /// cycles, UPR Info's themes stop at session 20).
+    pub facet: Facet,
+    /// Options (of `facet`) raised only later, only earlier.
     pub gained: Vec<usize>,
     pub dropped: Vec<usize>,
-    /// Per theme raised in either: (theme, then, now).
-    pub per_theme: Vec<(usize, Split, Split)>,
+    /// Per option raised in either: (option, then, now).
+    pub per_option: Vec<(usize, Split, Split)>,
     /// States that recommended in both reviews, by name.
     pub recommended_both_times: Vec<StateIndex>,
-    /// Both reviews are classified by theme; otherwise (a review of
-    /// sessions 21-26) `gained`, `dropped` and `per_theme` mean nothing.
-    pub themes_comparable: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -151,33 +152,38 @@ pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, Compar
     if !dataset.texts_loaded {
         return Err(CompareError::TextsNotLoaded);
     }
+    let facet = if [earlier, later].iter().all(|r| Facet::Theme.classifies(&dataset.reviews[*r])) {
+        Facet::Theme
+    } else {
+        Facet::SdgGoal
+    };
     let splits = |review: usize| {
-        let mut per_theme: BTreeMap<usize, Split> = BTreeMap::new();
+        let mut per_option: BTreeMap<usize, Split> = BTreeMap::new();
         let mut from = BTreeSet::new();
         for row in &dataset.recommendations[dataset.reviews[review].recommendations.clone()] {
-            for t in theme_indices(row.themes) {
-                per_theme.entry(t).or_default().add(row.response);
+            for option in facet.indices(row) {
+                per_option.entry(option).or_default().add(row.response);
             }
             from.extend(row.from);
         }
-        (per_theme, from)
+        (per_option, from)
     };
     let (then, from_then) = splits(earlier);
     let (now, from_now) = splits(later);
-    let themes: BTreeSet<usize> = then.keys().chain(now.keys()).copied().collect();
+    let options: BTreeSet<usize> = then.keys().chain(now.keys()).copied().collect();
     let mut recommended_both_times: Vec<StateIndex> = from_then.intersection(&from_now).copied().collect();
     recommended_both_times.sort_by_key(|s| dataset.state_name(*s).to_owned());
     Ok(Comparison {
         state,
         earlier,
         later,
+        facet,
         gained: now.keys().filter(|t| !then.contains_key(t)).copied().collect(),
         dropped: then.keys().filter(|t| !now.contains_key(t)).copied().collect(),
-        per_theme: themes
+        per_option: options
             .into_iter()
             .map(|t| (t, then.get(&t).cloned().unwrap_or_default(), now.get(&t).cloned().unwrap_or_default()))
             .collect(),
         recommended_both_times,
-        themes_comparable: [earlier, later].iter().all(|r| Facet::Theme.classifies(&dataset.reviews[*r])),
     })
 }

@@ -318,3 +318,36 @@ fn a_typed_link_becomes_the_canonical_one_with_labels_as_the_data_spells_them() 
     let canonical = query.canonical(dataset());
     assert_eq!(canonical.to_search(), "?sdg=5&sdg=16&persons=Children&persons=Women+and+girls");
 }
+
+#[test]
+fn a_state_whose_second_review_has_no_themes_is_compared_by_sdg_goal() {
+    let reviews = overview()["reviews"].as_array().expect("reviews");
+    let session_of = |id: &str| reviews.iter().find(|r| r["id"] == id).and_then(|r| r["session"].as_u64()).expect("known review");
+    let armenia: Vec<&str> = reviews.iter().filter(|r| r["state"] == "armenia").map(|r| r["id"].as_str().unwrap()).collect();
+    let (first, second) = match armenia[..] {
+        [a, b] if session_of(a) < session_of(b) => (a, b),
+        [a, b] => (b, a),
+        _ => panic!("Armenia is reviewed twice"),
+    };
+    assert!(session_of(second) >= 21, "Armenia's second review is one UPR Info has no themes for");
+    let goals = |review: &str| raw().iter().filter(|r| r.review == review).flat_map(|r| r.goals.iter().copied()).collect::<BTreeSet<u64>>();
+    let comparison = upr_viewer::stats::compare(dataset(), "Armenia").expect("reviewed twice");
+    assert_eq!(comparison.facet, Facet::SdgGoal);
+    let numbers = |options: &[usize]| options.iter().map(|o| *o as u64 + 1).collect::<BTreeSet<u64>>();
+    assert_eq!(numbers(&comparison.gained), goals(second).difference(&goals(first)).copied().collect());
+    assert_eq!(numbers(&comparison.dropped), goals(first).difference(&goals(second)).copied().collect());
+    let noted_on_16 = raw().iter().filter(|r| r.review == first && r.goals.contains(&16) && r.response == "noted").count();
+    let (_, then, _) = comparison.per_option.iter().find(|(o, _, _)| *o == 15).expect("goal 16 raised");
+    assert_eq!(then.noted as usize, noted_on_16);
+    // Two reviews with themes are still compared by theme.
+    assert_eq!(upr_viewer::stats::compare(dataset(), "Kazakhstan").expect("reviewed twice").facet, Facet::Theme);
+}
+
+#[test]
+fn an_open_card_without_themes_groups_by_sdg_goal() {
+    let session_25 = dataset().reviews.iter().find(|r| r.summary.session == 25).expect("a review of session 25");
+    let session_7 = dataset().reviews.iter().find(|r| r.summary.session == 7).expect("a review of session 7");
+    assert_eq!(Grouping::default().for_review(session_25), Grouping::Facet(Facet::SdgGoal));
+    assert_eq!(Grouping::default().for_review(session_7), Grouping::Facet(Facet::Theme));
+    assert_eq!(Grouping::State.for_review(session_25), Grouping::State);
+}

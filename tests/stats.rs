@@ -114,7 +114,7 @@ fn kazakhstan_compared_across_its_two_reviews() {
     let both: BTreeSet<u16> = comparison.recommended_both_times.iter().copied().collect();
     assert_eq!(both, from(7).intersection(&from(20)).copied().collect());
     let women = dataset().find_theme("Women's rights").unwrap() as usize;
-    let (_, then, _) = comparison.per_theme.iter().find(|(t, _, _)| *t == women).unwrap();
+    let (_, then, _) = comparison.per_option.iter().find(|(t, _, _)| *t == women).unwrap();
     assert_eq!(then.noted as usize, raw(7).filter(|r| r.response == "Noted" && r.themes.iter().any(|t| t == "Women's rights")).count());
 
     // South Sudan, reviewed in session 11 as the South of Sudan, has its

@@ -1,9 +1,11 @@
-//! A State reviewed twice, side by side: themes gained and dropped, the
-//! acceptance rate per theme then and now, and who recommended both times.
+//! A State reviewed twice, side by side: themes (or, where a review has no
+//! themes, SDG goals) gained and dropped, the acceptance rate per option
+//! then and now, and who recommended both times.
 
 use super::OnQuery;
 use crate::dataset::load::Dataset;
-use crate::format::{count, date_range, percent, thousands};
+use crate::facet::Facet;
+use crate::format::{capitalised, count, date_range, percent, session_ranges, thousands};
 use crate::query::Query;
 use crate::state::{QueryOrigin, Shared};
 use crate::stats::{CompareError, Comparison, Split};
@@ -39,13 +41,15 @@ pub fn CompareView(props: &CompareProps) -> Html {
     };
     let dataset = &props.dataset;
     let name = dataset.review_state_name(comparison.earlier);
-    let theme = |t: &usize| dataset.themes[*t].label.clone();
-    let list = |items: &[usize], testid: &str, empty: &str| if items.is_empty() {
-        html! { <p data-testid={testid.to_owned()}>{ empty.to_owned() }</p> }
+    let facet = comparison.facet;
+    let label = |option: &usize| facet.label(dataset, *option);
+    let list = |items: &[usize], testid: &str, empty: String| if items.is_empty() {
+        html! { <p data-testid={testid.to_owned()}>{ empty }</p> }
     } else {
-        html! { <ul class="compare-themes" data-testid={testid.to_owned()}>{ for items.iter().map(|t| html! { <li>{ theme(t) }</li> }) }</ul> }
+        html! { <ul class="compare-themes" data-testid={testid.to_owned()}>{ for items.iter().map(|t| html! { <li>{ label(t) }</li> }) }</ul> }
     };
-    // One column per review, each with the themes raised only in it.
+    let plural = capitalised(facet.plural());
+    // One column per review, each with the options raised only in it.
     let column = |index: usize, only_here: Html| {
         let review = &dataset.reviews[index];
         let s = &review.summary;
@@ -59,24 +63,13 @@ pub fn CompareView(props: &CompareProps) -> Html {
                 if let Some(session) = session { <p class="meta">{ format!("{} · Cycle {}", date_range(&session.start, &session.end), session.cycle) }</p> }
                 <p>{ count(s.recommendations, "recommendation", "recommendations") }{ format!(", {}% accepted", percent(s.accepted, s.recommendations)) }</p>
                 <p>{ format!("{} participating States ({} members, {} observers)", s.participation.states, s.participation.members, s.participation.observers) }</p>
-                <h4>{ "Themes raised only in this review" }</h4>
+                <h4>{ format!("{plural} raised only in this review") }</h4>
                 { only_here }
             </div>
         }
     };
-    // A review of sessions 21-26 has no themes: which themes were raised
-    // only in one of the two cannot be told.
-    let not_comparable = || html! {
-        <p class="note" data-testid="themes-not-comparable">{ "Cannot be told: the source does not classify the recommendations of sessions 21–26 by theme." }</p>
-    };
-    let (earlier_only, later_only) = if comparison.themes_comparable {
-        (
-            list(&comparison.dropped, "themes-dropped", "None: every theme of this review was raised again in the second."),
-            list(&comparison.gained, "themes-gained", "None: every theme of this review was raised in the first."),
-        )
-    } else {
-        (not_comparable(), not_comparable())
-    };
+    let earlier_only = list(&comparison.dropped, "themes-dropped", format!("None: every {} of this review was raised again in the second.", facet.noun()));
+    let later_only = list(&comparison.gained, "themes-gained", format!("None: every {} of this review was raised in the first.", facet.noun()));
     html! {
         <section class="review compare" data-testid="compare">
             { back }
@@ -85,15 +78,18 @@ pub fn CompareView(props: &CompareProps) -> Html {
                 { column(comparison.earlier, earlier_only) }
                 { column(comparison.later, later_only) }
             </div>
-            if comparison.themes_comparable {
-                <h3>{ "Acceptance per theme, then and now" }</h3>
-                <table data-testid="acceptance-per-theme">
-                    <thead><tr><th scope="col">{ "Theme" }</th><th scope="col">{ "First review" }</th><th scope="col">{ "Second review" }</th></tr></thead>
-                    <tbody>{ for comparison.per_theme.iter().map(|(t, then, now)| html! {
-                        <tr><th scope="row">{ theme(t) }</th><td>{ rate(then) }</td><td>{ rate(now) }</td></tr>
-                    }) }</tbody>
-                </table>
+            if facet != Facet::Theme {
+                <p class="note" data-testid="themes-not-comparable">
+                    { format!("Compared by SDG goal: the source does not classify the recommendations of sessions {} by theme.", session_ranges(&Facet::Theme.coverage(dataset).1)) }
+                </p>
             }
+            <h3>{ format!("Acceptance per {}, then and now", facet.noun()) }</h3>
+            <table data-testid="acceptance-per-theme">
+                <thead><tr><th scope="col">{ capitalised(facet.noun()) }</th><th scope="col">{ "First review" }</th><th scope="col">{ "Second review" }</th></tr></thead>
+                <tbody>{ for comparison.per_option.iter().map(|(t, then, now)| html! {
+                    <tr><th scope="row">{ label(t) }</th><td>{ rate(then) }</td><td>{ rate(now) }</td></tr>
+                }) }</tbody>
+            </table>
             <h3>{ format!("States that recommended both times ({})", thousands(comparison.recommended_both_times.len() as u32)) }</h3>
             <p data-testid="recommended-both-times">{ comparison.recommended_both_times.iter().map(|s| dataset.state_name(*s)).collect::<Vec<_>>().join(", ") }</p>
         </section>

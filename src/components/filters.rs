@@ -6,7 +6,7 @@ use crate::dataset::load::Dataset;
 use crate::dataset::schema::{Region, Response};
 use crate::facet::Facet;
 use crate::filter::Outcome;
-use crate::format::{session_ranges, thousands};
+use crate::format::{capitalised, session_ranges, thousands};
 use crate::query::{Bounds, Query};
 use crate::state::{QueryOrigin, Shared};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -337,9 +337,4 @@ fn RecommendationFilters(props: &FilterPanelProps) -> Html {
             { select("Regional group of the recommending State", "from-region", onfromregion, from_region_options) }
         </fieldset>
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
 }

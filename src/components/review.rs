@@ -224,9 +224,10 @@ fn Recommendations(props: &ReviewDetailProps) -> Html {
         Callback::from(move |_: Event| onquery.emit((query.clone(), QueryOrigin::Choice)))
     };
     let rows: Vec<&RecommendationRow> = props.passing.iter().map(|i| &dataset.recommendations[*i as usize]).collect();
+    let grouping = props.query.group.for_review(review);
     let mut groups: BTreeMap<GroupKey, Vec<&RecommendationRow>> = BTreeMap::new();
     for row in &rows {
-        match props.query.group {
+        match grouping {
             Grouping::Facet(facet) => {
                 let mut any = false;
                 for option in facet.indices(row) {
@@ -243,7 +244,7 @@ fn Recommendations(props: &ReviewDetailProps) -> Html {
             }
         }
     }
-    let heading = |key: &GroupKey| match (key, props.query.group) {
+    let heading = |key: &GroupKey| match (key, grouping) {
         (GroupKey::Option(option), Grouping::Facet(facet)) => facet.label(dataset, *option),
         (GroupKey::None, Grouping::Facet(facet)) => facet.none_label(review).to_owned(),
         (GroupKey::Name(name), _) => name.clone(),
@@ -271,9 +272,9 @@ fn Recommendations(props: &ReviewDetailProps) -> Html {
                 <div class="grouping" role="radiogroup" aria-label="Group recommendations by">
                     { "Group by " }
                     { for Facet::ALL.into_iter().map(|facet| html! {
-                        <label><input type="radio" name="group" checked={props.query.group == Grouping::Facet(facet)} onchange={ongroup(Grouping::Facet(facet))} />{ format!(" {}", facet.noun()) }</label>
+                        <label><input type="radio" name="group" checked={grouping == Grouping::Facet(facet)} disabled={!facet.classifies(review)} onchange={ongroup(Grouping::Facet(facet))} />{ format!(" {}", facet.noun()) }</label>
                     }) }
-                    <label><input type="radio" name="group" checked={props.query.group == Grouping::State} onchange={ongroup(Grouping::State)} />{ " recommending State" }</label>
+                    <label><input type="radio" name="group" checked={grouping == Grouping::State} onchange={ongroup(Grouping::State)} />{ " recommending State" }</label>
                 </div>
                 if !unclassified.is_empty() {
                     <p class="note" data-testid="not-classified">

@@ -61,6 +61,15 @@ test('a State whose second review is in sessions 21-26 can be compared', async (
   await columns.first().waitFor();
   const shown = await columns.evaluateAll((cs) => cs.map((c) => c.dataset.review));
   assert.deepEqual(shown.sort(), reviews.map((r) => r.id).sort());
+  // The second review has no themes, so the two are compared by SDG goal:
+  // the goals raised only in the later one, as the source links them.
+  const [earlier, later] = [...reviews].sort((a, b) => a.session - b.session).map((r) => r.id);
+  const goals = (id) => new Set(rows.filter((r) => r.review === id).flatMap((r) => r.sdg_goals ?? []));
+  const gained = [...goals(later)].filter((g) => !goals(earlier).has(g)).sort((a, b) => a - b);
+  await page.locator('[data-testid=themes-not-comparable]').waitFor();
+  const listed = gained.length === 0 ? [] : await page.locator('[data-testid=themes-gained] li').allTextContents();
+  assert.deepEqual(listed.map((l) => Number(l.split('.')[0])).sort((a, b) => a - b), gained);
+  assert.ok(await page.locator('[data-testid=acceptance-per-theme] tbody tr').count() > 0, 'acceptance per goal is shown');
   await page.close();
 });
 
@@ -110,8 +119,12 @@ test('a card of sessions 21-26 says it is not classified by theme', async () => 
   assert.match(await page.locator('[data-testid=theme-coverage]').textContent(), /cover sessions 1–20/);
   await viewer.openCard(review.id);
   assert.match(await viewer.detail().locator('[data-testid=not-classified]').textContent(), /does not classify .* by themes/);
+  // Grouped by theme, every recommendation would fall in one group: the
+  // card groups by SDG goal instead, and offers no grouping by theme.
   const groups = await viewer.detail().locator('[data-testid=recommendation-group] h4').allTextContents();
-  assert.deepEqual(groups, [`Not classified by theme in the source (${review.recommendations})`]);
+  const goals = Object.keys(review.sdg_goals ?? {}).map(Number).sort((a, b) => a - b);
+  assert.deepEqual(groups.filter((h) => /^\d+\./.test(h)).map((h) => Number(h.split('.')[0])), goals);
+  assert.equal(await viewer.detail().locator('input[name=group]').first().isDisabled(), true);
   await page.close();
 });
 
