@@ -1,0 +1,12 @@
+//! Entry points only tests call, compiled only into the test build
+//! (`--features test-hooks`, see `scripts/test.sh`): what people download
+//! has no way to break the viewer on purpose or to look inside it.
+
+use wasm_bindgen::prelude::*;
+
+/// Forces a panic, so that tests can prove the panic hook works in a real
+/// build.
+#[wasm_bindgen(js_name = forcePanicForTests)]
+pub fn force_panic_for_tests() {
+    panic!("forced by a test");
+}
