@@ -10,3 +10,10 @@ use wasm_bindgen::prelude::*;
 pub fn force_panic_for_tests() {
     panic!("forced by a test");
 }
+
+/// How many viewers listen to the download progress: a viewer that was
+/// removed must not be among them.
+#[wasm_bindgen(js_name = progressListenersForTests)]
+pub fn progress_listeners_for_tests() -> usize {
+    crate::services::loader::listener_count()
+}

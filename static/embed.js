@@ -28,6 +28,9 @@
   const script = document.currentScript;
   const beside = (file) => (script ? new URL(file, script.src).href : file);
   let started;
+  // The apps of removed elements, waiting for the next one (see src/embed.rs:
+  // an app cannot be destroyed without leaking).
+  const idle = [];
 
   // One download and one instance of the code, however many elements.
   function start() {
@@ -47,7 +50,9 @@
         .then(({ glue, data }) => {
           this.pending = false;
           if (!this.isConnected || this.viewer) return;
-          this.viewer = new glue.EmbeddedViewer(root, this.pairs(), data);
+          this.viewer = idle.pop() ?? new glue.EmbeddedViewer(data);
+          root.replaceChildren(this.viewer.element);
+          this.viewer.show(this.pairs());
         })
         .catch((error) => {
           this.pending = false;
@@ -61,10 +66,10 @@
 
     disconnectedCallback() {
       if (!this.viewer) return;
-      this.viewer.destroy();
-      this.viewer.free();
-      this.viewer = undefined;
+      this.viewer.hide();
       this.shadowRoot?.replaceChildren();
+      idle.push(this.viewer);
+      this.viewer = undefined;
     }
 
     pairs() {
