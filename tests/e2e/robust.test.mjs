@@ -109,7 +109,14 @@ function code(dir) {
     .join('\n');
 }
 
+// Every entry point of src/test_hooks.rs ends in `ForTests`.
+const TEST_HOOKS = ['forcePanicForTests', 'progressListenersForTests'];
+
 test('what people download has no test-only entry point; the test build does', () => {
-  assert.ok(!code(DIST).includes('forcePanicForTests'), 'the release build exports forcePanicForTests');
-  assert.ok(code(DIST_TEST).includes('forcePanicForTests'), 'the test build lacks the hook, so the check above proves nothing');
+  const release = code(DIST);
+  const testBuild = code(DIST_TEST);
+  assert.deepEqual(release.match(/\w+ForTests/g) ?? [], [], 'the release build exports test hooks');
+  for (const hook of TEST_HOOKS) {
+    assert.ok(testBuild.includes(hook), `the test build lacks ${hook}, so the check above proves nothing`);
+  }
 });
