@@ -100,6 +100,22 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         }
     });
 
+    // Once the data is in, a link as typed (`theme=death+penalty&bogus=1`)
+    // is shown as the viewer writes it, over the same history entry; the
+    // notice of what was ignored stays.
+    use_effect_with(state.dataset.is_some(), {
+        let (dispatcher, enabled) = (state.dispatcher(), props.address_bar);
+        let (dataset, query, warnings) = (state.dataset.clone(), state.query.clone(), state.parse_warnings.clone());
+        move |_: &bool| {
+            let Some(dataset) = dataset.filter(|_| enabled) else { return };
+            let canonical = query.canonical(&dataset);
+            address_bar::write(&canonical, false);
+            if canonical != query {
+                dispatcher.dispatch(Action::External(canonical, warnings));
+            }
+        }
+    });
+
     use_effect_with((state.query.clone(), state.origin), {
         let enabled = props.address_bar;
         move |(query, origin): &(Query, QueryOrigin)| {
@@ -149,6 +165,9 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 let onclick = { let on = onquery.clone(); Callback::from(move |_: MouseEvent| on.emit((query.clone(), QueryOrigin::Choice))) };
                 html! { <button type="button" aria-pressed={selected.to_string()} data-testid={format!("view-{}", label.to_lowercase())} {onclick}>{ label.to_owned() }</button> }
             };
+            // The page's main content; an embed sits inside a host page that
+            // has its own `main`, and a page holds only one.
+            let results_tag = if props.masthead { "main" } else { "section" };
             html! {
                 <div class={classes!("layout", (!props.show_filters).then_some("compact"))}>
                     if props.show_filters {
@@ -163,7 +182,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                             </div>
                         </aside>
                     }
-                    <main class="results" id="results">
+                    <@{results_tag} class="results" id="results" aria-label={(!props.masthead).then_some("UPR recommendations")}>
                         <QueryWarnings warnings={state.warnings.clone()} />
                         if let Phase::Failed(message) = &state.texts {
                             <TextsErrorNotice message={message.clone()} onretry={onretry.clone()} />
@@ -183,7 +202,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                             <ExportButtons dataset={dataset.clone()} outcome={outcome.clone()} />
                         </div>
                         { main }
-                    </main>
+                    </@>
                 </div>
             }
         }
@@ -208,12 +227,12 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 if props.masthead {
                     <header class="masthead">
                         <h1>{ "Universal Periodic Review" }</h1>
-                        <p>{ "Recommendations made to every UN Member State by its peers in the Human Rights Council, sessions 1–20 (2008–2014)." }</p>
+                        <p>{ "Recommendations made to every UN Member State by its peers in the Human Rights Council, sessions 1–26 (2008–2016): the first two cycles, every State twice." }</p>
                     </header>
                 }
                 { body }
                 <footer class="source">
-                    { "Universal Periodic Review, sessions 1–20. Recommendations: UPR Info database; media summary: OHCHR." }
+                    { "Universal Periodic Review, sessions 1–26. Recommendations: UPR Info database (sessions 1–20) and the Danish Institute for Human Rights' SDG–Human Rights Data Explorer (sessions 21–26; SDG links, report paragraphs); media summary: OHCHR." }
                 </footer>
             </div>
         </ContextProvider<Palette>>

@@ -1,21 +1,23 @@
 //! Query × dataset -> the matching reviews, their passing recommendations,
 //! and the counts shown beside every filter option. Pure: no DOM.
 //!
-//! `theme`, `response`, `from`, `from_region` and `q` select recommendations: one passes
-//! when it has any selected theme and meets the others. A review matches
-//! when its review-level filters hold and, if a recommendation-level filter
-//! is set, one of its recommendations passes (`match=all`: every selected
-//! theme is carried by some passing recommendation).
+//! The facets (`theme`, `sdg`, `persons`), `response`, `from`, `from_region` and `q` select
+//! recommendations: one passes when it has any selected value of each facet
+//! and meets the others. A review matches when its review-level filters
+//! hold and, if a recommendation-level filter is set, one of its
+//! recommendations passes (`match=all`: every selected theme is carried by
+//! some passing recommendation).
 
-use crate::dataset::load::{theme_indices, Dataset, RecommendationRow, Review, StateIndex, ThemeIndex};
+use crate::dataset::load::{Dataset, RecommendationRow, Review, StateIndex};
 use crate::dataset::schema::{Region, Response};
+use crate::facet::{Facet, PerFacet};
 use crate::query::{Bounds, Query, QueryWarning, SortKey};
 
 /// The query with names resolved against the dataset.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Criteria {
-    pub themes: Vec<ThemeIndex>,
-    theme_mask: u64,
+    /// Per facet, the bits of the selected options; 0 when none is selected.
+    masks: PerFacet<u64>,
     match_all: bool,
     states: Bounds,
     members: Bounds,
@@ -38,12 +40,13 @@ impl Criteria {
         let mut warn = |parameter: &str, value: &str, reason: &str| {
             warnings.push(QueryWarning { parameter: parameter.into(), value: value.into(), reason: reason.into() })
         };
-        let mut themes = Vec::new();
-        for label in &query.themes {
-            match dataset.find_theme(label) {
-                Some(theme) if !themes.contains(&theme) => themes.push(theme),
-                Some(_) => {}
-                None => warn("theme", label, "not one of the 54 themes"),
+        let mut masks = PerFacet::default();
+        for (facet, mask) in Facet::ALL.into_iter().zip(&mut masks) {
+            for value in query.selection(facet) {
+                match facet.find(dataset, value) {
+                    Some(index) => *mask |= 1 << index,
+                    None => warn(facet.parameter(), value, &facet.unknown(dataset)),
+                }
             }
         }
         let mut state = |parameter: &str, name: &Option<String>| {
@@ -63,8 +66,7 @@ impl Criteria {
         }
         let text = query.text.trim().to_lowercase();
         let criteria = Criteria {
-            theme_mask: themes.iter().fold(0, |mask, t| mask | 1 << t),
-            themes,
+            masks,
             match_all: query.match_all,
             states: query.states,
             members: query.members,
@@ -82,27 +84,37 @@ impl Criteria {
     }
 
     pub fn selects_recommendations(&self) -> bool {
-        self.theme_mask != 0
+        self.masks.iter().any(|m| *m != 0)
             || self.response.is_some()
             || self.from.is_some()
             || self.from_region.is_some()
             || self.text.is_some()
     }
 
-    /// The review-level filters, leaving out `skip` (for facet counts).
-    fn review_holds(&self, review: &Review, skip: Option<Facet>) -> bool {
+    fn mask(&self, facet: Facet) -> u64 {
+        self.masks[facet as usize]
+    }
+
+    /// Per facet, whether the recommendation has a selected option (or the
+    /// facet has no selection).
+    fn facets_met(&self, row: &RecommendationRow) -> PerFacet<bool> {
+        Facet::ALL.map(|f| self.mask(f) == 0 || f.row_mask(row) & self.mask(f) != 0)
+    }
+
+    /// The review-level filters, leaving out `skip` (for their counts).
+    fn review_holds(&self, review: &Review, skip: Option<ReviewFilter>) -> bool {
         let p = &review.summary.participation;
-        let unless = |facet: Facet, holds: bool| skip == Some(facet) || holds;
+        let unless = |filter: ReviewFilter, holds: bool| skip == Some(filter) || holds;
         self.states.contains(p.states)
             && self.members.contains(p.members)
             && self.observers.contains(p.observers)
             && self.sur.is_none_or(|s| s == review.state)
-            && unless(Facet::Session, self.session.is_none_or(|s| s == review.summary.session))
-            && unless(Facet::Cycle, self.cycle.is_none_or(|c| c == review.cycle))
-            && unless(Facet::Region, self.region.is_none_or(|r| Some(r) == review.region))
+            && unless(ReviewFilter::Session, self.session.is_none_or(|s| s == review.summary.session))
+            && unless(ReviewFilter::Cycle, self.cycle.is_none_or(|c| c == review.cycle))
+            && unless(ReviewFilter::Region, self.region.is_none_or(|r| Some(r) == review.region))
     }
 
-    /// The recommendation-level filters other than theme and response.
+    /// The recommendation-level filters other than the facets and response.
     fn meets_from_and_text(&self, index: usize, row: &RecommendationRow, review_named: bool, search: &TextSearch) -> bool {
         let from_ok = self.from.is_none_or(|f| Some(f) == row.from);
         let region_ok = self
@@ -116,8 +128,9 @@ impl Criteria {
     }
 }
 
+/// The review-level filters whose options show counts.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Facet {
+enum ReviewFilter {
     Session,
     Cycle,
     Region,
@@ -138,7 +151,7 @@ impl TextSearch {
             named: dataset
                 .states
                 .iter()
-                .map(|s| text.is_some_and(|t| s.name.to_lowercase().contains(t)))
+                .map(|s| text.is_some_and(|t| std::iter::once(&s.name).chain(s.former_names.iter().map(|f| &f.name)).any(|n| n.to_lowercase().contains(t))))
                 .collect(),
             regions: dataset.states.iter().map(|s| s.region).collect(),
             texts: text.map(|t| dataset.search_text.hits(t)).unwrap_or_default(),
@@ -166,8 +179,11 @@ pub struct Outcome {
     /// recommendation count is that of the whole matching reviews.
     pub provisional: bool,
     /// Per theme: recommendations that would pass if the theme were selected
-    /// alone, given every other filter.
+    /// alone, given every other filter. Read through `counts(Facet::Theme)`.
     pub theme_counts: Vec<u32>,
+    /// The same per SDG goal (index goal - 1) and per group of persons.
+    pub sdg_counts: Vec<u32>,
+    pub persons_counts: Vec<u32>,
     /// Per response (accepted, noted): recommendations passing the others.
     pub response_counts: [u32; 2],
     /// Matching reviews per session (index session - 1), cycle (index
@@ -175,6 +191,26 @@ pub struct Outcome {
     pub session_counts: Vec<u32>,
     pub cycle_counts: Vec<u32>,
     pub region_counts: Vec<u32>,
+}
+
+impl Outcome {
+    /// Per option of the facet: recommendations that would pass if it were
+    /// selected alone, given every other filter.
+    pub fn counts(&self, facet: Facet) -> &[u32] {
+        match facet {
+            Facet::Theme => &self.theme_counts,
+            Facet::SdgGoal => &self.sdg_counts,
+            Facet::Persons => &self.persons_counts,
+        }
+    }
+
+    fn counts_mut(&mut self, facet: Facet) -> &mut Vec<u32> {
+        match facet {
+            Facet::Theme => &mut self.theme_counts,
+            Facet::SdgGoal => &mut self.sdg_counts,
+            Facet::Persons => &mut self.persons_counts,
+        }
+    }
 }
 
 pub fn apply(dataset: &Dataset, query: &Query) -> (Outcome, Vec<QueryWarning>) {
@@ -201,30 +237,38 @@ fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
         let mut themes_seen = 0u64;
         for index in review.recommendations.clone() {
             let row = &dataset.recommendations[index];
-            let theme_ok = criteria.theme_mask == 0 || row.themes & criteria.theme_mask != 0;
             if !criteria.meets_from_and_text(index, row, review_named, &search) {
                 continue;
             }
-            if counted && theme_ok {
+            let met = criteria.facets_met(row);
+            let all_met = met.iter().all(|m| *m);
+            if counted && all_met {
                 outcome.response_counts[(row.response == Response::Noted) as usize] += 1;
             }
             if criteria.response.is_some_and(|r| r != row.response) {
                 continue;
             }
             if counted {
-                for t in theme_indices(row.themes) {
-                    outcome.theme_counts[t] += 1;
+                // A facet's counts ignore its own selection, not the others'.
+                for facet in Facet::ALL {
+                    let others_met = Facet::ALL.iter().all(|g| *g == facet || met[*g as usize]);
+                    if others_met {
+                        let counts = outcome.counts_mut(facet);
+                        for i in facet.indices(row) {
+                            counts[i] += 1;
+                        }
+                    }
                 }
             }
-            if theme_ok {
-                themes_seen |= row.themes & criteria.theme_mask;
+            if all_met {
+                themes_seen |= row.themes & criteria.mask(Facet::Theme);
                 passing.push(index as u32);
             }
         }
         let matched = if !criteria.selects_recommendations() {
             true
         } else if criteria.match_all {
-            !passing.is_empty() && themes_seen == criteria.theme_mask
+            !passing.is_empty() && themes_seen == criteria.mask(Facet::Theme)
         } else {
             !passing.is_empty()
         };
@@ -248,11 +292,14 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
     outcome.provisional = criteria.selects_recommendations();
     for (index, review) in dataset.reviews.iter().enumerate() {
         let summary = &review.summary;
-        let themes_ok = if criteria.match_all {
-            review.themes & criteria.theme_mask == criteria.theme_mask
-        } else {
-            criteria.theme_mask == 0 || review.themes & criteria.theme_mask != 0
-        };
+        let facets_ok = Facet::ALL.iter().all(|f| {
+            let (have, wanted) = (f.review_mask(review), criteria.mask(*f));
+            if criteria.match_all && *f == Facet::Theme {
+                have & wanted == wanted
+            } else {
+                wanted == 0 || have & wanted != 0
+            }
+        });
         let response_ok = match criteria.response {
             None => true,
             Some(Response::Accepted) => summary.accepted > 0,
@@ -268,16 +315,16 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
             })
         });
         let text_ok = criteria.text.as_ref().is_none_or(|text| {
-            dataset.state_name(review.state).to_lowercase().contains(text.as_str())
+            dataset.state_names(review.state).any(|name| name.to_lowercase().contains(text.as_str()))
         });
-        if !(themes_ok && response_ok && from_ok && from_region_ok && text_ok) {
+        if !(facets_ok && response_ok && from_ok && from_region_ok && text_ok) {
             continue;
         }
         count_facets(criteria, review, &mut outcome);
         if criteria.review_holds(review, None) {
-            for (theme, count) in &summary.themes {
-                if let Some(t) = dataset.theme_index(theme) {
-                    outcome.theme_counts[t as usize] += count;
+            for facet in Facet::ALL {
+                for (option, count) in facet.review_counts(dataset, review) {
+                    outcome.counts_mut(facet)[option] += count;
                 }
             }
             outcome.response_counts[0] += summary.accepted;
@@ -290,27 +337,30 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
 }
 
 fn empty_outcome(dataset: &Dataset) -> Outcome {
-    Outcome {
-        theme_counts: vec![0; dataset.themes.len()],
+    let mut outcome = Outcome {
         session_counts: vec![0; dataset.sessions.len()],
         cycle_counts: vec![0; dataset.sessions.iter().map(|s| s.cycle as usize).max().unwrap_or(0)],
         region_counts: vec![0; Region::ALL.len()],
         ..Outcome::default()
+    };
+    for facet in Facet::ALL {
+        *outcome.counts_mut(facet) = vec![0; facet.len(dataset)];
     }
+    outcome
 }
 
 fn count_facets(criteria: &Criteria, review: &Review, outcome: &mut Outcome) {
-    if criteria.review_holds(review, Some(Facet::Session)) {
+    if criteria.review_holds(review, Some(ReviewFilter::Session)) {
         if let Some(slot) = outcome.session_counts.get_mut(review.summary.session as usize - 1) {
             *slot += 1;
         }
     }
-    if criteria.review_holds(review, Some(Facet::Cycle)) {
+    if criteria.review_holds(review, Some(ReviewFilter::Cycle)) {
         if let Some(slot) = outcome.cycle_counts.get_mut(review.cycle as usize - 1) {
             *slot += 1;
         }
     }
-    if criteria.review_holds(review, Some(Facet::Region)) {
+    if criteria.review_holds(review, Some(ReviewFilter::Region)) {
         if let Some(i) = Region::ALL.iter().position(|r| Some(*r) == review.region) {
             outcome.region_counts[i] += 1;
         }

@@ -84,3 +84,31 @@ mod tests {
         assert_eq!(count(1, "State", "States"), "1 State");
     }
 }
+
+/// An SDG target as the data has it, for reading: `16.3` stays, and an
+/// ambiguous `16.1|16.10` (the source's cell held a number that may be
+/// either) becomes `16.1 or 16.10?`, never one of them.
+pub fn sdg_target(target: &str) -> String {
+    let readings: Vec<&str> = target.split('|').map(str::trim).filter(|r| !r.is_empty()).collect();
+    match readings[..] {
+        [one] => one.to_owned(),
+        [] => target.to_owned(),
+        ref several => format!("{}?", several.join(" or ")),
+    }
+}
+
+/// Sorted session numbers as ranges: `[1, 2, 3, 5]` -> `1–3, 5`.
+pub fn session_ranges(sessions: &[u8]) -> String {
+    let mut ranges: Vec<(u8, u8)> = Vec::new();
+    for &s in sessions {
+        match ranges.last_mut() {
+            Some((_, end)) if *end + 1 == s || *end == s => *end = s,
+            _ => ranges.push((s, s)),
+        }
+    }
+    ranges
+        .iter()
+        .map(|(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") })
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,5 +1,5 @@
 //! UPR viewer: the Universal Periodic Review's recommendations as review
-//! cards in the browser. The core (`dataset`, `query`, `filter`, `stats`,
+//! cards in the browser. The core (`dataset`, `facet`, `query`, `filter`, `stats`,
 //! `export`, `format`, `state`) is plain Rust, tested natively; `app`,
 //! `components`, `services`, `embed` and `crash` render it with Yew in the
 //! browser; `bench` serves the benchmark; `test_hooks`, only in the test
@@ -12,6 +12,7 @@ pub mod crash;
 pub mod dataset;
 pub mod embed;
 pub mod export;
+pub mod facet;
 pub mod filter;
 pub mod format;
 pub mod palette;

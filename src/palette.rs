@@ -59,3 +59,33 @@ pub fn use_palette() -> Palette {
         LIGHT
     }
 }
+
+/// The UN's colour of each Sustainable Development Goal (goal `g` at index
+/// `g - 1`; UN Department of Global Communications, "Guidelines for the use
+/// of the SDG logo", 2020) and the text colour that reads on it: black or
+/// white, whichever contrasts more. `tests/sdg.rs` checks every pair
+/// passes WCAG AA (4.5:1).
+pub const SDG_COLOURS: [(&str, &str); 17] = [
+    ("#E5243B", "#000000"),
+    ("#DDA63A", "#000000"),
+    ("#4C9F38", "#000000"),
+    ("#C5192D", "#FFFFFF"),
+    ("#FF3A21", "#000000"),
+    ("#26BDE2", "#000000"),
+    ("#FCC30B", "#000000"),
+    ("#A21942", "#FFFFFF"),
+    ("#FD6925", "#000000"),
+    ("#DD1367", "#FFFFFF"),
+    ("#FD9D24", "#000000"),
+    ("#BF8B2E", "#000000"),
+    ("#3F7E44", "#FFFFFF"),
+    ("#0A97D9", "#000000"),
+    ("#56C02B", "#000000"),
+    ("#00689D", "#FFFFFF"),
+    ("#19486A", "#FFFFFF"),
+];
+
+/// (background, text) for goal `goal`, if it is one of the 17.
+pub fn sdg_colours(goal: u8) -> Option<(&'static str, &'static str)> {
+    SDG_COLOURS.get((goal as usize).checked_sub(1)?).copied()
+}

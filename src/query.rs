@@ -3,13 +3,15 @@
 //! them. Parsing never fails; what cannot be used is ignored and reported
 //! as a `QueryWarning` that says which parameter and why.
 
+use crate::dataset::load::{Dataset, StateIndex};
 use crate::dataset::schema::{Region, Response};
+use crate::facet::Facet;
 use std::fmt;
 
 /// Every address-bar parameter this viewer reads; `Query::set` handles
 /// each of them (a test holds the two together).
-pub const PARAMETERS: [&str; 22] = [
-    "theme", "match", "states_min", "states_max", "members_min", "members_max", "observers_min",
+pub const PARAMETERS: [&str; 24] = [
+    "theme", "sdg", "persons", "match", "states_min", "states_max", "members_min", "members_max", "observers_min",
     "observers_max", "sur", "session", "cycle", "region", "response", "from", "from_region", "q",
     "review", "sort", "group", "page", "view", "compare",
 ];
@@ -17,13 +19,15 @@ pub const PARAMETERS: [&str; 22] = [
 /// A value longer than this is ignored: no real parameter comes close, and
 /// a megabyte of text in a link must not slow the page down.
 pub const MAX_VALUE_LEN: usize = 200;
-/// More theme parameters than there are themes cannot all be meaningful.
-pub const MAX_THEMES: usize = 54;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     /// Theme labels as given; matched to the dataset case-insensitively.
     pub themes: Vec<String>,
+    /// SDG goal numbers (`"5"`), checked and normalised.
+    pub sdg_goals: Vec<String>,
+    /// Group-of-persons labels as given; matched case-insensitively.
+    pub persons: Vec<String>,
     pub match_all: bool,
     pub states: Bounds,
     pub members: Bounds,
@@ -113,12 +117,40 @@ impl Sort {
     }
 }
 
-/// How the open card groups its recommendations.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// How the open card groups its recommendations: by the options of a
+/// facet (`group=theme`, the default), or by recommending State.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Grouping {
-    #[default]
-    Theme,
+    Facet(Facet),
     State,
+}
+
+impl Default for Grouping {
+    fn default() -> Self {
+        Grouping::Facet(Facet::Theme)
+    }
+}
+
+impl Grouping {
+    pub fn as_param(self) -> &'static str {
+        match self {
+            Grouping::Facet(facet) => facet.parameter(),
+            Grouping::State => "state",
+        }
+    }
+
+    fn parse(value: &str) -> Option<Grouping> {
+        let value = value.to_ascii_lowercase();
+        if value == "state" {
+            return Some(Grouping::State);
+        }
+        Facet::from_parameter(&value).map(Grouping::Facet)
+    }
+
+    fn expected() -> String {
+        let names: Vec<String> = Facet::ALL.iter().map(|f| format!("\"{}\"", f.parameter())).chain(["\"state\"".into()]).collect();
+        format!("must be {}", names.join(" or "))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -210,16 +242,14 @@ impl Query {
             value.parse::<u32>().map_err(|_| "not a whole number of 0 or more".to_owned())
         };
         match name {
-            "theme" => {
-                if value.is_empty() {
-                    return Err("empty".into());
+            _ if Facet::from_parameter(name).is_some() => {
+                let facet = Facet::from_parameter(name).expect("just checked");
+                let value = facet.parse(value)?;
+                let selected = self.selection_mut(facet);
+                if selected.len() >= facet.max_values() {
+                    return Err(format!("more than {} {}s", facet.max_values(), facet.noun()));
                 }
-                if self.themes.len() >= MAX_THEMES {
-                    return Err(format!("more than {MAX_THEMES} themes"));
-                }
-                if !self.themes.iter().any(|t| t.eq_ignore_ascii_case(value)) {
-                    self.themes.push(value.to_owned());
-                }
+                self.select(facet, &value);
             }
             "match" => {
                 self.match_all = match value.to_ascii_lowercase().as_str() {
@@ -259,13 +289,7 @@ impl Query {
             "q" => self.text = value.to_owned(),
             "review" => self.review = Some(non_empty(value)?),
             "sort" => self.sort = Sort::parse(value).ok_or("must be date, state, states or recommendations, with - before it for descending")?,
-            "group" => {
-                self.group = match value.to_ascii_lowercase().as_str() {
-                    "theme" => Grouping::Theme,
-                    "state" => Grouping::State,
-                    _ => return Err("must be \"theme\" or \"state\"".into()),
-                }
-            }
+            "group" => self.group = Grouping::parse(value).ok_or_else(Grouping::expected)?,
             "from_region" => {
                 self.from_region = Some(Region::from_code(value).ok_or("must be one of Africa, Asia, EEG, GRULAC, WEOG")?)
             }
@@ -293,8 +317,8 @@ impl Query {
     /// defaults left out, so that equal queries give equal links.
     pub fn to_search(&self) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
-        for theme in &self.themes {
-            pairs.push(("theme", theme.clone()));
+        for facet in Facet::ALL {
+            pairs.extend(self.selection(facet).iter().map(|v| (facet.parameter(), v.clone())));
         }
         if self.match_all {
             pairs.push(("match", "all".into()));
@@ -329,7 +353,7 @@ impl Query {
             pairs.push(("review", review.clone()));
         }
         if self.group != Grouping::default() {
-            pairs.push(("group", "state".into()));
+            pairs.push(("group", self.group.as_param().into()));
         }
         if self.view == View::Charts {
             pairs.push(("view", "charts".into()));
@@ -344,14 +368,79 @@ impl Query {
         format!("?{}", encoded.join("&"))
     }
 
+    /// The same query in the form the viewer writes itself: facet values
+    /// (theme and group-of-persons labels, goal numbers) and State names as
+    /// the data spells them, the compared State by its id. A name the data
+    /// does not know is kept as given: it is ignored, and the page says so.
+    pub fn canonical(&self, dataset: &Dataset) -> Query {
+        let mut canonical = self.clone();
+        for facet in Facet::ALL {
+            let selected = canonical.selection_mut(facet);
+            for value in selected.iter_mut() {
+                if let Some(option) = facet.find(dataset, value) {
+                    *value = facet.value(dataset, option);
+                }
+            }
+            // Two spellings of one option become one.
+            let mut seen = Vec::new();
+            selected.retain(|v| if seen.contains(v) { false } else { seen.push(v.clone()); true });
+        }
+        let state = |given: &Option<String>, spelt: fn(&Dataset, StateIndex) -> String| {
+            given.as_ref().map(|name| dataset.find_state(name).map_or_else(|| name.clone(), |s| spelt(dataset, s)))
+        };
+        let name: fn(&Dataset, StateIndex) -> String = |d, s| d.state_name(s).to_owned();
+        let id: fn(&Dataset, StateIndex) -> String = |d, s| d.states[usize::from(s)].id.clone();
+        Query { sur: state(&self.sur, name), from: state(&self.from, name), compare: state(&self.compare, id), ..canonical }
+    }
+
     /// Whether a filter that selects recommendations (rather than whole
     /// reviews) is set.
     pub fn selects_recommendations(&self) -> bool {
-        !self.themes.is_empty()
+        Facet::ALL.iter().any(|f| !self.selection(*f).is_empty())
             || self.response.is_some()
             || self.from.is_some()
             || self.from_region.is_some()
             || !self.text.trim().is_empty()
+    }
+
+    /// The values selected of a facet, as given.
+    pub fn selection(&self, facet: Facet) -> &[String] {
+        match facet {
+            Facet::Theme => &self.themes,
+            Facet::SdgGoal => &self.sdg_goals,
+            Facet::Persons => &self.persons,
+        }
+    }
+
+    pub fn selection_mut(&mut self, facet: Facet) -> &mut Vec<String> {
+        match facet {
+            Facet::Theme => &mut self.themes,
+            Facet::SdgGoal => &mut self.sdg_goals,
+            Facet::Persons => &mut self.persons,
+        }
+    }
+
+    /// Selects `value` of `facet`, or unselects it if it was selected.
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        let selected = self.selection_mut(facet);
+        match selected.iter().position(|v| v.eq_ignore_ascii_case(value)) {
+            Some(at) => {
+                selected.remove(at);
+            }
+            None => self.select(facet, value),
+        }
+    }
+
+    /// Selects `value` of `facet` if it is not already.
+    /// Goals are kept in numeric order, so that one selection has one link.
+    pub fn select(&mut self, facet: Facet, value: &str) {
+        let selected = self.selection_mut(facet);
+        if !selected.iter().any(|v| v.eq_ignore_ascii_case(value)) {
+            selected.push(value.to_owned());
+            if facet == Facet::SdgGoal {
+                selected.sort_by_key(|goal| goal.parse::<u8>().unwrap_or(u8::MAX));
+            }
+        }
     }
 
     /// The same selection with the list back on its first page: any change
@@ -366,42 +455,20 @@ fn non_empty(value: &str) -> Result<String, String> {
     if value.is_empty() { Err("empty".into()) } else { Ok(value.to_owned()) }
 }
 
-/// `+` is a space in a query string; `%XX` is a byte. `Err` holds the raw
-/// text where the bytes are not UTF-8 or an escape is cut short.
+/// `+` is a space in a query string; `%XX` is a byte (a `%` that starts no
+/// escape stays as it is, as browsers read it). `Err` holds the raw text
+/// where the bytes are not UTF-8.
 pub fn percent_decode(raw: &str) -> Result<String, String> {
-    let mut bytes = Vec::with_capacity(raw.len());
-    let mut input = raw.bytes();
-    while let Some(b) = input.next() {
-        match b {
-            b'+' => bytes.push(b' '),
-            b'%' => {
-                let hex = [input.next(), input.next()];
-                let value = match hex {
-                    [Some(h), Some(l)] => (hex_value(h).zip(hex_value(l))).map(|(h, l)| h * 16 + l),
-                    _ => None,
-                };
-                bytes.push(value.ok_or_else(|| raw.to_owned())?);
-            }
-            other => bytes.push(other),
-        }
-    }
-    String::from_utf8(bytes).map_err(|_| raw.to_owned())
+    let spaced = raw.replace('+', " ");
+    percent_encoding::percent_decode_str(&spaced)
+        .decode_utf8()
+        .map(|text| text.into_owned())
+        .map_err(|_| raw.to_owned())
 }
 
-fn hex_value(digit: u8) -> Option<u8> {
-    (digit as char).to_digit(16).map(|d| d as u8)
-}
-
+/// `application/x-www-form-urlencoded`, as a browser's form writes it.
 pub fn percent_encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for b in value.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
 /// The query an element's attributes ask for. Attribute names are the
@@ -418,7 +485,7 @@ pub fn from_attributes(attributes: &[(String, String)]) -> (Query, Vec<QueryWarn
         if !PARAMETERS.contains(&parameter.as_str()) {
             continue;
         }
-        if parameter == "theme" {
+        if Facet::from_parameter(&parameter).is_some() {
             pairs.extend(value.split(',').filter(|v| !v.trim().is_empty()).map(|v| (parameter.clone(), v.to_owned())));
         } else {
             pairs.push((parameter, value.clone()));

@@ -3,6 +3,7 @@
 
 use crate::dataset::load::Dataset;
 use crate::dataset::LoadError;
+use crate::facet::Facet;
 use crate::filter::{apply, Outcome};
 use crate::query::{Query, QueryWarning, View};
 use crate::stats::{self, Comparison, CompareError, Histogram, Split};
@@ -37,7 +38,8 @@ impl<T> std::ops::Deref for Shared<T> {
 /// What the charts draw, for the current selection.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartData {
-    pub themes: Vec<(usize, Split)>,
+    /// Per facet, in `Facet::ALL` order: its options' bars.
+    pub facets: Vec<(Facet, Vec<(usize, Split)>)>,
     pub regions: Vec<(Option<Region>, Split)>,
     pub sessions: Vec<(u8, Split)>,
     pub participation: Histogram,
@@ -125,7 +127,7 @@ impl ViewerState {
         }
         self.charts = (self.query.view == View::Charts && dataset.texts_loaded).then(|| {
             Shared(Rc::new(ChartData {
-                themes: stats::by_theme(dataset, &outcome),
+                facets: Facet::ALL.iter().map(|f| (*f, stats::by_facet(dataset, &outcome, *f))).collect(),
                 regions: stats::by_recommending_region(dataset, &outcome),
                 sessions: stats::by_session(dataset, &outcome),
                 participation: stats::participation_histogram(dataset, &self.query),

@@ -3,6 +3,7 @@
 
 use crate::dataset::load::{theme_indices, Dataset, RecommendationRow, StateIndex};
 use crate::dataset::schema::{Region, Response};
+use crate::facet::Facet;
 use crate::filter::{apply, Outcome};
 use crate::query::{Bounds, Query};
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,17 +33,22 @@ pub fn passing_rows<'a>(dataset: &'a Dataset, outcome: &'a Outcome) -> impl Iter
     outcome.reviews.iter().flat_map(|m| m.passing.iter().map(|i| &dataset.recommendations[*i as usize]))
 }
 
-/// Recommendations per theme, split by response, most first.
-pub fn by_theme(dataset: &Dataset, outcome: &Outcome) -> Vec<(usize, Split)> {
-    let mut splits = vec![Split::default(); dataset.themes.len()];
+/// Recommendations per option of a facet, split by response, most first;
+/// options with none are left out.
+pub fn by_facet(dataset: &Dataset, outcome: &Outcome, facet: Facet) -> Vec<(usize, Split)> {
+    let mut splits = vec![Split::default(); facet.len(dataset)];
     for row in passing_rows(dataset, outcome) {
-        for t in theme_indices(row.themes) {
-            splits[t].add(row.response);
+        for option in facet.indices(row) {
+            splits[option].add(row.response);
         }
     }
     let mut bars: Vec<(usize, Split)> = splits.into_iter().enumerate().filter(|(_, s)| s.total() > 0).collect();
     bars.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(&b.0)));
     bars
+}
+
+pub fn by_theme(dataset: &Dataset, outcome: &Outcome) -> Vec<(usize, Split)> {
+    by_facet(dataset, outcome, Facet::Theme)
 }
 
 /// Recommendations by the regional group of the recommending State, in
@@ -110,6 +116,9 @@ pub struct Comparison {
     pub per_theme: Vec<(usize, Split, Split)>,
     /// States that recommended in both reviews, by name.
     pub recommended_both_times: Vec<StateIndex>,
+    /// Both reviews are classified by theme; otherwise (a review of
+    /// sessions 21-26) `gained`, `dropped` and `per_theme` mean nothing.
+    pub themes_comparable: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,7 +134,7 @@ impl std::fmt::Display for CompareError {
         match self {
             CompareError::UnknownState(name) => write!(f, "no State called {name:?} in the data"),
             CompareError::NotTwice { state, reviews } => {
-                write!(f, "{state} was reviewed {reviews} time(s) in sessions 1-20, so there is nothing to compare")
+                write!(f, "{state} was reviewed {reviews} time(s) in the data, so there is nothing to compare")
             }
             CompareError::TextsNotLoaded => write!(f, "the comparison needs the recommendation texts, which are still loading"),
         }
@@ -169,5 +178,6 @@ pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, Compar
             .map(|t| (t, then.get(&t).cloned().unwrap_or_default(), now.get(&t).cloned().unwrap_or_default()))
             .collect(),
         recommended_both_times,
+        themes_comparable: [earlier, later].iter().all(|r| Facet::Theme.classifies(&dataset.reviews[*r])),
     })
 }

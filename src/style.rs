@@ -54,6 +54,7 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         & .match label { margin-right: 0.75em; }
         & .result-bar { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5em; }
         & .result-bar p { margin: 0.25em 0; }
+        & .sort select { field-sizing: content; padding: 0.15em 0.3em; }
         & .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(17em, 1fr)); gap: 1em; }
         & .card, & .review { background: ${surface}; border: 1px solid ${border}; border-radius: 8px; padding: 0.75em 1em; height: 100%; }
         & .card h3 a { text-decoration: none; }
@@ -76,6 +77,11 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         & .recommendation-list { padding-left: 1.2em; }
         & .recommendation-list li p { margin: 0.2em 0; }
         & .grouping label { margin-right: 0.75em; }
+        & .sdgs { list-style: none; padding: 0; margin: 0.2em 0; display: flex; flex-wrap: wrap; gap: 0.3em; font-size: 0.8em; }
+        & .sdgs li { border-radius: 4px; padding: 0.05em 0.45em; }
+        & .sdgs .target { border: 1px solid ${border}; }
+        & .sdgs .target.uncertain { border-style: dashed; font-style: italic; }
+        & .note { color: ${muted}; font-size: 0.9em; font-style: italic; }
         & .source { color: ${muted}; font-size: 0.85em; }
         & .texts-error { background: ${error_bg}; padding: 0.5em 1em; border-radius: 6px; }
         & progress { display: block; width: 100%; }
@@ -84,15 +90,30 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         & button[aria-pressed=true] { background: ${accent}; color: ${on_accent}; border-color: ${accent}; }
         & .chart { margin: 0 0 1.5em; background: ${surface}; border: 1px solid ${border}; border-radius: 8px; padding: 0.75em 1em; }
         & .chart h3 { margin: 0; }
-        & .chart .bar.clickable { cursor: pointer; }
-        & .chart .bar.clickable:hover rect, & .chart .bar.clickable:focus rect { opacity: 0.8; }
-        & .chart .bar:focus { outline: none; }
-        & .chart .bar:focus-visible text:first-of-type { text-decoration: underline; }
+        & .bar-rows { display: grid; gap: 0.15em; margin: 0.5em 0; }
+        & .bar-row { display: grid; grid-template-columns: minmax(6em, 16em) minmax(0, 1fr); gap: 0.1em 0.75em; align-items: center;
+            width: 100%; text-align: left; font-size: 0.85em; line-height: 1.3; padding: 0.15em 0.25em; border: none; border-radius: 4px; background: transparent; }
+        & .bar-row.clickable:hover { background: ${bg}; }
+        & .bar-row.clickable:hover .bar-label { text-decoration: underline; }
+        & .bar-label { overflow-wrap: anywhere; }
+        & .bar-value { display: flex; align-items: center; gap: 0.4em; min-width: 0; }
+        & .bar-track { flex: 1; min-width: 0; display: block; }
+        & .bar-graphic { display: block; width: 100%; height: 0.9em; }
+        & .bar-total { color: ${muted}; font-variant-numeric: tabular-nums; min-width: 3.5em; }
+        @media (max-width: 560px) {
+            & .bar-row { grid-template-columns: minmax(0, 1fr); }
+        }
         & .chart-legend { font-size: 0.85em; color: ${muted}; margin: 0.25em 0; }
         & table { border-collapse: collapse; font-size: 0.9em; }
         & th, & td { text-align: left; padding: 0.2em 0.6em; border-bottom: 1px solid ${border}; }
-        & .compare-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(14em, 1fr)); gap: 1em; }
-        & .compare-column { border: 1px solid ${border}; border-radius: 8px; padding: 0.5em 1em; }
+        & .compare h3 { margin: 1.5em 0 0.5em; }
+        & .compare-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 18em), 1fr)); gap: 1em; margin: 1em 0; }
+        & .compare-column { border: 1px solid ${border}; border-radius: 8px; padding: 0.75em 1em; }
+        & .compare-column h3 { margin: 0 0 0.25em; }
+        & .compare-column p { margin: 0.25em 0; }
+        & .compare-column h4 { font-size: 1em; margin: 1em 0 0.35em; }
+        & .compare-themes { padding-left: 1.25em; margin: 0; }
+        & .compare-themes li { margin: 0.15em 0; }
         & .print-only { display: none; }
         @media print {
             & { background: #fff; color: #000; padding: 0; }

@@ -21,11 +21,19 @@ use yew::{Callback, Renderer};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn state(id: &str, name: &str) -> State {
-    State { id: id.into(), name: name.into(), aliases: vec![], region: Some(Region::Asia), organisations: vec![] }
+    State { id: id.into(), name: name.into(), former_names: vec![], aliases: vec![], region: Some(Region::Asia), organisations: vec![] }
 }
 
 fn recommendation(text: &str, from: &str, response: Response, themes: &[&str]) -> Recommendation {
-    Recommendation { text: text.into(), from: Some(from.into()), response, action: 5, themes: themes.iter().map(|t| t.to_string()).collect() }
+    Recommendation { text: text.into(), from: Some(from.into()), response,
+        action: Some(5),
+        themes: themes.iter().map(|t| t.to_string()).collect(),
+        sdg_goals: vec![],
+        sdg_targets: vec![],
+        persons: vec![],
+        document: None,
+        paragraph: None,
+    }
 }
 
 /// Two reviews: Kazakhstan (3 recommendations, one noted, with a media
@@ -55,6 +63,9 @@ fn dataset() -> Dataset {
             unknown_recommender: 0,
             pledges: 0,
             themes,
+            themes_classified: true,
+            sdg_goals: BTreeMap::new(),
+            persons: BTreeMap::new(),
             participation: Participation { states: (members.len() + observers.len()) as u32, members: members.len() as u32, observers: observers.len() as u32 },
             participants: Participants { members, observers },
             media_summary: None,
@@ -82,6 +93,8 @@ fn dataset() -> Dataset {
             Theme { id: "death-penalty".into(), label: "Death penalty".into() },
             Theme { id: "torture".into(), label: "Torture".into() },
         ],
+        sdg_goals: vec![],
+        persons: vec![],
         states: vec![state("france", "France"), state("kazakhstan", "Kazakhstan"), state("mongolia", "Mongolia")],
         sessions: vec![Session { number: 7, cycle: 1, start: "2010-02-08".into(), end: "2010-02-19".into() }],
         reviews: vec![kazakhstan_summary, summary("mongolia-s7", "mongolia", &mongolia, vec![], vec!["kazakhstan".into()])],

@@ -1,6 +1,8 @@
 //! The address-bar contract: parameters in, warnings for what is ignored,
 //! and the same link out.
 
+mod common;
+
 use upr_viewer::dataset::schema::{Region, Response};
 use upr_viewer::query::{Bounds, Grouping, Query, SortKey};
 
@@ -103,4 +105,16 @@ fn every_listed_parameter_is_read_and_nothing_else_is() {
     }
     let (_, warnings) = Query::from_pairs([("colour".to_owned(), "red".to_owned())]);
     assert!(warnings[0].reason.contains("not a parameter"));
+}
+
+#[test]
+fn a_typed_link_is_rewritten_as_the_viewer_writes_it() {
+    let (query, warnings) = Query::from_search("?theme=death+penalty&theme=DEATH-PENALTY&theme=Atlantis&sur=kazakhstan&compare=Kazakhstan&states_min=040&bogus=1");
+    assert_eq!(warnings.len(), 1, "only bogus is unknown: {warnings:?}");
+    // Known names as the data spells them; an unknown one stays as given
+    // (the page says it is ignored); unknown parameters and leading zeros go.
+    assert_eq!(
+        query.canonical(common::dataset()).to_search(),
+        "?theme=Death+penalty&theme=Atlantis&states_min=40&sur=Kazakhstan&compare=kazakhstan"
+    );
 }

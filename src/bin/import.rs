@@ -1,34 +1,20 @@
-//! `cargo run --bin import -- [SHARED_DIR] [OUT_DIR]`: writes the bundled
-//! dataset (`data/overview.json`, `data/recommendations.json`) from the raw
-//! files under `../shared`, printing what it read, merged and wrote.
+//! Writes the bundled dataset (`data/overview.json`,
+//! `data/recommendations.json`) from the raw files, printing what it read,
+//! matched, merged and wrote.
+//!
+//! ```text
+//! cargo run --release --bin import -- [SHARED_DIR] [OUT_DIR]
+//!     [--upr-info FILE.csv...] [--explorer FILE.xlsx...] [--unmatched FILE.csv]
+//! ```
+//! SHARED_DIR (default `../shared`) holds everything; `--upr-info` and
+//! `--explorer` read these UPR Info CSV exports or DIHR Explorer exports
+//! instead of those under SHARED_DIR (sessions, membership, pledges and
+//! media summaries still come from SHARED_DIR). The Explorer rows that
+//! match no UPR Info recommendation go to `--unmatched` (default
+//! `.tmp/import-unmatched.csv`), never to OUT_DIR.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use std::path::PathBuf;
-    use upr_viewer::dataset::import::{import, Sources};
-    use upr_viewer::dataset::load::{OVERVIEW_FILE, TEXTS_FILE};
-
-    let mut args = std::env::args().skip(1);
-    let shared = PathBuf::from(args.next().unwrap_or_else(|| "../shared".into()));
-    let out = PathBuf::from(args.next().unwrap_or_else(|| "data".into()));
-    let run = || -> Result<(), String> {
-        let sources = Sources::read(&shared).map_err(|e| e.to_string())?;
-        let imported = import(&sources).map_err(|e| e.to_string())?;
-        for line in &imported.report {
-            println!("{line}");
-        }
-        let files = [
-            (OVERVIEW_FILE, serde_json::to_string(&imported.overview)),
-            (TEXTS_FILE, serde_json::to_string(&imported.texts)),
-        ];
-        for (name, json) in files {
-            let json = json.map_err(|e| format!("cannot serialise {name}: {e}"))? + "\n";
-            let path = out.join(name);
-            std::fs::write(&path, &json).map_err(|e| format!("{}: {e}", path.display()))?;
-            println!("wrote {} ({} bytes)", path.display(), json.len());
-        }
-        Ok(())
-    };
     match run() {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(message) => {
@@ -36,6 +22,75 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run() -> Result<(), String> {
+    use std::path::PathBuf;
+    use upr_viewer::dataset::import::{import, read_binary, read_text_file, Sources};
+    use upr_viewer::dataset::load::{OVERVIEW_FILE, TEXTS_FILE};
+
+    let mut positional = Vec::new();
+    let (mut upr_info, mut explorer, mut unmatched_path) = (Vec::new(), Vec::new(), PathBuf::from(".tmp/import-unmatched.csv"));
+    let mut list: Option<&mut Vec<PathBuf>> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--upr-info" => list = Some(&mut upr_info),
+            "--explorer" => list = Some(&mut explorer),
+            "--unmatched" => {
+                unmatched_path = args.next().map(PathBuf::from).ok_or("--unmatched needs a file name")?;
+                list = None;
+            }
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option {flag} (known: --upr-info, --explorer, --unmatched)"))
+            }
+            _ => match list.as_mut() {
+                Some(files) => files.push(PathBuf::from(arg)),
+                None => positional.push(PathBuf::from(arg)),
+            },
+        }
+    }
+    if positional.len() > 2 {
+        return Err(format!("expected at most SHARED_DIR and OUT_DIR, got {} paths; files go after --upr-info or --explorer", positional.len()));
+    }
+    let mut positional = positional.into_iter();
+    let shared = positional.next().unwrap_or_else(|| PathBuf::from("../shared"));
+    let out = positional.next().unwrap_or_else(|| PathBuf::from("data"));
+
+    let mut sources = Sources::read(&shared).map_err(|e| e.to_string())?;
+    if !upr_info.is_empty() {
+        sources.recommendations = upr_info.iter().map(|p| read_text_file(p)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+    }
+    if !explorer.is_empty() {
+        sources.explorer = explorer
+            .iter()
+            .map(|p| read_binary(p, &p.display().to_string()))
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())?;
+    }
+    let imported = import(&sources).map_err(|e| e.to_string())?;
+    for line in &imported.report {
+        println!("{line}");
+    }
+    let files = [
+        (OVERVIEW_FILE, serde_json::to_string(&imported.overview)),
+        (TEXTS_FILE, serde_json::to_string(&imported.texts)),
+    ];
+    for (name, json) in files {
+        let json = json.map_err(|e| format!("cannot serialise {name}: {e}"))? + "\n";
+        let path = out.join(name);
+        std::fs::write(&path, &json).map_err(|e| format!("{}: {e}", path.display()))?;
+        let note = if name == OVERVIEW_FILE { ", loaded for the first screen" } else { ", loaded after it" };
+        println!("wrote {} ({} bytes{note})", path.display(), json.len());
+    }
+    if let Some(dir) = unmatched_path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(&unmatched_path, &imported.unmatched).map_err(|e| format!("{}: {e}", unmatched_path.display()))?;
+    let rows = imported.unmatched.lines().count().saturating_sub(1);
+    println!("wrote {} ({rows} unmatched Explorer rows; for checking, not shipped)", unmatched_path.display());
+    Ok(())
 }
 
 #[cfg(target_arch = "wasm32")]

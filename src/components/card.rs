@@ -2,6 +2,7 @@
 
 use super::OnQuery;
 use crate::dataset::load::{Dataset, Review};
+use crate::facet::Facet;
 use crate::format::{count, date_range, percent, thousands};
 use crate::query::Query;
 use crate::state::{QueryOrigin, Shared};
@@ -17,7 +18,7 @@ pub struct ReviewCardProps {
     pub onquery: OnQuery,
 }
 
-/// How many themes a card names.
+/// How many themes (or goals) a card names.
 const MAIN_THEMES: usize = 3;
 
 #[component]
@@ -26,7 +27,7 @@ pub fn ReviewCard(props: &ReviewCardProps) -> Html {
     let review: &Review = &dataset.reviews[props.review];
     let summary = &review.summary;
     let session = dataset.sessions.iter().find(|s| s.number == summary.session);
-    let state_name = dataset.state_name(review.state).to_owned();
+    let state_name = dataset.review_state_name(props.review);
     let open_query = Query { review: Some(summary.id.clone()), ..props.query.clone() };
     let href = open_query.to_search();
     let onopen = {
@@ -40,9 +41,10 @@ pub fn ReviewCard(props: &ReviewCardProps) -> Html {
             }
         })
     };
-    let mut themes: Vec<(&String, &u32)> = summary.themes.iter().collect();
-    themes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    let theme_label = |id: &str| dataset.theme_index(id).map_or(id.to_owned(), |t| dataset.themes[t as usize].label.clone());
+    // Reviews without themes (sessions 21-26) show their main goals instead.
+    let main = if Facet::Theme.classifies(review) { Facet::Theme } else { Facet::SdgGoal };
+    let mut options = main.review_counts(dataset, review);
+    options.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let accepted = percent(summary.accepted, summary.recommendations);
     let p = summary.participation;
     html! {
@@ -81,9 +83,12 @@ pub fn ReviewCard(props: &ReviewCardProps) -> Html {
                     <span class="noted-text">{ format!("{} noted", thousands(summary.noted)) }</span>
                 </p>
             </div>
-            <ul class="themes" aria-label="Main themes">
-                { for themes.iter().take(MAIN_THEMES).map(|(id, n)| html! {
-                    <li>{ format!("{} ({n})", theme_label(id)) }</li>
+            if !summary.themes_classified {
+                <p class="note" data-testid="not-classified">{ "Its recommendations are not classified by theme in the source." }</p>
+            }
+            <ul class="themes" aria-label={format!("Main {}", main.plural())}>
+                { for options.iter().take(MAIN_THEMES).map(|(option, n)| html! {
+                    <li>{ format!("{} ({n})", main.label(dataset, *option)) }</li>
                 }) }
             </ul>
         </article>

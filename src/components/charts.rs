@@ -1,10 +1,11 @@
-//! Charts of the current selection, drawn as SVG. Every bar is a button
-//! that applies its filter; each chart has a table beside it for screen
-//! readers and for anyone who wants the numbers.
+//! Charts of the current selection, bars drawn as SVG. Every bar that
+//! applies a filter is a button; each chart has a table beside it for
+//! screen readers and for anyone who wants the numbers.
 
 use super::OnQuery;
 use crate::dataset::load::Dataset;
-use crate::format::{percent, thousands};
+use crate::facet::Facet;
+use crate::format::{percent, session_ranges, thousands};
 use crate::palette::Palette;
 use crate::query::{Bounds, Query};
 use crate::state::{ChartData, QueryOrigin, Shared};
@@ -30,26 +31,37 @@ struct Bar {
 }
 
 const WIDTH: f64 = 640.0;
-const LABEL_WIDTH: f64 = 230.0;
-const ROW: f64 = 22.0;
 
 #[component]
 pub fn Charts(props: &ChartsProps) -> Html {
     let dataset = &props.dataset;
     let charts = &props.charts;
     let base = props.query.clone().first_page();
-    let theme_bars: Vec<Bar> = charts
-        .themes
-        .iter()
-        .map(|(t, split)| {
-            let label = dataset.themes[*t].label.clone();
-            let mut apply = base.clone();
-            if !apply.themes.iter().any(|x| x.eq_ignore_ascii_case(&label)) {
-                apply.themes.push(label.clone());
-            }
-            Bar { testid: format!("theme:{label}"), label, split: split.clone(), apply: Some(apply) }
-        })
-        .collect();
+    let uncovered = |facet: Facet| {
+        let (_, unclassified) = facet.coverage(dataset);
+        if unclassified.is_empty() {
+            String::new()
+        } else {
+            format!(" (the source does not classify sessions {} by {})", session_ranges(&unclassified), facet.noun())
+        }
+    };
+    let facet_charts = charts.facets.iter().map(|(facet, options)| {
+        let facet = *facet;
+        let bars: Vec<Bar> = options
+            .iter()
+            .map(|(option, split)| {
+                let value = facet.value(dataset, *option);
+                let mut apply = base.clone();
+                apply.select(facet, &value);
+                Bar { testid: format!("{}:{value}", facet.parameter()), label: facet.label(dataset, *option), split: split.clone(), apply: Some(apply) }
+            })
+            .collect();
+        html! {
+            <BarChart title={format!("Recommendations per {}", facet.noun())} testid={format!("{}-chart", facet.parameter())}
+                bars={Shared(std::rc::Rc::new(bars))} onquery={props.onquery.clone()}
+                empty={format!("None of the selected recommendations is classified by {}{}.", facet.noun(), uncovered(facet))} />
+        }
+    });
     let region_bars: Vec<Bar> = charts
         .regions
         .iter()
@@ -73,7 +85,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
     html! {
         <div class="charts" data-testid="charts">
             <ParticipationChart charts={charts.clone()} query={props.query.clone()} onquery={props.onquery.clone()} />
-            <BarChart title="Recommendations per theme" testid="theme-chart" bars={Shared(std::rc::Rc::new(theme_bars))} onquery={props.onquery.clone()} />
+            { for facet_charts }
             <BarChart title="Recommendations by the regional group of the recommending State" testid="region-chart" bars={Shared(std::rc::Rc::new(region_bars))} onquery={props.onquery.clone()} />
             <BarChart title="Recommendations per session" testid="session-chart" bars={Shared(std::rc::Rc::new(session_bars))} onquery={props.onquery.clone()} />
         </div>
@@ -83,51 +95,70 @@ pub fn Charts(props: &ChartsProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct BarChartProps {
     title: AttrValue,
+    /// Said instead of an empty chart.
+    #[prop_or_default]
+    empty: AttrValue,
     testid: AttrValue,
     bars: Shared<Vec<Bar>>,
     onquery: OnQuery,
 }
 
-/// Horizontal stacked bars: accepted, then noted.
+/// Horizontal stacked bars: accepted, then noted. Each row is HTML (its
+/// label wraps, so every label shows in full at any width) with the bar
+/// itself as a small SVG; a bar that applies a filter is a real button.
 #[component]
 fn BarChart(props: &BarChartProps) -> Html {
     let palette = use_context::<Palette>().unwrap_or(crate::palette::LIGHT);
     let bars = &props.bars;
-    let most = bars.iter().map(|b| b.split.total()).max().unwrap_or(0).max(1) as f64;
-    let scale = (WIDTH - LABEL_WIDTH - 60.0) / most;
-    let height = ROW * bars.len() as f64 + 4.0;
+    let most = bars.iter().map(|b| b.split.total()).max().unwrap_or(0).max(1);
     let title_id = format!("{}-title", props.testid);
-    let rows = bars.iter().enumerate().map(|(i, bar)| {
-        let y = i as f64 * ROW + 2.0;
-        let accepted = bar.split.accepted as f64 * scale;
-        let noted = bar.split.noted as f64 * scale;
-        let summary = format!("{}: {} accepted, {} noted", bar.label, thousands(bar.split.accepted), thousands(bar.split.noted));
-        let (onclick, onkeydown, role, tabindex, aria) = match &bar.apply {
-            Some(query) => {
-                let click = { let q = query.clone(); let on = props.onquery.clone(); Callback::from(move |_: MouseEvent| on.emit((q.clone(), QueryOrigin::Choice))) };
-                let key = { let q = query.clone(); let on = props.onquery.clone(); Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" || e.key() == " " { e.prevent_default(); on.emit((q.clone(), QueryOrigin::Choice)) }) };
-                (Some(click), Some(key), Some("button"), Some("0"), format!("{summary}. Filter by it."))
-            }
-            None => (None, None, None, None, summary.clone()),
+    let rows = bars.iter().map(|bar| {
+        let total = thousands(bar.split.total());
+        let graphic = html! {
+            <span class="bar-track" aria-hidden="true">
+                <svg class="bar-graphic" viewBox={format!("0 0 {most} 10")} preserveAspectRatio="none">
+                    <rect x="0" y="0" width={bar.split.accepted.to_string()} height="10" fill={palette.accepted} />
+                    <rect x={bar.split.accepted.to_string()} y="0" width={bar.split.noted.to_string()} height="10" fill={palette.noted} />
+                </svg>
+            </span>
         };
-        html! {
-            <g class={classes!("bar", bar.apply.is_some().then_some("clickable"))} data-testid={bar.testid.clone()} data-total={bar.split.total().to_string()}
-               {onclick} {onkeydown} role={role} tabindex={tabindex} aria-label={aria}>
-                <title>{ summary }</title>
-                <text x={(LABEL_WIDTH - 6.0).to_string()} y={(y + ROW * 0.68).to_string()} text-anchor="end" fill={palette.text} font-size="12">{ shorten(&bar.label, 34) }</text>
-                <rect x={LABEL_WIDTH.to_string()} y={(y + 3.0).to_string()} width={accepted.to_string()} height={(ROW - 6.0).to_string()} fill={palette.accepted} />
-                <rect x={(LABEL_WIDTH + accepted).to_string()} y={(y + 3.0).to_string()} width={noted.to_string()} height={(ROW - 6.0).to_string()} fill={palette.noted} />
-                <text x={(LABEL_WIDTH + accepted + noted + 4.0).to_string()} y={(y + ROW * 0.68).to_string()} fill={palette.muted} font-size="11">{ thousands(bar.split.total()) }</text>
-            </g>
+        let content = html! { <>
+            <span class="bar-label">{ bar.label.clone() }</span>
+            // Unrendered between grid items, it keeps the name "Label 1,234".
+            { " " }
+            <span class="bar-value">{ graphic }<span class="bar-total">{ total }</span></span>
+        </> };
+        // The button's name is what it shows (label, total), so speech
+        // input finds it by the words on screen; the split is its
+        // description (and tooltip).
+        let detail = format!("{}: {} accepted, {} noted", bar.label, thousands(bar.split.accepted), thousands(bar.split.noted));
+        let testid = bar.testid.clone();
+        let data_total = bar.split.total().to_string();
+        match &bar.apply {
+            Some(query) => {
+                let onclick = { let q = query.clone(); let on = props.onquery.clone(); Callback::from(move |_: MouseEvent| on.emit((q.clone(), QueryOrigin::Choice))) };
+                html! {
+                    <button type="button" class="bar-row clickable" data-testid={testid} data-total={data_total}
+                            title={format!("{detail}. Filter by it.")} {onclick}>
+                        { content }
+                    </button>
+                }
+            }
+            None => html! {
+                <div class="bar-row" data-testid={testid} data-total={data_total} title={detail}>{ content }</div>
+            },
         }
     });
     html! {
         <figure class="chart" data-testid={props.testid.clone()}>
             <figcaption id={title_id.clone()}><h3>{ props.title.clone() }</h3></figcaption>
+            if bars.is_empty() && !props.empty.is_empty() {
+                <p class="note" data-testid="chart-empty">{ props.empty.clone() }</p>
+            }
             <Legend />
-            <svg viewBox={format!("0 0 {WIDTH} {height}")} width="100%" aria-labelledby={title_id} role="group">
+            <div class="bar-rows" role="group" aria-labelledby={title_id}>
                 { for rows }
-            </svg>
+            </div>
             <details>
                 <summary>{ "The numbers" }</summary>
                 <table>
@@ -151,13 +182,6 @@ fn Legend() -> Html {
             <svg width="12" height="12"><rect width="12" height="12" fill={palette.accepted} /></svg>{ " accepted  " }
             <svg width="12" height="12"><rect width="12" height="12" fill={palette.noted} /></svg>{ " noted" }
         </p>
-    }
-}
-
-fn shorten(label: &str, at: usize) -> String {
-    match label.char_indices().nth(at) {
-        Some((i, _)) => format!("{}…", &label[..i]),
-        None => label.to_owned(),
     }
 }
 

@@ -4,8 +4,9 @@
 use super::OnQuery;
 use crate::dataset::load::Dataset;
 use crate::dataset::schema::{Region, Response};
+use crate::facet::Facet;
 use crate::filter::Outcome;
-use crate::format::thousands;
+use crate::format::{session_ranges, thousands};
 use crate::query::{Bounds, Query};
 use crate::state::{QueryOrigin, Shared};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -67,7 +68,9 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                     maxlength={crate::query::MAX_VALUE_LEN.to_string()} />
             </label>
             <ParticipationRange dataset={dataset.clone()} query={query.clone()} onquery={props.onquery.clone()} />
-            <ThemeList dataset={dataset.clone()} outcome={outcome.clone()} query={query.clone()} onquery={props.onquery.clone()} />
+            { for Facet::ALL.into_iter().map(|facet| html! {
+                <FacetList {facet} dataset={dataset.clone()} outcome={outcome.clone()} query={query.clone()} onquery={props.onquery.clone()} />
+            }) }
             <ReviewFilters dataset={dataset.clone()} outcome={outcome.clone()} query={query.clone()} onquery={props.onquery.clone()} />
             <RecommendationFilters dataset={dataset.clone()} outcome={outcome.clone()} query={query.clone()} onquery={props.onquery.clone()} />
             if has_filters {
@@ -77,44 +80,72 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     }
 }
 
+/// A callback that applies `change` to `query` (back on page 1) as a choice.
+fn choice(query: &Query, onquery: &OnQuery, change: impl Fn(&mut Query, Event) + 'static) -> Callback<Event> {
+    let query = query.clone();
+    let onquery = onquery.clone();
+    Callback::from(move |event: Event| {
+        let mut next = query.clone().first_page();
+        change(&mut next, event);
+        onquery.emit((next, QueryOrigin::Choice));
+    })
+}
+
+#[derive(Properties, PartialEq)]
+struct FacetListProps {
+    facet: Facet,
+    dataset: Shared<Dataset>,
+    outcome: Shared<Outcome>,
+    query: Query,
+    onquery: OnQuery,
+}
+
+/// The options of one facet as checkboxes, each with the recommendations
+/// it would give if selected alone.
 #[component]
-fn ThemeList(props: &FilterPanelProps) -> Html {
+fn FacetList(props: &FacetListProps) -> Html {
+    let facet = props.facet;
     let dataset = &props.dataset;
-    let selected: Vec<usize> = props
-        .query
-        .themes
-        .iter()
-        .filter_map(|label| dataset.find_theme(label).map(usize::from))
-        .collect();
-    let onmatch = updater(props, QueryOrigin::Choice, |q, e: Event| q.match_all = input_value(&e) == "all");
-    let options = dataset.themes.iter().enumerate().map(|(index, theme)| {
-        let checked = selected.contains(&index);
-        let label = theme.label.clone();
-        let ontoggle = updater(props, QueryOrigin::Choice, move |q, _: Event| {
-            if let Some(at) = q.themes.iter().position(|t| t.eq_ignore_ascii_case(&label)) {
-                q.themes.remove(at);
-            } else {
-                q.themes.push(label.clone());
-            }
+    let query = &props.query;
+    let selected: Vec<usize> = query.selection(facet).iter().filter_map(|v| facet.find(dataset, v)).collect();
+    let counts = props.outcome.counts(facet);
+    let options = (0..facet.len(dataset)).map(|index| {
+        let value = facet.value(dataset, index);
+        let label = facet.label(dataset, index);
+        let ontoggle = choice(query, &props.onquery, {
+            let value = value.clone();
+            move |q, _| q.toggle(facet, &value)
         });
-        let count = props.outcome.theme_counts.get(index).copied().unwrap_or(0);
+        let count = counts.get(index).copied().unwrap_or(0);
         html! {
             <li>
-                <label data-testid="theme-option" data-theme={theme.label.clone()} data-count={count.to_string()}>
-                    <input type="checkbox" checked={checked} onchange={ontoggle} />
-                    <span class="option-label">{ theme.label.clone() }</span>
+                // `data-theme`: kept for themes, which links and tests select by.
+                <label data-testid={format!("{}-option", facet.parameter())} data-value={value.clone()}
+                    data-theme={(facet == Facet::Theme).then(|| value.clone())} data-count={count.to_string()}>
+                    <input type="checkbox" checked={selected.contains(&index)} onchange={ontoggle} />
+                    <span class="option-label">{ label }</span>
                     <span class="count" aria-label={format!("{count} recommendations")}>{ thousands(count) }</span>
                 </label>
             </li>
         }
     });
+    let onmatch = choice(query, &props.onquery, |q, e| q.match_all = input_value(&e) == "all");
+    let (classified, unclassified) = facet.coverage(dataset);
     html! {
-        <fieldset class="themes">
-            <legend>{ "Themes" }</legend>
-            <div class="match" role="radiogroup" aria-label="Reviews must have">
-                <label><input type="radio" name="match" value="any" checked={!props.query.match_all} onchange={onmatch.clone()} />{ " any selected theme" }</label>
-                <label><input type="radio" name="match" value="all" checked={props.query.match_all} onchange={onmatch} />{ " all selected themes" }</label>
-            </div>
+        <fieldset class={classes!("facet", (facet == Facet::Theme).then_some("themes"))} data-testid={format!("{}-filter", facet.parameter())}>
+            <legend>{ capitalised(facet.plural()) }</legend>
+            if !unclassified.is_empty() {
+                <p class="hint" data-testid={format!("{}-coverage", facet.parameter())}>
+                    { format!("{}'s {} cover sessions {}; the recommendations of sessions {} are not classified by {} in the source.",
+                        facet.source(), facet.plural(), session_ranges(&classified), session_ranges(&unclassified), facet.noun()) }
+                </p>
+            }
+            if facet == Facet::Theme {
+                <div class="match" role="radiogroup" aria-label="Reviews must have">
+                    <label><input type="radio" name="match" value="any" checked={!query.match_all} onchange={onmatch.clone()} />{ " any selected theme" }</label>
+                    <label><input type="radio" name="match" value="all" checked={query.match_all} onchange={onmatch} />{ " all selected themes" }</label>
+                </div>
+            }
             <ul class="theme-list">{ for options }</ul>
         </fieldset>
     }
@@ -306,4 +337,9 @@ fn RecommendationFilters(props: &FilterPanelProps) -> Html {
             { select("Regional group of the recommending State", "from-region", onfromregion, from_region_options) }
         </fieldset>
     }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
 }

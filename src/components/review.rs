@@ -2,9 +2,12 @@
 //! summary. Sections with no data are left out.
 
 use super::OnQuery;
-use crate::dataset::load::{theme_indices, Dataset, RecommendationRow};
+use crate::dataset::load::{Dataset, RecommendationRow};
+use crate::export::{document, document_url};
+use crate::facet::Facet;
+use crate::palette::sdg_colours;
 use crate::dataset::schema::{MediaSummary, Response};
-use crate::format::{action_label, count, date, date_range, percent, thousands};
+use crate::format::{action_label, count, date, date_range, percent, sdg_target, thousands};
 use crate::query::{Grouping, Query};
 use crate::state::{QueryOrigin, Shared};
 use std::collections::BTreeMap;
@@ -39,7 +42,7 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
     let summary = &review.summary;
     let media = summary.media_summary.as_ref();
     let session = dataset.sessions.iter().find(|s| s.number == summary.session);
-    let state_name = dataset.state_name(review.state).to_owned();
+    let state_name = dataset.review_state_name(props.review);
     let onclose = {
         let query = Query { review: None, ..props.query.clone() };
         let onquery = props.onquery.clone();
@@ -120,7 +123,7 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
                 </section>
             }
             if let Some(media) = media {
-                <p class="source">{ format!("Sections from the OHCHR media summary ({}); recommendations from the UPR Info database.", media.source_file) }</p>
+                <p class="source">{ format!("Sections from the OHCHR media summary ({}); recommendations from the UPR Info database and the DIHR SDG–Human Rights Data Explorer.", media.source_file) }</p>
             }
         </article>
     }
@@ -221,20 +224,32 @@ fn Recommendations(props: &ReviewDetailProps) -> Html {
         Callback::from(move |_: Event| onquery.emit((query.clone(), QueryOrigin::Choice)))
     };
     let rows: Vec<&RecommendationRow> = props.passing.iter().map(|i| &dataset.recommendations[*i as usize]).collect();
-    let mut groups: BTreeMap<String, Vec<&RecommendationRow>> = BTreeMap::new();
+    let mut groups: BTreeMap<GroupKey, Vec<&RecommendationRow>> = BTreeMap::new();
     for row in &rows {
         match props.query.group {
-            Grouping::Theme => {
-                for t in theme_indices(row.themes) {
-                    groups.entry(dataset.themes[t].label.clone()).or_default().push(row);
+            Grouping::Facet(facet) => {
+                let mut any = false;
+                for option in facet.indices(row) {
+                    any = true;
+                    groups.entry(GroupKey::Option(option)).or_default().push(row);
+                }
+                if !any {
+                    groups.entry(GroupKey::None).or_default().push(row);
                 }
             }
             Grouping::State => {
                 let name = row.from.map_or("Unknown State".to_owned(), |s| dataset.state_name(s).to_owned());
-                groups.entry(name).or_default().push(row);
+                groups.entry(GroupKey::Name(name)).or_default().push(row);
             }
         }
     }
+    let heading = |key: &GroupKey| match (key, props.query.group) {
+        (GroupKey::Option(option), Grouping::Facet(facet)) => facet.label(dataset, *option),
+        (GroupKey::None, Grouping::Facet(facet)) => facet.none_label(review).to_owned(),
+        (GroupKey::Name(name), _) => name.clone(),
+        _ => String::new(),
+    };
+    let unclassified = Facet::ALL.into_iter().filter(|f| !f.classifies(review)).map(|f| f.plural()).collect::<Vec<_>>();
     let total = review.summary.recommendations;
     html! {
         <section data-testid="recommendations">
@@ -255,12 +270,19 @@ fn Recommendations(props: &ReviewDetailProps) -> Html {
                 </p>
                 <div class="grouping" role="radiogroup" aria-label="Group recommendations by">
                     { "Group by " }
-                    <label><input type="radio" name="group" checked={props.query.group == Grouping::Theme} onchange={ongroup(Grouping::Theme)} />{ " theme" }</label>
+                    { for Facet::ALL.into_iter().map(|facet| html! {
+                        <label><input type="radio" name="group" checked={props.query.group == Grouping::Facet(facet)} onchange={ongroup(Grouping::Facet(facet))} />{ format!(" {}", facet.noun()) }</label>
+                    }) }
                     <label><input type="radio" name="group" checked={props.query.group == Grouping::State} onchange={ongroup(Grouping::State)} />{ " recommending State" }</label>
                 </div>
-                { for groups.iter().map(|(name, rows)| html! {
+                if !unclassified.is_empty() {
+                    <p class="note" data-testid="not-classified">
+                        { format!("The source does not classify the recommendations of this review by {}.", unclassified.join(" or ")) }
+                    </p>
+                }
+                { for groups.iter().map(|(key, rows)| html! {
                     <section class="group" data-testid="recommendation-group">
-                        <h4>{ format!("{name} ({})", rows.len()) }</h4>
+                        <h4>{ format!("{} ({})", heading(key), rows.len()) }</h4>
                         <ul class="recommendation-list">
                             { for rows.iter().map(|row| recommendation(dataset, row)) }
                         </ul>
@@ -271,20 +293,61 @@ fn Recommendations(props: &ReviewDetailProps) -> Html {
     }
 }
 
+/// Groups in the open card: a facet's options in their order, then the
+/// recommendations with none; or recommending States by name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum GroupKey {
+    Option(usize),
+    None,
+    Name(String),
+}
+
 fn recommendation(dataset: &Dataset, row: &RecommendationRow) -> Html {
     let from = row.from.map_or("Unknown State".to_owned(), |s| dataset.state_name(s).to_owned());
     let (class, label) = match row.response {
         Response::Accepted => ("accepted-text", "Accepted"),
         Response::Noted => ("noted-text", "Noted"),
     };
+    let goals = Facet::SdgGoal.indices(row).map(|option| {
+        let goal = option as u8 + 1;
+        let (background, text) = sdg_colours(goal).unwrap_or(("transparent", "inherit"));
+        let name = dataset.sdg_goals.iter().find(|g| g.number == goal).map_or(String::new(), |g| g.name.clone());
+        html! {
+            <li class="sdg" data-testid="sdg-goal" data-goal={goal.to_string()} style={format!("background: {background}; color: {text}")}
+                title={format!("Sustainable Development Goal {goal}: {name}")}>
+                <strong>{ goal }</strong>{ format!(" {name}") }
+            </li>
+        }
+    });
+    let targets = row.sdg_targets.iter().map(|t| {
+        let uncertain = t.contains('|');
+        html! {
+            <li class={classes!("target", uncertain.then_some("uncertain"))} data-testid="sdg-target"
+                title={uncertain.then_some("The source does not say which of the two targets it means")}>
+                { format!("Target {}", sdg_target(t)) }
+            </li>
+        }
+    });
+    let persons: Vec<String> = Facet::Persons.indices(row).map(|p| Facet::Persons.label(dataset, p)).collect();
     html! {
         <li data-testid="recommendation">
             <p>{ row.text.clone() }</p>
             <p class="meta">
                 <span>{ from }</span>{ " · " }
-                <strong class={class}>{ label }</strong>{ " · " }
-                <span>{ format!("{} (category {})", action_label(row.action), row.action) }</span>
+                <strong class={class}>{ label }</strong>
+                if let Some(action) = row.action {
+                    { " · " }<span>{ format!("{} (category {action})", action_label(action)) }</span>
+                }
+                if let (Some(symbol), Some(cited)) = (&row.document, document(row)) {
+                    { " · " }<a href={document_url(symbol)} rel="noopener" data-testid="document">{ cited }</a>
+                }
             </p>
+            if row.sdg_goals != 0 || !row.sdg_targets.is_empty() {
+                <ul class="sdgs" aria-label="Sustainable Development Goals">{ for goals }{ for targets }</ul>
+            }
+            if !persons.is_empty() {
+                <p class="meta persons" data-testid="persons">{ format!("Concerns: {}", persons.join(", ")) }</p>
+            }
         </li>
     }
 }

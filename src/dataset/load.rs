@@ -47,8 +47,15 @@ impl std::error::Error for LoadError {}
 
 pub type ThemeIndex = u8;
 pub type StateIndex = u16;
+pub type PersonIndex = u8;
 
-/// The theme indices whose bits are set in `mask`, lowest first.
+/// At most this many groups of persons fit the `u16` masks.
+const MAX_PERSON_GROUPS: usize = 16;
+/// Goal `g` is bit `g - 1` of a `u32` mask.
+const MAX_GOAL: u8 = 32;
+
+/// The indices whose bits are set in `mask`, lowest first: themes, and
+/// (cast to `u64`) SDG goals (index = goal - 1) and groups of persons.
 pub fn theme_indices(mut mask: u64) -> impl Iterator<Item = usize> {
     std::iter::from_fn(move || {
         (mask != 0).then(|| {
@@ -65,9 +72,18 @@ pub struct RecommendationRow {
     pub review: u16,
     pub from: Option<StateIndex>,
     pub response: Response,
-    pub action: u8,
+    /// `None` where the source has no action category (sessions 21-26).
+    pub action: Option<u8>,
     /// Bit `i` set when the recommendation carries theme `i`.
     pub themes: u64,
+    /// Bit `g - 1` set when the recommendation is linked to SDG goal `g`.
+    pub sdg_goals: u32,
+    /// Bit `i` set when it concerns `Dataset::persons[i]`.
+    pub persons: u16,
+    /// As in the file: `16.3`, or `16.1|16.10` where the source is ambiguous.
+    pub sdg_targets: Vec<String>,
+    pub document: Option<String>,
+    pub paragraph: Option<String>,
     pub text: String,
 }
 
@@ -127,6 +143,10 @@ pub struct Review {
     pub cycle: u8,
     pub region: Option<Region>,
     pub themes: u64,
+    /// Goals (bit `g - 1`) and groups of persons linked to at least one of
+    /// its recommendations.
+    pub sdg_goals: u32,
+    pub persons: u16,
     /// Indices into `Dataset::recommendations`, once the texts are loaded.
     pub recommendations: std::ops::Range<usize>,
     pub pledges: Vec<Pledge>,
@@ -137,6 +157,8 @@ pub struct Dataset {
     pub source: String,
     pub totals: Totals,
     pub themes: Vec<Theme>,
+    pub sdg_goals: Vec<SdgGoal>,
+    pub persons: Vec<PersonGroup>,
     pub states: Vec<State>,
     pub sessions: Vec<Session>,
     pub reviews: Vec<Review>,
@@ -146,6 +168,7 @@ pub struct Dataset {
     pub texts_loaded: bool,
     state_by_id: HashMap<String, StateIndex>,
     theme_by_id: HashMap<String, ThemeIndex>,
+    person_by_id: HashMap<String, PersonIndex>,
 }
 
 impl Dataset {
@@ -166,6 +189,15 @@ impl Dataset {
         let state_by_id: HashMap<String, StateIndex> =
             overview.states.iter().enumerate().map(|(i, s)| (s.id.clone(), i as StateIndex)).collect();
         let reference = |what: &str, id: &str| LoadError::Reference { file: file.into(), what: what.into(), id: id.into() };
+        if overview.persons.len() > MAX_PERSON_GROUPS {
+            return Err(LoadError::Count { file: file.into(), what: format!("groups of persons (at most {MAX_PERSON_GROUPS})"), declared: MAX_PERSON_GROUPS as u64, found: overview.persons.len() as u64 });
+        }
+        if let Some(goal) = overview.sdg_goals.iter().find(|g| !(1..=MAX_GOAL).contains(&g.number)) {
+            return Err(reference("SDG goal", &goal.number.to_string()));
+        }
+        let person_by_id: HashMap<String, PersonIndex> =
+            overview.persons.iter().enumerate().map(|(i, p)| (p.id.clone(), i as PersonIndex)).collect();
+        let goals: Vec<u8> = overview.sdg_goals.iter().map(|g| g.number).collect();
 
         let mut reviews = Vec::with_capacity(overview.reviews.len());
         let mut recommendations_total = 0u64;
@@ -178,6 +210,8 @@ impl Dataset {
                 .find(|s| s.number == summary.session)
                 .ok_or_else(|| reference("session", &summary.session.to_string()))?;
             let themes = theme_mask(&theme_by_id, summary.themes.keys(), file)?;
+            let sdg_goals = goal_mask(&goals, summary.sdg_goals.keys(), file)?;
+            let persons = person_mask(&person_by_id, summary.persons.keys(), file)?;
             for id in summary.participants.members.iter().chain(&summary.participants.observers) {
                 state_by_id.get(id).ok_or_else(|| reference("participating State", id))?;
             }
@@ -193,6 +227,8 @@ impl Dataset {
                 state,
                 cycle: session.cycle,
                 themes,
+                sdg_goals,
+                persons,
                 recommendations: 0..0,
                 pledges: Vec::new(),
                 summary,
@@ -204,6 +240,8 @@ impl Dataset {
             source: overview.source,
             totals: overview.totals,
             themes: overview.themes,
+            sdg_goals: overview.sdg_goals,
+            persons: overview.persons,
             states: overview.states,
             sessions: overview.sessions,
             reviews,
@@ -212,6 +250,7 @@ impl Dataset {
             texts_loaded: false,
             state_by_id,
             theme_by_id,
+            person_by_id,
         })
     }
 
@@ -237,6 +276,7 @@ impl Dataset {
         let mut rows = Vec::with_capacity(self.totals.recommendations as usize);
         let mut ranges = Vec::with_capacity(texts.reviews.len());
         let mut pledges = Vec::with_capacity(texts.reviews.len());
+        let goals: Vec<u8> = self.sdg_goals.iter().map(|g| g.number).collect();
         for (index, (review, full)) in self.reviews.iter().zip(texts.reviews).enumerate() {
             if review.summary.id != full.id {
                 return Err(reference("review (out of order or missing)", &full.id));
@@ -250,8 +290,8 @@ impl Dataset {
                     Some(id) => Some(*self.state_by_id.get(id).ok_or_else(|| reference("State", id))?),
                     None => None,
                 };
-                if !(1..=5).contains(&recommendation.action) {
-                    return Err(reference("action category", &recommendation.action.to_string()));
+                if let Some(action) = recommendation.action.filter(|a| !(1..=5).contains(a)) {
+                    return Err(reference("action category", &action.to_string()));
                 }
                 rows.push(RecommendationRow {
                     review: index as u16,
@@ -259,11 +299,31 @@ impl Dataset {
                     response: recommendation.response,
                     action: recommendation.action,
                     themes,
+                    sdg_goals: goal_mask(&goals, &recommendation.sdg_goals, file)?,
+                    persons: person_mask(&self.person_by_id, &recommendation.persons, file)?,
+                    sdg_targets: recommendation.sdg_targets,
+                    document: recommendation.document,
+                    paragraph: recommendation.paragraph,
                     text: recommendation.text,
                 });
             }
-            let accepted = rows[start..].iter().filter(|r| r.response == Response::Accepted).count();
+            let in_review = &rows[start..];
+            let accepted = in_review.iter().filter(|r| r.response == Response::Accepted).count();
             count(file, &format!("accepted recommendations in review {}", full.id), review.summary.accepted, accepted)?;
+            for (goal, declared) in &review.summary.sdg_goals {
+                let bit = 1u32 << (goal - 1);
+                let found = in_review.iter().filter(|r| r.sdg_goals & bit != 0).count();
+                count(file, &format!("recommendations linked to SDG {goal} in review {}", full.id), *declared, found)?;
+            }
+            let goals_found: u32 = in_review.iter().fold(0, |mask, r| mask | r.sdg_goals);
+            count(file, &format!("SDG goals in review {}", full.id), review.sdg_goals.count_ones(), goals_found.count_ones() as usize)?;
+            for (id, declared) in &review.summary.persons {
+                let bit = 1u16 << self.person_by_id[id];
+                let found = in_review.iter().filter(|r| r.persons & bit != 0).count();
+                count(file, &format!("recommendations concerning {id} in review {}", full.id), *declared, found)?;
+            }
+            let persons_found: u16 = in_review.iter().fold(0, |mask, r| mask | r.persons);
+            count(file, &format!("groups of persons in review {}", full.id), review.persons.count_ones(), persons_found.count_ones() as usize)?;
             ranges.push(start..rows.len());
             pledges.push(full.pledges);
         }
@@ -285,15 +345,63 @@ impl Dataset {
         self.theme_by_id.get(id).copied()
     }
 
+    /// The State's current name.
     pub fn state_name(&self, index: StateIndex) -> &str {
         &self.states[index as usize].name
+    }
+
+    /// The State's current name, then its former names: what a search by
+    /// name should find.
+    pub fn state_names(&self, index: StateIndex) -> impl Iterator<Item = &str> {
+        let state = &self.states[index as usize];
+        std::iter::once(state.name.as_str()).chain(state.former_names.iter().map(|f| f.name.as_str()))
+    }
+
+    /// The State's current name, and the name it had on the ISO `date`
+    /// where that was another (`("Eswatini", Some("Swaziland"))`).
+    pub fn state_name_on(&self, index: StateIndex, date: &str) -> (&str, Option<&str>) {
+        let state = &self.states[index as usize];
+        let then = state
+            .former_names
+            .iter()
+            .filter(|f| date < f.until.as_str())
+            .min_by(|a, b| a.until.cmp(&b.until))
+            .map(|f| f.name.as_str());
+        (&state.name, then)
+    }
+
+    /// The name of a review's State as the viewer shows it: the current
+    /// name, and the name the review was held under where that differs
+    /// (`North Macedonia (then: the former Yugoslav Republic of Macedonia)`).
+    /// The review's date is that of its media summary where one is known,
+    /// else the session's first day.
+    pub fn review_state_name(&self, review: usize) -> String {
+        let review = &self.reviews[review];
+        let date = review.summary.media_summary.as_ref().map(|m| m.review_date.as_str()).or_else(|| {
+            self.sessions.iter().find(|s| s.number == review.summary.session).map(|s| s.start.as_str())
+        });
+        match date.map(|d| self.state_name_on(review.state, d)) {
+            Some((now, Some(then))) => format!("{now} (then: {then})"),
+            _ => self.state_name(review.state).to_owned(),
+        }
+    }
+
+    pub fn person_index(&self, id: &str) -> Option<PersonIndex> {
+        self.person_by_id.get(id).copied()
+    }
+
+    /// The group of persons whose label or id matches, ignoring case.
+    pub fn find_person(&self, label_or_id: &str) -> Option<usize> {
+        let wanted = label_or_id.trim().to_lowercase();
+        self.persons.iter().position(|p| p.id == wanted || p.label.to_lowercase() == wanted)
     }
 
     pub fn review_by_id(&self, id: &str) -> Option<usize> {
         self.reviews.iter().position(|r| r.summary.id == id)
     }
 
-    /// The State whose name, alias or id matches, ignoring case.
+    /// The State whose id, current name, former name or alias matches,
+    /// ignoring case.
     pub fn find_state(&self, name: &str) -> Option<StateIndex> {
         let wanted = name.trim().to_lowercase();
         self.states
@@ -301,6 +409,7 @@ impl Dataset {
             .position(|s| {
                 s.id == wanted
                     || s.name.to_lowercase() == wanted
+                    || s.former_names.iter().any(|f| f.name.to_lowercase() == wanted)
                     || s.aliases.iter().any(|a| a.to_lowercase() == wanted)
             })
             .map(|i| i as StateIndex)
@@ -324,6 +433,29 @@ fn theme_mask<'a>(
     ids.into_iter().try_fold(0u64, |mask, id| match theme_by_id.get(id) {
         Some(index) => Ok(mask | 1 << index),
         None => Err(LoadError::Reference { file: file.into(), what: "theme".into(), id: id.clone() }),
+    })
+}
+
+/// The bit mask of goal numbers (bit `g - 1`); a goal not in the overview's
+/// list is damage.
+fn goal_mask<'a>(goals: &[u8], numbers: impl IntoIterator<Item = &'a u8>, file: &str) -> Result<u32, LoadError> {
+    numbers.into_iter().try_fold(0u32, |mask, goal| {
+        if goals.contains(goal) {
+            Ok(mask | 1 << (goal - 1))
+        } else {
+            Err(LoadError::Reference { file: file.into(), what: "SDG goal".into(), id: goal.to_string() })
+        }
+    })
+}
+
+fn person_mask<'a>(
+    person_by_id: &HashMap<String, PersonIndex>,
+    ids: impl IntoIterator<Item = &'a String>,
+    file: &str,
+) -> Result<u16, LoadError> {
+    ids.into_iter().try_fold(0u16, |mask, id| match person_by_id.get(id) {
+        Some(index) => Ok(mask | 1 << index),
+        None => Err(LoadError::Reference { file: file.into(), what: "group of persons".into(), id: id.clone() }),
     })
 }
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 /// Bumped whenever a field changes meaning or shape; the loader refuses any
 /// other version rather than guess.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// `data/overview.json`: everything the first screen needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -16,6 +16,10 @@ pub struct Overview {
     pub source: String,
     pub totals: Totals,
     pub themes: Vec<Theme>,
+    /// The 17 Sustainable Development Goals, in order.
+    pub sdg_goals: Vec<SdgGoal>,
+    /// The groups of persons a recommendation can concern, in the Explorer's order.
+    pub persons: Vec<PersonGroup>,
     pub states: Vec<State>,
     pub sessions: Vec<Session>,
     pub reviews: Vec<ReviewSummary>,
@@ -45,20 +49,47 @@ pub struct Theme {
     pub label: String,
 }
 
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SdgGoal {
+    /// 1 to 17.
+    pub number: u8,
+    /// As the Explorer writes it (`Peace, justice and strong institutions`).
+    pub name: String,
+}
+
+/// A group of persons a recommendation concerns (`Women and girls`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonGroup {
+    /// Slug of the label (`women-and-girls`).
+    pub id: String,
+    pub label: String,
+}
+
 /// A State, whether under review, recommending, or both.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
-    /// Slug of `name`; also the first half of a review id.
+    /// Slug of the name the sources used at the time of the reviews; it never
+    /// changes, so that old links keep working after a State is renamed.
     pub id: String,
-    /// One canonical English name, whatever the source spelt.
+    /// The State's current English name.
     pub name: String,
-    /// Other spellings met in the sources or in current use.
+    /// Names it had before, each with the date it stopped being used.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_names: Vec<FormerName>,
+    /// Other spellings met in the sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// `None` for Holy See and Palestine, which belong to no UN regional group.
     pub region: Option<Region>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub organisations: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormerName {
+    pub name: String,
+    /// ISO date from which the State no longer used this name (exclusive).
+    pub until: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -164,6 +195,16 @@ pub struct ReviewSummary {
     pub pledges: u32,
     /// Theme id -> number of recommendations carrying it.
     pub themes: BTreeMap<String, u32>,
+    /// `false` where the source has no UPR Info themes for this review
+    /// (sessions 21-26): `themes` is then empty, not "no theme".
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub themes_classified: bool,
+    /// SDG goal number -> number of recommendations linked to it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sdg_goals: BTreeMap<u8, u32>,
+    /// Person-group id -> number of recommendations concerning it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub persons: BTreeMap<String, u32>,
     /// Every State that made at least one recommendation, by id.
     pub participants: Participants,
     /// Counts derived from `participants`, stored so the loader can check them.
@@ -251,10 +292,28 @@ pub struct Recommendation {
     /// Id of the recommending State; `None` where the source says "(Unknown)".
     pub from: Option<String>,
     pub response: Response,
-    /// UPR Info action category: 1 minimal ... 5 specific action.
-    pub action: u8,
-    /// Theme ids.
+    /// UPR Info action category: 1 minimal ... 5 specific action; `None`
+    /// where the source has none (sessions 21-26).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<u8>,
+    /// Theme ids; empty where the source has no themes (sessions 21-26).
     pub themes: Vec<String>,
+    /// SDG goal numbers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sdg_goals: Vec<u8>,
+    /// SDG targets (`16.3`); `16.1|16.10` where the source cannot tell
+    /// which of the two it means.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sdg_targets: Vec<String>,
+    /// Person-group ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub persons: Vec<String>,
+    /// The Working Group report's symbol (`A/HRC/33/13`) ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// ... and the recommendation's paragraph in it (`135.61`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<String>,
 }
 
 /// A voluntary pledge made by the State under review.
@@ -263,4 +322,12 @@ pub struct Pledge {
     pub text: String,
     pub action: u8,
     pub themes: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
 }

@@ -1,12 +1,24 @@
 //! One canonical English name per State. The recommendation files use
-//! UPR Info's short forms, the membership file the UN's; both are mapped
-//! here. Names are those in use at the time of the reviews (2008-2014),
-//! with today's names kept as aliases so that searches find them.
+//! UPR Info's short forms, the membership file and the Explorer the UN's;
+//! all are mapped here to the name in use at the time of the reviews
+//! (2008-2016), whose slug is the State's id. `RENAMES` then gives the
+//! current name of the States renamed since, which the viewer shows.
+
+use crate::dataset::schema::FormerName;
 
 /// `(spelling met in a source or in current use, canonical name)`.
 /// A spelling not listed here is already canonical.
 const SPELLINGS: &[(&str, &str)] = &[
     ("Antigua & Barbuda", "Antigua and Barbuda"),
+    // The Explorer's UN full forms.
+    ("Bolivia (Plurinational State of)", "Bolivia"),
+    ("Iran (Islamic Republic of)", "Iran"),
+    ("Micronesia (Federated States of)", "Micronesia"),
+    ("State of Palestine", "Palestine"),
+    ("Syrian Arab Republic", "Syria"),
+    ("United Kingdom of Great Britain and Northern Ireland", "United Kingdom"),
+    ("United Republic of Tanzania", "Tanzania"),
+    ("Venezuela (Bolivarian Republic of)", "Venezuela"),
     ("Bosnia & Herzegovina", "Bosnia and Herzegovina"),
     ("Cabo Verde", "Cape Verde"),
     ("Congo", "Republic of the Congo"),
@@ -19,9 +31,9 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("Eswatini", "Swaziland"),
     ("Guinea Bissau", "Guinea-Bissau"),
     ("Laos", "Lao People's Democratic Republic"),
-    ("Macedonia FYR", "The former Yugoslav Republic of Macedonia"),
-    ("the former Yugoslav Republic of Macedonia", "The former Yugoslav Republic of Macedonia"),
-    ("North Macedonia", "The former Yugoslav Republic of Macedonia"),
+    ("Macedonia FYR", "the former Yugoslav Republic of Macedonia"),
+    ("North Macedonia", "the former Yugoslav Republic of Macedonia"),
+    ("Libyan Arab Jamahiriya", "Libya"),
     ("Moldova", "Republic of Moldova"),
     ("Sao Tome & Principe", "Sao Tome and Principe"),
     ("St Kitts & Nevis", "Saint Kitts and Nevis"),
@@ -32,6 +44,38 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("Türkiye", "Turkey"),
     ("United States of America", "United States"),
 ];
+
+/// `(canonical name, current name, former name, date of the change)`: the
+/// date from which the United Nations use the new name (the State's
+/// notification to the Secretary-General), so that a review held before it
+/// shows the name it was held under. The canonical name is the sources'
+/// and stays the State's id, even where the sources already write the
+/// current name (UPR Info writes `Libya` for the 2010 review).
+const RENAMES: &[(&str, &str, &str, &str)] = &[
+    // Cabo Verde asked the UN to use its Portuguese name on 24 October 2013.
+    ("Cape Verde", "Cabo Verde", "Cape Verde", "2013-10-24"),
+    // "Czechia" as the short name from 17 May 2016 (UNTERM).
+    ("Czech Republic", "Czechia", "Czech Republic", "2016-05-17"),
+    // The General Assembly seated the National Transitional Council's
+    // delegation on 16 September 2011 and the UN has said "Libya" since;
+    // the review of November 2010 was of the "Libyan Arab Jamahiriya".
+    ("Libya", "Libya", "Libyan Arab Jamahiriya", "2011-09-16"),
+    // The King renamed Swaziland on 19 April 2018.
+    ("Swaziland", "Eswatini", "Swaziland", "2018-04-19"),
+    // After the Prespa agreement entered into force, UN notification of 14 February 2019.
+    ("the former Yugoslav Republic of Macedonia", "North Macedonia", "the former Yugoslav Republic of Macedonia", "2019-02-14"),
+    // The UN accepted the request of 31 May 2022 with effect from 1 June 2022.
+    ("Turkey", "Türkiye", "Turkey", "2022-06-01"),
+];
+
+/// The current name of a State known by `canonical`, and its former names,
+/// with the date each stopped.
+pub fn current_name(canonical: &str) -> (String, Vec<FormerName>) {
+    match RENAMES.iter().find(|(name, ..)| *name == canonical) {
+        Some((_, now, then, until)) => ((*now).to_owned(), vec![FormerName { name: (*then).to_owned(), until: (*until).to_owned() }]),
+        None => (canonical.to_owned(), Vec::new()),
+    }
+}
 
 /// What the source writes where it does not know the recommending State.
 pub const UNKNOWN_STATE: &str = "&#40;Unknown&#41;";
@@ -46,11 +90,18 @@ pub fn canonical_name(spelling: &str) -> String {
         .unwrap_or_else(|| spelling.to_owned())
 }
 
-/// Every other spelling this module knows for a canonical name.
+/// Every other spelling this module knows for a canonical name, except its
+/// current and former names, which the State lists apart.
 pub fn aliases_of(canonical: &str) -> Vec<String> {
+    let (current, former) = current_name(canonical);
     SPELLINGS
         .iter()
-        .filter(|(alias, name)| *name == canonical && !alias.eq_ignore_ascii_case(canonical))
+        .filter(|(alias, name)| {
+            *name == canonical
+                && !alias.eq_ignore_ascii_case(canonical)
+                && !alias.eq_ignore_ascii_case(&current)
+                && !former.iter().any(|f| alias.eq_ignore_ascii_case(&f.name))
+        })
         .map(|(alias, _)| (*alias).to_owned())
         .collect()
 }
@@ -66,6 +117,7 @@ mod tests {
         assert_eq!(canonical_name("Cote d'Ivoire"), canonical_name("Côte d'Ivoire"));
         assert_eq!(canonical_name("Republic of Congo"), canonical_name("Congo"));
         assert_eq!(canonical_name(" Kazakhstan "), "Kazakhstan");
-        assert!(aliases_of("Swaziland").contains(&"Eswatini".to_owned()));
+        assert_eq!(current_name("Swaziland").0, "Eswatini");
+        assert!(!aliases_of("Swaziland").contains(&"Eswatini".to_owned()));
     }
 }

@@ -55,6 +55,20 @@ export class ViewerPage {
     return this.changing(() => this.themeOption(label).locator('input').click());
   }
 
+  /** An option of a facet's filter list: `option('sdg', '5')`, `option('persons', 'Children')`. */
+  option(parameter, value) {
+    const quoted = value.replaceAll('\\', '\\\\').replaceAll('"', '\\"');
+    return this.page.locator(`[data-testid=${parameter}-option][data-value="${quoted}"]`);
+  }
+
+  async optionCount(parameter, value) {
+    return Number(await this.option(parameter, value).getAttribute('data-count'));
+  }
+
+  async toggleOption(parameter, value) {
+    return this.changing(() => this.option(parameter, value).locator('input').click());
+  }
+
   async moveStatesMin(value) {
     return this.changing(() => this.setRange('states-min', value));
   }

@@ -10,6 +10,9 @@ pub enum ImportError {
     Header { file: String, expected: String, found: String },
     /// One row is malformed; `line` is 1-based in the file.
     Row { file: String, line: u64, reason: String },
+    /// One cell of a spreadsheet is malformed; `row` is 1-based as the
+    /// spreadsheet shows it, `column` the header's name.
+    Cell { file: String, sheet: String, row: u32, column: String, reason: String },
     /// A media summary could not be read or placed.
     Summary { file: String, reason: String },
     /// Numbers that must agree do not.
@@ -30,6 +33,9 @@ impl fmt::Display for ImportError {
                 write!(f, "{file}:1: header is {found:?}, expected {expected:?}")
             }
             ImportError::Row { file, line, reason } => write!(f, "{file}:{line}: {reason}"),
+            ImportError::Cell { file, sheet, row, column, reason } => {
+                write!(f, "{file}, sheet {sheet}, row {row}, column {column}: {reason}")
+            }
             ImportError::Summary { file, reason } => write!(f, "{file}: {reason}"),
             ImportError::Mismatch { what, expected, found } => {
                 write!(f, "{what}: expected {expected}, found {found}")

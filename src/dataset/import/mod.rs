@@ -2,25 +2,34 @@
 //! bundled files. Every row read is accounted for in what is written, or the
 //! import fails; nothing is dropped silently.
 
+mod build;
 mod csv_util;
 mod error;
+mod explorer;
+mod link;
+mod matching;
+mod placing;
 mod rows;
+pub mod sdg;
 mod sessions;
 mod summaries;
 
 pub use error::ImportError;
+pub use explorer::{citation, read_explorer, ExplorerRow};
+pub use matching::{match_key, similarity, FUZZY_THRESHOLD};
 pub use rows::{clean_text, read_rows, sessions_in_file_name, RowKind, SourceRow};
 pub use sessions::{is_member, read_membership, read_sessions, Term};
 
 use crate::dataset::schema::*;
-use crate::dataset::slug::{review_id, slug};
-use crate::dataset::states::aliases_of;
+use crate::dataset::slug::slug;
+use crate::dataset::states::{aliases_of, current_name};
 use crate::dataset::themes::all_themes;
+use build::{build_review, Draft};
 use rows::StateInRow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-pub const SOURCE_NOTE: &str = "UPR Info database export of UPR sessions 1-20 (2008-2014), as collected in the public research repository rochelleterman/uprs; Human Rights Council membership from General Assembly election results; OHCHR media summaries";
+pub const SOURCE_NOTE: &str = "UPR Info database export of UPR sessions 1-20 (2008-2014), as collected in the public research repository rochelleterman/uprs; the Danish Institute for Human Rights' SDG-Human Rights Data Explorer export of cycles 1 and 2 (sessions 1-26, 2008-2016: SDG goals, targets, groups of persons, report and paragraph, and all of sessions 21-26), as found in the public research repository gl0bsec/UPR-Analysis; Human Rights Council membership from General Assembly election results; OHCHR session dates and media summaries";
 
 /// One input file, named as it should appear in messages.
 #[derive(Clone, Debug)]
@@ -29,24 +38,41 @@ pub struct SourceFile {
     pub content: String,
 }
 
+/// A spreadsheet, named as it should appear in messages.
+#[derive(Clone, Debug)]
+pub struct BinaryFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
 #[derive(Clone, Debug)]
 pub struct Sources {
     pub sessions: SourceFile,
     pub membership: SourceFile,
+    /// UPR Info exports (CSV).
     pub recommendations: Vec<SourceFile>,
     pub pledges: SourceFile,
+    /// DIHR Explorer exports (.xlsx).
+    pub explorer: Vec<BinaryFile>,
     pub summaries: Vec<SourceFile>,
 }
 
 impl Sources {
-    /// Reads `shared/data/...` and every `shared/seed/*.txt`, in name order.
+    /// Reads `shared/data/...` (UPR Info CSVs, Explorer exports in
+    /// `data/dihr/*.xlsx`) and every `shared/seed/*.txt`, in name order.
     pub fn read(shared: &Path) -> Result<Sources, ImportError> {
         let upr_info = shared.join("data/upr-info");
         let mut recommendation_names = list(&upr_info, |n| n.starts_with("recommendations-") && n.ends_with(".csv"))?;
         recommendation_names.sort();
+        let mut explorer_names = list(&shared.join("data/dihr"), |n| n.ends_with(".xlsx"))?;
+        explorer_names.sort();
         let mut summary_names = list(&shared.join("seed"), |n| n.ends_with(".txt"))?;
         summary_names.sort();
         Ok(Sources {
+            explorer: explorer_names
+                .iter()
+                .map(|n| read_binary(&shared.join("data/dihr").join(n), &format!("data/dihr/{n}")))
+                .collect::<Result<_, _>>()?,
             sessions: read_file(shared, "data/sessions.csv")?,
             membership: read_file(shared, "data/hrc-membership.csv")?,
             recommendations: recommendation_names
@@ -80,6 +106,18 @@ fn read_file(shared: &Path, name: &str) -> Result<SourceFile, ImportError> {
     Ok(SourceFile { name: name.to_owned(), content })
 }
 
+/// A file given on the command line, named as given.
+pub fn read_text_file(path: &Path) -> Result<SourceFile, ImportError> {
+    let name = path.display().to_string();
+    let content = std::fs::read_to_string(path).map_err(|e| ImportError::Io { file: name.clone(), message: e.to_string() })?;
+    Ok(SourceFile { name, content })
+}
+
+pub fn read_binary(path: &Path, name: &str) -> Result<BinaryFile, ImportError> {
+    let bytes = std::fs::read(path).map_err(|e| ImportError::Io { file: name.to_owned(), message: e.to_string() })?;
+    Ok(BinaryFile { name: name.to_owned(), bytes })
+}
+
 type ReviewRows<'a> = (Vec<&'a SourceRow>, Vec<&'a SourceRow>);
 
 /// The two files to write, and what was read, merged and written.
@@ -87,6 +125,10 @@ pub struct Imported {
     pub overview: Overview,
     pub texts: Texts,
     pub report: Vec<String>,
+    /// The Explorer's rows of reviews UPR Info also holds that matched no
+    /// UPR Info recommendation, as CSV with a header: for checking the
+    /// match, never shipped.
+    pub unmatched: String,
 }
 
 pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
@@ -104,7 +146,8 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
             });
         }
     }
-    let known_sessions = 1..=sessions.len() as u8;
+    let first = sessions.first().map_or(1, |s| s.number);
+    let known_sessions = first..=sessions.last().map_or(first, |s| s.number);
 
     let mut recommendations = Vec::new();
     for file in &sources.recommendations {
@@ -117,6 +160,15 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
     let pledges = read_rows(&sources.pledges.name, &sources.pledges.content, RowKind::Pledge, known_sessions)?;
     report.push(format!("read {:>6} voluntary pledges from {}", pledges.len(), sources.pledges.name));
 
+    let mut explorer_rows = Vec::new();
+    for file in &sources.explorer {
+        let rows = read_explorer(&file.name, &file.bytes)?;
+        report.push(format!("read {:>6} recommendations from {}", rows.len(), file.name));
+        explorer_rows.extend(rows);
+    }
+    let (explorer_rows, duplicates) = placing::drop_duplicates(explorer_rows);
+    report.extend(duplicates);
+
     let states = merge_states(&recommendations, (&sources.pledges.name, &pledges))?;
     for term in &terms {
         if !states.contains_key(&term.state) {
@@ -127,6 +179,23 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
             ));
         }
     }
+    for row in &explorer_rows {
+        for (column, name) in [("Recommendation", &row.state_under_review), ("Recommending state", &row.from)] {
+            if !states.contains_key(name) {
+                return Err(ImportError::Cell {
+                    file: row.file.clone(),
+                    sheet: explorer::SHEET.to_owned(),
+                    row: row.row,
+                    column: column.to_owned(),
+                    reason: format!(
+                        "{name:?} is none of the States of UPR Info's files (which give its regional group): \
+                         if it is another spelling of one, add it to src/dataset/states.rs"
+                    ),
+                });
+            }
+        }
+    }
+    let sdg_goals = goal_list(&explorer_rows, &mut report);
 
     // (session, State under review) -> (recommendations, pledges).
     let mut reviews: BTreeMap<(u8, String), ReviewRows> = BTreeMap::new();
@@ -145,49 +214,140 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
             }
         }
     }
+    let upr_info_reviews: BTreeSet<(String, u8)> = reviews.keys().map(|(session, state)| (state.clone(), *session)).collect();
+    let explorer_row_count = explorer_rows.len();
+    let explorer_reviews = placing::place(explorer_rows, &sessions, &upr_info_reviews)?;
 
     let mut overview = Overview {
         schema_version: SCHEMA_VERSION,
         source: SOURCE_NOTE.to_owned(),
         totals: Totals::default(),
         themes: all_themes(),
+        sdg_goals,
+        persons: sdg::PERSON_GROUPS.iter().map(|label| PersonGroup { id: slug(label), label: (*label).to_owned() }).collect(),
         states: state_list(&states)?,
         sessions,
         reviews: Vec::with_capacity(reviews.len()),
     };
     let mut texts = Texts { schema_version: SCHEMA_VERSION, totals: Totals::default(), reviews: Vec::new() };
-    for ((session, state), (rows, pledge_rows)) in &reviews {
-        let session = &overview.sessions[*session as usize - 1];
-        let (summary, full) = build_review(state, session, rows, pledge_rows, &terms);
+    let mut linker = link::Linker::new()?;
+    let (mut explorer_only, mut explorer_only_rows) = (BTreeSet::new(), 0);
+    let keys: BTreeSet<(u8, String)> =
+        reviews.keys().cloned().chain(explorer_reviews.keys().map(|(state, session)| (*session, state.clone()))).collect();
+    for (number, state) in keys {
+        let session = overview.sessions.iter().find(|s| s.number == number).expect("reviews are of known sessions");
+        let from_explorer = explorer_reviews.get(&(state.clone(), number));
+        let (drafts, pledge_rows, themes_classified) = match reviews.get(&(number, state.clone())) {
+            Some((rows, pledge_rows)) => {
+                let mut drafts: Vec<Draft> = rows.iter().map(|r| Draft::from_upr_info(r)).collect();
+                if let Some(explorer) = from_explorer {
+                    linker.link(&state, number, session.cycle, &mut drafts, explorer)?;
+                }
+                (drafts, pledge_rows.as_slice(), true)
+            }
+            None => {
+                let rows = from_explorer.expect("a review comes from one source or the other");
+                explorer_only.insert(number);
+                explorer_only_rows += rows.len();
+                (rows.iter().map(Draft::from_explorer).collect(), &[][..], false)
+            }
+        };
+        let (summary, full) = build_review(&state, session, drafts, pledge_rows, &terms, themes_classified);
         overview.reviews.push(summary);
         texts.reviews.push(full);
     }
+    let counted = linker.rows();
+    let (match_report, unmatched) = linker.finish()?;
+    report.extend(match_report);
+    if !explorer_only.is_empty() {
+        let reviews_only = overview.reviews.iter().filter(|r| !r.themes_classified).count();
+        report.push(format!(
+            "from the Explorer alone: {reviews_only} reviews, {explorer_only_rows} recommendations, in sessions {}",
+            explorer_only.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")
+        ));
+    }
     summaries::attach(&sources.summaries, &mut overview, &mut report)?;
+    check_reviews_per_cycle(&overview, &mut report)?;
 
     let totals = Totals {
         reviews: overview.reviews.len() as u32,
         recommendations: texts.reviews.iter().map(|r| r.recommendations.len() as u32).sum(),
         pledges: texts.reviews.iter().map(|r| r.pledges.len() as u32).sum(),
     };
-    let read: usize = recommendations.iter().map(|(_, rows)| rows.len()).sum();
-    check("recommendations written against rows read", read as u64, totals.recommendations as u64)?;
+    let read: usize = recommendations.iter().map(|(_, rows)| rows.len()).sum::<usize>() + explorer_only_rows;
+    check("recommendations written against UPR Info rows and Explorer rows of their own reviews", read as u64, totals.recommendations as u64)?;
+    check("Explorer rows read against rows placed", explorer_row_count as u64, (counted + explorer_only_rows) as u64)?;
     check("pledges written against rows read", pledges.len() as u64, totals.pledges as u64)?;
     overview.totals = totals;
     texts.totals = totals;
     report.push(format!(
         "merged into {} reviews of {} States under review; {} States in all",
         totals.reviews,
-        overview.reviews.iter().map(|r| &r.state).collect::<std::collections::BTreeSet<_>>().len(),
+        overview.reviews.iter().map(|r| &r.state).collect::<BTreeSet<_>>().len(),
         overview.states.len()
     ));
     report.push(format!(
-        "wrote {} reviews, {} recommendations, {} pledges, {} themes",
+        "wrote {} reviews, {} recommendations ({} linked to an SDG), {} pledges, {} themes, {} SDG goals, {} groups of persons",
         totals.reviews,
         totals.recommendations,
+        texts.reviews.iter().flat_map(|r| &r.recommendations).filter(|r| !r.sdg_goals.is_empty()).count(),
         totals.pledges,
-        overview.themes.len()
+        overview.themes.len(),
+        overview.sdg_goals.len(),
+        overview.persons.len()
     ));
-    Ok(Imported { overview, texts, report })
+    Ok(Imported { overview, texts, report, unmatched })
+}
+
+/// The goals as the Explorer names them, in number order; a goal spelt two
+/// ways keeps its first spelling, with a warning.
+fn goal_list(rows: &[ExplorerRow], report: &mut Vec<String>) -> Vec<SdgGoal> {
+    let mut names: BTreeMap<u8, &str> = BTreeMap::new();
+    for row in rows {
+        for (number, name) in &row.goals {
+            let known = names.entry(*number).or_insert(name);
+            if known != name {
+                report.push(format!(
+                    "warning: {}, row {}: goal {number} is called {name:?}, elsewhere {known:?}; kept the latter",
+                    row.file, row.row
+                ));
+            }
+        }
+    }
+    names.into_iter().map(|(number, name)| SdgGoal { number, name: name.to_owned() }).collect()
+}
+
+/// Each State is reviewed once a cycle: no State may have two reviews in one
+/// cycle, and in a cycle whose every session has reviews, every State under
+/// review has one.
+fn check_reviews_per_cycle(overview: &Overview, report: &mut Vec<String>) -> Result<(), ImportError> {
+    let cycle_of: BTreeMap<u8, u8> = overview.sessions.iter().map(|s| (s.number, s.cycle)).collect();
+    let mut per_state: BTreeMap<&str, BTreeMap<u8, Vec<u8>>> = BTreeMap::new();
+    for review in &overview.reviews {
+        per_state.entry(&review.state).or_default().entry(cycle_of[&review.session]).or_default().push(review.session);
+    }
+    let reviewed_sessions: BTreeSet<u8> = overview.reviews.iter().map(|r| r.session).collect();
+    let complete: Vec<u8> = cycle_of
+        .values()
+        .copied()
+        .collect::<BTreeSet<u8>>()
+        .into_iter()
+        .filter(|cycle| cycle_of.iter().filter(|(_, c)| *c == cycle).all(|(s, _)| reviewed_sessions.contains(s)))
+        .collect();
+    for (state, cycles) in &per_state {
+        if let Some((cycle, sessions)) = cycles.iter().find(|(_, s)| s.len() > 1) {
+            return Err(ImportError::Mismatch { what: format!("reviews of {state} in cycle {cycle} (sessions {sessions:?})"), expected: 1, found: sessions.len() as u64 });
+        }
+        if let Some(cycle) = complete.iter().find(|c| !cycles.contains_key(c)) {
+            return Err(ImportError::Mismatch { what: format!("reviews of {state} in cycle {cycle}, which the sources cover in full"), expected: 1, found: 0 });
+        }
+    }
+    report.push(format!(
+        "each of the {} States under review has one review in each of the complete cycles {:?}",
+        per_state.len(),
+        complete
+    ));
+    Ok(())
 }
 
 fn check(what: &str, expected: u64, found: u64) -> Result<(), ImportError> {
@@ -234,13 +394,16 @@ fn merge_states(
 fn state_list(states: &BTreeMap<String, (StateInRow, String, u64)>) -> Result<Vec<State>, ImportError> {
     let mut list: Vec<State> = states
         .values()
-        .map(|(s, _, _)| State {
+        .map(|(s, _, _)| {
+            let (name, former_names) = current_name(&s.name);
+            State {
             id: slug(&s.name),
-            name: s.name.clone(),
+            name,
+            former_names,
             aliases: aliases_of(&s.name),
             region: s.region,
             organisations: s.organisations.clone(),
-        })
+        }})
         .collect();
     list.sort_by(|a, b| a.id.cmp(&b.id));
     if let Some(pair) = list.windows(2).find(|w| w[0].id == w[1].id) {
@@ -253,65 +416,3 @@ fn state_list(states: &BTreeMap<String, (StateInRow, String, u64)>) -> Result<Ve
     Ok(list)
 }
 
-fn build_review(
-    state: &str,
-    session: &Session,
-    rows: &[&SourceRow],
-    pledge_rows: &[&SourceRow],
-    terms: &[Term],
-) -> (ReviewSummary, ReviewTexts) {
-    let id = review_id(state, session.number);
-    let mut themes: BTreeMap<String, u32> = BTreeMap::new();
-    let mut recommending: BTreeMap<&str, bool> = BTreeMap::new();
-    for row in rows {
-        for theme in &row.themes {
-            *themes.entry(slug(theme)).or_default() += 1;
-        }
-        if let Some(from) = &row.from {
-            recommending.insert(&from.name, is_member(terms, &from.name, session));
-        }
-    }
-    let mut participants = Participants::default();
-    for (name, member) in &recommending {
-        let list = if *member { &mut participants.members } else { &mut participants.observers };
-        list.push(slug(name));
-    }
-    let count = |wanted: Response| rows.iter().filter(|r| r.response == Some(wanted)).count() as u32;
-    let summary = ReviewSummary {
-        id: id.clone(),
-        state: slug(state),
-        session: session.number,
-        recommendations: rows.len() as u32,
-        accepted: count(Response::Accepted),
-        noted: count(Response::Noted),
-        unknown_recommender: rows.iter().filter(|r| r.from.is_none()).count() as u32,
-        pledges: pledge_rows.len() as u32,
-        themes,
-        participation: Participation {
-            states: recommending.len() as u32,
-            members: participants.members.len() as u32,
-            observers: participants.observers.len() as u32,
-        },
-        participants,
-        media_summary: None,
-    };
-    let theme_ids = |row: &SourceRow| row.themes.iter().map(|t| slug(t)).collect();
-    let full = ReviewTexts {
-        id,
-        recommendations: rows
-            .iter()
-            .map(|row| Recommendation {
-                text: row.text.clone(),
-                from: row.from.as_ref().map(|f| slug(&f.name)),
-                response: row.response.expect("recommendation rows always carry a response"),
-                action: row.action,
-                themes: theme_ids(row),
-            })
-            .collect(),
-        pledges: pledge_rows
-            .iter()
-            .map(|row| Pledge { text: row.text.clone(), action: row.action, themes: theme_ids(row) })
-            .collect(),
-    };
-    (summary, full)
-}

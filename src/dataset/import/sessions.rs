@@ -10,7 +10,7 @@ use crate::dataset::states::canonical_name;
 /// the source README asks for it to count as an observer in those sessions.
 const SUSPENSIONS: &[(&str, &str, &str)] = &[("Libya", "2011-03-01", "2011-11-18")];
 
-/// Members on a session's first day: the README states this for all 20.
+/// Members on a session's first day: the README states this for all 26.
 pub const COUNCIL_SEATS: usize = 47;
 
 pub fn read_sessions(file: &str, content: &str) -> Result<Vec<Session>, ImportError> {
@@ -19,13 +19,16 @@ pub fn read_sessions(file: &str, content: &str) -> Result<Vec<Session>, ImportEr
         let record = record?;
         let number: u8 = parse_number(file, &record, 0, "session")?;
         let cycle: u8 = parse_number(file, &record, 1, "cycle")?;
-        let expected_cycle = if number <= 12 { 1 } else { 2 };
-        if cycle != expected_cycle {
+        // The cycle is the file's to say; it can only stay or move on.
+        if let Some(previous) = sessions.last().filter(|p: &&Session| cycle < p.cycle || cycle > p.cycle + 1) {
             return Err(ImportError::row(
                 file,
                 record.line,
-                format!("session {number} is in cycle {expected_cycle}, not {cycle}"),
+                format!("session {number} is in cycle {cycle}, but session {} was in cycle {}", previous.number, previous.cycle),
             ));
+        }
+        if sessions.is_empty() && cycle != 1 {
+            return Err(ImportError::row(file, record.line, format!("the first session is in cycle {cycle}, not 1")));
         }
         let start = iso_date(file, &record, 2)?;
         let end = iso_date(file, &record, 3)?;

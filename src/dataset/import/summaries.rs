@@ -15,6 +15,7 @@ pub fn attach(files: &[SourceFile], overview: &mut Overview, report: &mut Vec<St
             .iter()
             .find(|s| {
                 std::iter::once(&s.name)
+                    .chain(s.former_names.iter().map(|f| &f.name))
                     .chain(&s.aliases)
                     .any(|name| name.to_lowercase() == parsed.country.to_lowercase())
             })

@@ -1,0 +1,225 @@
+//! The dimensions a recommendation is classified along (themes, SDG goals,
+//! groups of persons), behind one mechanism: a parameter parsed into
+//! labels, resolved to bits of a mask per recommendation and per review,
+//! counted for the filter panel, listed as options, and drawn as a chart. Adding a dimension is adding a variant
+//! here; `query`, `filter`, `stats` and the components loop over
+//! `Facet::ALL`. Pure: no DOM.
+
+use crate::dataset::load::{theme_indices, Dataset, RecommendationRow, Review};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    /// UPR Info's 54 themes (sessions 1-20).
+    Theme,
+    /// The 17 Sustainable Development Goals (`sdg=5`), from the DIHR Explorer.
+    SdgGoal,
+    /// The Explorer's 12 groups of persons (`persons=Children`).
+    Persons,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 3] = [Facet::Theme, Facet::SdgGoal, Facet::Persons];
+
+    /// The address-bar parameter, also the `group` value and the prefix of
+    /// the filter options' and chart bars' test ids.
+    pub fn parameter(self) -> &'static str {
+        match self {
+            Facet::Theme => "theme",
+            Facet::SdgGoal => "sdg",
+            Facet::Persons => "persons",
+        }
+    }
+
+    pub fn from_parameter(name: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.parameter() == name)
+    }
+
+    /// What one option is called, for headings and messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Facet::Theme => "theme",
+            Facet::SdgGoal => "SDG goal",
+            Facet::Persons => "group of persons",
+        }
+    }
+
+    pub fn plural(self) -> &'static str {
+        match self {
+            Facet::Theme => "themes",
+            Facet::SdgGoal => "SDG goals",
+            Facet::Persons => "groups of persons",
+        }
+    }
+
+    /// More values than this cannot all be meaningful.
+    pub fn max_values(self) -> usize {
+        match self {
+            Facet::Theme => 54,
+            Facet::SdgGoal => 17,
+            // As many as a recommendation's `u16` mask holds.
+            Facet::Persons => 16,
+        }
+    }
+
+    /// Who classified the recommendations along this facet.
+    pub fn source(self) -> &'static str {
+        match self {
+            Facet::Theme => "UPR Info",
+            Facet::SdgGoal | Facet::Persons => "the DIHR SDG–Human Rights Data Explorer",
+        }
+    }
+
+    /// Whether the review's recommendations are classified along this facet
+    /// at all: UPR Info's themes stop at session 20.
+    pub fn classifies(self, review: &Review) -> bool {
+        match self {
+            Facet::Theme => review.summary.themes_classified,
+            Facet::SdgGoal | Facet::Persons => true,
+        }
+    }
+
+    /// The heading of a review's recommendations that have no option of
+    /// this facet, when grouped by it.
+    pub fn none_label(self, review: &Review) -> &'static str {
+        match self {
+            Facet::Theme if !self.classifies(review) => "Not classified by theme in the source",
+            Facet::Theme => "No theme",
+            Facet::SdgGoal => "No SDG goal linked",
+            Facet::Persons => "No group of persons named",
+        }
+    }
+
+    /// Sessions whose reviews are classified along this facet, and those
+    /// whose reviews are not, each in order.
+    pub fn coverage(self, dataset: &Dataset) -> (Vec<u8>, Vec<u8>) {
+        let (mut yes, mut no) = (Vec::new(), Vec::new());
+        for review in &dataset.reviews {
+            let list = if self.classifies(review) { &mut yes } else { &mut no };
+            list.push(review.summary.session);
+        }
+        for list in [&mut yes, &mut no] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        (yes, no)
+    }
+
+    /// Checks a value before the dataset is known, and gives the form kept
+    /// in the query (and so in the canonical address).
+    pub fn parse(self, value: &str) -> Result<String, String> {
+        if value.is_empty() {
+            return Err("empty".into());
+        }
+        match self {
+            Facet::SdgGoal => match value.parse::<u8>() {
+                Ok(goal) if (1..=17).contains(&goal) => Ok(goal.to_string()),
+                _ => Err("not a goal number from 1 to 17".into()),
+            },
+            Facet::Theme | Facet::Persons => Ok(value.to_owned()),
+        }
+    }
+
+    /// Why a well-formed value names no option of the dataset.
+    pub fn unknown(self, dataset: &Dataset) -> String {
+        format!("not one of the {} {}", self.len(dataset), self.plural())
+    }
+
+    /// How many options the dataset has.
+    pub fn len(self, dataset: &Dataset) -> usize {
+        match self {
+            Facet::Theme => dataset.themes.len(),
+            // Goal `g` is option `g - 1`, as in the masks.
+            Facet::SdgGoal => dataset.sdg_goals.iter().map(|g| g.number as usize).max().unwrap_or(0),
+            Facet::Persons => dataset.persons.len(),
+        }
+    }
+
+    /// The option a parameter value names (case-insensitive).
+    pub fn find(self, dataset: &Dataset, value: &str) -> Option<usize> {
+        match self {
+            Facet::Theme => dataset.find_theme(value).map(usize::from),
+            Facet::SdgGoal => {
+                let goal = value.trim().parse::<u8>().ok()?;
+                dataset.sdg_goals.iter().any(|g| g.number == goal).then(|| goal as usize - 1)
+            }
+            Facet::Persons => dataset.find_person(value),
+        }
+    }
+
+    /// The parameter value that selects option `index`.
+    pub fn value(self, dataset: &Dataset, index: usize) -> String {
+        match self {
+            Facet::Theme => dataset.themes[index].label.clone(),
+            Facet::SdgGoal => (index + 1).to_string(),
+            Facet::Persons => dataset.persons[index].label.clone(),
+        }
+    }
+
+    /// Option `index` as people read it.
+    pub fn label(self, dataset: &Dataset, index: usize) -> String {
+        match self {
+            Facet::Theme => dataset.themes[index].label.clone(),
+            Facet::SdgGoal => {
+                let goal = index + 1;
+                match dataset.sdg_goals.iter().find(|g| g.number as usize == goal) {
+                    Some(g) => format!("{goal}. {}", g.name),
+                    None => format!("Goal {goal}"),
+                }
+            }
+            Facet::Persons => dataset.persons[index].label.clone(),
+        }
+    }
+
+    /// Bit `i` set when the recommendation has option `i`.
+    pub fn row_mask(self, row: &RecommendationRow) -> u64 {
+        match self {
+            Facet::Theme => row.themes,
+            Facet::SdgGoal => row.sdg_goals as u64,
+            Facet::Persons => row.persons as u64,
+        }
+    }
+
+    /// Bit `i` set when some recommendation of the review has option `i`
+    /// (known before the texts arrive).
+    pub fn review_mask(self, review: &Review) -> u64 {
+        match self {
+            Facet::Theme => review.themes,
+            Facet::SdgGoal => review.sdg_goals as u64,
+            Facet::Persons => review.persons as u64,
+        }
+    }
+
+    /// Per option: the review's recommendations that have it, from its
+    /// summary (before the texts arrive).
+    pub fn review_counts(self, dataset: &Dataset, review: &Review) -> Vec<(usize, u32)> {
+        match self {
+            Facet::Theme => review
+                .summary
+                .themes
+                .iter()
+                .filter_map(|(id, n)| dataset.theme_index(id).map(|t| (t as usize, *n)))
+                .collect(),
+            Facet::SdgGoal => review
+                .summary
+                .sdg_goals
+                .iter()
+                .filter(|(goal, _)| **goal >= 1)
+                .map(|(goal, n)| (*goal as usize - 1, *n))
+                .collect(),
+            Facet::Persons => review
+                .summary
+                .persons
+                .iter()
+                .filter_map(|(id, n)| dataset.person_index(id).map(|p| (p as usize, *n)))
+                .collect(),
+        }
+    }
+
+    /// The options of one recommendation, lowest index first.
+    pub fn indices(self, row: &RecommendationRow) -> impl Iterator<Item = usize> {
+        theme_indices(self.row_mask(row))
+    }
+}
+
+/// Selected values per facet, in `Facet::ALL` order; or counts per facet.
+pub type PerFacet<T> = [T; Facet::ALL.len()];

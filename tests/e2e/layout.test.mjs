@@ -1,0 +1,131 @@
+// What a person sees on a desktop (1280 px) and on a phone (360 px): chart
+// labels in full, the comparison in two columns that stack, a sort select
+// the size of what it shows.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, startServer, DIST } from './support.mjs';
+import { ViewerPage } from './viewer-page.mjs';
+
+const WIDTHS = [1280, 360];
+
+let browser;
+let server;
+
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer({ '/upr/': DIST });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openViewer(query, width) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height: 800 });
+  const viewer = new ViewerPage(page);
+  await viewer.open(server.url('/upr/') + query);
+  await viewer.waitForTexts();
+  return { page, viewer };
+}
+
+/**
+ * For each bar of a chart: its label as the chart's table of numbers gives
+ * it, and where that text is drawn (null if nowhere in full), with the
+ * chart's box and whether any ancestor inside the chart clips it.
+ */
+function drawnLabels(page, chart) {
+  return page.locator(`[data-testid=${chart}]`).evaluate((figure) => {
+    const labels = [...figure.querySelectorAll('details tbody th')].map((th) => th.textContent);
+    const box = (r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+    const texts = [];
+    const walker = document.createTreeWalker(figure, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest('details, title')) continue;
+      texts.push(node);
+    }
+    const clipped = (element) => {
+      for (let e = element; e && e !== figure; e = e.parentElement) {
+        if (e instanceof HTMLElement && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    return {
+      chart: box(figure.getBoundingClientRect()),
+      viewport: window.innerWidth,
+      labels: labels.map((label) => {
+        const node = texts.find((t) => t.textContent.trim() === label);
+        if (!node) return { label, drawn: null };
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return { label, drawn: box(range.getBoundingClientRect()), clipped: clipped(node.parentElement) };
+      }),
+    };
+  });
+}
+
+for (const width of WIDTHS) {
+  test(`every chart label is shown in full at ${width} px`, async () => {
+    const { page } = await openViewer('?view=charts', width);
+    for (const chart of ['theme-chart', 'region-chart', 'session-chart']) {
+      const { chart: box, viewport, labels } = await drawnLabels(page, chart);
+      assert.ok(labels.length > 0, `${chart} has bars`);
+      assert.ok(box.right <= viewport + 1, `${chart} fits the ${viewport} px window (right edge ${box.right})`);
+      for (const { label, drawn, clipped } of labels) {
+        assert.ok(drawn, `${chart}: "${label}" is not shown in full`);
+        assert.ok(drawn.left >= box.left && drawn.right <= box.right && drawn.top >= box.top && drawn.bottom <= box.bottom,
+          `${chart}: "${label}" is drawn outside the chart (${JSON.stringify(drawn)} in ${JSON.stringify(box)})`);
+        assert.ok(!clipped, `${chart}: "${label}" is clipped`);
+      }
+    }
+    await page.close();
+  });
+}
+
+test('the compare view: one column per review, its themes as a list, side by side at 1280 px and stacked at 360 px', async () => {
+  for (const width of WIDTHS) {
+    const { page } = await openViewer('?compare=kazakhstan', width);
+    const columns = page.locator('[data-testid=compare] .compare-column');
+    assert.equal(await columns.count(), 2);
+    const boxes = [await columns.nth(0).boundingBox(), await columns.nth(1).boundingBox()];
+    if (width === 1280) {
+      assert.ok(Math.abs(boxes[0].y - boxes[1].y) < 1 && boxes[1].x >= boxes[0].x + boxes[0].width, `side by side: ${JSON.stringify(boxes)}`);
+    } else {
+      assert.ok(boxes[1].y >= boxes[0].y + boxes[0].height && Math.abs(boxes[0].x - boxes[1].x) < 1, `stacked: ${JSON.stringify(boxes)}`);
+    }
+    // Each review's own themes sit in its column, as list items one under
+    // the other (not run together on a line).
+    for (const [column, list] of [[0, 'themes-dropped'], [1, 'themes-gained']]) {
+      const items = columns.nth(column).locator(`ul[data-testid=${list}] > li`);
+      const n = await items.count();
+      assert.ok(n > 1, `${list}: a list in column ${column + 1}`);
+      const tops = await items.evaluateAll((lis) => lis.map((li) => [getComputedStyle(li).display, li.getBoundingClientRect()]));
+      for (let i = 1; i < tops.length; i++) {
+        assert.equal(tops[i][0], 'list-item');
+        assert.ok(tops[i][1].top >= tops[i - 1][1].bottom - 1, `${list}: item ${i + 1} starts below item ${i}`);
+      }
+    }
+    await page.close();
+  }
+});
+
+test('the sort select is as wide as what it shows, not as the page', async () => {
+  for (const width of WIDTHS) {
+    const { page } = await openViewer('', width);
+    const { select, content, results } = await page.locator('[data-testid=sort]').evaluate((s) => {
+      // The chosen option, measured as text in the select's own font.
+      const probe = document.createElement('span');
+      probe.style.cssText = `font: ${getComputedStyle(s).font}; position: absolute; white-space: nowrap; visibility: hidden`;
+      probe.textContent = s.selectedOptions[0].text;
+      s.parentElement.appendChild(probe);
+      const content = probe.getBoundingClientRect().width;
+      probe.remove();
+      return { select: s.getBoundingClientRect().width, content, results: s.closest('.result-bar').getBoundingClientRect().width };
+    });
+    assert.ok(select >= content, `${width} px: "${content}" px of text fit in ${select} px`);
+    // Room for the padding and the arrow, no more.
+    assert.ok(select <= content + 48, `${width} px: the select is ${select} px wide for ${content} px of text (its row is ${results} px)`);
+    await page.close();
+  }
+});

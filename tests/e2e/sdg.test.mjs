@@ -1,0 +1,135 @@
+// Sessions 21-26, SDG goals and groups of persons (issue 13), driven in
+// headless Chromium. Expected numbers come from the bundled JSON files,
+// read here without the app.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { launchBrowser, startServer, DIST } from './support.mjs';
+import { ViewerPage } from './viewer-page.mjs';
+
+const read = (name) => JSON.parse(fs.readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8'));
+const overview = read('overview.json');
+const texts = read('recommendations.json');
+const sessionOf = new Map(overview.reviews.map((r) => [r.id, r.session]));
+const personId = new Map(overview.persons.map((p) => [p.label, p.id]));
+const rows = texts.reviews.flatMap((review) =>
+  review.recommendations.map((r) => ({ ...r, review: review.id, session: sessionOf.get(review.id) })));
+
+/** Matching reviews and passing recommendations for a predicate. */
+function expected(passes) {
+  const passing = rows.filter(passes);
+  return { reviews: new Set(passing.map((r) => r.review)).size, recommendations: passing.length };
+}
+
+let browser;
+let server;
+
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer({ '/upr/': DIST });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openViewer(query) {
+  const page = await browser.context.newPage();
+  const viewer = new ViewerPage(page);
+  await viewer.open(server.url('/upr/') + query);
+  await viewer.waitForTexts();
+  return { page, viewer };
+}
+
+test('session 26 shows its 11 reviews', async () => {
+  const inSession = overview.reviews.filter((r) => r.session === 26).map((r) => r.id).sort();
+  assert.equal(inSession.length, 11, 'the source has 11 reviews in session 26');
+  const { page, viewer } = await openViewer('?session=26');
+  assert.equal((await viewer.summary()).reviews, 11);
+  const shown = await viewer.cards().evaluateAll((cards) => cards.map((c) => c.dataset.review));
+  assert.deepEqual(shown.sort(), inSession);
+  await page.close();
+});
+
+test('a State whose second review is in sessions 21-26 can be compared', async () => {
+  const byState = new Map();
+  for (const r of overview.reviews) byState.set(r.state, [...(byState.get(r.state) ?? []), r]);
+  const [state, reviews] = [...byState].find(([, rs]) => rs.length === 2 && rs.some((r) => r.session >= 21));
+  const { page } = await openViewer(`?compare=${state}`);
+  const columns = page.locator('[data-testid=compare] .compare-column');
+  await columns.first().waitFor();
+  const shown = await columns.evaluateAll((cs) => cs.map((c) => c.dataset.review));
+  assert.deepEqual(shown.sort(), reviews.map((r) => r.id).sort());
+  await page.close();
+});
+
+test('goals and groups of persons select the same recommendations as the source', async () => {
+  const disabilities = personId.get('Persons with disabilities');
+  const { page, viewer } = await openViewer('?sdg=5');
+  assert.deepEqual(await viewer.summary(), expected((r) => r.sdg_goals?.includes(5)));
+  // The option's count says beforehand what choosing it gives.
+  const want = expected((r) => r.sdg_goals?.includes(5) && r.persons?.includes(disabilities));
+  assert.equal(await viewer.optionCount('persons', 'Persons with disabilities'), want.recommendations);
+  assert.deepEqual(await viewer.toggleOption('persons', 'Persons with disabilities'), want);
+  assert.deepEqual(viewer.params().getAll('persons'), ['Persons with disabilities']);
+  // A second goal widens the selection: any of them.
+  const either = expected((r) => (r.sdg_goals?.includes(5) || r.sdg_goals?.includes(16)) && r.persons?.includes(disabilities));
+  assert.deepEqual(await viewer.toggleOption('sdg', '16'), either);
+  assert.deepEqual(viewer.params().getAll('sdg'), ['5', '16']);
+  await page.close();
+});
+
+test('a recommendation shows its goals and links to its document', async () => {
+  const row = rows.find((r) => r.session === 25 && r.document && r.paragraph && r.sdg_goals?.length);
+  const { page, viewer } = await openViewer(`?review=${row.review}&q=${encodeURIComponent(row.text.slice(0, 60))}`);
+  const item = viewer.detail().locator('[data-testid=recommendation]').filter({ hasText: row.text.slice(0, 60) }).first();
+  const link = item.locator('[data-testid=document]');
+  assert.equal(await link.getAttribute('href'), `https://undocs.org/${row.document}`);
+  assert.equal(await link.textContent(), `${row.document}, para. ${row.paragraph}`);
+  assert.match(await link.getAttribute('rel'), /noopener/);
+  const goals = await item.locator('[data-testid=sdg-goal]').evaluateAll((gs) => gs.map((g) => Number(g.dataset.goal)));
+  assert.deepEqual(goals, [...row.sdg_goals].sort((a, b) => a - b));
+  await page.close();
+});
+
+test('an ambiguous target is shown as uncertain', async () => {
+  const row = rows.find((r) => r.sdg_targets?.some((t) => t.includes('|')));
+  const target = row.sdg_targets.find((t) => t.includes('|'));
+  const { page, viewer } = await openViewer(`?review=${row.review}&q=${encodeURIComponent(row.text.slice(0, 60))}`);
+  const item = viewer.detail().locator('[data-testid=recommendation]').filter({ hasText: row.text.slice(0, 60) }).first();
+  const shown = await item.locator('[data-testid=sdg-target]').allTextContents();
+  assert.ok(shown.includes(`Target ${target.split('|').join(' or ')}?`), `${target} among ${shown}`);
+  await page.close();
+});
+
+test('a card of sessions 21-26 says it is not classified by theme', async () => {
+  const review = overview.reviews.find((r) => r.themes_classified === false && r.session === 25);
+  const { page, viewer } = await openViewer(`?session=${review.session}`);
+  assert.match(await viewer.card(review.id).locator('[data-testid=not-classified]').textContent(), /not classified by theme/);
+  assert.match(await page.locator('[data-testid=theme-coverage]').textContent(), /cover sessions 1–20/);
+  await viewer.openCard(review.id);
+  assert.match(await viewer.detail().locator('[data-testid=not-classified]').textContent(), /does not classify .* by themes/);
+  const groups = await viewer.detail().locator('[data-testid=recommendation-group] h4').allTextContents();
+  assert.deepEqual(groups, [`Not classified by theme in the source (${review.recommendations})`]);
+  await page.close();
+});
+
+test('the open card groups by goal, and the charts count per goal and group', async () => {
+  const review = overview.reviews.find((r) => r.session === 25);
+  const { page, viewer } = await openViewer(`?review=${review.id}&group=sdg`);
+  const headings = await viewer.detail().locator('[data-testid=recommendation-group] h4').allTextContents();
+  const goals = Object.keys(review.sdg_goals ?? {}).map(Number).sort((a, b) => a - b);
+  assert.deepEqual(headings.filter((h) => /^\d+\./.test(h)).map((h) => Number(h.split('.')[0])), goals);
+  await page.goto(server.url('/upr/') + '?view=charts&session=25');
+  await viewer.waitForTexts();
+  const bar = page.locator('[data-testid="sdg:16"]');
+  const want = expected((r) => r.session === 25 && r.sdg_goals?.includes(16));
+  assert.equal(Number(await bar.getAttribute('data-total')), want.recommendations);
+  assert.ok(await page.locator('[data-testid=persons-chart]').isVisible());
+  assert.match(await page.locator('[data-testid=theme-chart] [data-testid=chart-empty]').textContent(), /does not classify sessions 21–26 by theme/);
+  await bar.click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('sdg') === '16');
+  assert.deepEqual(await viewer.summary(), want);
+  await page.close();
+});
