@@ -2,9 +2,11 @@
 //  - start-<hash>.js, Trunk's inline start-up script moved into a file, so
 //    the page runs under a Content Security Policy without 'unsafe-inline';
 //  - embed.js, the stable entry point of <upr-viewer>, naming the hashed
-//    code files it loads;
+//    code files it loads, and upr-viewer-location-<hash>.js, a module that
+//    tells embed.js where it is (see static/embed.js);
 //  - upr-viewer-standalone.html, one file with the app and the dataset
-//    inside, that works when opened straight from disk (file://).
+//    inside, that works when opened straight from disk (file://); only in
+//    a release build (a debug build is for tests, and its wasm is large).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,11 +32,19 @@ const startName = `start-${crypto.createHash('sha256').update(inline[1]).digest(
 fs.writeFileSync(path.join(staging, startName), inline[1].trim() + '\n');
 fs.writeFileSync(indexPath, index.replace(inline[0], `<script type="module" src="./${startName}"></script>`));
 
+const location = '// Its own URL, in the folder of embed.js: what a classic script cannot ask for.\nexport default import.meta.url;\n';
+const locationName = `upr-viewer-location-${crypto.createHash('sha256').update(location).digest('hex').slice(0, 16)}.js`;
+fs.writeFileSync(path.join(staging, locationName), location);
 const embed = fs
   .readFileSync(path.join(root, 'static/embed.js'), 'utf8')
   .replace('__UPR_GLUE__', `./${glue}`)
-  .replace('__UPR_WASM__', `./${wasm}`);
+  .replace('__UPR_WASM__', `./${wasm}`)
+  .replace('__UPR_LOCATION__', `./${locationName}`);
 fs.writeFileSync(path.join(staging, 'embed.js'), embed);
+if (process.env.TRUNK_PROFILE !== 'release') {
+  console.log(`post-build: wrote embed.js (-> ${glue}); no single file in a ${process.env.TRUNK_PROFILE} build`);
+  process.exit(0);
+}
 
 // Inline text must not close its own <script> early.
 const inert = (text) => text.replace(/<\/(script)/gi, '<\\/$1');

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Command 2 of the README: install what tests need, then run every test:
 # the dataset against a fresh import, native tests, browser tests in
-# headless Chromium, and end-to-end tests on the built release.
+# headless Chromium, and end-to-end tests on the built release (and on a
+# debug test build for what only tests may trigger).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh" --test
@@ -9,7 +10,7 @@ cd "$ROOT"
 SHARED="${UPR_SHARED:-$ROOT/../shared}"
 [ -d "$SHARED/data" ] || fail "the raw data is not at $SHARED (set UPR_SHARED to its folder)"
 
-step "1/5 data/ must equal a fresh import of $SHARED"
+step "1/6 data/ must equal a fresh import of $SHARED"
 FRESH="$(mktemp -d)"
 trap 'rm -rf "$FRESH"' EXIT
 cargo run --quiet --release --bin import -- "$SHARED" "$FRESH" || fail "the importer failed"
@@ -19,17 +20,22 @@ for file in overview.json recommendations.json; do
 done
 echo "data/ matches a fresh import"
 
-step "2/5 native tests (cargo test)"
+step "2/6 native tests (cargo test)"
 UPR_SHARED="$SHARED" cargo test --release || fail "native tests failed"
 
-step "3/5 browser tests (wasm-bindgen-test in headless Chromium)"
+step "3/6 browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test browser \
   || fail "browser tests failed"
 
-step "4/5 release build (trunk build --release)"
+step "4/6 release build (trunk build --release)"
 trunk build --release || fail "the release build failed"
 
-step "5/5 end-to-end tests (headless Chromium on dist/)"
+# A debug build (fast to make, never shipped) with the entry points only
+# tests may call; the end-to-end tests check dist/ has none of them.
+step "5/6 test build (trunk build --features test-hooks into dist-test/)"
+trunk build --features test-hooks --dist dist-test || fail "the test build failed"
+
+step "6/6 end-to-end tests (headless Chromium on dist/ and dist-test/)"
 node --test --test-concurrency=1 tests/e2e/ || fail "end-to-end tests failed"
 
 step "all tests passed"

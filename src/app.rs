@@ -6,7 +6,7 @@ use crate::components::charts::Charts;
 use crate::components::compare::CompareView;
 use crate::components::export::ExportButtons;
 use crate::components::filters::FilterPanel;
-use crate::components::notices::{LoadErrorNotice, QueryWarnings, TextsProgress};
+use crate::components::notices::{LoadErrorNotice, QueryWarnings, TextsErrorNotice, TextsProgress};
 use crate::components::review::ReviewDetail;
 use crate::components::summary::ResultSummary;
 use crate::palette::{use_palette, Palette};
@@ -48,12 +48,14 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     // On a narrow screen the filters fold away behind a button.
     let filters_open = use_state(|| false);
 
-    use_effect_with(props.data_base.clone(), {
+    // Counts the person's "Try again": a new attempt runs the load again.
+    let attempt = use_state(|| 0u32);
+    use_effect_with((props.data_base.clone(), *attempt), {
         let dispatcher = state.dispatcher();
         let progress = progress.setter();
-        move |base: &AttrValue| {
+        move |(base, _): &(AttrValue, u32)| {
             let loads = loader::load(base);
-            loader::on_progress(base, Callback::from(move |p| progress.set(p)));
+            let subscription = loader::on_progress(base, Callback::from(move |p| progress.set(p)));
             wasm_bindgen_futures::spawn_local(async move {
                 let overview = loads.overview.await;
                 let loaded = overview.is_ok();
@@ -62,8 +64,18 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                     dispatcher.dispatch(Action::TextsLoaded(loads.complete.await));
                 }
             });
+            move || drop(subscription)
         }
     });
+    let onretry = {
+        let (dispatcher, progress, attempt, base) = (state.dispatcher(), progress.clone(), attempt.clone(), props.data_base.clone());
+        Callback::from(move |()| {
+            loader::forget_failure(&base);
+            progress.set(fetch::Progress::default());
+            dispatcher.dispatch(Action::Retry);
+            attempt.set(*attempt + 1);
+        })
+    };
 
     // A changed attribute (or a new page query) replaces the query.
     use_effect_with((props.query.clone(), props.warnings.clone()), {
@@ -119,7 +131,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     };
 
     let body = match (&state.overview, &state.dataset) {
-        (Phase::Failed(message), _) => html! { <LoadErrorNotice message={message.clone()} /> },
+        (Phase::Failed(message), _) => html! { <LoadErrorNotice message={message.clone()} onretry={onretry.clone()} /> },
         (_, Some(dataset)) => {
             let outcome = &state.outcome;
             let open = state.query.review.as_deref().and_then(|id| dataset.review_by_id(id));
@@ -173,9 +185,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                     <@{results_tag} class="results" id="results" aria-label={(!props.masthead).then_some("UPR recommendations")}>
                         <QueryWarnings warnings={state.warnings.clone()} />
                         if let Phase::Failed(message) = &state.texts {
-                            <div data-testid="texts-error" role="alert" class="texts-error">
-                                { format!("The recommendation texts could not be loaded, so the cards show whole reviews only: {message}") }
-                            </div>
+                            <TextsErrorNotice message={message.clone()} onretry={onretry.clone()} />
                         }
                         if state.texts == Phase::Loading {
                             <TextsProgress progress={*progress} />

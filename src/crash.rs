@@ -48,9 +48,3 @@ fn show_notice() {
         let _ = root.append_child(&notice);
     }
 }
-
-/// Forces a panic, so that tests can prove the hook works in a real build.
-#[wasm_bindgen(js_name = forcePanicForTests)]
-pub fn force_panic_for_tests() {
-    panic!("forced by a test");
-}

@@ -1,28 +1,40 @@
 //! The `<upr-viewer>` element's Rust side. `embed.js` defines the element
-//! and gives each instance a shadow root; this mounts a viewer inside it,
-//! with stylist writing the styles into that root, so the host page's CSS
-//! cannot reach in and ours cannot leak out.
+//! and gives each instance a shadow root; this renders a viewer into an
+//! element that `embed.js` puts in that root, with stylist writing the
+//! styles beside it, so the host page's CSS cannot reach in and ours
+//! cannot leak out.
+//!
+//! A Yew app never gives back the event listeners it registers on the
+//! element it is rendered into (it expects to live as long as the page),
+//! so an app made for each `<upr-viewer>` and destroyed with it would leak
+//! them and what they hold. Instead, `embed.js` keeps the app of a removed
+//! element, with nothing shown in it, for the next element: a page holds
+//! at most as many apps as it ever showed elements at once.
 
 use crate::app::{Viewer, ViewerProps};
 use crate::query::from_attributes;
 use stylist::manager::StyleManager;
 use stylist::yew::ManagerProvider;
 use wasm_bindgen::prelude::*;
-use web_sys::ShadowRoot;
+use web_sys::Element;
 use yew::prelude::*;
 use yew::AppHandle;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct EmbedProps {
     pub manager: StyleManager,
-    pub viewer: ViewerProps,
+    /// None while the app waits for its next element.
+    pub viewer: Option<ViewerProps>,
+    /// A new one for each element shown, so that it starts afresh.
+    pub generation: u32,
 }
 
 #[component]
 pub fn Embedded(props: &EmbedProps) -> Html {
+    let Some(viewer) = &props.viewer else { return html! {} };
     html! {
         <ManagerProvider manager={props.manager.clone()}>
-            <Viewer ..props.viewer.clone() />
+            <Viewer key={props.generation} ..viewer.clone() />
         </ManagerProvider>
     }
 }
@@ -33,49 +45,67 @@ const HOST_STYLE: &str = ":host { all: initial; display: block; contain: content
 
 #[wasm_bindgen]
 pub struct EmbeddedViewer {
-    app: Option<AppHandle<Embedded>>,
+    app: AppHandle<Embedded>,
+    /// What goes into the shadow root: the styles and the rendered viewer.
+    element: Element,
     manager: StyleManager,
     default_base: String,
+    generation: u32,
 }
 
 #[wasm_bindgen]
 impl EmbeddedViewer {
-    /// `attributes` is an array of `[name, value]` pairs; `default_base` is
-    /// where the dataset is when `src` is not given (next to `embed.js`).
+    /// An app with nothing shown yet; `default_base` is where the dataset
+    /// is when `src` is not given (next to `embed.js`).
     #[wasm_bindgen(constructor)]
-    pub fn new(root: ShadowRoot, attributes: js_sys::Array, default_base: String) -> Result<EmbeddedViewer, JsValue> {
+    pub fn new(default_base: String) -> Result<EmbeddedViewer, JsValue> {
         crate::crash::install_panic_hook();
         let document = gloo::utils::document();
+        let element = document.create_element("div")?;
         let style = document.create_element("style")?;
         style.set_text_content(Some(HOST_STYLE));
-        root.append_child(&style)?;
+        element.append_child(&style)?;
         let mount = document.create_element("div")?;
-        root.append_child(&mount)?;
+        element.append_child(&mount)?;
+        // Styles go into `element`, and so travel with it from one shadow
+        // root to the next.
         let manager = StyleManager::builder()
-            .container(root.clone().into())
+            .container(element.clone().into())
             .build()
             .map_err(|e| JsValue::from_str(&e.to_string()))?;
-        let mut viewer = EmbeddedViewer { app: None, manager, default_base };
-        let props = viewer.props(&attributes);
-        viewer.app = Some(yew::Renderer::<Embedded>::with_root_and_props(mount, props).render());
-        Ok(viewer)
+        let props = EmbedProps { manager: manager.clone(), viewer: None, generation: 0 };
+        let app = yew::Renderer::<Embedded>::with_root_and_props(mount, props).render();
+        Ok(EmbeddedViewer { app, element, manager, default_base, generation: 0 })
+    }
+
+    /// The element to put into the shadow root.
+    #[wasm_bindgen(getter)]
+    pub fn element(&self) -> Element {
+        self.element.clone()
+    }
+
+    /// Shows a new viewer for an element with these attributes (an array
+    /// of `[name, value]` pairs).
+    pub fn show(&mut self, attributes: js_sys::Array) {
+        self.generation = self.generation.wrapping_add(1);
+        self.update(attributes);
     }
 
     /// Called when an attribute changes: the viewer shows the new query.
     pub fn update(&mut self, attributes: js_sys::Array) {
-        let props = self.props(&attributes);
-        if let Some(app) = &mut self.app {
-            app.update(props);
-        }
+        let props = self.props(Some(&attributes));
+        self.app.update(props);
     }
 
-    pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
+    /// Removes the viewer (and all it holds) until the next `show`.
+    pub fn hide(&mut self) {
+        let props = self.props(None);
+        self.app.update(props);
     }
 
-    fn props(&self, attributes: &js_sys::Array) -> EmbedProps {
+    fn props(&self, attributes: Option<&js_sys::Array>) -> EmbedProps {
+        let (manager, generation) = (self.manager.clone(), self.generation);
+        let Some(attributes) = attributes else { return EmbedProps { manager, viewer: None, generation } };
         let pairs: Vec<(String, String)> = attributes
             .iter()
             .filter_map(|pair| {
@@ -91,15 +121,16 @@ impl EmbeddedViewer {
             from_attributes(&pairs)
         };
         EmbedProps {
-            manager: self.manager.clone(),
-            viewer: ViewerProps {
+            manager,
+            viewer: Some(ViewerProps {
                 data_base: data_base(attribute("src"), &self.default_base).into(),
                 query,
                 warnings,
                 address_bar,
                 show_filters: attribute("compact").is_none(),
                 masthead: false,
-            },
+            }),
+            generation,
         }
     }
 }

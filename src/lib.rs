@@ -2,7 +2,8 @@
 //! cards in the browser. The core (`dataset`, `facet`, `query`, `filter`, `stats`,
 //! `export`, `format`, `state`) is plain Rust, tested natively; `app`,
 //! `components`, `services`, `embed` and `crash` render it with Yew in the
-//! browser; `bench` serves the benchmark.
+//! browser; `bench` serves the benchmark; `test_hooks`, only in the test
+//! build, lets end-to-end tests reach inside.
 
 pub mod app;
 pub mod bench;
@@ -20,6 +21,8 @@ pub mod services;
 pub mod state;
 pub mod stats;
 pub mod style;
+#[cfg(feature = "test-hooks")]
+mod test_hooks;
 
 /// The element the page build mounts on. A page without it (a host page
 /// that loads `embed.js`) gets no page viewer, only its elements.

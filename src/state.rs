@@ -89,6 +89,8 @@ pub enum Action {
     /// A query read from the address bar or attributes, with its warnings.
     External(Query, Vec<QueryWarning>),
     Change(Query, QueryOrigin),
+    /// The person asked to load again what failed to load.
+    Retry,
 }
 
 impl ViewerState {
@@ -174,6 +176,16 @@ impl Reducible for ViewerState {
                 next.origin = QueryOrigin::Outside;
                 next.parse_warnings = warnings;
                 next.refilter();
+            }
+            Action::Retry => {
+                if matches!(next.overview, Phase::Failed(_)) {
+                    next.overview = Phase::Loading;
+                    next.texts = Phase::Loading;
+                } else if matches!(next.texts, Phase::Failed(_)) {
+                    next.texts = Phase::Loading;
+                } else {
+                    return self;
+                }
             }
             Action::Change(query, origin) => {
                 if query == self.query {

@@ -7,18 +7,46 @@ use stylist::yew::styled_component;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
-pub struct LoadErrorProps {
+pub struct FailureProps {
     pub message: AttrValue,
+    /// Loads again what failed, without reloading the page.
+    pub onretry: Callback<()>,
 }
 
+/// Nothing to show: the overview did not load.
 #[styled_component]
-pub fn LoadErrorNotice(props: &LoadErrorProps) -> Html {
+pub fn LoadErrorNotice(props: &FailureProps) -> Html {
     let palette = use_context::<Palette>().unwrap_or(crate::palette::LIGHT);
     html! {
         <div data-testid="load-error" role="alert" class={css!("background: ${bg}; padding: 1rem; border-radius: 6px;", bg = palette.error_bg)}>
             <strong>{ "The reviews could not be shown. " }</strong>
             { props.message.clone() }
+            <TryAgain onretry={props.onretry.clone()} />
         </div>
+    }
+}
+
+/// The cards are there, the texts are not.
+#[component]
+pub fn TextsErrorNotice(props: &FailureProps) -> Html {
+    html! {
+        <div data-testid="texts-error" role="alert" class="texts-error">
+            { format!("The recommendation texts could not be loaded, so the cards show whole reviews only: {}", props.message) }
+            <TryAgain onretry={props.onretry.clone()} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TryAgainProps {
+    onretry: Callback<()>,
+}
+
+#[component]
+fn TryAgain(props: &TryAgainProps) -> Html {
+    let onclick = props.onretry.reform(|_: MouseEvent| ());
+    html! {
+        <p><button type="button" data-testid="retry" {onclick}>{ "Try again" }</button></p>
     }
 }
 

@@ -17,7 +17,7 @@ pub async fn fetch_text(url: &str, on_progress: impl Fn(Progress)) -> Result<Str
     let window = web_sys::window().ok_or("no window")?;
     let response: Response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| format!("the network request failed ({})", describe(&e)))?
+        .map_err(|e| format!("the network request failed ({}){}", describe(&e), other_site(url)))?
         .dyn_into()
         .map_err(|_| "the fetch did not return a response".to_owned())?;
     if !response.ok() {
@@ -56,6 +56,21 @@ pub async fn fetch_text(url: &str, on_progress: impl Fn(Progress)) -> Result<Str
         on_progress(Progress { received, total: total.filter(|t| *t >= received) });
     }
     String::from_utf8(bytes).map_err(|e| format!("the file is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+}
+
+/// A site that does not allow others to read its files fails a request
+/// exactly like a broken network; when the file is on another site, say
+/// what that site must send.
+fn other_site(url: &str) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    let (Ok(page), Ok(origin)) = (location.href(), location.origin()) else { return String::new() };
+    match web_sys::Url::new_with_base(url, &page) {
+        Ok(target) if target.origin() != origin => format!(
+            "; the file is on another site ({}), which must send the header Access-Control-Allow-Origin with it",
+            target.origin()
+        ),
+        _ => String::new(),
+    }
 }
 
 fn describe(error: &JsValue) -> String {

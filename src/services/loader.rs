@@ -1,13 +1,14 @@
 //! Loads the dataset once per location, however many viewers on the page
 //! ask for it: each file is fetched, parsed and checked once, and every
-//! viewer gets the same `Rc<Dataset>`. A page that carries the data inline
+//! viewer gets the same `Rc<Dataset>`; one that failed is fetched again
+//! when a person asks to try again. A page that carries the data inline
 //! (the single-file build) is read from the page instead of the network.
 
 use super::fetch::{fetch_text, Progress};
 use crate::dataset::load::{Dataset, LoadError, OVERVIEW_FILE, TEXTS_FILE};
 use crate::dataset::schema::Texts;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use yew::Callback;
@@ -23,7 +24,8 @@ pub struct Loads {
 
 thread_local! {
     static LOADS: RefCell<HashMap<String, Loads>> = RefCell::new(HashMap::new());
-    static LISTENERS: RefCell<HashMap<String, Vec<Callback<Progress>>>> = RefCell::new(HashMap::new());
+    static LISTENERS: RefCell<HashMap<String, Vec<(u64, Callback<Progress>)>>> = RefCell::new(HashMap::new());
+    static NEXT_LISTENER: Cell<u64> = const { Cell::new(0) };
 }
 
 /// Starts loading from `base` (a folder URL ending in `/`), or joins the
@@ -33,44 +35,96 @@ pub fn load(base: &str) -> Loads {
         loads
             .borrow_mut()
             .entry(base.to_owned())
-            .or_insert_with(|| start(base.to_owned()))
+            .or_insert_with(|| {
+                let overview = overview_load(base.to_owned());
+                Loads { complete: complete_load(base.to_owned(), overview.clone()), overview }
+            })
             .clone()
     })
 }
 
-/// Calls `listener` as the texts download.
-pub fn on_progress(base: &str, listener: Callback<Progress>) {
-    LISTENERS.with(|l| l.borrow_mut().entry(base.to_owned()).or_default().push(listener));
+/// Forgets a load from `base` that failed, so that the next `load` fetches
+/// again (a network error is often gone a moment later). A loaded overview
+/// is kept when only the texts failed; a load under way is left alone.
+pub fn forget_failure(base: &str) {
+    let failed = |load: &Load| matches!(load.peek(), Some(Err(_)));
+    LOADS.with(|loads| {
+        let mut loads = loads.borrow_mut();
+        let Some(current) = loads.get_mut(base) else { return };
+        if failed(&current.overview) {
+            loads.remove(base);
+        } else if failed(&current.complete) {
+            current.complete = complete_load(base.to_owned(), current.overview.clone());
+        }
+    });
 }
 
-fn start(base: String) -> Loads {
-    let overview: Load = {
-        let base = base.clone();
-        async move {
-            let json = read(&base, OVERVIEW_FILE, |_| {}).await?;
-            Dataset::from_overview_json(&json).map(Rc::new)
-        }
-        .boxed_local()
-        .shared()
-    };
-    let complete: Load = {
-        let overview = overview.clone();
-        async move {
-            let dataset = overview.await?;
-            let json = read(&base, TEXTS_FILE, |p| {
-                LISTENERS.with(|l| l.borrow().get(&base).into_iter().flatten().for_each(|c| c.emit(p)))
-            })
-            .await?;
-            let texts: Texts = serde_json::from_str(&json)
-                .map_err(|e| LoadError::Json { file: TEXTS_FILE.into(), message: e.to_string() })?;
-            let mut complete = (*dataset).clone();
-            complete.attach_texts(texts)?;
-            Ok(Rc::new(complete))
-        }
-        .boxed_local()
-        .shared()
-    };
-    Loads { overview, complete }
+/// Calls `listener` as the texts download, until the subscription is
+/// dropped.
+pub fn on_progress(base: &str, listener: Callback<Progress>) -> ProgressSubscription {
+    let id = NEXT_LISTENER.with(|next| next.replace(next.get() + 1));
+    LISTENERS.with(|l| l.borrow_mut().entry(base.to_owned()).or_default().push((id, listener)));
+    ProgressSubscription { base: base.to_owned(), id }
+}
+
+/// Ends a progress listener when dropped: a viewer that is gone must not
+/// stay reachable from this module-wide list (each listener holds its
+/// viewer's state).
+#[must_use = "the listener ends when the subscription is dropped"]
+pub struct ProgressSubscription {
+    base: String,
+    id: u64,
+}
+
+impl Drop for ProgressSubscription {
+    fn drop(&mut self) {
+        LISTENERS.with(|l| {
+            let mut listeners = l.borrow_mut();
+            if let Some(list) = listeners.get_mut(&self.base) {
+                list.retain(|(id, _)| *id != self.id);
+                if list.is_empty() {
+                    listeners.remove(&self.base);
+                }
+            }
+        });
+    }
+}
+
+/// Listeners registered, at every location (for the test build's check
+/// that removed viewers leave none behind).
+#[cfg(feature = "test-hooks")]
+pub(crate) fn listener_count() -> usize {
+    LISTENERS.with(|l| l.borrow().values().map(Vec::len).sum())
+}
+
+fn notify(base: &str, progress: Progress) {
+    // Copied out first: a listener may drop its own subscription.
+    let listeners: Vec<Callback<Progress>> =
+        LISTENERS.with(|l| l.borrow().get(base).into_iter().flatten().map(|(_, c)| c.clone()).collect());
+    listeners.iter().for_each(|c| c.emit(progress));
+}
+
+fn overview_load(base: String) -> Load {
+    async move {
+        let json = read(&base, OVERVIEW_FILE, |_| {}).await?;
+        Dataset::from_overview_json(&json).map(Rc::new)
+    }
+    .boxed_local()
+    .shared()
+}
+
+fn complete_load(base: String, overview: Load) -> Load {
+    async move {
+        let dataset = overview.await?;
+        let json = read(&base, TEXTS_FILE, |p| notify(&base, p)).await?;
+        let texts: Texts = serde_json::from_str(&json)
+            .map_err(|e| LoadError::Json { file: TEXTS_FILE.into(), message: e.to_string() })?;
+        let mut complete = (*dataset).clone();
+        complete.attach_texts(texts)?;
+        Ok(Rc::new(complete))
+    }
+    .boxed_local()
+    .shared()
 }
 
 async fn read(base: &str, file: &str, progress: impl Fn(Progress)) -> Result<String, LoadError> {

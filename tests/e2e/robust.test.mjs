@@ -1,9 +1,12 @@
 // Strict hosts and internal failures: the site and the embed under a
 // Content Security Policy without 'unsafe-inline' or 'unsafe-eval' for
-// scripts, and a forced panic that leaves a clear message.
+// scripts, and a forced panic (in the test build, the only one that can
+// force one) that leaves a clear message.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer, tempFolder, watchErrors, DIST } from './support.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchBrowser, startServer, tempFolder, watchErrors, DIST, DIST_TEST } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
 // The policy README.md recommends; styles may be inline (stylist writes
@@ -31,6 +34,7 @@ before(async () => {
   server = await startServer({
     '/strict/': { dir: DIST, headers: strict },
     '/cdn/': DIST,
+    '/test-build/': DIST_TEST,
     '/host/': { dir: tempFolder({ 'index.html': HOST }), headers: strict },
   });
 });
@@ -74,9 +78,11 @@ test('the embed works on a host page with a strict policy', async () => {
 });
 
 test('a panic shows a clear message in place of the viewer and the page stays usable', async () => {
+  assert.ok(fs.existsSync(path.join(DIST_TEST, 'index.html')),
+    `the test build is missing: run trunk build --features test-hooks --dist ${path.basename(DIST_TEST)}`);
   const page = await browser.context.newPage();
   const viewer = new ViewerPage(page);
-  await viewer.open(server.url('/cdn/'));
+  await viewer.open(server.url('/test-build/'));
   await viewer.waitForResults();
   await page.evaluate(() => {
     try {
@@ -93,4 +99,24 @@ test('a panic shows a clear message in place of the viewer and the page stays us
   await viewer.waitForResults();
   assert.ok(await viewer.cards().count() > 0, 'reloading starts it again');
   await page.close();
+});
+
+/** The text of every file of a build that carries code. */
+function code(dir) {
+  return fs.readdirSync(dir)
+    .filter((f) => /\.(js|wasm|html)$/.test(f))
+    .map((f) => fs.readFileSync(path.join(dir, f)).toString('latin1'))
+    .join('\n');
+}
+
+// Every entry point of src/test_hooks.rs ends in `ForTests`.
+const TEST_HOOKS = ['forcePanicForTests', 'progressListenersForTests'];
+
+test('what people download has no test-only entry point; the test build does', () => {
+  const release = code(DIST);
+  const testBuild = code(DIST_TEST);
+  assert.deepEqual(release.match(/\w+ForTests/g) ?? [], [], 'the release build exports test hooks');
+  for (const hook of TEST_HOOKS) {
+    assert.ok(testBuild.includes(hook), `the test build lacks ${hook}, so the check above proves nothing`);
+  }
 });

@@ -18,14 +18,17 @@ const TYPES = {
 };
 
 /**
- * Serves `mounts` ({ prefix: dir } or { prefix: { dir, headers } }) and
- * resolves to { server, url(prefix) }.
+ * Serves `mounts` ({ prefix: dir } or { prefix: { dir, headers } }, where
+ * `headers` is an object or a function of the file's path) and resolves to
+ * { server, url(prefix) }. `intercept(req, res, pathname)` sees each request
+ * first and returns true when it has answered it (to fake a broken network).
  */
-export function serve(mounts, { port = 0, headers = {}, gzip = false } = {}) {
+export function serve(mounts, { port = 0, headers = {}, gzip = false, intercept } = {}) {
   const compressed = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     const pathname = decodeURIComponent(url.pathname);
+    if (intercept?.(req, res, pathname)) return;
     const prefix = Object.keys(mounts)
       .filter((p) => pathname.startsWith(p))
       .sort((a, b) => b.length - a.length)[0];
@@ -47,15 +50,16 @@ export function serve(mounts, { port = 0, headers = {}, gzip = false } = {}) {
         return;
       }
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      const mountHeaders = typeof mount.headers === 'function' ? mount.headers(file) : mount.headers;
       // As a CDN would: compress text and wasm for clients that accept it.
       if (gzip && /gzip/.test(req.headers['accept-encoding'] ?? '') && !type.startsWith('image/')) {
         if (!compressed.has(file)) compressed.set(file, zlib.gzipSync(body, { level: 9 }));
         const packed = compressed.get(file);
-        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': packed.length, ...headers, ...mount.headers });
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': packed.length, ...headers, ...mountHeaders });
         res.end(packed);
         return;
       }
-      res.writeHead(200, { 'content-type': type, 'content-length': body.length, ...headers, ...mount.headers });
+      res.writeHead(200, { 'content-type': type, 'content-length': body.length, ...headers, ...mountHeaders });
       res.end(body);
     });
   });

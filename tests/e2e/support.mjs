@@ -10,7 +10,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 // playwright-core lives in tools/ (installed by scripts/setup.sh).
 const { chromium } = createRequire(path.join(ROOT, 'tools/package.json'))('playwright-core');
 
-export const DIST = path.join(ROOT, 'dist');
+// UPR_DIST lets a test run against another build (say, one of an older
+// commit, to see a test fail before a fix).
+export const DIST = path.resolve(ROOT, process.env.UPR_DIST ?? 'dist');
+// The test build: a debug build with the test-only entry points
+// (`trunk build --features test-hooks --dist dist-test`, run by scripts/test.sh).
+export const DIST_TEST = path.resolve(ROOT, process.env.UPR_DIST_TEST ?? 'dist-test');
 
 /** Headless Debian Chromium with a fresh profile; close() removes it. */
 export async function launchBrowser(extraArgs = []) {
