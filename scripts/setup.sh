@@ -40,10 +40,14 @@ fi
 
 # binaryen's wasm-opt 132 reads what rustc 1.95 emits (Debian's 108 cannot);
 # playwright-core drives the system Chromium in end-to-end tests.
-if ! cmp -s "$ROOT/tools/package-lock.json" "$ROOT/tools/node_modules/.package-lock.json" 2>/dev/null \
+# npm's own record in node_modules is written in another form than the lock
+# file, so the lock file installed last is kept beside it to compare with.
+INSTALLED_LOCK="$ROOT/tools/node_modules/.installed-package-lock.json"
+if ! cmp -s "$ROOT/tools/package-lock.json" "$INSTALLED_LOCK" 2>/dev/null \
    || [ ! -x "$ROOT/tools/node_modules/.bin/wasm-opt" ]; then
-  step "installing wasm-opt and playwright-core from npm into tools/node_modules"
+  step "installing wasm-opt, playwright-core and axe-core from npm into tools/node_modules"
   (cd "$ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm could not install tools/package.json"
+  cp "$ROOT/tools/package-lock.json" "$INSTALLED_LOCK"
 fi
 
 if [ "${1:-}" = "--test" ]; then
