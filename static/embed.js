@@ -77,10 +77,12 @@
     }
 
     static get observedAttributes() {
+      // Every parameter of src/query.rs's PARAMETERS, `_` written `-`
+      // (tests/query.rs holds the two lists together).
       return [
-        'src', 'compact', 'address-bar', 'theme', 'match', 'states-min', 'states-max', 'members-min',
-        'members-max', 'observers-min', 'observers-max', 'sur', 'session', 'cycle', 'region',
-        'response', 'from', 'q', 'review', 'sort', 'group', 'page',
+        'src', 'compact', 'address-bar', 'theme', 'sdg', 'persons', 'match', 'states-min', 'states-max',
+        'members-min', 'members-max', 'observers-min', 'observers-max', 'sur', 'session', 'cycle', 'region',
+        'response', 'from', 'from-region', 'q', 'review', 'sort', 'group', 'page', 'view', 'compare',
       ];
     }
   }

@@ -107,6 +107,19 @@ fn every_listed_parameter_is_read_and_nothing_else_is() {
     assert!(warnings[0].reason.contains("not a parameter"));
 }
 
+/// An attribute the element does not observe is read once and never
+/// again: changing `sdg` on a live element would do nothing.
+#[test]
+fn the_element_observes_every_parameter_as_an_attribute() {
+    let embed = include_str!("../static/embed.js");
+    let start = embed.find("static get observedAttributes").expect("embed.js lists its attributes");
+    let list = &embed[start..start + embed[start..].find("];").expect("a closed list")];
+    for name in upr_viewer::query::PARAMETERS {
+        let attribute = name.replace('_', "-");
+        assert!(list.contains(&format!("'{attribute}'")), "embed.js does not observe the attribute {attribute}");
+    }
+}
+
 #[test]
 fn a_typed_link_is_rewritten_as_the_viewer_writes_it() {
     let (query, warnings) = Query::from_search("?theme=death+penalty&theme=DEATH-PENALTY&theme=Atlantis&sur=kazakhstan&compare=Kazakhstan&states_min=040&bogus=1");
