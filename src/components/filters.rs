@@ -67,6 +67,15 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                 <input type="search" data-testid="search" value={query.text.clone()} oninput={onsearch}
                     maxlength={crate::query::MAX_VALUE_LEN.to_string()} />
             </label>
+            <details class="search-help" data-testid="search-help">
+                <summary>{ "Search syntax" }</summary>
+                <ul>
+                    <li><code>{ "torture prison" }</code>{ ": both words, in any order, as word beginnings (torture finds tortured); case and accents do not matter (cote finds Côte d'Ivoire)" }</li>
+                    <li><code>{ "\"death penalty\"" }</code>{ ": the exact phrase" }</li>
+                    <li><code>{ "torture OR detention" }</code>{ ": either word" }</li>
+                    <li><code>{ "-journalists" }</code>{ " or " }<code>{ "-\"death penalty\"" }</code>{ ": without it" }</li>
+                </ul>
+            </details>
             <ParticipationRange dataset={dataset.clone()} query={query.clone()} onquery={props.onquery.clone()} />
             { for Facet::ALL.into_iter().map(|facet| html! {
                 <FacetList {facet} dataset={dataset.clone()} outcome={outcome.clone()} query={query.clone()} onquery={props.onquery.clone()} />
