@@ -146,7 +146,7 @@ impl SearchQuery {
     pub fn highlights(&self, text: &str) -> Vec<Range<usize>> {
         let mut folded = String::with_capacity(text.len());
         let mut origin: Vec<Range<usize>> = Vec::with_capacity(text.len());
-        fold_each(text, |from, piece| {
+        fold_each(text, &mut |from, piece| {
             folded.push_str(piece);
             origin.extend(std::iter::repeat_n(from.clone(), piece.len()));
         });
@@ -219,13 +219,14 @@ fn tokenize(input: &str, warnings: &mut Vec<ParseWarning>) -> Vec<Token> {
 /// every run of white space one space. Other scripts are only lower-cased.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    fold_each(text, |_, piece| out.push_str(piece));
+    fold_each(text, &mut |_, piece| out.push_str(piece));
     out
 }
 
 /// Folds `text`, handing each folded piece with the byte range of the
 /// original character it comes from.
-pub fn fold_each(text: &str, mut emit: impl FnMut(Range<usize>, &str)) {
+/// (`dyn`: one copy in the wasm for its three callers.)
+pub fn fold_each(text: &str, emit: &mut dyn FnMut(Range<usize>, &str)) {
     let mut after_space = false;
     let mut buffer = [0u8; 4];
     for (at, c) in text.char_indices() {
@@ -289,13 +290,25 @@ fn latin_base(c: char) -> Option<&'static str> {
 /// Whether `at` in `folded` begins a word: the text starts there or the
 /// character before is no letter or digit.
 pub fn at_word_start(folded: &str, at: usize) -> bool {
-    folded.get(..at).and_then(|before| before.chars().next_back()).is_none_or(|c| !c.is_alphanumeric())
+    folded.get(..at).and_then(|before| before.chars().next_back()).is_none_or(|c| !is_word_char(c))
 }
 
 /// Whether a term must begin a word: only when it begins with a letter or
 /// digit (`(a)` or `-based` match anywhere).
 pub fn needs_word_start(needle: &str) -> bool {
-    needle.chars().next().is_some_and(char::is_alphanumeric)
+    needle.chars().next().is_some_and(is_word_char)
+}
+
+/// A letter or digit, for where words begin. Beyond ASCII every character
+/// counts but Latin-1 and general punctuation and symbols: right for folded
+/// Latin text and other scripts' letters, and it keeps Unicode's letter
+/// tables (several KB) out of the wasm.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !matches!(c, '\u{80}'..='\u{bf}' | '\u{d7}' | '\u{f7}' | '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff0f}')
+    }
 }
 
 /// Where `needle` (folded) occurs in `folded` as a word prefix.
@@ -331,7 +344,7 @@ impl RowSet {
     pub fn full(rows: usize) -> Self {
         let mut set = RowSet(vec![u64::MAX; rows.div_ceil(64)]);
         if let Some(last) = set.0.last_mut() {
-            if rows % 64 != 0 {
+            if !rows.is_multiple_of(64) {
                 *last = (1u64 << (rows % 64)) - 1;
             }
         }

@@ -43,6 +43,15 @@ fn input_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
 }
 
+/// The search syntax, as the help under the box shows it.
+const SEARCH_FORMS: [(&str, &str); 5] = [
+    ("torture prison", ": both words, in any order, as word beginnings (tortur finds tortured); case and accents do not matter (cote finds Côte d'Ivoire)"),
+    ("\"death penalty\"", ": the exact phrase"),
+    ("torture OR detention", ": either term"),
+    ("-journalists", ": without that word"),
+    ("-\"death penalty\"", ": without that phrase"),
+];
+
 #[component]
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let dataset = &props.dataset;
@@ -69,12 +78,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             </label>
             <details class="search-help" data-testid="search-help">
                 <summary>{ "Search syntax" }</summary>
-                <ul>
-                    <li><code>{ "torture prison" }</code>{ ": both words, in any order, as word beginnings (torture finds tortured); case and accents do not matter (cote finds Côte d'Ivoire)" }</li>
-                    <li><code>{ "\"death penalty\"" }</code>{ ": the exact phrase" }</li>
-                    <li><code>{ "torture OR detention" }</code>{ ": either word" }</li>
-                    <li><code>{ "-journalists" }</code>{ " or " }<code>{ "-\"death penalty\"" }</code>{ ": without it" }</li>
-                </ul>
+                <ul>{ for SEARCH_FORMS.iter().map(|(typed, meaning)| html! { <li><code>{ *typed }</code>{ *meaning }</li> }) }</ul>
             </details>
             <ParticipationRange dataset={dataset.clone()} query={query.clone()} onquery={props.onquery.clone()} />
             { for Facet::ALL.into_iter().map(|facet| html! {

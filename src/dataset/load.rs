@@ -109,7 +109,7 @@ impl SearchText {
         let mut starts = Vec::with_capacity(rows.len());
         for row in rows {
             starts.push(haystack.len() as u32);
-            search::fold_each(&row.text, |_, piece| haystack.push_str(piece));
+            search::fold_each(&row.text, &mut |_, piece| haystack.push_str(piece));
             haystack.push(SEPARATOR);
         }
         SearchText { haystack, starts }
