@@ -117,30 +117,45 @@ impl SearchText {
 
     /// The recommendations whose text holds `needle` (folded) at the start
     /// of a word (anywhere when it does not begin with a letter or digit).
-    /// After a hit the search skips to the next text.
     pub fn word_prefix_hits(&self, needle: &str) -> RowSet {
         let mut hits = RowSet::empty(self.starts.len());
         if needle.is_empty() || needle.contains(SEPARATOR) {
             return hits;
         }
-        let anchored = search::needs_word_start(needle);
+        if !search::needs_word_start(needle) {
+            self.scan(needle, &mut hits, |_| true);
+            return hits;
+        }
+        // Most words begin after a space: that pass finds most texts with
+        // few false starts (a short needle occurs inside words everywhere).
+        // The second pass looks only in the texts still without a hit.
+        self.scan(&format!(" {needle}"), &mut hits, |_| true);
+        self.scan(needle, &mut hits, |at| search::at_word_start(&self.haystack, at));
+        hits
+    }
+
+    /// Adds to `hits` each text with an occurrence of `needle` that
+    /// `accept`s, skipping the texts already in `hits`.
+    fn scan(&self, needle: &str, hits: &mut RowSet, accept: impl Fn(usize) -> bool) {
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
         let bytes = self.haystack.as_bytes();
+        let next_start = |row: usize| self.starts.get(row + 1).map_or(bytes.len(), |next| *next as usize);
         let (mut from, mut row) = (0, 0);
         while let Some(found) = finder.find(&bytes[from..]) {
             let at = from + found;
-            if anchored && !search::at_word_start(&self.haystack, at) {
-                from = at + 1;
-                continue;
-            }
             // Hits come in order, so the row only ever moves forward.
             while self.starts.get(row + 1).is_some_and(|next| *next as usize <= at) {
                 row += 1;
             }
-            hits.insert(row);
-            from = self.starts.get(row + 1).map_or(bytes.len(), |next| *next as usize);
+            if hits.contains(row) {
+                from = next_start(row);
+            } else if accept(at) {
+                hits.insert(row);
+                from = next_start(row);
+            } else {
+                from = at + 1;
+            }
         }
-        hits
     }
 
     /// For each recommendation, whether its text holds `needle` (already
