@@ -128,6 +128,11 @@ const ACTIONS = [
   { name: 'search, 1 character', setup: '', act: 'search:t', undo: 'search:' },
   { name: 'search, 3 characters', setup: '', act: 'search:tor', undo: 'search:' },
   { name: 'search, 8 characters', setup: '', act: 'search:detentio', undo: 'search:' },
+  // The forms of the search syntax (README, `q`).
+  { name: 'search, word', setup: '', act: 'search:tortur', undo: 'search:' },
+  { name: 'search, phrase', setup: '', act: 'search:"death penalty"', undo: 'search:' },
+  { name: 'search, OR', setup: '', act: 'search:torture OR detention', undo: 'search:' },
+  { name: 'search, NOT', setup: '', act: 'search:torture -detention', undo: 'search:' },
   { name: 'open a card', setup: '', act: 'open', undo: 'close' },
 ];
 
@@ -187,6 +192,10 @@ async function floors(page) {
       'search, 1 character': [w.benchFilter('?q=t', 15), w.benchBareScan(0, 't', 15)],
       'search, 3 characters': [w.benchFilter('?q=tor', 15), w.benchBareScan(0, 'tor', 15)],
       'search, 8 characters': [w.benchFilter('?q=detentio', 15), w.benchBareScan(0, 'detentio', 15)],
+      'search, word': [w.benchFilter('?q=tortur', 15), w.benchBareScan(0, 'tortur', 15)],
+      'search, phrase': [w.benchFilter('?q=%22death+penalty%22', 15), w.benchBareScan(0, 'death penalty', 15)],
+      'search, OR': [w.benchFilter('?q=torture+OR+detention', 15), w.benchBareScan(0, 'torture', 15)],
+      'search, NOT': [w.benchFilter('?q=torture+-detention', 15), w.benchBareScan(0, 'torture', 15)],
     };
   });
 }

@@ -12,6 +12,7 @@ use crate::dataset::load::{Dataset, RecommendationRow, Review, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::{Facet, PerFacet};
 use crate::query::{Bounds, Query, QueryWarning, SortKey};
+use crate::search::{fold, RowSet, SearchQuery};
 
 /// The query with names resolved against the dataset.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -29,8 +30,8 @@ pub struct Criteria {
     response: Option<Response>,
     pub from: Option<StateIndex>,
     from_region: Option<Region>,
-    /// Lower-cased search text.
-    text: Option<String>,
+    /// The parsed search (`q`); `None` when it has no term.
+    text: Option<SearchQuery>,
 }
 
 impl Criteria {
@@ -64,7 +65,10 @@ impl Criteria {
                 warn("session", &session.to_string(), "no such session in the data");
             }
         }
-        let text = query.text.trim().to_lowercase();
+        let (text, parse_warnings) = SearchQuery::parse(&query.text);
+        for warning in parse_warnings {
+            warn("q", warning.part(), warning.reason());
+        }
         let criteria = Criteria {
             masks,
             match_all: query.match_all,
@@ -115,15 +119,12 @@ impl Criteria {
     }
 
     /// The recommendation-level filters other than the facets and response.
-    fn meets_from_and_text(&self, index: usize, row: &RecommendationRow, review_named: bool, search: &TextSearch) -> bool {
+    fn meets_from_and_text(&self, index: usize, row: &RecommendationRow, search: &TextSearch) -> bool {
         let from_ok = self.from.is_none_or(|f| Some(f) == row.from);
         let region_ok = self
             .from_region
             .is_none_or(|r| row.from.is_some_and(|f| search.regions[f as usize] == Some(r)));
-        let text_ok = self.text.is_none()
-            || review_named
-            || row.from.is_some_and(|f| search.named[f as usize])
-            || search.texts.get(index).copied().unwrap_or(false);
+        let text_ok = search.matching.as_ref().is_none_or(|rows| rows.contains(index));
         from_ok && region_ok && text_ok
     }
 }
@@ -136,27 +137,50 @@ enum ReviewFilter {
     Region,
 }
 
-/// Prepared once per filtering: which States' names and which
-/// recommendation texts hold the search text, and each State's region.
+/// Prepared once per filtering: the recommendations the search matches,
+/// and each State's region.
 struct TextSearch {
-    named: Vec<bool>,
     regions: Vec<Option<Region>>,
-    /// Per recommendation; empty when there is no search text.
-    texts: Vec<bool>,
+    /// `None` when there is no search.
+    matching: Option<RowSet>,
 }
 
 impl TextSearch {
-    fn new(dataset: &Dataset, text: Option<&str>) -> Self {
+    fn new(dataset: &Dataset, search: Option<&SearchQuery>) -> Self {
         TextSearch {
-            named: dataset
-                .states
-                .iter()
-                .map(|s| text.is_some_and(|t| std::iter::once(&s.name).chain(s.former_names.iter().map(|f| &f.name)).any(|n| n.to_lowercase().contains(t))))
-                .collect(),
             regions: dataset.states.iter().map(|s| s.region).collect(),
-            texts: text.map(|t| dataset.search_text.hits(t)).unwrap_or_default(),
+            matching: search.map(|search| {
+                let per_term: Vec<RowSet> = search.terms().map(|term| term_rows(dataset, &term.folded)).collect();
+                search.combine(&per_term, dataset.recommendations.len())
+            }),
         }
     }
+}
+
+/// The recommendations a term finds: in its text, or in a name (current or
+/// former) of the State under review or of the recommending State.
+fn term_rows(dataset: &Dataset, term: &str) -> RowSet {
+    let mut rows = dataset.search_text.word_prefix_hits(term);
+    let named = named_states(dataset, term);
+    if named.iter().any(|n| *n) {
+        for review in dataset.reviews.iter().filter(|r| named[r.state as usize]) {
+            review.recommendations.clone().for_each(|i| rows.insert(i));
+        }
+        for (i, row) in dataset.recommendations.iter().enumerate() {
+            if row.from.is_some_and(|f| named[f as usize]) {
+                rows.insert(i);
+            }
+        }
+    }
+    rows
+}
+
+/// Per State, whether one of its names holds the (folded) term as a word
+/// prefix: `cote` names Côte d'Ivoire.
+fn named_states(dataset: &Dataset, term: &str) -> Vec<bool> {
+    (0..dataset.states.len())
+        .map(|s| dataset.state_names(s as StateIndex).any(|name| crate::search::word_prefix_matches(&fold(name), term).next().is_some()))
+        .collect()
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -225,19 +249,18 @@ pub fn apply(dataset: &Dataset, query: &Query) -> (Outcome, Vec<QueryWarning>) {
 }
 
 fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
-    let search = TextSearch::new(dataset, criteria.text.as_deref());
+    let search = TextSearch::new(dataset, criteria.text.as_ref());
     let mut outcome = empty_outcome(dataset);
     // Per review: its passing recommendations, computed for every review so
     // that facet counts can ignore one review-level filter at a time.
     let mut candidates: Vec<Option<Vec<u32>>> = Vec::with_capacity(dataset.reviews.len());
     for review in &dataset.reviews {
         let counted = criteria.review_holds(review, None);
-        let review_named = search.named[review.state as usize];
         let mut passing = Vec::new();
         let mut themes_seen = 0u64;
         for index in review.recommendations.clone() {
             let row = &dataset.recommendations[index];
-            if !criteria.meets_from_and_text(index, row, review_named, &search) {
+            if !criteria.meets_from_and_text(index, row, &search) {
                 continue;
             }
             let met = criteria.facets_met(row);
@@ -314,8 +337,14 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
                 dataset.state_index(id).is_some_and(|s| dataset.states[s as usize].region == Some(r))
             })
         });
-        let text_ok = criteria.text.as_ref().is_none_or(|text| {
-            dataset.state_names(review.state).any(|name| name.to_lowercase().contains(text.as_str()))
+        // Only names are known before the texts: a term holds where it
+        // names the State under review.
+        let text_ok = criteria.text.as_ref().is_none_or(|search| {
+            let names: Vec<String> = dataset.state_names(review.state).map(fold).collect();
+            search.holds(|term| {
+                let term = search.terms().nth(term).map_or("", |t| t.folded.as_str());
+                names.iter().any(|name| crate::search::word_prefix_matches(name, term).next().is_some())
+            })
         });
         if !(facets_ok && response_ok && from_ok && from_region_ok && text_ok) {
             continue;

@@ -17,6 +17,7 @@ pub mod filter;
 pub mod format;
 pub mod palette;
 pub mod query;
+pub mod search;
 pub mod services;
 pub mod state;
 pub mod stats;

@@ -42,6 +42,9 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         & .field span { display: block; font-size: 0.9em; color: ${muted}; }
         & .field select, & .field input { width: 100%; padding: 0.3em; }
         & .hint { font-size: 0.85em; color: ${muted}; margin: 0 0 0.25em; }
+        & .search-help { font-size: 0.85em; margin: -0.25em 0 0.75em; }
+        & .search-help ul { padding-left: 1.2em; margin: 0.25em 0; }
+        & mark { background: #ffe066; color: #000; }
         & .slider { display: block; font-size: 0.9em; }
         & .pair { display: flex; gap: 0.5em; }
         & .number { flex: 1; font-size: 0.9em; }

@@ -43,6 +43,15 @@ fn input_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
 }
 
+/// The search syntax, as the help under the box shows it.
+const SEARCH_FORMS: [(&str, &str); 5] = [
+    ("torture prison", ": both words, in any order, as word beginnings (tortur finds tortured); case and accents do not matter (cote finds Côte d'Ivoire)"),
+    ("\"death penalty\"", ": the exact phrase"),
+    ("torture OR detention", ": either term"),
+    ("-journalists", ": without that word"),
+    ("-\"death penalty\"", ": without that phrase"),
+];
+
 #[component]
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let dataset = &props.dataset;
@@ -67,6 +76,10 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                 <input type="search" data-testid="search" value={query.text.clone()} oninput={onsearch}
                     maxlength={crate::query::MAX_VALUE_LEN.to_string()} />
             </label>
+            <details class="search-help" data-testid="search-help">
+                <summary>{ "Search syntax" }</summary>
+                <ul>{ for SEARCH_FORMS.iter().map(|(typed, meaning)| html! { <li><code>{ *typed }</code>{ *meaning }</li> }) }</ul>
+            </details>
             <ParticipationRange dataset={dataset.clone()} query={query.clone()} onquery={props.onquery.clone()} />
             { for Facet::ALL.into_iter().map(|facet| html! {
                 <FacetList {facet} dataset={dataset.clone()} outcome={outcome.clone()} query={query.clone()} onquery={props.onquery.clone()} />

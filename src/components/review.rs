@@ -9,6 +9,7 @@ use crate::palette::sdg_colours;
 use crate::dataset::schema::{MediaSummary, Response};
 use crate::format::{action_label, count, date, date_range, percent, sdg_target, thousands};
 use crate::query::{Grouping, Query};
+use crate::search::SearchQuery;
 use crate::state::{QueryOrigin, Shared};
 use std::collections::BTreeMap;
 use yew::prelude::*;
@@ -244,6 +245,7 @@ fn Recommendations(props: &ReviewDetailProps) -> Html {
             }
         }
     }
+    let (search, _) = SearchQuery::parse(&props.query.text);
     let heading = |key: &GroupKey| match (key, grouping) {
         (GroupKey::Option(option), Grouping::Facet(facet)) => facet.label(dataset, *option),
         (GroupKey::None, Grouping::Facet(facet)) => facet.none_label(review).to_owned(),
@@ -285,7 +287,7 @@ fn Recommendations(props: &ReviewDetailProps) -> Html {
                     <section class="group" data-testid="recommendation-group">
                         <h4>{ format!("{} ({})", heading(key), rows.len()) }</h4>
                         <ul class="recommendation-list">
-                            { for rows.iter().map(|row| recommendation(dataset, row)) }
+                            { for rows.iter().map(|row| recommendation(dataset, row, &search)) }
                         </ul>
                     </section>
                 }) }
@@ -303,7 +305,22 @@ enum GroupKey {
     Name(String),
 }
 
-fn recommendation(dataset: &Dataset, row: &RecommendationRow) -> Html {
+/// `text` with the ranges in `<mark>`.
+fn marked(text: &str, ranges: &[std::ops::Range<usize>]) -> Html {
+    let mut shown = 0;
+    let mut parts = Vec::with_capacity(ranges.len() * 2 + 1);
+    for range in ranges {
+        if let (Some(before), Some(found)) = (text.get(shown..range.start), text.get(range.clone())) {
+            parts.push(html! { { before.to_owned() } });
+            parts.push(html! { <mark>{ found.to_owned() }</mark> });
+            shown = range.end;
+        }
+    }
+    parts.push(html! { { text.get(shown..).unwrap_or_default().to_owned() } });
+    parts.into_iter().collect()
+}
+
+fn recommendation(dataset: &Dataset, row: &RecommendationRow, search: &SearchQuery) -> Html {
     let from = row.from.map_or("Unknown State".to_owned(), |s| dataset.state_name(s).to_owned());
     let (class, label) = match row.response {
         Response::Accepted => ("accepted-text", "Accepted"),
@@ -332,7 +349,7 @@ fn recommendation(dataset: &Dataset, row: &RecommendationRow) -> Html {
     let persons: Vec<String> = Facet::Persons.indices(row).map(|p| Facet::Persons.label(dataset, p)).collect();
     html! {
         <li data-testid="recommendation">
-            <p>{ row.text.clone() }</p>
+            <p>{ marked(&row.text, &search.highlights(&row.text)) }</p>
             <p class="meta">
                 <span>{ from }</span>{ " · " }
                 <strong class={class}>{ label }</strong>

@@ -48,6 +48,7 @@ async function violations(page) {
 const VIEWS = [
   ['the cards', '?theme=Death+penalty', '[data-testid=review-card]'],
   ['an open card', '?review=kazakhstan-s7', '[data-testid=review-detail]'],
+  ['an open card with searched terms marked', '?review=kazakhstan-s7&q=torture+OR+women', '[data-testid=review-detail] mark'],
   ['the charts', '?view=charts', '[data-testid=theme-chart]'],
   ['the compare view', '?compare=kazakhstan', '[data-testid=compare-column]'],
 ];

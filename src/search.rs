@@ -1,0 +1,383 @@
+//! The search syntax of `q`: words that must all match as word prefixes,
+//! `"exact phrases"`, `OR` between two terms, `-word` / `-"phrase"` to
+//! exclude; case and Latin accents folded. Pure: parsing, folding, matching
+//! one text (for highlighting) and combining per-term row sets.
+
+use std::ops::Range;
+
+/// One searched term, already folded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term {
+    pub folded: String,
+    pub phrase: bool,
+}
+
+/// A parsed `q`: every group must match (a group matches when any of its
+/// terms does), and no excluded term may. No nesting.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchQuery {
+    pub all: Vec<Vec<Term>>,
+    pub none: Vec<Term>,
+}
+
+/// Something in `q` that is not the syntax; that part is searched as plain
+/// words instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParseWarning {
+    UnbalancedQuote,
+    LoneMinus,
+    /// `OR` without a term on both sides (or beside an excluded term).
+    DanglingOr,
+    EmptyPhrase,
+}
+
+impl ParseWarning {
+    /// The part of `q` that was not read as syntax.
+    pub fn part(&self) -> &'static str {
+        match self {
+            ParseWarning::UnbalancedQuote => "\"",
+            ParseWarning::LoneMinus => "-",
+            ParseWarning::DanglingOr => "OR",
+            ParseWarning::EmptyPhrase => "\"\"",
+        }
+    }
+
+    pub fn reason(&self) -> &'static str {
+        match self {
+            ParseWarning::UnbalancedQuote => "this quote is not closed, so the words after it are searched as plain words",
+            ParseWarning::LoneMinus => "a minus excludes the word or \"phrase\" right after it; alone it excludes nothing",
+            ParseWarning::DanglingOr => "OR needs a word or phrase on each side; it was searched as the plain word \"or\"",
+            ParseWarning::EmptyPhrase => "an empty phrase finds nothing",
+        }
+    }
+}
+
+#[derive(Debug, PartialEq)]
+enum Token {
+    Term { term: Term, excluded: bool },
+    Or,
+}
+
+impl SearchQuery {
+    pub fn parse(input: &str) -> (SearchQuery, Vec<ParseWarning>) {
+        let mut warnings = Vec::new();
+        let tokens = tokenize(input, &mut warnings);
+        let mut query = SearchQuery::default();
+        let or_word = || Term { folded: "or".into(), phrase: false };
+        let positive = |t: Option<&Token>| matches!(t, Some(Token::Term { excluded: false, .. }));
+        let mut joins_previous = false;
+        for (i, token) in tokens.iter().enumerate() {
+            let (term, excluded) = match token {
+                Token::Or => {
+                    let valid = i > 0 && positive(tokens.get(i - 1)) && positive(tokens.get(i + 1));
+                    if valid {
+                        joins_previous = true;
+                        continue;
+                    }
+                    warnings.push(ParseWarning::DanglingOr);
+                    (or_word(), false)
+                }
+                Token::Term { term, excluded } => (term.clone(), *excluded),
+            };
+            if excluded {
+                query.none.push(term);
+            } else if joins_previous {
+                if let Some(group) = query.all.last_mut() {
+                    group.push(term);
+                }
+            } else {
+                query.all.push(vec![term]);
+            }
+            joins_previous = false;
+        }
+        warnings.dedup();
+        (query, warnings)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.all.is_empty() && self.none.is_empty()
+    }
+
+    /// Every term, in order: the groups' first, then the excluded ones.
+    pub fn terms(&self) -> impl Iterator<Item = &Term> {
+        self.all.iter().flatten().chain(&self.none)
+    }
+
+    /// Whether a document matches, given for each term (in `terms()` order)
+    /// whether the document holds it.
+    pub fn holds(&self, mut has: impl FnMut(usize) -> bool) -> bool {
+        let mut index = 0;
+        let mut ok = true;
+        for group in &self.all {
+            let mut any = false;
+            for _ in group {
+                any |= has(index);
+                index += 1;
+            }
+            ok &= any;
+        }
+        for _ in &self.none {
+            ok &= !has(index);
+            index += 1;
+        }
+        ok
+    }
+
+    /// Combines one row set per term (in `terms()` order) into the rows
+    /// that match; `rows` is the number of rows.
+    pub fn combine(&self, per_term: &[RowSet], rows: usize) -> RowSet {
+        let mut result = RowSet::full(rows);
+        let mut sets = per_term.iter();
+        for group in &self.all {
+            let mut any = RowSet::empty(rows);
+            for set in sets.by_ref().take(group.len()) {
+                any.or(set);
+            }
+            result.and(&any);
+        }
+        for set in sets {
+            result.and_not(set);
+        }
+        result
+    }
+
+    /// The byte ranges of `text` to highlight: where the wanted (not the
+    /// excluded) terms occur, merged, in order.
+    pub fn highlights(&self, text: &str) -> Vec<Range<usize>> {
+        let mut folded = String::with_capacity(text.len());
+        let mut origin: Vec<Range<usize>> = Vec::with_capacity(text.len());
+        fold_each(text, &mut |from, piece| {
+            folded.push_str(piece);
+            origin.extend(std::iter::repeat_n(from.clone(), piece.len()));
+        });
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for term in self.all.iter().flatten() {
+            for at in word_prefix_matches(&folded, &term.folded) {
+                let end = at + term.folded.len();
+                if let (Some(first), Some(last)) = (origin.get(at), origin.get(end - 1)) {
+                    ranges.push(first.start..last.end);
+                }
+            }
+        }
+        ranges.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            match merged.last_mut() {
+                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                _ => merged.push(range),
+            }
+        }
+        merged
+    }
+}
+
+fn tokenize(input: &str, warnings: &mut Vec<ParseWarning>) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut rest = input;
+    loop {
+        rest = rest.trim_start();
+        let Some(first) = rest.chars().next() else { break };
+        let excluded = first == '-';
+        let body = if excluded { &rest[1..] } else { rest };
+        if excluded && body.chars().next().is_none_or(char::is_whitespace) {
+            warnings.push(ParseWarning::LoneMinus);
+            rest = body;
+            continue;
+        }
+        if let Some(inner) = body.strip_prefix('"') {
+            match inner.find('"') {
+                Some(close) => {
+                    let folded = fold(&inner[..close]).trim().to_owned();
+                    if folded.is_empty() {
+                        warnings.push(ParseWarning::EmptyPhrase);
+                    } else {
+                        tokens.push(Token::Term { term: Term { folded, phrase: true }, excluded });
+                    }
+                    rest = &inner[close + 1..];
+                }
+                None => {
+                    warnings.push(ParseWarning::UnbalancedQuote);
+                    rest = inner;
+                }
+            }
+            continue;
+        }
+        let end = body.find(|c: char| c.is_whitespace() || c == '"').unwrap_or(body.len());
+        let word = &body[..end];
+        rest = &body[end..];
+        let folded = fold(word);
+        if word == "OR" && !excluded {
+            tokens.push(Token::Or);
+        } else if !folded.is_empty() {
+            tokens.push(Token::Term { term: Term { folded, phrase: false }, excluded });
+        }
+    }
+    tokens
+}
+
+/// Lower case without Latin diacritics (`Côte` -> `cote`, `ß` -> `ss`),
+/// every run of white space one space. Other scripts are only lower-cased.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_each(text, &mut |_, piece| out.push_str(piece));
+    out
+}
+
+/// Folds `text`, handing each folded piece with the byte range of the
+/// original character it comes from.
+/// (`dyn`: one copy in the wasm for its three callers.)
+pub fn fold_each(text: &str, emit: &mut dyn FnMut(Range<usize>, &str)) {
+    let mut after_space = false;
+    let mut buffer = [0u8; 4];
+    for (at, c) in text.char_indices() {
+        let from = at..at + c.len_utf8();
+        if c.is_whitespace() {
+            if !after_space {
+                emit(from, " ");
+            }
+            after_space = true;
+            continue;
+        }
+        after_space = false;
+        if c.is_ascii() {
+            emit(from, c.to_ascii_lowercase().encode_utf8(&mut buffer));
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            if let Some(plain) = latin_base(lower) {
+                emit(from.clone(), plain);
+            } else if !('\u{300}'..='\u{36f}').contains(&lower) {
+                emit(from.clone(), lower.encode_utf8(&mut buffer));
+            }
+        }
+    }
+}
+
+/// Lower-case Latin letters with diacritics (and ligatures) and the plain
+/// letters they fold to.
+const LATIN: &[(&str, &str)] = &[
+    ("àáâãäåāăąǎǟǡǻȁȃȧạảấầẩẫậắằẳẵặ", "a"),
+    ("çćĉċč", "c"),
+    ("ďđð", "d"),
+    ("èéêëēĕėęěȅȇȩẹẻẽếềểễệ", "e"),
+    ("ĝğġģǧǵ", "g"),
+    ("ĥħ", "h"),
+    ("ìíîïĩīĭįıǐȉȋịỉ", "i"),
+    ("ĵ", "j"),
+    ("ķǩ", "k"),
+    ("ĺļľŀł", "l"),
+    ("ñńņňŉǹ", "n"),
+    ("òóôõöøōŏőơǒǿȍȏọỏốồổỗộớờởỡợ", "o"),
+    ("ŕŗřȑȓ", "r"),
+    ("śŝşšș", "s"),
+    ("ţťŧț", "t"),
+    ("ùúûüũūŭůűųưǔǖǘǚǜȕȗụủứừửữự", "u"),
+    ("ŵẁẃẅ", "w"),
+    ("ýÿŷỳỵỷỹ", "y"),
+    ("źżž", "z"),
+    ("ß", "ss"),
+    ("œ", "oe"),
+    ("æ", "ae"),
+    ("þ", "th"),
+    ("ĳ", "ij"),
+    ("’‘ʼ", "'"),
+];
+
+fn latin_base(c: char) -> Option<&'static str> {
+    LATIN.iter().find(|(letters, _)| letters.contains(c)).map(|(_, plain)| *plain)
+}
+
+/// Whether `at` in `folded` begins a word: the text starts there or the
+/// character before is no letter or digit.
+pub fn at_word_start(folded: &str, at: usize) -> bool {
+    folded.get(..at).and_then(|before| before.chars().next_back()).is_none_or(|c| !is_word_char(c))
+}
+
+/// Whether a term must begin a word: only when it begins with a letter or
+/// digit (`(a)` or `-based` match anywhere).
+pub fn needs_word_start(needle: &str) -> bool {
+    needle.chars().next().is_some_and(is_word_char)
+}
+
+/// A letter or digit, for where words begin. Beyond ASCII every character
+/// counts but Latin-1 and general punctuation and symbols: right for folded
+/// Latin text and other scripts' letters, and it keeps Unicode's letter
+/// tables (several KB) out of the wasm.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !matches!(c, '\u{80}'..='\u{bf}' | '\u{d7}' | '\u{f7}' | '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff0f}')
+    }
+}
+
+/// Where `needle` (folded) occurs in `folded` as a word prefix.
+pub fn word_prefix_matches<'a>(folded: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
+    let anchored = needs_word_start(needle);
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if needle.is_empty() {
+            return None;
+        }
+        while let Some(found) = finder.find(&folded.as_bytes()[from..]) {
+            let at = from + found;
+            from = at + 1;
+            if !anchored || at_word_start(folded, at) {
+                from = at + needle.len();
+                return Some(at);
+            }
+        }
+        None
+    })
+}
+
+/// A set of rows (recommendations) as bits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowSet(Vec<u64>);
+
+impl RowSet {
+    pub fn empty(rows: usize) -> Self {
+        RowSet(vec![0; rows.div_ceil(64)])
+    }
+
+    pub fn full(rows: usize) -> Self {
+        let mut set = RowSet(vec![u64::MAX; rows.div_ceil(64)]);
+        if let Some(last) = set.0.last_mut() {
+            if !rows.is_multiple_of(64) {
+                *last = (1u64 << (rows % 64)) - 1;
+            }
+        }
+        set
+    }
+
+    pub fn insert(&mut self, row: usize) {
+        if let Some(word) = self.0.get_mut(row / 64) {
+            *word |= 1 << (row % 64);
+        }
+    }
+
+    pub fn contains(&self, row: usize) -> bool {
+        self.0.get(row / 64).is_some_and(|w| w & (1 << (row % 64)) != 0)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|w| *w == 0)
+    }
+
+    fn or(&mut self, other: &RowSet) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a |= b);
+    }
+
+    fn and(&mut self, other: &RowSet) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= b);
+    }
+
+    fn and_not(&mut self, other: &RowSet) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= !b);
+    }
+}
