@@ -195,6 +195,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                             recommendations={outcome.recommendations}
                             total_reviews={dataset.totals.reviews}
                             provisional={outcome.provisional}
+                            waiting_for_texts={outcome.waiting_for_texts}
                             query={state.query.clone()}
                             onquery={onquery.clone()} />
                         <div class="toolbar">

@@ -202,6 +202,9 @@ pub struct Outcome {
     /// reviews were matched on their per-review summaries, and the
     /// recommendation count is that of the whole matching reviews.
     pub provisional: bool,
+    /// The query needs the texts (who recommended what) and they have not
+    /// arrived: nothing is matched yet.
+    pub waiting_for_texts: bool,
     /// Per theme: recommendations that would pass if the theme were selected
     /// alone, given every other filter. Read through `counts(Facet::Theme)`.
     pub theme_counts: Vec<u32>,
@@ -308,11 +311,18 @@ fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
     outcome
 }
 
-/// Before the texts arrive: match on each review's theme counts, responses
-/// and participants. Exact for a single recommendation-level filter.
+/// Before the texts arrive: match on each review's facet counts and
+/// responses. Exact for a single recommendation-level filter other than
+/// the search text; `from` and `from_region` wait for the texts.
 fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
     let mut outcome = empty_outcome(dataset);
     outcome.provisional = criteria.selects_recommendations();
+    // Who recommended what is in the texts file only: rather than guess,
+    // match nothing until it is there.
+    if criteria.from.is_some() || criteria.from_region.is_some() {
+        outcome.waiting_for_texts = true;
+        return outcome;
+    }
     for (index, review) in dataset.reviews.iter().enumerate() {
         let summary = &review.summary;
         let facets_ok = Facet::ALL.iter().all(|f| {
@@ -328,15 +338,6 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
             Some(Response::Accepted) => summary.accepted > 0,
             Some(Response::Noted) => summary.noted > 0,
         };
-        let from_ok = criteria.from.is_none_or(|f| {
-            let id = &dataset.states[f as usize].id;
-            summary.participants.members.contains(id) || summary.participants.observers.contains(id)
-        });
-        let from_region_ok = criteria.from_region.is_none_or(|r| {
-            summary.participants.members.iter().chain(&summary.participants.observers).any(|id| {
-                dataset.state_index(id).is_some_and(|s| dataset.states[s as usize].region == Some(r))
-            })
-        });
         // Only names are known before the texts: a term holds where it
         // names the State under review.
         let text_ok = criteria.text.as_ref().is_none_or(|search| {
@@ -346,7 +347,7 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
                 names.iter().any(|name| crate::search::word_prefix_matches(name, term).next().is_some())
             })
         });
-        if !(facets_ok && response_ok && from_ok && from_region_ok && text_ok) {
+        if !(facets_ok && response_ok && text_ok) {
             continue;
         }
         count_facets(criteria, review, &mut outcome);

@@ -45,7 +45,8 @@ fn dataset() -> Dataset {
         recommendation("Ratify the OP-CAT.", "france", Response::Accepted, &["torture"]),
     ];
     let mongolia = vec![recommendation("Protect journalists.", "kazakhstan", Response::Accepted, &["torture"])];
-    let summary = |id: &str, state: &str, recs: &[Recommendation], members: Vec<String>, observers: Vec<String>| {
+    let summary = |id: &str, state: &str, recs: &[Recommendation], participants: &Participants| {
+        let (members, observers) = (&participants.members, &participants.observers);
         let mut themes = BTreeMap::new();
         for r in recs {
             for t in &r.themes {
@@ -67,11 +68,12 @@ fn dataset() -> Dataset {
             sdg_goals: BTreeMap::new(),
             persons: BTreeMap::new(),
             participation: Participation { states: (members.len() + observers.len()) as u32, members: members.len() as u32, observers: observers.len() as u32 },
-            participants: Participants { members, observers },
             media_summary: None,
         }
     };
-    let mut kazakhstan_summary = summary("kazakhstan-s7", "kazakhstan", &kazakhstan, vec!["france".into()], vec!["mongolia".into()]);
+    let kazakhstan_participants = Participants { members: vec!["france".into()], observers: vec!["mongolia".into()] };
+    let mongolia_participants = Participants { members: vec![], observers: vec!["kazakhstan".into()] };
+    let mut kazakhstan_summary = summary("kazakhstan-s7", "kazakhstan", &kazakhstan, &kazakhstan_participants);
     kazakhstan_summary.media_summary = Some(MediaSummary {
         source_file: "seed/test.txt".into(),
         review_date: "2010-02-12".into(),
@@ -97,14 +99,14 @@ fn dataset() -> Dataset {
         persons: vec![],
         states: vec![state("france", "France"), state("kazakhstan", "Kazakhstan"), state("mongolia", "Mongolia")],
         sessions: vec![Session { number: 7, cycle: 1, start: "2010-02-08".into(), end: "2010-02-19".into() }],
-        reviews: vec![kazakhstan_summary, summary("mongolia-s7", "mongolia", &mongolia, vec![], vec!["kazakhstan".into()])],
+        reviews: vec![kazakhstan_summary, summary("mongolia-s7", "mongolia", &mongolia, &mongolia_participants)],
     };
     let texts = Texts {
         schema_version: SCHEMA_VERSION,
         totals: overview.totals,
         reviews: vec![
-            ReviewTexts { id: "kazakhstan-s7".into(), recommendations: kazakhstan, pledges: vec![] },
-            ReviewTexts { id: "mongolia-s7".into(), recommendations: mongolia, pledges: vec![] },
+            ReviewTexts { id: "kazakhstan-s7".into(), participants: kazakhstan_participants, recommendations: kazakhstan, pledges: vec![] },
+            ReviewTexts { id: "mongolia-s7".into(), participants: mongolia_participants, recommendations: mongolia, pledges: vec![] },
         ],
     };
     let mut dataset = Dataset::from_overview(overview).expect("the fixture is consistent");

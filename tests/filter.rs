@@ -157,3 +157,45 @@ fn sort_by_participating_states_descending() {
     assert!(counts.windows(2).all(|w| w[0] >= w[1]));
     assert_eq!(counts[0], participants().values().map(BTreeSet::len).max().unwrap() as u32);
 }
+
+#[test]
+fn the_overview_carries_counts_of_participants_and_the_texts_their_lists() {
+    let overview: serde_json::Value = serde_json::from_str(&common::data_file("overview.json")).unwrap();
+    let texts: serde_json::Value = serde_json::from_str(&common::data_file("recommendations.json")).unwrap();
+    let summaries = overview["reviews"].as_array().unwrap();
+    assert!(summaries.iter().all(|r| r.get("participants").is_none()), "the first screen's file holds no lists of States");
+    // Per session, the sizes of the lists in the texts are the raw files'
+    // distinct recommending States of each review.
+    let mut listed: Vec<(u64, usize)> = summaries
+        .iter()
+        .zip(texts["reviews"].as_array().unwrap())
+        .map(|(summary, full)| {
+            let p = &full["participants"];
+            (summary["session"].as_u64().unwrap(), p["members"].as_array().unwrap().len() + p["observers"].as_array().unwrap().len())
+        })
+        .collect();
+    let mut raw: Vec<(u64, usize)> = participants().iter().map(|((_, session), states)| (*session as u64, states.len())).collect();
+    listed.sort();
+    raw.sort();
+    assert_eq!(listed, raw);
+}
+
+#[test]
+fn before_the_texts_a_recommending_state_waits_and_after_them_is_exact() {
+    let without_texts = upr_viewer::dataset::Dataset::from_overview_json(&common::data_file("overview.json")).unwrap();
+    for search in ["?from=France", "?from=France&theme=Torture", "?from_region=GRULAC"] {
+        let (query, warnings) = Query::from_search(search);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let (early, _) = apply(&without_texts, &query);
+        assert!(early.waiting_for_texts, "{search}");
+        assert_eq!((early.reviews.len(), early.recommendations), (0, 0), "{search}: nothing is guessed before the texts");
+    }
+    let (query, _) = Query::from_search("?theme=Torture");
+    assert!(!apply(&without_texts, &query).0.waiting_for_texts);
+
+    let from_france = expected(|r| r.from == "France", |_| true);
+    assert!(from_france.0 > 300, "France recommends in nearly every review: {from_france:?}");
+    assert_eq!(actual("?from=France"), from_france);
+    let (query, _) = Query::from_search("?from=France");
+    assert!(!apply(dataset(), &query).0.waiting_for_texts);
+}

@@ -58,10 +58,22 @@ fn a_review_whose_responses_do_not_add_up_is_damage() {
 }
 
 #[test]
-fn participation_counts_must_match_the_participants() {
-    let mut damaged = overview();
+fn participation_counts_must_match_the_participants_in_the_texts() {
+    let mut dataset = Dataset::from_overview(overview()).unwrap();
+    let before = dataset.clone();
+    let mut damaged = texts();
     damaged.reviews[0].participants.members.pop();
-    assert!(refusal(damaged).contains("member States"));
+    let err = dataset.attach_texts(damaged).unwrap_err().to_string();
+    assert!(err.contains(&format!("member States in review {}", before.reviews[0].summary.id)), "{err}");
+    assert_eq!(dataset, before);
+
+    let mut unknown = texts();
+    unknown.reviews[0].participants.observers[0] = "atlantis".into();
+    assert!(dataset.attach_texts(unknown).unwrap_err().to_string().contains("\"atlantis\""));
+
+    let mut miscounted = overview();
+    miscounted.reviews[0].participation.states += 1;
+    assert!(refusal(miscounted).contains("participating States"));
 }
 
 #[test]

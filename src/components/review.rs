@@ -162,7 +162,8 @@ fn delegation(media: &MediaSummary) -> Html {
 }
 
 fn participation(dataset: &Dataset, index: usize, media: Option<&MediaSummary>) -> Html {
-    let summary = &dataset.reviews[index].summary;
+    let review = &dataset.reviews[index];
+    let summary = &review.summary;
     let p = summary.participation;
     let names = |ids: &[String]| {
         ids.iter()
@@ -184,11 +185,16 @@ fn participation(dataset: &Dataset, index: usize, media: Option<&MediaSummary>) 
                     { format!("The OHCHR media summary counts {} member and {} observer States taking part in the interactive discussion, with or without a recommendation.", counted.members, counted.observers) }
                 </p>
             }
-            <details>
-                <summary>{ "Which States" }</summary>
-                <p><strong>{ "Members: " }</strong>{ names(&summary.participants.members) }</p>
-                <p><strong>{ "Observers: " }</strong>{ names(&summary.participants.observers) }</p>
-            </details>
+            // The lists come with the texts, like the recommendations.
+            if dataset.texts_loaded {
+                <details>
+                    <summary>{ "Which States" }</summary>
+                    <p><strong>{ "Members: " }</strong>{ names(&review.participants.members) }</p>
+                    <p><strong>{ "Observers: " }</strong>{ names(&review.participants.observers) }</p>
+                </details>
+            } else {
+                <p>{ "Which States: once the texts have loaded." }</p>
+            }
         </section>
     }
 }

@@ -14,6 +14,9 @@ pub struct ResultSummaryProps {
     pub total_reviews: u32,
     /// Counts are provisional until the full texts arrive.
     pub provisional: bool,
+    /// Nothing is matched yet: the query filters by recommending State,
+    /// which only the texts tell.
+    pub waiting_for_texts: bool,
     pub query: Query,
     pub onquery: OnQuery,
 }
@@ -48,11 +51,14 @@ pub fn ResultSummary(props: &ResultSummaryProps) -> Html {
         <div class="result-bar">
             <p data-testid="result-summary" role="status" aria-live="polite" aria-atomic="true"
                data-reviews={props.reviews.to_string()}
-               data-recommendations={props.recommendations.to_string()}>
+               data-recommendations={props.recommendations.to_string()}
+               data-waiting={props.waiting_for_texts.then_some("true")}>
                 <strong>{ count(props.reviews, "review", "reviews") }</strong>
                 { format!(" of {} · ", thousands(props.total_reviews)) }
                 <strong>{ count(props.recommendations, "recommendation", "recommendations") }</strong>
-                if props.provisional {
+                if props.waiting_for_texts {
+                    { " (waiting for the texts, which say which State made each recommendation)" }
+                } else if props.provisional {
                     { " (whole reviews, until the texts have loaded)" }
                 }
             </p>

@@ -196,6 +196,9 @@ pub struct Review {
     /// Indices into `Dataset::recommendations`, once the texts are loaded.
     pub recommendations: std::ops::Range<usize>,
     pub pledges: Vec<Pledge>,
+    /// The recommending States, members and observers; empty until the
+    /// texts are loaded (the overview carries only their counts).
+    pub participants: Participants,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -258,13 +261,8 @@ impl Dataset {
             let themes = theme_mask(&theme_by_id, summary.themes.keys(), file)?;
             let sdg_goals = goal_mask(&goals, summary.sdg_goals.keys(), file)?;
             let persons = person_mask(&person_by_id, summary.persons.keys(), file)?;
-            for id in summary.participants.members.iter().chain(&summary.participants.observers) {
-                state_by_id.get(id).ok_or_else(|| reference("participating State", id))?;
-            }
             let in_review = |what: &str| format!("{what} in review {}", summary.id);
             count(file, &in_review("accepted and noted recommendations"), summary.recommendations, (summary.accepted + summary.noted) as usize)?;
-            count(file, &in_review("member States"), summary.participation.members, summary.participants.members.len())?;
-            count(file, &in_review("observer States"), summary.participation.observers, summary.participants.observers.len())?;
             count(file, &in_review("participating States"), summary.participation.states, (summary.participation.members + summary.participation.observers) as usize)?;
             recommendations_total += summary.recommendations as u64;
             pledges_total += summary.pledges as u64;
@@ -277,6 +275,7 @@ impl Dataset {
                 persons,
                 recommendations: 0..0,
                 pledges: Vec::new(),
+                participants: Participants::default(),
                 summary,
             });
         }
@@ -322,6 +321,7 @@ impl Dataset {
         let mut rows = Vec::with_capacity(self.totals.recommendations as usize);
         let mut ranges = Vec::with_capacity(texts.reviews.len());
         let mut pledges = Vec::with_capacity(texts.reviews.len());
+        let mut participants = Vec::with_capacity(texts.reviews.len());
         let goals: Vec<u8> = self.sdg_goals.iter().map(|g| g.number).collect();
         for (index, (review, full)) in self.reviews.iter().zip(texts.reviews).enumerate() {
             if review.summary.id != full.id {
@@ -329,6 +329,12 @@ impl Dataset {
             }
             count(file, &format!("recommendations in review {}", full.id), review.summary.recommendations, full.recommendations.len())?;
             count(file, &format!("pledges in review {}", full.id), review.summary.pledges, full.pledges.len())?;
+            for id in full.participants.members.iter().chain(&full.participants.observers) {
+                self.state_by_id.get(id).ok_or_else(|| reference("participating State", id))?;
+            }
+            let declared = review.summary.participation;
+            count(file, &format!("member States in review {}", full.id), declared.members, full.participants.members.len())?;
+            count(file, &format!("observer States in review {}", full.id), declared.observers, full.participants.observers.len())?;
             let start = rows.len();
             for recommendation in full.recommendations {
                 let themes = theme_mask(&self.theme_by_id, &recommendation.themes, file)?;
@@ -354,6 +360,8 @@ impl Dataset {
                 });
             }
             let in_review = &rows[start..];
+            let recommending: std::collections::HashSet<StateIndex> = in_review.iter().filter_map(|r| r.from).collect();
+            count(file, &format!("participating States in review {}", full.id), declared.states, recommending.len())?;
             let accepted = in_review.iter().filter(|r| r.response == Response::Accepted).count();
             count(file, &format!("accepted recommendations in review {}", full.id), review.summary.accepted, accepted)?;
             for (goal, declared) in &review.summary.sdg_goals {
@@ -372,10 +380,12 @@ impl Dataset {
             count(file, &format!("groups of persons in review {}", full.id), review.persons.count_ones(), persons_found.count_ones() as usize)?;
             ranges.push(start..rows.len());
             pledges.push(full.pledges);
+            participants.push(full.participants);
         }
-        for ((review, range), pledges) in self.reviews.iter_mut().zip(ranges).zip(pledges) {
+        for (((review, range), pledges), participants) in self.reviews.iter_mut().zip(ranges).zip(pledges).zip(participants) {
             review.recommendations = range;
             review.pledges = pledges;
+            review.participants = participants;
         }
         self.search_text = SearchText::new(&rows);
         self.recommendations = rows;

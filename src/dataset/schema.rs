@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 /// Bumped whenever a field changes meaning or shape; the loader refuses any
 /// other version rather than guess.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// `data/overview.json`: everything the first screen needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -205,9 +205,9 @@ pub struct ReviewSummary {
     /// Person-group id -> number of recommendations concerning it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub persons: BTreeMap<String, u32>,
-    /// Every State that made at least one recommendation, by id.
-    pub participants: Participants,
-    /// Counts derived from `participants`, stored so the loader can check them.
+    /// How many States made at least one recommendation; the lists of them
+    /// are in the texts file (`ReviewTexts::participants`), which the first
+    /// screen does not wait for. The loader checks these counts against them.
     pub participation: Participation,
     /// Present where an OHCHR media summary of this review was imported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -282,6 +282,8 @@ pub struct Adoption {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReviewTexts {
     pub id: String,
+    /// Every State that made at least one recommendation, by id.
+    pub participants: Participants,
     pub recommendations: Vec<Recommendation>,
     pub pledges: Vec<Pledge>,
 }

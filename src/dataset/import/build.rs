@@ -134,11 +134,11 @@ pub fn build_review(
             members: participants.members.len() as u32,
             observers: participants.observers.len() as u32,
         },
-        participants,
         media_summary: None,
     };
     let full = ReviewTexts {
         id,
+        participants,
         recommendations: drafts
             .into_iter()
             .map(|d| Recommendation {
