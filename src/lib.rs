@@ -20,6 +20,7 @@ pub mod query;
 pub mod services;
 pub mod state;
 pub mod stats;
+pub mod table;
 pub mod style;
 #[cfg(feature = "test-hooks")]
 mod test_hooks;
