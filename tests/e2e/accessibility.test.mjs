@@ -50,6 +50,7 @@ const VIEWS = [
   ['an open card', '?review=kazakhstan-s7', '[data-testid=review-detail]'],
   ['the charts', '?view=charts', '[data-testid=theme-chart]'],
   ['the compare view', '?compare=kazakhstan', '[data-testid=compare-column]'],
+  ['the table', '?view=table&by=from', '[data-testid=table-row]'],
 ];
 
 for (const colorScheme of ['light', 'dark']) {
