@@ -130,7 +130,8 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         <section class="data-table" data-testid="data-table" data-by={table.by.as_param()}>
             <div class="table-tools">
                 <div role="group" aria-label="One row per">{ for crate::table::By::ALL.iter().map(|by| {
-                    let query = Query { by: *by, column_sort: None, ..props.query.clone() };
+                    // Each by starts in its own default order.
+                    let query = Query { by: *by, column_sort: None, sort: Default::default(), ..props.query.clone() };
                     let onclick = { let on = props.onquery.clone(); Callback::from(move |_: MouseEvent| on.emit((query.clone(), QueryOrigin::Choice))) };
                     let label = match by { crate::table::By::Review => "Review", crate::table::By::State => "State under review", crate::table::By::From => "Recommending State" };
                     html! { <button type="button" aria-pressed={(table.by == *by).to_string()} data-testid={format!("by-{}", by.as_param())} {onclick}>{ label }</button> }
