@@ -9,6 +9,7 @@ use crate::components::filters::FilterPanel;
 use crate::components::notices::{LoadErrorNotice, QueryWarnings, TextsErrorNotice, TextsProgress};
 use crate::components::review::ReviewDetail;
 use crate::components::summary::ResultSummary;
+use crate::components::table::DataTable;
 use crate::palette::{use_palette, Palette};
 use crate::style::root_style;
 use crate::query::{Query, QueryWarning, View};
@@ -142,6 +143,11 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                     Some(charts) => html! { <Charts dataset={dataset.clone()} charts={charts.clone()} query={state.query.clone()} onquery={onquery.clone()} /> },
                     None => html! { <p role="status">{ "The charts appear once the recommendation texts have loaded." }</p> },
                 }
+            } else if state.query.view == View::Table && open.is_none() {
+                match &state.table {
+                    Some(table) => html! { <DataTable table={table.clone()} query={state.query.clone()} onquery={onquery.clone()} /> },
+                    None => html! { <p role="status">{ "The table appears once the recommendation texts have loaded." }</p> },
+                }
             } else {
                 match open {
                 Some(index) => {
@@ -160,7 +166,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 }
             };
             let view_tab = |view: View, label: &str| {
-                let query = Query { view, review: None, compare: None, ..state.query.clone() };
+                let query = state.query.in_view(view);
                 let selected = state.query.view == view && state.query.review.is_none() && state.query.compare.is_none();
                 let onclick = { let on = onquery.clone(); Callback::from(move |_: MouseEvent| on.emit((query.clone(), QueryOrigin::Choice))) };
                 html! { <button type="button" aria-pressed={selected.to_string()} data-testid={format!("view-{}", label.to_lowercase())} {onclick}>{ label.to_owned() }</button> }
@@ -199,7 +205,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                             query={state.query.clone()}
                             onquery={onquery.clone()} />
                         <div class="toolbar">
-                            <div role="group" aria-label="Show as">{ view_tab(View::Cards, "Cards") }{ view_tab(View::Charts, "Charts") }</div>
+                            <div role="group" aria-label="Show as">{ view_tab(View::Cards, "Cards") }{ view_tab(View::Charts, "Charts") }{ view_tab(View::Table, "Table") }</div>
                             <ExportButtons dataset={dataset.clone()} outcome={outcome.clone()} />
                         </div>
                         { main }

@@ -115,7 +115,7 @@ pub fn to_csv(rows: &[ExportedRecommendation]) -> String {
 /// the gzipped wasm (`csv-core`'s alone 17.7 KB), some 8% of the app, for
 /// what these fifteen lines do; the importer, which runs natively, reads
 /// with `csv`.
-fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
+pub fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
     for (i, field) in fields.enumerate() {
         if i > 0 {
             out.push(',');

@@ -21,6 +21,7 @@ pub mod search;
 pub mod services;
 pub mod state;
 pub mod stats;
+pub mod table;
 pub mod style;
 #[cfg(feature = "test-hooks")]
 mod test_hooks;

@@ -6,14 +6,15 @@
 use crate::dataset::load::{Dataset, Review, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::Facet;
+use crate::table::{By, ColumnSort};
 use std::fmt;
 
 /// Every address-bar parameter this viewer reads; `Query::set` handles
 /// each of them (a test holds the two together).
-pub const PARAMETERS: [&str; 24] = [
+pub const PARAMETERS: [&str; 25] = [
     "theme", "sdg", "persons", "match", "states_min", "states_max", "members_min", "members_max", "observers_min",
     "observers_max", "sur", "session", "cycle", "region", "response", "from", "from_region", "q",
-    "review", "sort", "group", "page", "view", "compare",
+    "review", "sort", "group", "page", "view", "compare", "by",
 ];
 
 /// A value longer than this is ignored: no real parameter comes close, and
@@ -53,6 +54,11 @@ pub struct Query {
     pub view: View,
     /// A State whose two reviews are shown side by side, as given.
     pub compare: Option<String>,
+    /// What a row of the table stands for (`view=table` only).
+    pub by: By,
+    /// The table's sort, from the same `sort` parameter as the cards';
+    /// `None` for the default of `by`.
+    pub column_sort: Option<ColumnSort>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -60,6 +66,7 @@ pub enum View {
     #[default]
     Cards,
     Charts,
+    Table,
 }
 
 /// Inclusive bounds; either side may be open.
@@ -244,7 +251,63 @@ impl Query {
                 }
             }
         }
+        query.check_table_parameters(&mut warnings);
         (query, warnings)
+    }
+
+    /// `by` and the table-only `sort` keys mean nothing outside the table:
+    /// there they are ignored, and said so; a `sort` column the table of
+    /// this `by` does not have is ignored the same way.
+    fn check_table_parameters(&mut self, warnings: &mut Vec<QueryWarning>) {
+        let warn = |parameter: &str, value: String, reason: &str| QueryWarning { parameter: parameter.into(), value, reason: reason.into() };
+        if self.view != View::Table {
+            if self.by != By::default() {
+                warnings.push(warn("by", self.by.as_param().into(), "applies only to the table (view=table)"));
+                self.by = By::default();
+            }
+            if let Some(sort) = self.column_sort.filter(|s| Sort::parse(&s.as_param()).is_none()) {
+                warnings.push(warn("sort", sort.as_param(), "sorts only the table (view=table)"));
+            }
+            // The cards' sort alone holds it.
+            self.column_sort = None;
+        } else if let Some(sort) = self.column_sort.filter(|s| !self.by.columns().contains(&s.column)) {
+            let keys: Vec<&str> = self.by.columns().iter().map(|c| c.key()).collect();
+            warnings.push(warn("sort", sort.as_param(), &format!("the table by {} has the columns {}", self.by.as_param(), keys.join(", "))));
+            self.column_sort = None;
+        }
+    }
+
+    /// The table's sort in effect.
+    pub fn table_sort(&self) -> ColumnSort {
+        self.column_sort.filter(|s| self.by.columns().contains(&s.column)).unwrap_or(self.by.default_sort())
+    }
+
+    /// The table sorted by `sort`; the cards' sort follows where they have
+    /// that column, so that the query holds nothing the address bar does not.
+    pub fn sorted_table(&self, sort: ColumnSort) -> Query {
+        Query { column_sort: Some(sort), sort: Sort::parse(&sort.as_param()).unwrap_or_default(), ..self.clone() }
+    }
+
+    /// The same selection in another view. One `sort` parameter serves the
+    /// cards and the table, so the sort carries over where the other view
+    /// has that column, and `by` is the table's alone.
+    pub fn in_view(&self, view: View) -> Query {
+        let mut query = Query { view, review: None, compare: None, ..self.clone() };
+        match view {
+            View::Table => {
+                if query.column_sort.is_none() && query.sort != Sort::default() {
+                    query.column_sort = ColumnSort::parse(&query.sort.as_param());
+                }
+            }
+            _ => {
+                if self.view == View::Table {
+                    query.sort = query.column_sort.and_then(|s| Sort::parse(&s.as_param())).unwrap_or_default();
+                }
+                query.column_sort = None;
+                query.by = By::default();
+            }
+        }
+        query
     }
 
     fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
@@ -298,7 +361,16 @@ impl Query {
             }
             "q" => self.text = value.to_owned(),
             "review" => self.review = Some(non_empty(value)?),
-            "sort" => self.sort = Sort::parse(value).ok_or("must be date, state, states or recommendations, with - before it for descending")?,
+            "sort" => {
+                let card = Sort::parse(value);
+                self.column_sort = ColumnSort::parse(value);
+                if card.is_none() && self.column_sort.is_none() {
+                    let keys: Vec<&str> = crate::table::Column::ALL.iter().map(|c| c.key()).collect();
+                    return Err(format!("must be one of {}, with - before it for descending", keys.join(", ")));
+                }
+                self.sort = card.unwrap_or_default();
+            }
+            "by" => self.by = By::parse(value).ok_or("must be \"review\", \"state\" or \"from\"")?,
             "group" => self.group = Grouping::parse(value).ok_or_else(Grouping::expected)?,
             "from_region" => {
                 self.from_region = Some(Region::from_code(value).ok_or("must be one of Africa, Asia, EEG, GRULAC, WEOG")?)
@@ -307,7 +379,8 @@ impl Query {
                 self.view = match value.to_ascii_lowercase().as_str() {
                     "cards" => View::Cards,
                     "charts" => View::Charts,
-                    _ => return Err("must be \"cards\" or \"charts\"".into()),
+                    "table" => View::Table,
+                    _ => return Err("must be \"cards\", \"charts\" or \"table\"".into()),
                 }
             }
             "compare" => self.compare = Some(non_empty(value)?),
@@ -353,7 +426,11 @@ impl Query {
             ("q", Some(self.text.clone()).filter(|t| !t.is_empty())),
         ];
         pairs.extend(optional.into_iter().filter_map(|(n, v)| v.map(|v| (n, v))));
-        if self.sort != Sort::default() {
+        if self.view == View::Table {
+            if self.table_sort() != self.by.default_sort() {
+                pairs.push(("sort", self.table_sort().as_param()));
+            }
+        } else if self.sort != Sort::default() {
             pairs.push(("sort", self.sort.as_param()));
         }
         if self.page > 1 {
@@ -365,8 +442,15 @@ impl Query {
         if self.group != Grouping::default() {
             pairs.push(("group", self.group.as_param().into()));
         }
-        if self.view == View::Charts {
-            pairs.push(("view", "charts".into()));
+        match self.view {
+            View::Cards => {}
+            View::Charts => pairs.push(("view", "charts".into())),
+            View::Table => {
+                pairs.push(("view", "table".into()));
+                if self.by != By::default() {
+                    pairs.push(("by", self.by.as_param().into()));
+                }
+            }
         }
         if let Some(compare) = &self.compare {
             pairs.push(("compare", compare.clone()));

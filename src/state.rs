@@ -65,6 +65,8 @@ pub struct ViewerState {
     pub outcome: Shared<Outcome>,
     /// Worked out only while the charts are shown.
     pub charts: Option<Shared<ChartData>>,
+    /// Worked out only while the table is shown.
+    pub table: Option<Shared<crate::table::Table>>,
     /// Worked out only while a comparison is asked for.
     pub comparison: Option<Result<Shared<Comparison>, CompareError>>,
     /// Where the current query came from, so the address bar is written
@@ -104,6 +106,7 @@ impl ViewerState {
             parse_warnings: warnings,
             outcome: Shared(Rc::new(Outcome::default())),
             charts: None,
+            table: None,
             comparison: None,
             origin: QueryOrigin::Outside,
         }
@@ -132,6 +135,9 @@ impl ViewerState {
                 sessions: stats::by_session(dataset, &outcome),
                 participation: stats::participation_histogram(dataset, &self.query),
             }))
+        });
+        self.table = (self.query.view == View::Table && dataset.texts_loaded).then(|| {
+            Shared(Rc::new(crate::table::build(dataset, &outcome, self.query.by, Some(self.query.table_sort()))))
         });
         self.comparison = self
             .query

@@ -109,6 +109,15 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         & .chart-legend { font-size: 0.85em; color: ${muted}; margin: 0.25em 0; }
         & table { border-collapse: collapse; font-size: 0.9em; }
         & th, & td { text-align: left; padding: 0.2em 0.6em; border-bottom: 1px solid ${border}; }
+        & .table-tools { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5em; margin: 0.5em 0; }
+        & .table-scroll { max-height: 70vh; overflow: auto; border: 1px solid ${border}; border-radius: 6px; }
+        & .data-table table { width: 100%; }
+        & .data-table thead th { position: sticky; top: 0; z-index: 1; background: ${surface}; padding: 0; white-space: nowrap; }
+        & .data-table th button { font: inherit; font-weight: bold; width: 100%; text-align: inherit; padding: 0.3em 0.6em; border: none; border-radius: 0; background: transparent; color: inherit; cursor: pointer; }
+        & .data-table tbody tr { height: 32px; }
+        & .data-table td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 24em; padding-top: 0; padding-bottom: 0; }
+        & .data-table .number { text-align: right; font-variant-numeric: tabular-nums; }
+        & .data-table tr.spacer td { padding: 0; border: none; }
         & .compare h3 { margin: 1.5em 0 0.5em; }
         & .compare-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 18em), 1fr)); gap: 1em; margin: 1em 0; }
         & .compare-column { border: 1px solid ${border}; border-radius: 8px; padding: 0.75em 1em; }

@@ -14,7 +14,7 @@ pub struct ExportProps {
 }
 
 /// Hands `content` to the browser as a file download.
-fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindgen::JsValue> {
+pub fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindgen::JsValue> {
     let parts = js_sys::Array::of1(&content.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -10,6 +10,7 @@ pub mod filters;
 pub mod notices;
 pub mod review;
 pub mod summary;
+pub mod table;
 
 use crate::query::Query;
 use crate::state::QueryOrigin;

@@ -51,6 +51,7 @@ const VIEWS = [
   ['an open card with searched terms marked', '?review=kazakhstan-s7&q=torture+OR+women', '[data-testid=review-detail] mark'],
   ['the charts', '?view=charts', '[data-testid=theme-chart]'],
   ['the compare view', '?compare=kazakhstan', '[data-testid=compare-column]'],
+  ['the table', '?view=table&by=from', '[data-testid=table-row]'],
 ];
 
 for (const colorScheme of ['light', 'dark']) {

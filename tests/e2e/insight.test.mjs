@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launchBrowser, startServer, DIST } from './support.mjs';
+import { launchBrowser, startServer, DIST, parseCsv } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
 let browser;
@@ -62,25 +62,6 @@ test('dragging across the participation chart sets the range', async () => {
   await page.close();
 });
 
-/** Parses RFC 4180 text, without trusting the writer. */
-function parseCsv(text) {
-  const records = [];
-  let record = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { record.push(field); field = ''; }
-    else if (c === '\n') { record.push(field); records.push(record); record = []; field = ''; }
-    else if (c !== '\r') field += c;
-  }
-  return records;
-}
 
 test('the exports hold exactly the selected recommendations', async () => {
   const { page, viewer } = await openViewer('?theme=Torture+and+other+CID+treatment&response=noted&region=Asia');

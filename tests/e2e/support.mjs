@@ -60,3 +60,23 @@ export function watchErrors(page) {
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
 }
+
+/** Parses RFC 4180 text, without trusting the writer. */
+export function parseCsv(text) {
+  const records = [];
+  let record = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { record.push(field); field = ''; }
+    else if (c === '\n') { record.push(field); records.push(record); record = []; field = ''; }
+    else if (c !== '\r') field += c;
+  }
+  return records;
+}

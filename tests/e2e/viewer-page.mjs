@@ -102,6 +102,47 @@ export class ViewerPage {
     return this.page.locator('[data-testid=review-detail]');
   }
 
+  /** Waits until the table view shows its rows. */
+  async waitForTable() {
+    await this.waitForTexts();
+    await this.page.locator('[data-testid=data-table]').waitFor();
+    return this;
+  }
+
+  table() {
+    return this.page.locator('[data-testid=data-table]');
+  }
+
+  /** The column headings, as read (without the sort arrow). */
+  async tableHeadings() {
+    return this.table().locator('thead th button').evaluateAll((buttons) =>
+      buttons.map((b) => b.firstChild.textContent));
+  }
+
+  /** The cells of the rows now in the DOM, top to bottom. */
+  async tableRows() {
+    return this.table().locator('[data-testid=table-row]').evaluateAll((rows) =>
+      rows.map((r) => [...r.cells].map((c) => c.textContent)));
+  }
+
+  /** How many rows the table has, rendered or not. */
+  async tableRowCount() {
+    return Number(await this.table().locator('table').getAttribute('aria-rowcount')) - 1;
+  }
+
+  /** Sorts by a column from the keyboard: focus its header button, press a key. */
+  async sortTableWithKey(key, pressed = 'Enter') {
+    const header = this.table().locator(`[data-testid=sort-${key}]`);
+    const before = this.page.url();
+    await header.focus();
+    await header.press(pressed);
+    await this.page.waitForFunction((old) => location.href !== old, before);
+  }
+
+  async tableSortState(key) {
+    return this.table().locator(`th:has([data-testid=sort-${key}])`).getAttribute('aria-sort');
+  }
+
   params() {
     return new URL(this.page.url()).searchParams;
   }

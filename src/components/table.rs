@@ -1,0 +1,156 @@
+//! The selection as a table (`view=table`): header buttons sort it, the
+//! header stays in view, and only the rows in view (plus a margin) are in
+//! the DOM, spacer rows keeping the scroll height.
+
+use super::export::download;
+use super::OnQuery;
+use crate::query::Query;
+use crate::state::{QueryOrigin, Shared};
+use crate::table::{ColumnSort, Table};
+use web_sys::Element;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DataTableProps {
+    pub table: Shared<Table>,
+    pub query: Query,
+    pub onquery: OnQuery,
+}
+
+/// Every body row has this height (the style fixes it), so the rows in
+/// view follow from the scroll position alone.
+pub const ROW_HEIGHT: u32 = 32;
+/// Rows rendered above and below those in view, so a fast scroll does not
+/// show blank space before the next render.
+const MARGIN_ROWS: u32 = 10;
+
+/// The scroll container's position and height, in pixels.
+#[derive(Clone, Copy, PartialEq)]
+struct Viewport {
+    top: u32,
+    height: u32,
+}
+
+#[component]
+pub fn DataTable(props: &DataTableProps) -> Html {
+    let table = &props.table;
+    let container = use_node_ref();
+    // Until it is measured, a generous guess: too many rows, never too few.
+    let viewport = use_state(|| Viewport { top: 0, height: 1200 });
+    let measure = {
+        let (container, viewport) = (container.clone(), viewport.clone());
+        move || {
+            if let Some(element) = container.cast::<Element>() {
+                let measured = Viewport { top: element.scroll_top().max(0) as u32, height: element.client_height().max(0) as u32 };
+                if measured != *viewport {
+                    viewport.set(measured);
+                }
+            }
+        }
+    };
+    use_effect_with(table.clone(), {
+        let measure = measure.clone();
+        move |_| measure()
+    });
+    let onscroll = Callback::from(move |_: Event| measure());
+
+    let total = table.rows.len() as u32;
+    let first = (viewport.top / ROW_HEIGHT).saturating_sub(MARGIN_ROWS).min(total);
+    let last = ((viewport.top + viewport.height) / ROW_HEIGHT + 1 + MARGIN_ROWS).min(total);
+    let spacer = |rows: u32| {
+        (rows > 0).then(|| html! {
+            <tr class="spacer" aria-hidden="true" style={format!("height: {}px", rows * ROW_HEIGHT)}><td colspan={table.columns.len().to_string()}></td></tr>
+        })
+    };
+
+    let headers = table.columns.iter().map(|column| {
+        let sorted = table.sort.column == *column;
+        let aria_sort = match (sorted, table.sort.descending) {
+            (false, _) => "none",
+            (true, false) => "ascending",
+            (true, true) => "descending",
+        };
+        let next = ColumnSort { column: *column, descending: sorted && !table.sort.descending };
+        let onclick = {
+            let (onquery, query) = (props.onquery.clone(), props.query.sorted_table(next));
+            Callback::from(move |_: MouseEvent| onquery.emit((query.clone(), QueryOrigin::Choice)))
+        };
+        html! {
+            <th scope="col" aria-sort={aria_sort} class={classes!(column.numeric().then_some("number"))}>
+                <button type="button" data-testid={format!("sort-{}", column.key())} {onclick}>
+                    { column.heading() }
+                    <span aria-hidden="true">{ match aria_sort { "ascending" => " ▲", "descending" => " ▼", _ => "" } }</span>
+                </button>
+            </th>
+        }
+    });
+
+    let rows = (first..last).map(|index| {
+        let row = &table.rows[index as usize];
+        let cells = row.cells.iter().zip(&table.columns).enumerate().map(|(at, (cell, column))| {
+            let text = cell.text();
+            let content = match (&row.review, at) {
+                (Some(id), 0) => {
+                    let open = Query { review: Some(id.clone()), ..props.query.clone() };
+                    let href = open.to_search();
+                    let onquery = props.onquery.clone();
+                    let onclick = Callback::from(move |e: MouseEvent| {
+                        // As on the cards: a plain click opens in place.
+                        if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0) {
+                            e.prevent_default();
+                            onquery.emit((open.clone(), QueryOrigin::Choice));
+                        }
+                    });
+                    html! { <a {href} {onclick}>{ text.clone() }</a> }
+                }
+                _ => html! { { text.clone() } },
+            };
+            html! { <td class={classes!(column.numeric().then_some("number"))} title={(!column.numeric()).then_some(text)}>{ content }</td> }
+        });
+        html! {
+            <tr key={index} aria-rowindex={(index + 2).to_string()} data-review={row.review.clone()} data-testid="table-row">{ for cells }</tr>
+        }
+    });
+
+    let ondownload = {
+        let table = table.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("upr-table-by-{}.csv", table.by.as_param());
+            if let Err(error) = download(&name, "text/csv;charset=utf-8", &table.to_csv()) {
+                gloo::console::error!("the download could not start", error);
+            }
+        })
+    };
+    let caption = match table.by {
+        crate::table::By::Review => "The selected reviews, one row per review",
+        crate::table::By::State => "The selected reviews, one row per State under review",
+        crate::table::By::From => "The passing recommendations, one row per recommending State",
+    };
+    html! {
+        <section class="data-table" data-testid="data-table" data-by={table.by.as_param()}>
+            <div class="table-tools">
+                <div role="group" aria-label="One row per">{ for crate::table::By::ALL.iter().map(|by| {
+                    // Each by starts in its own default order.
+                    let query = Query { by: *by, column_sort: None, sort: Default::default(), ..props.query.clone() };
+                    let onclick = { let on = props.onquery.clone(); Callback::from(move |_: MouseEvent| on.emit((query.clone(), QueryOrigin::Choice))) };
+                    let label = match by { crate::table::By::Review => "Review", crate::table::By::State => "State under review", crate::table::By::From => "Recommending State" };
+                    html! { <button type="button" aria-pressed={(table.by == *by).to_string()} data-testid={format!("by-{}", by.as_param())} {onclick}>{ label }</button> }
+                }) }</div>
+                <button type="button" data-testid="export-table" onclick={ondownload}>{ "Download table (CSV)" }</button>
+            </div>
+            <div class="table-scroll" ref={container} {onscroll} tabindex="0" role="region" aria-label={caption}>
+                <table aria-rowcount={(total + 1).to_string()} aria-label={caption}>
+                    <thead><tr aria-rowindex="1">{ for headers }</tr></thead>
+                    <tbody>
+                        { spacer(first) }
+                        { for rows }
+                        { spacer(total - last) }
+                    </tbody>
+                </table>
+            </div>
+            if total == 0 {
+                <p data-testid="no-results" class="empty">{ "No row: nothing matches these filters." }</p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,422 @@
+//! The selection as a table (`view=table`): one row per review, per State
+//! under review or per recommending State (`by`), sorted by any column,
+//! and the CSV of exactly the table shown. Counts come from the passing
+//! recommendations, as on the cards, so every filter applies. Pure: no DOM.
+
+use crate::dataset::load::{Dataset, RecommendationRow, StateIndex};
+use crate::dataset::schema::Response;
+use crate::export::push_record;
+use crate::facet::Facet;
+use crate::filter::Outcome;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What one row of the table stands for (`by=`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum By {
+    #[default]
+    Review,
+    State,
+    From,
+}
+
+impl By {
+    pub const ALL: [By; 3] = [By::Review, By::State, By::From];
+
+    pub fn as_param(self) -> &'static str {
+        match self {
+            By::Review => "review",
+            By::State => "state",
+            By::From => "from",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<By> {
+        By::ALL.into_iter().find(|b| b.as_param().eq_ignore_ascii_case(value))
+    }
+
+    /// The columns, left to right.
+    pub fn columns(self) -> &'static [Column] {
+        use Column::*;
+        match self {
+            By::Review => &[State, Session, Date, Region, ParticipatingStates, Members, Observers, Recommendations, Accepted, Noted, Themes],
+            By::State => &[State, Region, Reviews, Recommendations, Accepted, Noted, Themes],
+            By::From => &[From, Region, Recommendations, Recipients, Accepted, Noted, Themes],
+        }
+    }
+
+    /// Reviews in time order, as the cards; States by name; recommending
+    /// States most active first.
+    pub fn default_sort(self) -> ColumnSort {
+        match self {
+            By::Review => ColumnSort { column: Column::Date, descending: false },
+            By::State => ColumnSort { column: Column::State, descending: false },
+            By::From => ColumnSort { column: Column::Recommendations, descending: true },
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    State,
+    Session,
+    Date,
+    Region,
+    ParticipatingStates,
+    Members,
+    Observers,
+    Recommendations,
+    Accepted,
+    Noted,
+    Themes,
+    Reviews,
+    From,
+    Recipients,
+}
+
+impl Column {
+    pub const ALL: [Column; 14] = [
+        Column::State, Column::Session, Column::Date, Column::Region, Column::ParticipatingStates, Column::Members,
+        Column::Observers, Column::Recommendations, Column::Accepted, Column::Noted, Column::Themes, Column::Reviews,
+        Column::From, Column::Recipients,
+    ];
+
+    /// The `sort` value; the card list's keys (`date`, `state`, `states`,
+    /// `recommendations`) name the same columns.
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::State => "state",
+            Column::Session => "session",
+            Column::Date => "date",
+            Column::Region => "region",
+            Column::ParticipatingStates => "states",
+            Column::Members => "members",
+            Column::Observers => "observers",
+            Column::Recommendations => "recommendations",
+            Column::Accepted => "accepted",
+            Column::Noted => "noted",
+            Column::Themes => "themes",
+            Column::Reviews => "reviews",
+            Column::From => "from",
+            Column::Recipients => "recipients",
+        }
+    }
+
+    pub fn heading(self) -> &'static str {
+        match self {
+            Column::State => "State under review",
+            Column::Session => "Session",
+            Column::Date => "Date",
+            Column::Region => "Region",
+            Column::ParticipatingStates => "Participating States",
+            Column::Members => "Members",
+            Column::Observers => "Observers",
+            Column::Recommendations => "Recommendations",
+            Column::Accepted => "Accepted %",
+            Column::Noted => "Noted %",
+            Column::Themes => "Main themes",
+            Column::Reviews => "Reviews",
+            Column::From => "Recommending State",
+            Column::Recipients => "States recommended to",
+        }
+    }
+
+    /// Numbers are right-aligned and sort by value.
+    pub fn numeric(self) -> bool {
+        !matches!(self, Column::State | Column::Date | Column::Region | Column::Themes | Column::From)
+    }
+
+    pub fn from_key(key: &str) -> Option<Column> {
+        Column::ALL.into_iter().find(|c| c.key().eq_ignore_ascii_case(key))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ColumnSort {
+    pub column: Column,
+    pub descending: bool,
+}
+
+impl ColumnSort {
+    /// `recommendations`, or `-recommendations` for descending.
+    pub fn parse(value: &str) -> Option<ColumnSort> {
+        let (descending, key) = match value.strip_prefix('-') {
+            Some(key) => (true, key),
+            None => (false, value),
+        };
+        Some(ColumnSort { column: Column::from_key(key)?, descending })
+    }
+
+    pub fn as_param(self) -> String {
+        if self.descending { format!("-{}", self.column.key()) } else { self.column.key().to_owned() }
+    }
+}
+
+/// One cell; numbers keep their value so that they sort as numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cell {
+    Text(String),
+    Count(u32),
+    /// `part` of `whole`, shown as a percentage with one decimal; empty
+    /// where `whole` is 0.
+    Share { part: u32, whole: u32 },
+}
+
+impl Cell {
+    /// The text shown, and written to the CSV.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(text) => text.clone(),
+            Cell::Count(n) => n.to_string(),
+            Cell::Share { whole: 0, .. } => String::new(),
+            Cell::Share { part, whole } => format!("{:.1}", f64::from(*part) * 100.0 / f64::from(*whole)),
+        }
+    }
+
+    fn compare(&self, other: &Cell) -> Ordering {
+        match (self, other) {
+            (Cell::Count(a), Cell::Count(b)) => a.cmp(b),
+            // No share sorts below every share.
+            (Cell::Share { whole: 0, .. }, Cell::Share { whole: 0, .. }) => Ordering::Equal,
+            (Cell::Share { whole: 0, .. }, Cell::Share { .. }) => Ordering::Less,
+            (Cell::Share { .. }, Cell::Share { whole: 0, .. }) => Ordering::Greater,
+            // Exactly, without rounding: a/b against c/d.
+            (Cell::Share { part: a, whole: b }, Cell::Share { part: c, whole: d }) => {
+                (u64::from(*a) * u64::from(*d)).cmp(&(u64::from(*c) * u64::from(*b)))
+            }
+            (a, b) => a.text().to_lowercase().cmp(&b.text().to_lowercase()),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The review's id, on review rows: the row links to its card.
+    pub review: Option<String>,
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    pub by: By,
+    /// The sort in effect (the requested one where this table has that
+    /// column, else `by`'s default).
+    pub sort: ColumnSort,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// The table exactly as shown: the headings, then the rows in order.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        push_record(&mut out, self.columns.iter().map(|c| c.heading().to_owned()));
+        for row in &self.rows {
+            push_record(&mut out, row.cells.iter().map(Cell::text));
+        }
+        out
+    }
+}
+
+/// How many themes (or goals) the "Main themes" cell names.
+const MAIN_THEMES: usize = 3;
+
+/// The facets "Main themes" is drawn from, in order: the first that
+/// classifies any of a row's recommendations (sessions 21-26 have SDG
+/// goals but no themes).
+const MAIN_FACETS: [Facet; 2] = [Facet::Theme, Facet::SdgGoal];
+
+/// What a row adds up over its passing recommendations.
+struct Tally {
+    reviews: u32,
+    accepted: u32,
+    noted: u32,
+    recipients: BTreeSet<StateIndex>,
+    options: Vec<Vec<u32>>,
+}
+
+impl Tally {
+    fn new(dataset: &Dataset) -> Tally {
+        Tally {
+            reviews: 0,
+            accepted: 0,
+            noted: 0,
+            recipients: BTreeSet::new(),
+            options: MAIN_FACETS.iter().map(|f| vec![0; f.len(dataset)]).collect(),
+        }
+    }
+
+    fn add(&mut self, row: &RecommendationRow) {
+        match row.response {
+            Response::Accepted => self.accepted += 1,
+            Response::Noted => self.noted += 1,
+        }
+        for (facet, counts) in MAIN_FACETS.iter().zip(&mut self.options) {
+            for option in facet.indices(row) {
+                if let Some(count) = counts.get_mut(option) {
+                    *count += 1;
+                }
+            }
+        }
+    }
+
+    fn total(&self) -> u32 {
+        self.accepted + self.noted
+    }
+
+    /// The top options by count (ties by option order), named; options of
+    /// a facet other than themes say which facet they are.
+    fn main_themes(&self, dataset: &Dataset) -> String {
+        let Some((facet, counts)) = MAIN_FACETS.iter().zip(&self.options).find(|(_, c)| c.iter().any(|n| *n > 0)) else {
+            return String::new();
+        };
+        let mut ranked: Vec<(usize, u32)> = counts.iter().copied().enumerate().filter(|(_, n)| *n > 0).collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let names: Vec<String> = ranked.iter().take(MAIN_THEMES).map(|(i, _)| facet.label(dataset, *i)).collect();
+        if *facet == Facet::Theme {
+            names.join("; ")
+        } else {
+            format!("{}: {}", crate::format::capitalised(facet.plural()), names.join("; "))
+        }
+    }
+
+    fn share(&self, response: Response) -> Cell {
+        let part = if response == Response::Accepted { self.accepted } else { self.noted };
+        Cell::Share { part, whole: self.total() }
+    }
+}
+
+/// The table of the selection, sorted by `requested` where it names one of
+/// its columns.
+pub fn build(dataset: &Dataset, outcome: &Outcome, by: By, requested: Option<ColumnSort>) -> Table {
+    let sort = requested.filter(|s| by.columns().contains(&s.column)).unwrap_or(by.default_sort());
+    let rows = match by {
+        By::Review => review_rows(dataset, outcome),
+        By::State => state_rows(dataset, outcome),
+        By::From => from_rows(dataset, outcome),
+    };
+    let mut table = Table { by, sort, columns: by.columns().to_vec(), rows };
+    sort_rows(&mut table);
+    table
+}
+
+/// Stable: rows equal in the sorted column keep their natural order (the
+/// State's name, then the session), whichever the direction.
+fn sort_rows(table: &mut Table) {
+    let Some(at) = table.columns.iter().position(|c| *c == table.sort.column) else { return };
+    let descending = table.sort.descending;
+    table.rows.sort_by(|a, b| {
+        let order = a.cells[at].compare(&b.cells[at]);
+        if descending { order.reverse() } else { order }
+    });
+}
+
+fn passing<'a>(dataset: &'a Dataset, passing: &'a [u32]) -> impl Iterator<Item = &'a RecommendationRow> + 'a {
+    passing.iter().filter_map(|i| dataset.recommendations.get(*i as usize))
+}
+
+fn region(region: Option<crate::dataset::schema::Region>) -> Cell {
+    Cell::Text(region.map_or("", |r| r.code()).to_owned())
+}
+
+/// The review's date: that of its media summary where known, else the
+/// session's first day (ISO, so that it sorts as text).
+fn review_date(dataset: &Dataset, review: usize) -> String {
+    let review = &dataset.reviews[review];
+    let session = dataset.sessions.iter().find(|s| s.number == review.summary.session);
+    match (&review.summary.media_summary, session) {
+        (Some(media), _) => media.review_date.clone(),
+        (None, Some(session)) => session.start.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+fn review_rows(dataset: &Dataset, outcome: &Outcome) -> Vec<Row> {
+    let mut matches: Vec<_> = outcome.reviews.iter().collect();
+    matches.sort_by_cached_key(|m| (dataset.review_state_name(m.review).to_lowercase(), dataset.reviews[m.review].summary.session));
+    matches
+        .into_iter()
+        .map(|m| {
+            let review = &dataset.reviews[m.review];
+            let mut tally = Tally::new(dataset);
+            passing(dataset, &m.passing).for_each(|row| tally.add(row));
+            let p = review.summary.participation;
+            Row {
+                review: Some(review.summary.id.clone()),
+                cells: vec![
+                    Cell::Text(dataset.review_state_name(m.review)),
+                    Cell::Count(u32::from(review.summary.session)),
+                    Cell::Text(review_date(dataset, m.review)),
+                    region(review.region),
+                    Cell::Count(p.states),
+                    Cell::Count(p.members),
+                    Cell::Count(p.observers),
+                    Cell::Count(tally.total()),
+                    tally.share(Response::Accepted),
+                    tally.share(Response::Noted),
+                    Cell::Text(tally.main_themes(dataset)),
+                ],
+            }
+        })
+        .collect()
+}
+
+fn state_rows(dataset: &Dataset, outcome: &Outcome) -> Vec<Row> {
+    let mut tallies: BTreeMap<StateIndex, Tally> = BTreeMap::new();
+    for m in &outcome.reviews {
+        let tally = tallies.entry(dataset.reviews[m.review].state).or_insert_with(|| Tally::new(dataset));
+        tally.reviews += 1;
+        passing(dataset, &m.passing).for_each(|row| tally.add(row));
+    }
+    let mut rows: Vec<(String, Row)> = tallies
+        .into_iter()
+        .map(|(state, tally)| {
+            let name = dataset.state_name(state).to_owned();
+            let cells = vec![
+                Cell::Text(name.clone()),
+                region(dataset.states[usize::from(state)].region),
+                Cell::Count(tally.reviews),
+                Cell::Count(tally.total()),
+                tally.share(Response::Accepted),
+                tally.share(Response::Noted),
+                Cell::Text(tally.main_themes(dataset)),
+            ];
+            (name.to_lowercase(), Row { review: None, cells })
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    rows.into_iter().map(|(_, row)| row).collect()
+}
+
+/// Recommendations whose recommending State the source does not know have
+/// no row.
+fn from_rows(dataset: &Dataset, outcome: &Outcome) -> Vec<Row> {
+    let mut tallies: BTreeMap<StateIndex, Tally> = BTreeMap::new();
+    for m in &outcome.reviews {
+        let state_under_review = dataset.reviews[m.review].state;
+        for row in passing(dataset, &m.passing) {
+            let Some(from) = row.from else { continue };
+            let tally = tallies.entry(from).or_insert_with(|| Tally::new(dataset));
+            tally.recipients.insert(state_under_review);
+            tally.add(row);
+        }
+    }
+    let mut rows: Vec<(String, Row)> = tallies
+        .into_iter()
+        .map(|(state, tally)| {
+            let name = dataset.state_name(state).to_owned();
+            let cells = vec![
+                Cell::Text(name.clone()),
+                region(dataset.states[usize::from(state)].region),
+                Cell::Count(tally.total()),
+                Cell::Count(tally.recipients.len() as u32),
+                tally.share(Response::Accepted),
+                tally.share(Response::Noted),
+                Cell::Text(tally.main_themes(dataset)),
+            ];
+            (name.to_lowercase(), Row { review: None, cells })
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    rows.into_iter().map(|(_, row)| row).collect()
+}
