@@ -6,6 +6,7 @@
 //! `Facet::ALL`. Pure: no DOM.
 
 use crate::dataset::load::{theme_indices, Dataset, RecommendationRow, Review};
+use crate::format::action_label;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Facet {
@@ -15,10 +16,13 @@ pub enum Facet {
     SdgGoal,
     /// The Explorer's 12 groups of persons (`persons=Children`).
     Persons,
+    /// UPR Info's action categories, 1 minimal to 5 specific (`action=5`;
+    /// sessions 1-20).
+    Action,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 3] = [Facet::Theme, Facet::SdgGoal, Facet::Persons];
+    pub const ALL: [Facet; 4] = [Facet::Theme, Facet::SdgGoal, Facet::Persons, Facet::Action];
 
     /// The address-bar parameter, also the `group` value and the prefix of
     /// the filter options' and chart bars' test ids.
@@ -27,6 +31,7 @@ impl Facet {
             Facet::Theme => "theme",
             Facet::SdgGoal => "sdg",
             Facet::Persons => "persons",
+            Facet::Action => "action",
         }
     }
 
@@ -40,6 +45,7 @@ impl Facet {
             Facet::Theme => "theme",
             Facet::SdgGoal => "SDG goal",
             Facet::Persons => "group of persons",
+            Facet::Action => "action category",
         }
     }
 
@@ -48,7 +54,20 @@ impl Facet {
             Facet::Theme => "themes",
             Facet::SdgGoal => "SDG goals",
             Facet::Persons => "groups of persons",
+            Facet::Action => "action categories",
         }
+    }
+
+    /// Whether the parameter's values are numbers (`sdg=5`, `action=3`),
+    /// kept in numeric order so that one selection has one link.
+    pub fn numbered(self) -> bool {
+        matches!(self, Facet::SdgGoal | Facet::Action)
+    }
+
+    /// Whether the options form a scale (action categories, 1 minimal to
+    /// 5 specific), which a chart draws in its order rather than by size.
+    pub fn is_scale(self) -> bool {
+        self == Facet::Action
     }
 
     /// More values than this cannot all be meaningful.
@@ -58,13 +77,14 @@ impl Facet {
             Facet::SdgGoal => 17,
             // As many as a recommendation's `u16` mask holds.
             Facet::Persons => 16,
+            Facet::Action => 5,
         }
     }
 
     /// Who classified the recommendations along this facet.
     pub fn source(self) -> &'static str {
         match self {
-            Facet::Theme => "UPR Info",
+            Facet::Theme | Facet::Action => "UPR Info",
             Facet::SdgGoal | Facet::Persons => "the DIHR SDG–Human Rights Data Explorer",
         }
     }
@@ -73,7 +93,9 @@ impl Facet {
     /// at all: UPR Info's themes stop at session 20.
     pub fn classifies(self, review: &Review) -> bool {
         match self {
-            Facet::Theme => review.summary.themes_classified,
+            // UPR Info classifies a review's recommendations by theme and
+            // by action category together, or not at all.
+            Facet::Theme | Facet::Action => review.summary.themes_classified,
             Facet::SdgGoal | Facet::Persons => true,
         }
     }
@@ -83,6 +105,8 @@ impl Facet {
     pub fn none_label(self, review: &Review) -> &'static str {
         match self {
             Facet::Theme if !self.classifies(review) => "Not classified by theme in the source",
+            Facet::Action if !self.classifies(review) => "No action category in the source",
+            Facet::Action => "No action category",
             Facet::Theme => "No theme",
             Facet::SdgGoal => "No SDG goal linked",
             Facet::Persons => "No group of persons named",
@@ -115,6 +139,10 @@ impl Facet {
                 Ok(goal) if (1..=17).contains(&goal) => Ok(goal.to_string()),
                 _ => Err("not a goal number from 1 to 17".into()),
             },
+            Facet::Action => match value.parse::<u8>() {
+                Ok(action) if (1..=5).contains(&action) => Ok(action.to_string()),
+                _ => Err("not an action category from 1 to 5".into()),
+            },
             Facet::Theme | Facet::Persons => Ok(value.to_owned()),
         }
     }
@@ -131,6 +159,7 @@ impl Facet {
             // Goal `g` is option `g - 1`, as in the masks.
             Facet::SdgGoal => dataset.sdg_goals.iter().map(|g| g.number as usize).max().unwrap_or(0),
             Facet::Persons => dataset.persons.len(),
+            Facet::Action => 5,
         }
     }
 
@@ -143,6 +172,10 @@ impl Facet {
                 dataset.sdg_goals.iter().any(|g| g.number == goal).then(|| goal as usize - 1)
             }
             Facet::Persons => dataset.find_person(value),
+            Facet::Action => match value.trim().parse::<u8>() {
+                Ok(action @ 1..=5) => Some(action as usize - 1),
+                _ => None,
+            },
         }
     }
 
@@ -150,7 +183,7 @@ impl Facet {
     pub fn value(self, dataset: &Dataset, index: usize) -> String {
         match self {
             Facet::Theme => dataset.themes[index].label.clone(),
-            Facet::SdgGoal => (index + 1).to_string(),
+            Facet::SdgGoal | Facet::Action => (index + 1).to_string(),
             Facet::Persons => dataset.persons[index].label.clone(),
         }
     }
@@ -167,6 +200,7 @@ impl Facet {
                 }
             }
             Facet::Persons => dataset.persons[index].label.clone(),
+            Facet::Action => format!("{}. {}", index + 1, action_label(index as u8 + 1)),
         }
     }
 
@@ -176,6 +210,7 @@ impl Facet {
             Facet::Theme => row.themes,
             Facet::SdgGoal => row.sdg_goals as u64,
             Facet::Persons => row.persons as u64,
+            Facet::Action => row.action.map_or(0, |a| 1 << (a - 1)),
         }
     }
 
@@ -186,6 +221,7 @@ impl Facet {
             Facet::Theme => review.themes,
             Facet::SdgGoal => review.sdg_goals as u64,
             Facet::Persons => review.persons as u64,
+            Facet::Action => review.actions as u64,
         }
     }
 
@@ -211,6 +247,13 @@ impl Facet {
                 .persons
                 .iter()
                 .filter_map(|(id, n)| dataset.person_index(id).map(|p| (p as usize, *n)))
+                .collect(),
+            Facet::Action => review
+                .summary
+                .actions
+                .iter()
+                .filter(|(action, _)| (1..=5).contains(*action))
+                .map(|(action, n)| (*action as usize - 1, *n))
                 .collect(),
         }
     }

@@ -211,6 +211,8 @@ pub struct Outcome {
     /// The same per SDG goal (index goal - 1) and per group of persons.
     pub sdg_counts: Vec<u32>,
     pub persons_counts: Vec<u32>,
+    /// Per action category (index category - 1).
+    pub action_counts: Vec<u32>,
     /// Per response (accepted, noted): recommendations passing the others.
     pub response_counts: [u32; 2],
     /// Matching reviews per session (index session - 1), cycle (index
@@ -228,6 +230,7 @@ impl Outcome {
             Facet::Theme => &self.theme_counts,
             Facet::SdgGoal => &self.sdg_counts,
             Facet::Persons => &self.persons_counts,
+            Facet::Action => &self.action_counts,
         }
     }
 
@@ -236,6 +239,7 @@ impl Outcome {
             Facet::Theme => &mut self.theme_counts,
             Facet::SdgGoal => &mut self.sdg_counts,
             Facet::Persons => &mut self.persons_counts,
+            Facet::Action => &mut self.action_counts,
         }
     }
 }

@@ -11,8 +11,8 @@ use std::fmt;
 
 /// Every address-bar parameter this viewer reads; `Query::set` handles
 /// each of them (a test holds the two together).
-pub const PARAMETERS: [&str; 25] = [
-    "theme", "sdg", "persons", "match", "states_min", "states_max", "members_min", "members_max", "observers_min",
+pub const PARAMETERS: [&str; 26] = [
+    "theme", "sdg", "persons", "action", "match", "states_min", "states_max", "members_min", "members_max", "observers_min",
     "observers_max", "sur", "session", "cycle", "region", "response", "from", "from_region", "q",
     "review", "sort", "group", "page", "view", "compare", "by",
 ];
@@ -29,6 +29,8 @@ pub struct Query {
     pub sdg_goals: Vec<String>,
     /// Group-of-persons labels as given; matched case-insensitively.
     pub persons: Vec<String>,
+    /// UPR Info action categories (`"5"`), checked and normalised.
+    pub actions: Vec<String>,
     pub match_all: bool,
     pub states: Bounds,
     pub members: Bounds,
@@ -503,6 +505,7 @@ impl Query {
             Facet::Theme => &self.themes,
             Facet::SdgGoal => &self.sdg_goals,
             Facet::Persons => &self.persons,
+            Facet::Action => &self.actions,
         }
     }
 
@@ -511,6 +514,7 @@ impl Query {
             Facet::Theme => &mut self.themes,
             Facet::SdgGoal => &mut self.sdg_goals,
             Facet::Persons => &mut self.persons,
+            Facet::Action => &mut self.actions,
         }
     }
 
@@ -526,13 +530,14 @@ impl Query {
     }
 
     /// Selects `value` of `facet` if it is not already.
-    /// Goals are kept in numeric order, so that one selection has one link.
+    /// Numbers (goals, action categories) are kept in numeric order, so
+    /// that one selection has one link.
     pub fn select(&mut self, facet: Facet, value: &str) {
         let selected = self.selection_mut(facet);
         if !selected.iter().any(|v| v.eq_ignore_ascii_case(value)) {
             selected.push(value.to_owned());
-            if facet == Facet::SdgGoal {
-                selected.sort_by_key(|goal| goal.parse::<u8>().unwrap_or(u8::MAX));
+            if facet.numbered() {
+                selected.sort_by_key(|number| number.parse::<u8>().unwrap_or(u8::MAX));
             }
         }
     }

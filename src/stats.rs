@@ -33,8 +33,9 @@ pub fn passing_rows<'a>(dataset: &'a Dataset, outcome: &'a Outcome) -> impl Iter
     outcome.reviews.iter().flat_map(|m| m.passing.iter().map(|i| &dataset.recommendations[*i as usize]))
 }
 
-/// Recommendations per option of a facet, split by response, most first;
-/// options with none are left out.
+/// Recommendations per option of a facet, split by response, most first
+/// (a scale, such as the action categories, in its own order); options
+/// with none are left out.
 pub fn by_facet(dataset: &Dataset, outcome: &Outcome, facet: Facet) -> Vec<(usize, Split)> {
     let mut splits = vec![Split::default(); facet.len(dataset)];
     for row in passing_rows(dataset, outcome) {
@@ -43,7 +44,9 @@ pub fn by_facet(dataset: &Dataset, outcome: &Outcome, facet: Facet) -> Vec<(usiz
         }
     }
     let mut bars: Vec<(usize, Split)> = splits.into_iter().enumerate().filter(|(_, s)| s.total() > 0).collect();
-    bars.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(&b.0)));
+    if !facet.is_scale() {
+        bars.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(&b.0)));
+    }
     bars
 }
 

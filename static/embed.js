@@ -80,7 +80,7 @@
       // Every parameter of src/query.rs's PARAMETERS, `_` written `-`
       // (tests/query.rs holds the two lists together).
       return [
-        'src', 'compact', 'address-bar', 'theme', 'sdg', 'persons', 'match', 'states-min', 'states-max',
+        'src', 'compact', 'address-bar', 'theme', 'sdg', 'persons', 'action', 'match', 'states-min', 'states-max',
         'members-min', 'members-max', 'observers-min', 'observers-max', 'sur', 'session', 'cycle', 'region',
         'response', 'from', 'from-region', 'q', 'review', 'sort', 'group', 'page', 'view', 'compare', 'by',
       ];

@@ -193,6 +193,8 @@ pub struct Review {
     /// its recommendations.
     pub sdg_goals: u32,
     pub persons: u16,
+    /// Action categories (bit `a - 1`) of at least one of its recommendations.
+    pub actions: u8,
     /// Indices into `Dataset::recommendations`, once the texts are loaded.
     pub recommendations: std::ops::Range<usize>,
     pub pledges: Vec<Pledge>,
@@ -261,6 +263,7 @@ impl Dataset {
             let themes = theme_mask(&theme_by_id, summary.themes.keys(), file)?;
             let sdg_goals = goal_mask(&goals, summary.sdg_goals.keys(), file)?;
             let persons = person_mask(&person_by_id, summary.persons.keys(), file)?;
+            let actions = action_mask(summary.actions.keys().copied(), file)?;
             let in_review = |what: &str| format!("{what} in review {}", summary.id);
             count(file, &in_review("accepted and noted recommendations"), summary.recommendations, (summary.accepted + summary.noted) as usize)?;
             count(file, &in_review("participating States"), summary.participation.states, (summary.participation.members + summary.participation.observers) as usize)?;
@@ -273,6 +276,7 @@ impl Dataset {
                 themes,
                 sdg_goals,
                 persons,
+                actions,
                 recommendations: 0..0,
                 pledges: Vec::new(),
                 participants: Participants::default(),
@@ -378,6 +382,12 @@ impl Dataset {
             }
             let persons_found: u16 = in_review.iter().fold(0, |mask, r| mask | r.persons);
             count(file, &format!("groups of persons in review {}", full.id), review.persons.count_ones(), persons_found.count_ones() as usize)?;
+            for (action, declared) in &review.summary.actions {
+                let found = in_review.iter().filter(|r| r.action == Some(*action)).count();
+                count(file, &format!("recommendations of action category {action} in review {}", full.id), *declared, found)?;
+            }
+            let actions_found = in_review.iter().filter_map(|r| r.action).collect::<std::collections::BTreeSet<u8>>();
+            count(file, &format!("action categories in review {}", full.id), review.actions.count_ones(), actions_found.len())?;
             ranges.push(start..rows.len());
             pledges.push(full.pledges);
             participants.push(full.participants);
@@ -501,6 +511,14 @@ fn goal_mask<'a>(goals: &[u8], numbers: impl IntoIterator<Item = &'a u8>, file: 
         } else {
             Err(LoadError::Reference { file: file.into(), what: "SDG goal".into(), id: goal.to_string() })
         }
+    })
+}
+
+/// The bit mask of action categories (bit `a - 1`); one outside 1-5 is damage.
+fn action_mask(actions: impl IntoIterator<Item = u8>, file: &str) -> Result<u8, LoadError> {
+    actions.into_iter().try_fold(0u8, |mask, action| match action {
+        1..=5 => Ok(mask | 1 << (action - 1)),
+        _ => Err(LoadError::Reference { file: file.into(), what: "action category".into(), id: action.to_string() }),
     })
 }
 

@@ -205,6 +205,10 @@ pub struct ReviewSummary {
     /// Person-group id -> number of recommendations concerning it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub persons: BTreeMap<String, u32>,
+    /// UPR Info action category (1-5) -> number of recommendations in it;
+    /// empty where the source has no categories (sessions 21-26).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub actions: BTreeMap<u8, u32>,
     /// How many States made at least one recommendation; the lists of them
     /// are in the texts file (`ReviewTexts::participants`), which the first
     /// screen does not wait for. The loader checks these counts against them.

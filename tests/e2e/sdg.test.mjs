@@ -146,3 +146,22 @@ test('the open card groups by goal, and the charts count per goal and group', as
   assert.deepEqual(await viewer.summary(), want);
   await page.close();
 });
+
+test('filtering by UPR Info action category, with the count beside each', async () => {
+  const { page, viewer } = await openViewer('?session=20');
+  const specific = expected((r) => r.session === 20 && r.action === 5);
+  assert.equal(await viewer.optionCount('action', '5'), specific.recommendations);
+  assert.deepEqual(await viewer.toggleOption('action', '5'), specific);
+  assert.deepEqual(viewer.params().getAll('action'), ['5']);
+  // A second category widens the selection: any of them.
+  const either = expected((r) => r.session === 20 && (r.action === 4 || r.action === 5));
+  assert.deepEqual(await viewer.toggleOption('action', '4'), either);
+  assert.deepEqual(viewer.params().getAll('action'), ['4', '5']);
+  // The chart draws the categories in their order, 1 minimal to 5 specific.
+  await page.goto(server.url('/upr/') + '?view=charts&session=20');
+  await viewer.waitForTexts();
+  const bars = await page.locator('[data-testid^="action:"]').evaluateAll((b) => b.map((e) => e.dataset.testid));
+  assert.ok(bars.length >= 2, 'session 20 has several categories');
+  assert.deepEqual(bars, [...bars].sort());
+  await page.close();
+});

@@ -95,6 +95,7 @@ pub fn build_review(
     let mut themes: BTreeMap<String, u32> = BTreeMap::new();
     let mut goals: BTreeMap<u8, u32> = BTreeMap::new();
     let mut persons: BTreeMap<String, u32> = BTreeMap::new();
+    let mut actions: BTreeMap<u8, u32> = BTreeMap::new();
     let mut recommending: BTreeMap<&str, bool> = BTreeMap::new();
     for draft in &drafts {
         for theme in &draft.themes {
@@ -105,6 +106,9 @@ pub fn build_review(
         }
         for person in &draft.persons {
             *persons.entry(person_id(*person)).or_default() += 1;
+        }
+        if let Some(action) = draft.action {
+            *actions.entry(action).or_default() += 1;
         }
         if let Some(from) = &draft.from {
             recommending.insert(from, is_member(terms, from, session));
@@ -129,6 +133,7 @@ pub fn build_review(
         themes_classified,
         sdg_goals: goals,
         persons,
+        actions,
         participation: Participation {
             states: recommending.len() as u32,
             members: participants.members.len() as u32,
