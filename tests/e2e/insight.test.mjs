@@ -1,27 +1,17 @@
 // Charts, comparison, export and print, driven in headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launchBrowser, startServer, DIST, parseCsv } from './support.mjs';
+import { servedSite, parseCsv } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ '/upr/': DIST });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Headless Chromium and dist/ served under /upr/, for every test here.
+const site = servedSite();
 
 async function openViewer(query) {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const viewer = new ViewerPage(page);
-  await viewer.open(server.url('/upr/') + query);
+  await viewer.open(site.server.url('/upr/') + query);
   await viewer.waitForTexts();
   return { page, viewer };
 }

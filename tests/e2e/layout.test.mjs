@@ -1,31 +1,21 @@
 // What a person sees on a desktop (1280 px) and on a phone (360 px): chart
 // labels in full, the comparison in two columns that stack, a sort select
 // the size of what it shows.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer, DIST } from './support.mjs';
+import { servedSite } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
 const WIDTHS = [1280, 360];
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ '/upr/': DIST });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Headless Chromium and dist/ served under /upr/, for every test here.
+const site = servedSite();
 
 async function openViewer(query, width) {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   await page.setViewportSize({ width, height: 800 });
   const viewer = new ViewerPage(page);
-  await viewer.open(server.url('/upr/') + query);
+  await viewer.open(site.server.url('/upr/') + query);
   await viewer.waitForTexts();
   return { page, viewer };
 }

@@ -1,10 +1,10 @@
 // Sessions 21-26, SDG goals and groups of persons (issue 13), driven in
 // headless Chromium. Expected numbers come from the bundled JSON files,
 // read here without the app.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launchBrowser, startServer, DIST } from './support.mjs';
+import { servedSite } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
 const read = (name) => JSON.parse(fs.readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8'));
@@ -21,23 +21,13 @@ function expected(passes) {
   return { reviews: new Set(passing.map((r) => r.review)).size, recommendations: passing.length };
 }
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ '/upr/': DIST });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Headless Chromium and dist/ served under /upr/, for every test here.
+const site = servedSite();
 
 async function openViewer(query) {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const viewer = new ViewerPage(page);
-  await viewer.open(server.url('/upr/') + query);
+  await viewer.open(site.server.url('/upr/') + query);
   await viewer.waitForTexts();
   return { page, viewer };
 }
@@ -134,7 +124,7 @@ test('the open card groups by goal, and the charts count per goal and group', as
   const headings = await viewer.detail().locator('[data-testid=recommendation-group] h4').allTextContents();
   const goals = Object.keys(review.sdg_goals ?? {}).map(Number).sort((a, b) => a - b);
   assert.deepEqual(headings.filter((h) => /^\d+\./.test(h)).map((h) => Number(h.split('.')[0])), goals);
-  await page.goto(server.url('/upr/') + '?view=charts&session=25');
+  await page.goto(site.server.url('/upr/') + '?view=charts&session=25');
   await viewer.waitForTexts();
   const bar = page.locator('[data-testid="sdg:16"]');
   const want = expected((r) => r.session === 25 && r.sdg_goals?.includes(16));
@@ -158,7 +148,7 @@ test('filtering by UPR Info action category, with the count beside each', async 
   assert.deepEqual(await viewer.toggleOption('action', '4'), either);
   assert.deepEqual(viewer.params().getAll('action'), ['4', '5']);
   // The chart draws the categories in their order, 1 minimal to 5 specific.
-  await page.goto(server.url('/upr/') + '?view=charts&session=20');
+  await page.goto(site.server.url('/upr/') + '?view=charts&session=20');
   await viewer.waitForTexts();
   const bars = await page.locator('[data-testid^="action:"]').evaluateAll((b) => b.map((e) => e.dataset.testid));
   assert.ok(bars.length >= 2, 'session 20 has several categories');

@@ -1,11 +1,11 @@
 // The search syntax end to end: a person types each form into the box and
 // sees as many recommendations as this test counts in the bundled data
 // with its own scan; the open card marks what was searched.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, startServer, watchErrors, DIST } from './support.mjs';
+import { servedSite, watchErrors, DIST } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
 const data = (name) => JSON.parse(fs.readFileSync(path.join(DIST, 'data', name), 'utf8'));
@@ -38,24 +38,14 @@ function count(predicate) {
   return rows.filter((r) => predicate((needle) => r.fields.some((f) => hasWordPrefix(f, needle)))).length;
 }
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ '/upr/': DIST });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Headless Chromium and dist/ served under /upr/, for every test here.
+const site = servedSite();
 
 async function openViewer(query = '') {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const errors = watchErrors(page);
   const viewer = new ViewerPage(page);
-  await viewer.open(server.url('/upr/') + query);
+  await viewer.open(site.server.url('/upr/') + query);
   await viewer.waitForTexts();
   return { page, viewer, errors };
 }

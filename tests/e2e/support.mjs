@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { before, after } from 'node:test';
 import { serve } from './static-server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -79,4 +80,22 @@ export function parseCsv(text) {
     else if (c !== '\r') field += c;
   }
   return records;
+}
+
+/**
+ * For a test file: starts headless Chromium and serves dist/ under /upr/
+ * before its tests, and stops both after them. The returned object holds
+ * `browser` and `server` once the tests run.
+ */
+export function servedSite() {
+  const site = { browser: undefined, server: undefined };
+  before(async () => {
+    site.browser = await launchBrowser();
+    site.server = await startServer({ '/upr/': DIST });
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

@@ -1,31 +1,21 @@
 // The table view (view=table), driven in headless Chromium: sorting from
 // the keyboard, the header in view, windowed rows, links to the cards, and
 // the CSV download. Expected counts come from the bundled JSON, read here.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launchBrowser, startServer, DIST, parseCsv } from './support.mjs';
+import { servedSite, parseCsv } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
 const texts = JSON.parse(fs.readFileSync(new URL('../../data/recommendations.json', import.meta.url), 'utf8'));
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ '/upr/': DIST });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Headless Chromium and dist/ served under /upr/, for every test here.
+const site = servedSite();
 
 async function openTable(query) {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const viewer = new ViewerPage(page);
-  await viewer.open(server.url('/upr/') + query);
+  await viewer.open(site.server.url('/upr/') + query);
   await viewer.waitForTable();
   return { page, viewer };
 }
