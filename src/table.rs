@@ -368,24 +368,7 @@ fn state_rows(dataset: &Dataset, outcome: &Outcome) -> Vec<Row> {
         tally.reviews += 1;
         passing(dataset, &m.passing).for_each(|row| tally.add(row));
     }
-    let mut rows: Vec<(String, Row)> = tallies
-        .into_iter()
-        .map(|(state, tally)| {
-            let name = dataset.state_name(state).to_owned();
-            let cells = vec![
-                Cell::Text(name.clone()),
-                region(dataset.states[usize::from(state)].region),
-                Cell::Count(tally.reviews),
-                Cell::Count(tally.total()),
-                tally.share(Response::Accepted),
-                tally.share(Response::Noted),
-                Cell::Text(tally.main_themes(dataset)),
-            ];
-            (name.to_lowercase(), Row { review: None, cells })
-        })
-        .collect();
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
-    rows.into_iter().map(|(_, row)| row).collect()
+    rows_per_state(dataset, tallies, |tally| [Cell::Count(tally.reviews), Cell::Count(tally.total())])
 }
 
 /// Recommendations whose recommending State the source does not know have
@@ -401,15 +384,22 @@ fn from_rows(dataset: &Dataset, outcome: &Outcome) -> Vec<Row> {
             tally.add(row);
         }
     }
+    rows_per_state(dataset, tallies, |tally| [Cell::Count(tally.total()), Cell::Count(tally.recipients.len() as u32)])
+}
+
+/// One row per State, by name: name, region, the two counts of its kind of
+/// table, the shares accepted and noted, and its main themes.
+fn rows_per_state(dataset: &Dataset, tallies: BTreeMap<StateIndex, Tally>, counts: impl Fn(&Tally) -> [Cell; 2]) -> Vec<Row> {
     let mut rows: Vec<(String, Row)> = tallies
         .into_iter()
         .map(|(state, tally)| {
             let name = dataset.state_name(state).to_owned();
+            let [first, second] = counts(&tally);
             let cells = vec![
                 Cell::Text(name.clone()),
                 region(dataset.states[usize::from(state)].region),
-                Cell::Count(tally.total()),
-                Cell::Count(tally.recipients.len() as u32),
+                first,
+                second,
                 tally.share(Response::Accepted),
                 tally.share(Response::Noted),
                 Cell::Text(tally.main_themes(dataset)),
