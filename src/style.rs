@@ -25,11 +25,11 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         & button:disabled { opacity: 0.6; cursor: default; }
         & input[type=range] { width: 100%; accent-color: ${accent}; padding: 0; border: none; background: transparent; }
         & input[type=checkbox], & input[type=radio] { accent-color: ${accent}; }
-        & .layout { display: grid; grid-template-columns: minmax(16em, 20em) 1fr; gap: 1.5em; align-items: start; }
-        & .layout.compact { grid-template-columns: 1fr; }
+        & .layout { display: grid; grid-template-columns: minmax(16em, 20em) minmax(0, 1fr); gap: 1.5em; align-items: start; }
+        & .layout.compact { grid-template-columns: minmax(0, 1fr); }
         & .filters-toggle { display: none; }
         @media (max-width: 760px) {
-            & .layout { grid-template-columns: 1fr; }
+            & .layout { grid-template-columns: minmax(0, 1fr); }
             & .filters-toggle { display: block; width: 100%; }
             & .panel-body { display: none; }
             & .panel-body.open { display: block; margin-top: 0.75em; }

@@ -53,6 +53,10 @@ fn dataset() -> Dataset {
                 *themes.entry(t.clone()).or_insert(0) += 1;
             }
         }
+        let mut actions = BTreeMap::new();
+        for action in recs.iter().filter_map(|r| r.action) {
+            *actions.entry(action).or_insert(0) += 1;
+        }
         let accepted = recs.iter().filter(|r| r.response == Response::Accepted).count() as u32;
         ReviewSummary {
             id: id.into(),
@@ -67,6 +71,7 @@ fn dataset() -> Dataset {
             themes_classified: true,
             sdg_goals: BTreeMap::new(),
             persons: BTreeMap::new(),
+            actions,
             participation: Participation { states: (members.len() + observers.len()) as u32, members: members.len() as u32, observers: observers.len() as u32 },
             media_summary: None,
         }

@@ -119,3 +119,19 @@ test('the sort select is as wide as what it shows, not as the page', async () =>
     await page.close();
   }
 });
+
+test('a wide table scrolls in its own box: the page and its tools stay in the window', async () => {
+  for (const width of WIDTHS) {
+    const { page, viewer } = await openViewer('?view=table&by=from', width);
+    await viewer.waitForTable();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `at ${width} px the page scrolls sideways by ${overflow} px`);
+    for (const testid of ['export-table', 'export-csv', 'sort']) {
+      const button = page.locator(`[data-testid=${testid}]`);
+      if (await button.count() === 0) continue;
+      const box = await button.boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= width + 1, `at ${width} px ${testid} is outside the window: ${JSON.stringify(box)}`);
+    }
+    await page.close();
+  }
+});
