@@ -2,6 +2,7 @@
 //! bar, and lays out the components.
 
 use crate::components::card_list::CardList;
+use crate::components::profile::RecommenderProfileView;
 use crate::components::charts::Charts;
 use crate::components::compare::CompareView;
 use crate::components::export::ExportButtons;
@@ -162,7 +163,14 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                         .unwrap_or_else(|| dataset.reviews[index].recommendations.clone().map(|i| i as u32).collect());
                     html! { <ReviewDetail dataset={dataset.clone()} review={index} passing={passing} query={state.query.clone()} onquery={onquery.clone()} /> }
                 }
-                None => html! { <CardList dataset={dataset.clone()} outcome={outcome.clone()} query={state.query.clone()} onquery={onquery.clone()} /> },
+                None => html! {
+                    <>
+                        if let Some(profile) = &state.profile {
+                            <RecommenderProfileView dataset={dataset.clone()} profile={profile.clone()} />
+                        }
+                        <CardList dataset={dataset.clone()} outcome={outcome.clone()} query={state.query.clone()} onquery={onquery.clone()} />
+                    </>
+                },
                 }
             };
             let view_tab = |view: View, label: &str| {

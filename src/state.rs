@@ -67,6 +67,8 @@ pub struct ViewerState {
     pub charts: Option<Shared<ChartData>>,
     /// Worked out only while the table is shown.
     pub table: Option<Shared<crate::table::Table>>,
+    /// Worked out only while the cards are shown with `from` set.
+    pub profile: Option<Shared<stats::RecommenderProfile>>,
     /// Worked out only while a comparison is asked for.
     pub comparison: Option<Result<Shared<Comparison>, CompareError>>,
     /// Where the current query came from, so the address bar is written
@@ -107,6 +109,7 @@ impl ViewerState {
             outcome: Shared(Rc::new(Outcome::default())),
             charts: None,
             table: None,
+            profile: None,
             comparison: None,
             origin: QueryOrigin::Outside,
         }
@@ -139,6 +142,11 @@ impl ViewerState {
         self.table = (self.query.view == View::Table && dataset.texts_loaded).then(|| {
             Shared(Rc::new(crate::table::build(dataset, &outcome, self.query.by, Some(self.query.table_sort()))))
         });
+        let cards_shown = self.query.view == View::Cards && self.query.review.is_none() && self.query.compare.is_none();
+        self.profile = match (&self.query.from, cards_shown && dataset.texts_loaded) {
+            (Some(from), true) => dataset.find_state(from).map(|state| Shared(Rc::new(stats::recommender_profile(dataset, &outcome, state)))),
+            _ => None,
+        };
         self.comparison = self
             .query
             .compare

@@ -190,3 +190,55 @@ pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, Compar
         recommended_both_times,
     })
 }
+
+/// What one recommending State (the `from` filter) recommended in the
+/// selection: how much, to whom, on what, and how it was answered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecommenderProfile {
+    pub state: StateIndex,
+    /// Its recommendations, accepted and noted.
+    pub split: Split,
+    /// Reviews in which it recommended.
+    pub reviews: u32,
+    /// States under review, most recommendations first (then by name).
+    pub recipients: Vec<(StateIndex, u32)>,
+    /// Per facet (themes, SDG goals): its options, most first.
+    pub facets: Vec<(Facet, Vec<(usize, Split)>)>,
+}
+
+/// The facets a profile lists: what the recommendations were about.
+const PROFILE_FACETS: [Facet; 2] = [Facet::Theme, Facet::SdgGoal];
+
+pub fn recommender_profile(dataset: &Dataset, outcome: &Outcome, state: StateIndex) -> RecommenderProfile {
+    let mut split = Split::default();
+    let mut reviews = 0;
+    let mut recipients: BTreeMap<StateIndex, u32> = BTreeMap::new();
+    let mut facets: Vec<Vec<Split>> = PROFILE_FACETS.iter().map(|f| vec![Split::default(); f.len(dataset)]).collect();
+    for m in &outcome.reviews {
+        let rows = m.passing.iter().map(|i| &dataset.recommendations[*i as usize]).filter(|r| r.from == Some(state));
+        let mut any = false;
+        for row in rows {
+            any = true;
+            split.add(row.response);
+            *recipients.entry(dataset.reviews[m.review].state).or_default() += 1;
+            for (facet, splits) in PROFILE_FACETS.iter().zip(&mut facets) {
+                for option in facet.indices(row) {
+                    splits[option].add(row.response);
+                }
+            }
+        }
+        reviews += u32::from(any);
+    }
+    let mut recipients: Vec<(StateIndex, u32)> = recipients.into_iter().collect();
+    recipients.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| dataset.state_name(a.0).cmp(dataset.state_name(b.0))));
+    let facets = PROFILE_FACETS
+        .into_iter()
+        .zip(facets)
+        .map(|(facet, splits)| {
+            let mut options: Vec<(usize, Split)> = splits.into_iter().enumerate().filter(|(_, s)| s.total() > 0).collect();
+            options.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(&b.0)));
+            (facet, options)
+        })
+        .collect();
+    RecommenderProfile { state, split, reviews, recipients, facets }
+}

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod export;
 pub mod filters;
 pub mod notices;
+pub mod profile;
 pub mod review;
 pub mod summary;
 pub mod table;

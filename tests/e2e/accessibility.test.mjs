@@ -52,6 +52,7 @@ const VIEWS = [
   ['the charts', '?view=charts', '[data-testid=theme-chart]'],
   ['the compare view', '?compare=kazakhstan', '[data-testid=compare-column]'],
   ['the table', '?view=table&by=from', '[data-testid=table-row]'],
+  ["a recommending State's profile", '?from=France', '[data-testid=recommender-profile]'],
 ];
 
 for (const colorScheme of ['light', 'dark']) {

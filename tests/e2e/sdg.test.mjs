@@ -155,3 +155,25 @@ test('filtering by UPR Info action category, with the count beside each', async 
   assert.deepEqual(bars, [...bars].sort());
   await page.close();
 });
+
+test("with a recommending State chosen, its profile stands above the cards", async () => {
+  const reviewState = new Map(overview.reviews.map((r) => [r.id, r.state]));
+  const mine = rows.filter((r) => r.from === 'france' && r.session >= 13);
+  const states = new Set(mine.map((r) => reviewState.get(r.review)));
+  const reviews = new Set(mine.map((r) => r.review));
+  const accepted = mine.filter((r) => r.response === 'accepted').length;
+  const { page } = await openViewer('?from=France&cycle=2');
+  const summary = await page.locator('[data-testid=profile-summary]').textContent();
+  const number = (n) => n.toLocaleString('en-GB');
+  assert.match(summary, new RegExp(`made ${number(mine.length)} recommendations to ${states.size} States in ${reviews.size} reviews`));
+  assert.match(summary, new RegExp(`accepted ${number(accepted)} \\(`));
+  assert.equal(await page.locator('[data-testid=profile-recipients] li').count(), Math.min(5, states.size));
+  // Profile first, cards after it.
+  const order = await page.evaluate(() => {
+    const profile = document.querySelector('[data-testid=recommender-profile]');
+    const card = document.querySelector('[data-review]');
+    return profile.compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  assert.ok(order, 'the profile comes before the cards');
+  await page.close();
+});
