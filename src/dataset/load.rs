@@ -490,16 +490,27 @@ impl Dataset {
     }
 }
 
-/// The bit mask of theme ids; an id that names no theme is damage.
-fn theme_mask<'a>(
-    theme_by_id: &HashMap<String, ThemeIndex>,
+/// The bit mask of ids (themes, groups of persons) resolved through
+/// `by_id`; an id that names nothing is damage, reported as a `what`.
+fn id_mask<'a>(
+    by_id: &HashMap<String, u8>,
     ids: impl IntoIterator<Item = &'a String>,
+    what: &str,
     file: &str,
 ) -> Result<u64, LoadError> {
-    ids.into_iter().try_fold(0u64, |mask, id| match theme_by_id.get(id) {
+    ids.into_iter().try_fold(0u64, |mask, id| match by_id.get(id) {
         Some(index) => Ok(mask | 1 << index),
-        None => Err(LoadError::Reference { file: file.into(), what: "theme".into(), id: id.clone() }),
+        None => Err(LoadError::Reference { file: file.into(), what: what.into(), id: id.clone() }),
     })
+}
+
+fn theme_mask<'a>(theme_by_id: &HashMap<String, ThemeIndex>, ids: impl IntoIterator<Item = &'a String>, file: &str) -> Result<u64, LoadError> {
+    id_mask(theme_by_id, ids, "theme", file)
+}
+
+/// At most `MAX_PERSON_GROUPS` (16) groups are loaded, so the mask fits.
+fn person_mask<'a>(person_by_id: &HashMap<String, PersonIndex>, ids: impl IntoIterator<Item = &'a String>, file: &str) -> Result<u16, LoadError> {
+    id_mask(person_by_id, ids, "group of persons", file).map(|mask| mask as u16)
 }
 
 /// The bit mask of goal numbers (bit `g - 1`); a goal not in the overview's
@@ -519,17 +530,6 @@ fn action_mask(actions: impl IntoIterator<Item = u8>, file: &str) -> Result<u8, 
     actions.into_iter().try_fold(0u8, |mask, action| match action {
         1..=5 => Ok(mask | 1 << (action - 1)),
         _ => Err(LoadError::Reference { file: file.into(), what: "action category".into(), id: action.to_string() }),
-    })
-}
-
-fn person_mask<'a>(
-    person_by_id: &HashMap<String, PersonIndex>,
-    ids: impl IntoIterator<Item = &'a String>,
-    file: &str,
-) -> Result<u16, LoadError> {
-    ids.into_iter().try_fold(0u16, |mask, id| match person_by_id.get(id) {
-        Some(index) => Ok(mask | 1 << index),
-        None => Err(LoadError::Reference { file: file.into(), what: "group of persons".into(), id: id.clone() }),
     })
 }
 
