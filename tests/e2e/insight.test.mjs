@@ -3,18 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { servedSite, parseCsv } from './support.mjs';
-import { ViewerPage } from './viewer-page.mjs';
 
 // Headless Chromium and dist/ served under /upr/, for every test here.
 const site = servedSite();
 
-async function openViewer(query) {
-  const page = await site.browser.context.newPage();
-  const viewer = new ViewerPage(page);
-  await viewer.open(site.server.url('/upr/') + query);
-  await viewer.waitForTexts();
-  return { page, viewer };
-}
+const openViewer = site.openViewer;
 
 test('clicking a theme bar applies that theme', async () => {
   const { page, viewer } = await openViewer('?view=charts&cycle=2');

@@ -5,7 +5,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { servedSite } from './support.mjs';
-import { ViewerPage } from './viewer-page.mjs';
 
 const read = (name) => JSON.parse(fs.readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8'));
 const overview = read('overview.json');
@@ -24,13 +23,7 @@ function expected(passes) {
 // Headless Chromium and dist/ served under /upr/, for every test here.
 const site = servedSite();
 
-async function openViewer(query) {
-  const page = await site.browser.context.newPage();
-  const viewer = new ViewerPage(page);
-  await viewer.open(site.server.url('/upr/') + query);
-  await viewer.waitForTexts();
-  return { page, viewer };
-}
+const openViewer = site.openViewer;
 
 test('session 26 shows its 11 reviews', async () => {
   const inSession = overview.reviews.filter((r) => r.session === 26).map((r) => r.id).sort();

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { before, after } from 'node:test';
 import { serve } from './static-server.mjs';
+import { ViewerPage } from './viewer-page.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // playwright-core lives in tools/ (installed by scripts/setup.sh).
@@ -85,10 +86,21 @@ export function parseCsv(text) {
 /**
  * For a test file: starts headless Chromium and serves dist/ under /upr/
  * before its tests, and stops both after them. The returned object holds
- * `browser` and `server` once the tests run.
+ * `browser` and `server` once the tests run, and `openViewer(query)`: a new
+ * page of the viewer at that query, its texts loaded.
  */
 export function servedSite() {
-  const site = { browser: undefined, server: undefined };
+  const site = {
+    browser: undefined,
+    server: undefined,
+    async openViewer(query) {
+      const page = await site.browser.context.newPage();
+      const viewer = new ViewerPage(page);
+      await viewer.open(site.server.url('/upr/') + query);
+      await viewer.waitForTexts();
+      return { page, viewer };
+    },
+  };
   before(async () => {
     site.browser = await launchBrowser();
     site.server = await startServer({ '/upr/': DIST });
