@@ -126,6 +126,12 @@ impl Column {
         !matches!(self, Column::State | Column::Date | Column::Region | Column::Themes | Column::From)
     }
 
+    /// Cells the search reads (State names, current and former): the table
+    /// marks the searched terms in them.
+    pub fn searched(self) -> bool {
+        matches!(self, Column::State | Column::From)
+    }
+
     pub fn from_key(key: &str) -> Option<Column> {
         Column::ALL.into_iter().find(|c| c.key().eq_ignore_ascii_case(key))
     }

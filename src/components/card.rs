@@ -1,10 +1,12 @@
 //! One review in the list: who, when, how many took part, how it answered.
 
+use super::marked::marked;
 use super::OnQuery;
 use crate::dataset::load::{Dataset, Review};
 use crate::facet::Facet;
 use crate::format::{count, date_range, percent, thousands};
 use crate::query::Query;
+use crate::search::SearchQuery;
 use crate::state::{QueryOrigin, Shared};
 use yew::prelude::*;
 
@@ -52,7 +54,7 @@ pub fn ReviewCard(props: &ReviewCardProps) -> Html {
             // `elementtiming`: the benchmark reads when the first card title
             // is painted (Element Timing API); it changes nothing else.
             <h3 id={format!("title-{}", summary.id)} elementtiming="card-title">
-                <a href={href} onclick={onopen}>{ state_name }</a>
+                <a href={href} onclick={onopen}>{ marked(&state_name, &SearchQuery::parse(&props.query.text).0) }</a>
             </h3>
             <p class="meta">
                 { format!("Session {}", summary.session) }

@@ -7,6 +7,7 @@ pub mod charts;
 pub mod compare;
 pub mod export;
 pub mod filters;
+pub mod marked;
 pub mod notices;
 pub mod profile;
 pub mod review;

@@ -10,6 +10,7 @@ use crate::dataset::schema::{MediaSummary, Response};
 use crate::format::{action_label, count, date, date_range, percent, sdg_target, thousands};
 use crate::query::{Grouping, Query};
 use crate::search::SearchQuery;
+use super::marked::marked;
 use crate::state::{QueryOrigin, Shared};
 use std::collections::BTreeMap;
 use yew::prelude::*;
@@ -75,7 +76,7 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
         <article class="review" data-review={summary.id.clone()} data-testid="review-detail" aria-labelledby="review-title">
             <button type="button" class="back" data-testid="close-review" onclick={onclose}>{ "← All reviews" }</button>
             <header>
-                <h2 id="review-title" tabindex="-1" ref={title}>{ format!("{state_name}, session {}", summary.session) }</h2>
+                <h2 id="review-title" tabindex="-1" ref={title}>{ marked(&state_name, &SearchQuery::parse(&props.query.text).0) }{ format!(", session {}", summary.session) }</h2>
                 <p class="meta">
                     if let Some(session) = session {
                         { format!("{} · Cycle {}", date_range(&session.start, &session.end), session.cycle) }
@@ -311,21 +312,6 @@ enum GroupKey {
     Name(String),
 }
 
-/// `text` with the ranges in `<mark>`.
-fn marked(text: &str, ranges: &[std::ops::Range<usize>]) -> Html {
-    let mut shown = 0;
-    let mut parts = Vec::with_capacity(ranges.len() * 2 + 1);
-    for range in ranges {
-        if let (Some(before), Some(found)) = (text.get(shown..range.start), text.get(range.clone())) {
-            parts.push(html! { { before.to_owned() } });
-            parts.push(html! { <mark>{ found.to_owned() }</mark> });
-            shown = range.end;
-        }
-    }
-    parts.push(html! { { text.get(shown..).unwrap_or_default().to_owned() } });
-    parts.into_iter().collect()
-}
-
 fn recommendation(dataset: &Dataset, row: &RecommendationRow, search: &SearchQuery) -> Html {
     let from = row.from.map_or("Unknown State".to_owned(), |s| dataset.state_name(s).to_owned());
     let (class, label) = match row.response {
@@ -355,9 +341,9 @@ fn recommendation(dataset: &Dataset, row: &RecommendationRow, search: &SearchQue
     let persons: Vec<String> = Facet::Persons.indices(row).map(|p| Facet::Persons.label(dataset, p)).collect();
     html! {
         <li data-testid="recommendation">
-            <p>{ marked(&row.text, &search.highlights(&row.text)) }</p>
+            <p>{ marked(&row.text, search) }</p>
             <p class="meta">
-                <span>{ from }</span>{ " · " }
+                <span>{ marked(&from, search) }</span>{ " · " }
                 <strong class={class}>{ label }</strong>
                 if let Some(action) = row.action {
                     { " · " }<span>{ format!("{} (category {action})", action_label(action)) }</span>

@@ -3,8 +3,10 @@
 //! the DOM, spacer rows keeping the scroll height.
 
 use super::export::download;
+use super::marked::marked;
 use super::OnQuery;
 use crate::query::Query;
+use crate::search::SearchQuery;
 use crate::state::{QueryOrigin, Shared};
 use crate::table::{ColumnSort, Table};
 use web_sys::Element;
@@ -85,10 +87,12 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         }
     });
 
+    let (search, _) = SearchQuery::parse(&props.query.text);
     let rows = (first..last).map(|index| {
         let row = &table.rows[index as usize];
         let cells = row.cells.iter().zip(&table.columns).enumerate().map(|(at, (cell, column))| {
             let text = cell.text();
+            let shown = if column.searched() { marked(&text, &search) } else { html! { { text.clone() } } };
             let content = match (&row.review, at) {
                 (Some(id), 0) => {
                     let open = Query { review: Some(id.clone()), ..props.query.clone() };
@@ -101,9 +105,9 @@ pub fn DataTable(props: &DataTableProps) -> Html {
                             onquery.emit((open.clone(), QueryOrigin::Choice));
                         }
                     });
-                    html! { <a {href} {onclick}>{ text.clone() }</a> }
+                    html! { <a {href} {onclick}>{ shown }</a> }
                 }
-                _ => html! { { text.clone() } },
+                _ => shown,
             };
             html! { <td class={classes!(column.numeric().then_some("number"))} title={(!column.numeric()).then_some(text)}>{ content }</td> }
         });

@@ -123,3 +123,31 @@ test('the syntax help opens next to the search box', async () => {
   }
   await page.close();
 });
+
+test('a State found by name is marked in its cards, in the table and where it recommends', async () => {
+  // Côte d'Ivoire's two reviews: the search reads State names, so each card
+  // title marks the word typed, with its accent as written.
+  const { page, viewer } = await openViewer('?q=cote&sur=cote-d-ivoire');
+  const titles = viewer.cards().locator('h3 mark');
+  await titles.first().waitFor();
+  assert.deepEqual(await titles.allTextContents(), overview.reviews.filter((r) => r.state === 'cote-d-ivoire').map(() => 'Côte'));
+  await page.close();
+
+  // The table, one row per recommending State: Côte d'Ivoire's row marks
+  // it; other rows are there for their texts and mark nothing in the name.
+  const { page: tablePage, viewer: table } = await openViewer('?q=cote&view=table&by=from');
+  await table.waitForTable();
+  const marked = await table.table().locator('[data-testid=table-row] td mark').allTextContents();
+  assert.ok(marked.length > 0 && marked.every((m) => m === 'Côte'), marked.join());
+  const markedRows = await table.table().locator('[data-testid=table-row]:has(td mark)').evaluateAll((rows) => rows.map((r) => r.cells[0].textContent));
+  assert.ok(markedRows.every((name) => fold(name).startsWith('cote d')), markedRows.join());
+  await tablePage.close();
+
+  // In an open card, the recommending State named by the search.
+  const review = texts.reviews.find((r) => r.recommendations.some((x) => x.from === 'cote-d-ivoire') && stateOf.get(r.id) !== 'cote-d-ivoire').id;
+  const { page: openPage, viewer: open } = await openViewer(`?review=${review}&q=cote`);
+  const meta = open.detail().locator('[data-testid=recommendation] .meta mark');
+  await meta.first().waitFor();
+  assert.ok((await meta.allTextContents()).every((m) => m === 'Côte'));
+  await openPage.close();
+});
