@@ -3,10 +3,11 @@
 //! the DOM, spacer rows keeping the scroll height.
 
 use super::export::download;
-use super::OnQuery;
+use super::{use_tr, OnQuery};
+use crate::i18n::{Msg, Tr};
 use crate::query::Query;
 use crate::state::{QueryOrigin, Shared};
-use crate::table::{ColumnSort, Table};
+use crate::table::{Column, ColumnSort, Table};
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -31,8 +32,30 @@ struct Viewport {
     height: u32,
 }
 
+/// A column's heading in the viewer's language (`Column::heading`, which
+/// the CSV keeps, is English).
+fn heading(t: &Tr, column: Column) -> String {
+    t.get(match column {
+        Column::State => Msg::StateUnderReview,
+        Column::Session => Msg::ColumnSession,
+        Column::Date => Msg::ColumnDate,
+        Column::Region => Msg::ColumnRegion,
+        Column::ParticipatingStates => Msg::ParticipatingStates,
+        Column::Members => Msg::ColumnMembers,
+        Column::Observers => Msg::ColumnObservers,
+        Column::Recommendations => Msg::ColumnRecommendations,
+        Column::Accepted => Msg::ColumnAccepted,
+        Column::Noted => Msg::ColumnNoted,
+        Column::Themes => Msg::ColumnThemes,
+        Column::Reviews => Msg::ColumnReviews,
+        Column::From => Msg::ByFrom,
+        Column::Recipients => Msg::ColumnRecipients,
+    })
+}
+
 #[component]
 pub fn DataTable(props: &DataTableProps) -> Html {
+    let t = use_tr();
     let table = &props.table;
     let container = use_node_ref();
     // Until it is measured, a generous guess: too many rows, never too few.
@@ -78,7 +101,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         html! {
             <th scope="col" aria-sort={aria_sort} class={classes!(column.numeric().then_some("number"))}>
                 <button type="button" data-testid={format!("sort-{}", column.key())} {onclick}>
-                    { column.heading() }
+                    { heading(&t, *column) }
                     <span aria-hidden="true">{ match aria_sort { "ascending" => " ▲", "descending" => " ▼", _ => "" } }</span>
                 </button>
             </th>
@@ -121,24 +144,24 @@ pub fn DataTable(props: &DataTableProps) -> Html {
             }
         })
     };
-    let caption = match table.by {
-        crate::table::By::Review => "The selected reviews, one row per review",
-        crate::table::By::State => "The selected reviews, one row per State under review",
-        crate::table::By::From => "The passing recommendations, one row per recommending State",
-    };
+    let caption = t.get(match table.by {
+        crate::table::By::Review => Msg::TableByReview,
+        crate::table::By::State => Msg::TableByState,
+        crate::table::By::From => Msg::TableByFrom,
+    });
     html! {
         <section class="data-table" data-testid="data-table" data-by={table.by.as_param()}>
             <div class="table-tools">
-                <div role="group" aria-label="One row per">{ for crate::table::By::ALL.iter().map(|by| {
+                <div role="group" aria-label={t.get(Msg::OneRowPer)}>{ for crate::table::By::ALL.iter().map(|by| {
                     // Each by starts in its own default order.
                     let query = Query { by: *by, column_sort: None, sort: Default::default(), ..props.query.clone() };
                     let onclick = { let on = props.onquery.clone(); Callback::from(move |_: MouseEvent| on.emit((query.clone(), QueryOrigin::Choice))) };
-                    let label = match by { crate::table::By::Review => "Review", crate::table::By::State => "State under review", crate::table::By::From => "Recommending State" };
+                    let label = t.get(match by { crate::table::By::Review => Msg::ByReview, crate::table::By::State => Msg::ByState, crate::table::By::From => Msg::ByFrom });
                     html! { <button type="button" aria-pressed={(table.by == *by).to_string()} data-testid={format!("by-{}", by.as_param())} {onclick}>{ label }</button> }
                 }) }</div>
-                <button type="button" data-testid="export-table" onclick={ondownload}>{ "Download table (CSV)" }</button>
+                <button type="button" data-testid="export-table" onclick={ondownload}>{ t.get(Msg::DownloadTable) }</button>
             </div>
-            <div class="table-scroll" ref={container} {onscroll} tabindex="0" role="region" aria-label={caption}>
+            <div class="table-scroll" ref={container} {onscroll} tabindex="0" role="region" aria-label={caption.clone()}>
                 <table aria-rowcount={(total + 1).to_string()} aria-label={caption}>
                     <thead><tr aria-rowindex="1">{ for headers }</tr></thead>
                     <tbody>
@@ -149,7 +172,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
                 </table>
             </div>
             if total == 0 {
-                <p data-testid="no-results" class="empty">{ "No row: nothing matches these filters." }</p>
+                <p data-testid="no-results" class="empty">{ t.get(Msg::NoRow) }</p>
             }
         </section>
     }

@@ -178,10 +178,10 @@ messages! {
     NounSdgGoal = "SDG goal";
     NounPersons = "group of persons";
     NounAction = "action category";
-    PluralThemes = "Themes";
+    PluralThemes = "themes";
     PluralSdgGoals = "SDG goals";
-    PluralPersons = "Groups of persons";
-    PluralActions = "Action categories";
+    PluralPersons = "groups of persons";
+    PluralActions = "action categories";
     NoneThemeUnclassified = "Not classified by theme in the source";
     NoneActionUnclassified = "No action category in the source";
     NoneAction = "No action category";

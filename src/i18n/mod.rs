@@ -200,7 +200,8 @@ impl Tr {
         })
     }
 
-    /// The facet's options together, as a heading (`Themes`).
+    /// The facet's options together, in running text (`themes`; a heading
+    /// capitalises it).
     pub fn facet_plural(&self, facet: Facet) -> String {
         self.get(match facet {
             Facet::Theme => Msg::PluralThemes,
