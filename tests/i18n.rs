@@ -1,0 +1,109 @@
+//! Every message and every option name in every language: a missing or
+//! extra message, a plural without a form the language needs, or a
+//! placeholder the English does not have fails here, not on screen.
+
+use std::collections::BTreeSet;
+use upr_viewer::dataset::schema::Region;
+use upr_viewer::dataset::themes::THEME_LABELS;
+use upr_viewer::i18n::{categories, placeholders, Catalog, English, Lang, Msg, Text};
+
+fn catalog(lang: Lang) -> Catalog {
+    let path = format!("{}/static/i18n/{}.json", env!("CARGO_MANIFEST_DIR"), lang.code());
+    let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    Catalog::parse(&json).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn translated() -> impl Iterator<Item = Lang> {
+    Lang::ALL.into_iter().filter(|l| *l != Lang::En)
+}
+
+fn keys<V>(map: &std::collections::HashMap<String, V>) -> BTreeSet<String> {
+    map.keys().cloned().collect()
+}
+
+#[test]
+fn every_message_is_translated_with_the_placeholders_of_its_english() {
+    let mut problems = Vec::new();
+    for lang in translated() {
+        let catalog = catalog(lang);
+        let code = lang.code();
+        for msg in Msg::ALL {
+            let english = msg.english();
+            let allowed: BTreeSet<String> = english.texts().iter().flat_map(|t| placeholders(t)).collect();
+            let texts: Vec<&String> = match (catalog.messages.get(msg.key()), english) {
+                (None, _) => {
+                    problems.push(format!("{code}: {} is missing", msg.key()));
+                    continue;
+                }
+                (Some(Text::One(text)), English::One(_)) => vec![text],
+                (Some(Text::Plural(forms)), English::Plural(..)) => {
+                    for category in categories(lang) {
+                        if !forms.contains_key(*category) {
+                            problems.push(format!("{code}: {} has no form for \"{category}\"", msg.key()));
+                        }
+                    }
+                    forms.values().collect()
+                }
+                (Some(_), _) => {
+                    problems.push(format!("{code}: {} is plural in one language and not in the other", msg.key()));
+                    continue;
+                }
+            };
+            for text in texts {
+                if text.trim().is_empty() {
+                    problems.push(format!("{code}: {} is empty", msg.key()));
+                }
+                for name in placeholders(text) {
+                    if !allowed.contains(&name) {
+                        problems.push(format!("{code}: {} uses {{{name}}}, which its English does not", msg.key()));
+                    }
+                }
+            }
+        }
+        let known: BTreeSet<String> = Msg::ALL.iter().map(|m| m.key().to_owned()).collect();
+        for extra in keys(&catalog.messages).difference(&known) {
+            problems.push(format!("{code}: {extra} is no message of the viewer"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_theme_goal_group_and_region_has_its_name_in_every_language() {
+    let overview: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/overview.json")).expect("data/overview.json"))
+            .expect("overview.json is JSON");
+    let labels = |field: &str, key: &str| -> BTreeSet<String> {
+        overview[field].as_array().expect("a list").iter().map(|o| o[key].to_string().trim_matches('"').to_owned()).collect()
+    };
+    let themes: BTreeSet<String> = THEME_LABELS.iter().map(|t| (*t).to_owned()).collect();
+    let goals = labels("sdg_goals", "number");
+    let persons = labels("persons", "label");
+    let regions: BTreeSet<String> = Region::ALL.iter().map(|r| r.code().to_owned()).collect();
+    assert_eq!(goals.len(), 17);
+    for lang in translated() {
+        let catalog = catalog(lang);
+        for (what, wanted, got) in [
+            ("themes", &themes, keys(&catalog.themes)),
+            ("sdg", &goals, keys(&catalog.sdg)),
+            ("persons", &persons, keys(&catalog.persons)),
+            ("regions", &regions, keys(&catalog.regions)),
+        ] {
+            assert_eq!(&got, wanted, "{}: the {what} named differ from the data's", lang.code());
+        }
+    }
+}
+
+#[test]
+fn a_count_takes_the_form_of_its_language() {
+    use upr_viewer::i18n::Tr;
+    use std::rc::Rc;
+    let tr = |lang| Tr::new(lang, Rc::new(catalog(lang)));
+    assert_eq!(tr(Lang::Ru).count(Msg::ReviewsCount, 2, &[]), "2 обзора");
+    assert_eq!(tr(Lang::Ru).count(Msg::ReviewsCount, 5, &[]), "5 обзоров");
+    assert_eq!(tr(Lang::Fr).count(Msg::RecommendationsCount, 41066, &[]), "41\u{202F}066 recommandations");
+    assert_eq!(Tr::english().count(Msg::ReviewsCount, 1, &[]), "1 review");
+    // A file without a message leaves that message in English.
+    let partial = Tr::new(Lang::Fr, Rc::new(Catalog::default()));
+    assert_eq!(partial.get(Msg::Filters), "Filters");
+}
