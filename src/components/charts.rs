@@ -114,14 +114,16 @@ fn BarChart(props: &BarChartProps) -> Html {
     let t = use_tr();
     let bars = &props.bars;
     let most = bars.iter().map(|b| b.split.total()).max().unwrap_or(0).max(1);
+    // Right to left, the bars grow from the right: accepted first.
+    let rtl = t.lang().is_rtl();
     let title_id = format!("{}-title", props.testid);
     let rows = bars.iter().map(|bar| {
         let total = t.num(bar.split.total());
         let graphic = html! {
             <span class="bar-track" aria-hidden="true">
                 <svg class="bar-graphic" viewBox={format!("0 0 {most} 10")} preserveAspectRatio="none">
-                    <rect x="0" y="0" width={bar.split.accepted.to_string()} height="10" fill={palette.accepted} />
-                    <rect x={bar.split.accepted.to_string()} y="0" width={bar.split.noted.to_string()} height="10" fill={palette.noted} />
+                    <rect x={if rtl { most - bar.split.accepted } else { 0 }.to_string()} y="0" width={bar.split.accepted.to_string()} height="10" fill={palette.accepted} />
+                    <rect x={if rtl { most - bar.split.total() } else { bar.split.accepted }.to_string()} y="0" width={bar.split.noted.to_string()} height="10" fill={palette.noted} />
                 </svg>
             </span>
         };
@@ -211,14 +213,17 @@ fn ParticipationChart(props: &ParticipationProps) -> Html {
     let drag = use_state(|| None::<(u32, u32)>);
     let bins = histogram.counts.len().max(1) as f64;
     let plot = WIDTH - HIST_LEFT - 10.0;
-    let x_of = move |states: f64| HIST_LEFT + states / (bins * BIN as f64) * plot;
+    // Right to left, the axis runs from the right.
+    let rtl = t.lang().is_rtl();
+    let mirror = move |x: f64| if rtl { WIDTH - x } else { x };
+    let x_of = move |states: f64| mirror(HIST_LEFT + states / (bins * BIN as f64) * plot);
     let states_at = {
         let svg_ref = svg_ref.clone();
         let most = histogram.most;
         move |e: &PointerEvent| -> Option<u32> {
             let svg: Element = svg_ref.cast()?;
             let rect = svg.get_bounding_client_rect();
-            let x = (e.client_x() as f64 - rect.left()) / rect.width() * WIDTH;
+            let x = mirror((e.client_x() as f64 - rect.left()) / rect.width() * WIDTH);
             let states = ((x - HIST_LEFT) / plot * bins * BIN as f64).round();
             Some((states.max(0.0) as u32).min(most))
         }
@@ -265,10 +270,11 @@ fn ParticipationChart(props: &ParticipationProps) -> Html {
     };
     let tallest = histogram.counts.iter().copied().max().unwrap_or(0).max(1) as f64;
     let bar_width = plot / bins;
+    let bin_start = |i: usize| x_of((i as u32 * BIN) as f64).min(x_of(((i as u32 + 1) * BIN) as f64));
     let bars = histogram.counts.iter().enumerate().map(|(i, n)| {
         let h = *n as f64 / tallest * (HIST_HEIGHT - 20.0);
         html! {
-            <rect x={(HIST_LEFT + i as f64 * bar_width + 1.0).to_string()} y={(HIST_HEIGHT - h).to_string()}
+            <rect x={(bin_start(i) + 1.0).to_string()} y={(HIST_HEIGHT - h).to_string()}
                   width={(bar_width - 2.0).max(1.0).to_string()} height={h.to_string()} fill={palette.accent}>
                 <title>{ t.count(Msg::HistogramBar, *n, &[("from", &(i as u32 * BIN).to_string()), ("to", &(i as u32 * BIN + BIN - 1).to_string())]) }</title>
             </rect>
@@ -289,7 +295,7 @@ fn ParticipationChart(props: &ParticipationProps) -> Html {
             <svg ref={svg_ref} viewBox={format!("0 0 {WIDTH} {}", HIST_HEIGHT + 20.0)} width="100%" role="img" style="touch-action: none; cursor: crosshair"
                  aria-label={t.fmt(Msg::HistogramLabel, &[("low", &low.to_string()), ("high", &high.to_string())])}
                  {onpointerdown} {onpointermove} {onpointerup}>
-                <rect x={x_of(low as f64).to_string()} y="0" width={(x_of(high as f64 + 1.0) - x_of(low as f64)).max(1.0).to_string()}
+                <rect x={x_of(low as f64).min(x_of(high as f64 + 1.0)).to_string()} y="0" width={(x_of(high as f64 + 1.0) - x_of(low as f64)).abs().max(1.0).to_string()}
                       height={HIST_HEIGHT.to_string()} fill={palette.accent} fill-opacity="0.15" data-testid="participation-range" />
                 { for bars }
                 { for ticks }
