@@ -21,7 +21,7 @@ use yew::{Callback, Renderer};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn state(id: &str, name: &str) -> State {
-    State { id: id.into(), name: name.into(), former_names: vec![], aliases: vec![], region: Some(Region::Asia), organisations: vec![] }
+    State { id: id.into(), name: name.into(), iso: String::new(), former_names: vec![], aliases: vec![], region: Some(Region::Asia), organisations: vec![] }
 }
 
 fn recommendation(text: &str, from: &str, response: Response, themes: &[&str]) -> Recommendation {
