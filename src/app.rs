@@ -49,7 +49,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         move || ViewerState::new(query, warnings)
     });
     let progress = use_state(fetch::Progress::default);
-    let (t, language_failure) = use_language(state.query.lang, props.masthead);
+    let (t, language_failure) = use_language(state.query.lang, props.masthead, props.data_base.clone());
     // On a narrow screen the filters fold away behind a button.
     let filters_open = use_state(|| false);
 

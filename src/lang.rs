@@ -55,6 +55,12 @@ impl Lang {
         }
     }
 
+    /// The data file of the States' names in this language, written by the
+    /// importer from CLDR.
+    pub fn state_names_file(self) -> String {
+        format!("names-{}.json", self.code())
+    }
+
     pub fn is_rtl(self) -> bool {
         self == Lang::Ar
     }

@@ -2,7 +2,9 @@
 //! extra message, a plural without a form the language needs, or a
 //! placeholder the English does not have fails here, not on screen.
 
-use std::collections::BTreeSet;
+mod common;
+
+use std::collections::{BTreeSet, HashMap};
 use upr_viewer::dataset::schema::Region;
 use upr_viewer::dataset::themes::THEME_LABELS;
 use upr_viewer::i18n::{categories, placeholders, Catalog, English, Lang, Msg, Text};
@@ -106,4 +108,36 @@ fn a_count_takes_the_form_of_its_language() {
     // A file without a message leaves that message in English.
     let partial = Tr::new(Lang::Fr, Rc::new(Catalog::default()));
     assert_eq!(partial.get(Msg::Filters), "Filters");
+}
+
+#[test]
+fn every_state_has_a_name_from_cldr_in_every_language() {
+    let states = &common::dataset().states;
+    for lang in translated() {
+        let names: HashMap<String, String> =
+            serde_json::from_str(&common::data_file(&lang.state_names_file())).expect("a names file is JSON");
+        for state in states {
+            let name = names.get(&state.iso).unwrap_or_else(|| panic!("{}: no name for {} ({:?})", lang.code(), state.name, state.iso));
+            assert!(!name.trim().is_empty(), "{}: {} has an empty name", lang.code(), state.name);
+        }
+        assert_eq!(names.len(), states.len(), "{}: names of States the data does not have", lang.code());
+    }
+    assert_eq!(states.iter().find(|s| s.id == "kazakhstan").map(|s| s.iso.as_str()), Some("KZ"));
+}
+
+#[test]
+fn a_search_finds_a_state_under_its_name_in_any_language() {
+    use upr_viewer::filter::apply;
+    use upr_viewer::query::Query;
+    let dataset = common::dataset();
+    let reviews_of = |text: &str| -> BTreeSet<String> {
+        let query = Query { text: text.into(), sur: None, ..Query::default() };
+        apply(dataset, &query).0.reviews.iter().map(|m| dataset.reviews[m.review].summary.id.clone()).filter(|id| id.starts_with("kazakhstan")).collect()
+    };
+    let english = reviews_of("Kazakhstan");
+    assert_eq!(english.len(), 2);
+    for name in ["Казахстан", "哈萨克斯坦", "كازاخستان", "Kazajistán"] {
+        assert_eq!(reviews_of(name), english, "a search for {name}");
+    }
+    assert_eq!(dataset.find_state("Казахстан").map(|s| dataset.state_name(s)), Some("Kazakhstan"));
 }

@@ -27,7 +27,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<(), String> {
     use std::path::PathBuf;
-    use upr_viewer::dataset::import::names::{file_name, localised_names, search_names, CLDR_DIR};
+    use upr_viewer::dataset::import::names::{localised_names, search_names, CLDR_DIR};
     use upr_viewer::dataset::import::{import, read_binary, read_text_file, Sources};
     use upr_viewer::dataset::load::{OVERVIEW_FILE, TEXTS_FILE};
 
@@ -80,7 +80,7 @@ fn run() -> Result<(), String> {
         (OVERVIEW_FILE.to_owned(), serde_json::to_string(&imported.overview)),
         (TEXTS_FILE.to_owned(), serde_json::to_string(&imported.texts)),
     ];
-    files.extend(names.iter().map(|(lang, names)| (file_name(*lang), serde_json::to_string(names))));
+    files.extend(names.iter().map(|(lang, names)| (lang.state_names_file(), serde_json::to_string(names))));
     for (name, json) in files {
         let json = json.map_err(|e| format!("cannot serialise {name}: {e}"))? + "\n";
         let path = out.join(&name);

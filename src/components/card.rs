@@ -29,7 +29,7 @@ pub fn ReviewCard(props: &ReviewCardProps) -> Html {
     let review: &Review = &dataset.reviews[props.review];
     let summary = &review.summary;
     let session = dataset.sessions.iter().find(|s| s.number == summary.session);
-    let state_name = dataset.review_state_name(props.review);
+    let state_name = t.review_state_name(dataset, props.review);
     let open_query = Query { review: Some(summary.id.clone()), ..props.query.clone() };
     let href = open_query.to_search();
     let onopen = {

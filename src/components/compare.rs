@@ -42,7 +42,7 @@ pub fn CompareView(props: &CompareProps) -> Html {
         }
     };
     let dataset = &props.dataset;
-    let name = dataset.review_state_name(comparison.earlier);
+    let name = t.review_state_name(dataset, comparison.earlier);
     let facet = comparison.facet;
     let label = |option: &usize| t.facet_label(facet, dataset, *option);
     let list = |items: &[usize], testid: &str, empty: String| if items.is_empty() {
@@ -93,7 +93,7 @@ pub fn CompareView(props: &CompareProps) -> Html {
                 }) }</tbody>
             </table>
             <h3>{ t.fmt(Msg::RecommendedBothTimes, &[("n", &t.num(comparison.recommended_both_times.len() as u32))]) }</h3>
-            <p data-testid="recommended-both-times">{ comparison.recommended_both_times.iter().map(|s| dataset.state_name(*s)).collect::<Vec<_>>().join(", ") }</p>
+            <p data-testid="recommended-both-times">{ comparison.recommended_both_times.iter().map(|s| t.state_name(dataset, *s)).collect::<Vec<_>>().join(", ") }</p>
         </section>
     }
 }

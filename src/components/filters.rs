@@ -267,14 +267,15 @@ fn StateOptions(props: &StateOptionsProps) -> Html {
     } else {
         (0..dataset.states.len() as u16).collect()
     };
-    states.sort_by_key(|s| dataset.state_name(*s));
+    states.sort_by_key(|s| t.state_name(dataset, *s));
     states.dedup();
     html! {
         <>
             <option value="" selected={props.selected.is_none()}>{ t.get(Msg::Any) }</option>
             { for states.iter().map(|s| {
-                let name = dataset.state_name(*s).to_owned();
-                html! { <option value={name.clone()} selected={props.selected == Some(*s)}>{ name }</option> }
+                // The value is the English name, which links carry in every language.
+                let value = dataset.state_name(*s).to_owned();
+                html! { <option {value} selected={props.selected == Some(*s)}>{ t.state_name(dataset, *s) }</option> }
             }) }
         </>
     }

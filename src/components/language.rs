@@ -20,20 +20,20 @@ fn browser_preference() -> Lang {
 /// loaded, why (in English, which the viewer then keeps). On the page
 /// (`page`), `<html lang dir>` and the title follow the language.
 #[hook]
-pub fn use_language(requested: Option<Lang>, page: bool) -> (Tr, Option<String>) {
+pub fn use_language(requested: Option<Lang>, page: bool, data_base: AttrValue) -> (Tr, Option<String>) {
     let lang = requested.unwrap_or_else(browser_preference);
     let tr = use_state(Tr::english);
     let failure = use_state(|| None::<String>);
     // The language last asked for: a file that arrives after another
     // language was chosen is not shown.
     let wanted = use_mut_ref(|| lang);
-    use_effect_with(lang, {
+    use_effect_with((lang, data_base), {
         let (tr, failure, wanted) = (tr.clone(), failure.clone(), wanted.clone());
-        move |lang: &Lang| {
+        move |(lang, data_base): &(Lang, AttrValue)| {
             *wanted.borrow_mut() = *lang;
-            let lang = *lang;
+            let (lang, data_base) = (*lang, data_base.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let loaded = load::messages(lang).await;
+                let loaded = load::messages(lang, &data_base).await;
                 if *wanted.borrow() != lang {
                     return;
                 }

@@ -28,12 +28,12 @@ pub fn RecommenderProfileView(props: &ProfileProps) -> Html {
     let t = use_tr();
     let dataset = &props.dataset;
     let profile = &props.profile;
-    let name = dataset.state_name(profile.state);
+    let name = &t.state_name(dataset, profile.state);
     let split = &profile.split;
     let list = |testid: &str, items: Vec<String>| html! {
         <ol data-testid={testid.to_owned()}>{ for items.into_iter().map(|item| html! { <li>{ item }</li> }) }</ol>
     };
-    let recipients = profile.recipients.iter().take(TOP).map(|(state, n)| format!("{} ({})", dataset.state_name(*state), t.num(*n))).collect();
+    let recipients = profile.recipients.iter().take(TOP).map(|(state, n)| format!("{} ({})", t.state_name(dataset, *state), t.num(*n))).collect();
     html! {
         <section class="profile" data-testid="recommender-profile" aria-labelledby="recommender-profile-heading">
             <h2 id="recommender-profile-heading">{ t.fmt(Msg::ProfileHeading, &[("name", name)]) }</h2>

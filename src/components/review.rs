@@ -45,7 +45,7 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
     let summary = &review.summary;
     let media = summary.media_summary.as_ref();
     let session = dataset.sessions.iter().find(|s| s.number == summary.session);
-    let state_name = dataset.review_state_name(props.review);
+    let state_name = t.review_state_name(dataset, props.review);
     let onclose = {
         let query = Query { review: None, ..props.query.clone() };
         let onquery = props.onquery.clone();
@@ -169,7 +169,7 @@ fn participation(t: &Tr, dataset: &Dataset, index: usize, media: Option<&MediaSu
     let p = summary.participation;
     let names = |ids: &[String]| {
         ids.iter()
-            .map(|id| dataset.state_index(id).map_or(id.clone(), |s| dataset.state_name(s).to_owned()))
+            .map(|id| dataset.state_index(id).map_or(id.clone(), |s| t.state_name(dataset, s)))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -250,7 +250,7 @@ fn Recommendations(props: &ReviewDetailProps) -> Html {
                 }
             }
             Grouping::State => {
-                let name = row.from.map_or_else(|| t.get(Msg::UnknownState), |s| dataset.state_name(s).to_owned());
+                let name = row.from.map_or_else(|| t.get(Msg::UnknownState), |s| t.state_name(dataset, s));
                 groups.entry(GroupKey::Name(name)).or_default().push(row);
             }
         }
@@ -331,7 +331,7 @@ fn marked(text: &str, ranges: &[std::ops::Range<usize>]) -> Html {
 }
 
 fn recommendation(t: &Tr, dataset: &Dataset, row: &RecommendationRow, search: &SearchQuery) -> Html {
-    let from = row.from.map_or_else(|| t.get(Msg::UnknownState), |s| dataset.state_name(s).to_owned());
+    let from = row.from.map_or_else(|| t.get(Msg::UnknownState), |s| t.state_name(dataset, s));
     let class = match row.response {
         Response::Accepted => "accepted-text",
         Response::Noted => "noted-text",

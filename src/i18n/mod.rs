@@ -15,7 +15,7 @@ pub use crate::lang::Lang;
 pub use messages::{English, Msg};
 pub use plural::{category, categories};
 
-use crate::dataset::load::Dataset;
+use crate::dataset::load::{Dataset, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::Facet;
 use crate::format;
@@ -59,11 +59,14 @@ pub struct Tr {
     lang: Lang,
     /// Empty for English, which is compiled in.
     catalog: Rc<Catalog>,
+    /// ISO 3166 code -> State name (`data/names-<code>.json`); empty for
+    /// English, whose names are the dataset's.
+    states: Rc<HashMap<String, String>>,
 }
 
 impl PartialEq for Tr {
     fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang && Rc::ptr_eq(&self.catalog, &other.catalog)
+        self.lang == other.lang && Rc::ptr_eq(&self.catalog, &other.catalog) && Rc::ptr_eq(&self.states, &other.states)
     }
 }
 
@@ -76,13 +79,36 @@ impl Default for Tr {
 impl Tr {
     pub fn english() -> Tr {
         thread_local! {
-            static EMPTY: Rc<Catalog> = Rc::new(Catalog::default());
+            static EMPTY: (Rc<Catalog>, Rc<HashMap<String, String>>) = Default::default();
         }
-        Tr { lang: Lang::En, catalog: EMPTY.with(Rc::clone) }
+        let (catalog, states) = EMPTY.with(Clone::clone);
+        Tr { lang: Lang::En, catalog, states }
     }
 
     pub fn new(lang: Lang, catalog: Rc<Catalog>) -> Tr {
-        Tr { lang, catalog }
+        Tr { lang, catalog, states: Tr::english().states }
+    }
+
+    /// The same, with the States' names in this language.
+    pub fn with_states(self, states: Rc<HashMap<String, String>>) -> Tr {
+        Tr { states, ..self }
+    }
+
+    /// A State's name in the language (CLDR's), else the dataset's English.
+    pub fn state_name(&self, dataset: &Dataset, state: StateIndex) -> String {
+        let known = &dataset.states[state as usize];
+        self.states.get(&known.iso).cloned().unwrap_or_else(|| known.name.clone())
+    }
+
+    /// The name a review's card shows: in English the current name and the
+    /// one it was held under (`Dataset::review_state_name`); in another
+    /// language CLDR's current name.
+    pub fn review_state_name(&self, dataset: &Dataset, review: usize) -> String {
+        let state = dataset.reviews[review].state;
+        match self.states.get(&dataset.states[state as usize].iso) {
+            Some(name) => name.clone(),
+            None => dataset.review_state_name(review),
+        }
     }
 
     pub fn lang(&self) -> Lang {

@@ -104,6 +104,8 @@ for (const [code, dir] of Object.entries(DIRECTIONS)) {
     await viewer.waitForTexts();
     await viewer.waitForLanguage(code);
     await assertNoEnglish(page, code, 'an open card');
+    const names = JSON.parse(fs.readFileSync(path.join(ROOT, `data/names-${code}.json`), 'utf8'));
+    assert.match(await page.locator('#review-title').textContent(), new RegExp(names.KZ), 'the State is named in the language (CLDR)');
     for (const view of ['charts', 'table']) {
       await viewer.open(site.server.url('/upr/') + `?lang=${code}&view=${view}`);
       await viewer.waitForTexts();

@@ -53,8 +53,3 @@ pub fn search_names(names: &LocalisedNames) -> BTreeMap<String, Vec<String>> {
     }
     by_code
 }
-
-/// The file of one language's names.
-pub fn file_name(lang: Lang) -> String {
-    format!("names-{}.json", lang.code())
-}
