@@ -78,14 +78,7 @@ async function assertNoEnglish(page, code, where) {
   assert.deepEqual([...new Set(left)], [], `${code}, ${where}: English left`);
 }
 
-async function open(query, width = 1280) {
-  const page = await site.browser.context.newPage();
-  await page.setViewportSize({ width, height: 800 });
-  const viewer = new ViewerPage(page);
-  await viewer.open(site.server.url('/upr/') + query);
-  await viewer.waitForTexts();
-  return { page, viewer };
-}
+const open = (query, width) => site.openViewer(query, width);
 
 /** How far the page reaches past the window's right edge, in px. */
 function overflow(page) {
