@@ -7,7 +7,7 @@ mod common;
 use std::collections::{BTreeSet, HashMap};
 use upr_viewer::dataset::schema::Region;
 use upr_viewer::dataset::themes::THEME_LABELS;
-use upr_viewer::i18n::{categories, placeholders, Catalog, English, Lang, Msg, Text};
+use upr_viewer::i18n::{categories, placeholders, plural_key, Catalog, English, Lang, Msg};
 
 fn catalog(lang: Lang) -> Catalog {
     let path = format!("{}/static/i18n/{}.json", env!("CARGO_MANIFEST_DIR"), lang.code());
@@ -29,42 +29,32 @@ fn every_message_is_translated_with_the_placeholders_of_its_english() {
     for lang in translated() {
         let catalog = catalog(lang);
         let code = lang.code();
+        let mut known = BTreeSet::new();
         for msg in Msg::ALL {
             let english = msg.english();
             let allowed: BTreeSet<String> = english.texts().iter().flat_map(|t| placeholders(t)).collect();
-            let texts: Vec<&String> = match (catalog.messages.get(msg.key()), english) {
-                (None, _) => {
-                    problems.push(format!("{code}: {} is missing", msg.key()));
-                    continue;
-                }
-                (Some(Text::One(text)), English::One(_)) => vec![text],
-                (Some(Text::Plural(forms)), English::Plural(..)) => {
-                    for category in categories(lang) {
-                        if !forms.contains_key(*category) {
-                            problems.push(format!("{code}: {} has no form for \"{category}\"", msg.key()));
-                        }
-                    }
-                    forms.values().collect()
-                }
-                (Some(_), _) => {
-                    problems.push(format!("{code}: {} is plural in one language and not in the other", msg.key()));
-                    continue;
-                }
+            let keys: Vec<String> = match english {
+                English::One(_) => vec![msg.key().to_owned()],
+                English::Plural(..) => categories(lang).iter().map(|c| plural_key(*msg, c)).collect(),
             };
-            for text in texts {
+            for key in keys {
+                let Some(text) = catalog.messages.get(&key) else {
+                    problems.push(format!("{code}: {key} is missing"));
+                    continue;
+                };
                 if text.trim().is_empty() {
-                    problems.push(format!("{code}: {} is empty", msg.key()));
+                    problems.push(format!("{code}: {key} is empty"));
                 }
                 for name in placeholders(text) {
                     if !allowed.contains(&name) {
-                        problems.push(format!("{code}: {} uses {{{name}}}, which its English does not", msg.key()));
+                        problems.push(format!("{code}: {key} uses {{{name}}}, which its English does not"));
                     }
                 }
+                known.insert(key);
             }
         }
-        let known: BTreeSet<String> = Msg::ALL.iter().map(|m| m.key().to_owned()).collect();
         for extra in keys(&catalog.messages).difference(&known) {
-            problems.push(format!("{code}: {extra} is no message of the viewer"));
+            problems.push(format!("{code}: {extra} is no message of the viewer (or no plural form of {code})"));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

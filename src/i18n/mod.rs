@@ -5,7 +5,9 @@
 //! language is chosen (`load`). Numbers and dates go through `format`.
 //!
 //! A message is plain text with `{name}` placeholders, or, where it holds
-//! a count `{n}`, one text per CLDR plural category of the language.
+//! a count `{n}`, one text per CLDR plural category of the language, each
+//! under `<id>.<category>` (`ReviewsCount.few`): a file is one flat map of
+//! strings, the cheapest shape for serde to read in the wasm.
 
 pub mod load;
 mod messages;
@@ -23,20 +25,14 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-/// A message in one language: one text, or one per plural category.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(untagged)]
-pub enum Text {
-    One(String),
-    Plural(HashMap<String, String>),
-}
-
 /// What a language file holds: the messages, and the names of the options
 /// the data classifies by (English in the data, so keyed by it).
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
-    pub messages: HashMap<String, Text>,
+    /// Message id (`Filters`), or id and plural category
+    /// (`ReviewsCount.one`) -> text.
+    pub messages: HashMap<String, String>,
     /// UPR Info theme label -> name.
     pub themes: HashMap<String, String>,
     /// SDG goal number -> the UN's short name of the goal.
@@ -118,10 +114,12 @@ impl Tr {
     /// The message's text for a count `n` (plural category `n`'s), still
     /// with its placeholders; English where the language lacks it.
     fn raw(&self, msg: Msg, n: u32) -> &str {
-        let translated = match self.catalog.messages.get(msg.key()) {
-            Some(Text::One(text)) => Some(text),
-            Some(Text::Plural(forms)) => forms.get(category(self.lang, n)).or_else(|| forms.get("other")),
-            None => None,
+        let messages = &self.catalog.messages;
+        let translated = match msg.english() {
+            English::One(_) => messages.get(msg.key()),
+            English::Plural(..) => messages
+                .get(&plural_key(msg, category(self.lang, n)))
+                .or_else(|| messages.get(&plural_key(msg, "other"))),
         };
         translated.map_or_else(|| msg.english().pick(n), String::as_str)
     }
@@ -256,6 +254,11 @@ impl Tr {
             Facet::SdgGoal | Facet::Persons => Msg::SourceDihr,
         })
     }
+}
+
+/// Where a language file keeps the form of a plural message for `category`.
+pub fn plural_key(msg: Msg, category: &str) -> String {
+    format!("{}.{category}", msg.key())
 }
 
 /// `text` with each `{name}` replaced by its value.
