@@ -113,6 +113,7 @@ fn dataset() -> Dataset {
             ReviewTexts { id: "kazakhstan-s7".into(), participants: kazakhstan_participants, recommendations: kazakhstan, pledges: vec![] },
             ReviewTexts { id: "mongolia-s7".into(), participants: mongolia_participants, recommendations: mongolia, pledges: vec![] },
         ],
+        state_names: Default::default(),
     };
     let mut dataset = Dataset::from_overview(overview).expect("the fixture is consistent");
     dataset.attach_texts(texts).expect("the fixture's texts are consistent");
