@@ -149,7 +149,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 }
             } else if state.query.view == View::Table && open.is_none() {
                 match &state.table {
-                    Some(table) => html! { <DataTable table={table.clone()} query={state.query.clone()} onquery={onquery.clone()} /> },
+                    Some(table) => html! { <DataTable dataset={dataset.clone()} table={table.clone()} query={state.query.clone()} onquery={onquery.clone()} /> },
                     None => html! { <p role="status">{ t.get(Msg::TableWaiting) }</p> },
                 }
             } else {

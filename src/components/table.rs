@@ -5,6 +5,8 @@
 use super::export::download;
 use super::{use_tr, OnQuery};
 use crate::i18n::{Msg, Tr};
+use crate::dataset::load::Dataset;
+use crate::dataset::schema::Region;
 use crate::query::Query;
 use crate::state::{QueryOrigin, Shared};
 use crate::table::{Column, ColumnSort, Table};
@@ -13,6 +15,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DataTableProps {
+    pub dataset: Shared<Dataset>,
     pub table: Shared<Table>,
     pub query: Query,
     pub onquery: OnQuery,
@@ -51,6 +54,18 @@ fn heading(t: &Tr, column: Column) -> String {
         Column::From => Msg::ByFrom,
         Column::Recipients => Msg::ColumnRecipients,
     })
+}
+
+/// A cell as the viewer's language shows it: State and regional group
+/// names translated; the rest, like the CSV, as the core writes it.
+fn shown(t: &Tr, dataset: &Dataset, column: Column, text: String) -> String {
+    match column {
+        Column::State | Column::From => dataset.find_state(&text).map_or(text, |s| t.state_name(dataset, s)),
+        // English keeps the codes (`GRULAC`) the CSV has; another language
+        // has no such codes, so it names the group.
+        Column::Region if t.lang() != crate::i18n::Lang::En => Region::from_code(&text).map_or(text, |r| t.region(r)),
+        _ => text,
+    }
 }
 
 #[component]
@@ -111,7 +126,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     let rows = (first..last).map(|index| {
         let row = &table.rows[index as usize];
         let cells = row.cells.iter().zip(&table.columns).enumerate().map(|(at, (cell, column))| {
-            let text = cell.text();
+            let text = shown(&t, &props.dataset, *column, cell.text());
             let content = match (&row.review, at) {
                 (Some(id), 0) => {
                     let open = Query { review: Some(id.clone()), ..props.query.clone() };

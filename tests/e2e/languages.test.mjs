@@ -105,6 +105,10 @@ for (const [code, dir] of Object.entries(DIRECTIONS)) {
       await viewer.waitForLanguage(code);
       await page.waitForSelector(view === 'charts' ? '[data-testid=charts]' : '[data-testid=data-table]');
       await assertNoEnglish(page, code, `view=${view}`);
+      if (view === 'table') {
+        const state = await page.locator('[data-testid=table-row] td').first().textContent();
+        assert.ok(Object.values(names).includes(state), `the table names "${state}" in the language`);
+      }
     }
     await page.close();
   });
