@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { servedSite } from './support.mjs';
+import { servedSite, startServer, tempFolder, DIST } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -185,4 +185,28 @@ test('a language file that cannot be loaded: the viewer says so and stays in Eng
   assert.equal((await viewer.language()).lang, 'en');
   assert.equal(await page.locator('h2').first().textContent(), 'Filters');
   await page.close();
+});
+
+test('<upr-viewer lang>: each element in its language, on its own root, the host page untouched; a changed attribute follows', async () => {
+  const host = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Gastseite</title>
+    <script type="module" src="/cdn/embed.js"></script></head><body>
+    <upr-viewer id="ar" lang="ar" sur="Kazakhstan"></upr-viewer>
+    <upr-viewer id="fr" lang="fr" compact></upr-viewer></body></html>`;
+  const server = await startServer({ '/cdn/': DIST, '/host/': tempFolder({ 'index.html': host }) });
+  const page = await site.browser.context.newPage();
+  try {
+    await page.goto(server.url('/host/'));
+    const root = (id) => page.locator(`#${id} [data-testid=upr-viewer]`);
+    await page.waitForFunction(() => ['ar', 'fr'].every((id) =>
+      document.getElementById(id).shadowRoot?.querySelector('[data-testid=upr-viewer]')?.getAttribute('lang') === id));
+    assert.equal(await root('ar').getAttribute('dir'), 'rtl');
+    assert.equal(await root('fr').getAttribute('dir'), 'ltr');
+    assert.equal(await page.locator('#ar h2').first().textContent(), 'عوامل التصفية');
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.title]), ['de', '', 'Gastseite']);
+    await page.evaluate(() => document.getElementById('fr').setAttribute('lang', 'ru'));
+    await page.waitForFunction(() => document.getElementById('fr').shadowRoot.querySelector('[data-testid=upr-viewer]').getAttribute('lang') === 'ru');
+  } finally {
+    await page.close();
+    await server.close();
+  }
 });
