@@ -7,6 +7,8 @@ use super::{use_tr, OnQuery};
 use crate::i18n::{Msg, Tr};
 use crate::dataset::load::Dataset;
 use crate::dataset::schema::Region;
+use crate::facet::Facet;
+use crate::format::capitalised;
 use crate::query::Query;
 use crate::state::{QueryOrigin, Shared};
 use crate::table::{Column, ColumnSort, Table};
@@ -64,7 +66,26 @@ fn shown(t: &Tr, dataset: &Dataset, column: Column, text: String) -> String {
         // English keeps the codes (`GRULAC`) the CSV has; another language
         // has no such codes, so it names the group.
         Column::Region if t.lang() != crate::i18n::Lang::En => Region::from_code(&text).map_or(text, |r| t.region(r)),
+        Column::Themes if t.lang() != crate::i18n::Lang::En => main_options(t, dataset, &text),
         _ => text,
+    }
+}
+
+/// The Main themes cell (`table::Row`'s text: themes joined by `; `, or
+/// `SDG goals: 16. Peace…; 5. Gender equality`) with the names in the
+/// viewer's language; what it does not recognise stays as it is.
+fn main_options(t: &Tr, dataset: &Dataset, text: &str) -> String {
+    let goals_prefix = format!("{}: ", capitalised(Facet::SdgGoal.plural()));
+    let join = |names: Vec<String>| names.join("; ");
+    match text.strip_prefix(&goals_prefix) {
+        Some(goals) => {
+            let goal = |cell: &str| match cell.split_once(". ").and_then(|(n, _)| n.parse::<usize>().ok()) {
+                Some(n) if n >= 1 => t.facet_label(Facet::SdgGoal, dataset, n - 1),
+                _ => cell.to_owned(),
+            };
+            format!("{}: {}", capitalised(&t.facet_plural(Facet::SdgGoal)), join(goals.split("; ").map(goal).collect()))
+        }
+        None => join(text.split("; ").map(|theme| t.theme(theme)).collect()),
     }
 }
 

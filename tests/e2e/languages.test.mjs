@@ -108,6 +108,9 @@ for (const [code, dir] of Object.entries(DIRECTIONS)) {
       if (view === 'table') {
         const state = await page.locator('[data-testid=table-row] td').first().textContent();
         assert.ok(Object.values(names).includes(state), `the table names "${state}" in the language`);
+        const themes = Object.values(JSON.parse(fs.readFileSync(path.join(ROOT, `static/i18n/${code}.json`), 'utf8')).themes);
+        const main = await page.locator('[data-testid=table-row]').first().locator('td').last().textContent();
+        assert.ok(main.split('; ').every((theme) => themes.includes(theme)), `the main themes "${main}" are named in the language`);
       }
     }
     await page.close();
