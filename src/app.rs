@@ -11,6 +11,8 @@ use crate::components::notices::{LoadErrorNotice, QueryWarnings, TextsErrorNotic
 use crate::components::review::ReviewDetail;
 use crate::components::summary::ResultSummary;
 use crate::components::table::DataTable;
+use crate::components::language::{use_language, LanguageSwitch};
+use crate::i18n::{Msg, Tr};
 use crate::palette::{use_palette, Palette};
 use crate::style::root_style;
 use crate::query::{Query, QueryWarning, View};
@@ -47,6 +49,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         move || ViewerState::new(query, warnings)
     });
     let progress = use_state(fetch::Progress::default);
+    let (t, language_failure) = use_language(state.query.lang, props.masthead, props.data_base.clone());
     // On a narrow screen the filters fold away behind a button.
     let filters_open = use_state(|| false);
 
@@ -142,12 +145,12 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             } else if state.query.view == View::Charts && open.is_none() {
                 match &state.charts {
                     Some(charts) => html! { <Charts dataset={dataset.clone()} charts={charts.clone()} query={state.query.clone()} onquery={onquery.clone()} /> },
-                    None => html! { <p role="status">{ "The charts appear once the recommendation texts have loaded." }</p> },
+                    None => html! { <p role="status">{ t.get(Msg::ChartsWaiting) }</p> },
                 }
             } else if state.query.view == View::Table && open.is_none() {
                 match &state.table {
-                    Some(table) => html! { <DataTable table={table.clone()} query={state.query.clone()} onquery={onquery.clone()} /> },
-                    None => html! { <p role="status">{ "The table appears once the recommendation texts have loaded." }</p> },
+                    Some(table) => html! { <DataTable dataset={dataset.clone()} table={table.clone()} query={state.query.clone()} onquery={onquery.clone()} /> },
+                    None => html! { <p role="status">{ t.get(Msg::TableWaiting) }</p> },
                 }
             } else {
                 match open {
@@ -173,11 +176,11 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 },
                 }
             };
-            let view_tab = |view: View, label: &str| {
+            let view_tab = |view: View, testid: &str, label: Msg| {
                 let query = state.query.in_view(view);
                 let selected = state.query.view == view && state.query.review.is_none() && state.query.compare.is_none();
                 let onclick = { let on = onquery.clone(); Callback::from(move |_: MouseEvent| on.emit((query.clone(), QueryOrigin::Choice))) };
-                html! { <button type="button" aria-pressed={selected.to_string()} data-testid={format!("view-{}", label.to_lowercase())} {onclick}>{ label.to_owned() }</button> }
+                html! { <button type="button" aria-pressed={selected.to_string()} data-testid={format!("view-{testid}")} {onclick}>{ t.get(label) }</button> }
             };
             // The page's main content; an embed sits inside a host page that
             // has its own `main`, and a page holds only one.
@@ -189,14 +192,14 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                             <button type="button" class="filters-toggle" data-testid="filters-toggle"
                                 aria-expanded={filters_open.to_string()} aria-controls="filter-panel"
                                 onclick={let open = filters_open.clone(); move |_| open.set(!*open)}>
-                                { if *filters_open { "Hide filters" } else { "Show filters" } }
+                                { t.get(if *filters_open { Msg::HideFilters } else { Msg::ShowFilters }) }
                             </button>
                             <div id="filter-panel" class={classes!("panel-body", filters_open.then_some("open"))}>
                                 <FilterPanel dataset={dataset.clone()} outcome={outcome.clone()} query={state.query.clone()} onquery={onquery.clone()} />
                             </div>
                         </aside>
                     }
-                    <@{results_tag} class="results" id="results" aria-label={(!props.masthead).then_some("UPR recommendations")}>
+                    <@{results_tag} class="results" id="results" aria-label={(!props.masthead).then(|| t.get(Msg::ResultsLabel))}>
                         <QueryWarnings warnings={state.warnings.clone()} />
                         if let Phase::Failed(message) = &state.texts {
                             <TextsErrorNotice message={message.clone()} onretry={onretry.clone()} />
@@ -213,7 +216,10 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                             query={state.query.clone()}
                             onquery={onquery.clone()} />
                         <div class="toolbar">
-                            <div role="group" aria-label="Show as">{ view_tab(View::Cards, "Cards") }{ view_tab(View::Charts, "Charts") }{ view_tab(View::Table, "Table") }</div>
+                            <div role="group" aria-label={t.get(Msg::ShowAs)}>{ view_tab(View::Cards, "cards", Msg::ViewCards) }{ view_tab(View::Charts, "charts", Msg::ViewCharts) }{ view_tab(View::Table, "table", Msg::ViewTable) }</div>
+                            if !props.masthead {
+                                <LanguageSwitch query={state.query.clone()} onquery={onquery.clone()} />
+                            }
                             <ExportButtons dataset={dataset.clone()} outcome={outcome.clone()} />
                         </div>
                         { main }
@@ -222,7 +228,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             }
         }
         _ => html! {
-            <p data-testid="loading" role="status" class="loading">{ "Loading the reviews…" }</p>
+            <p data-testid="loading" role="status" class="loading">{ t.get(Msg::Loading) }</p>
         },
     };
 
@@ -238,18 +244,28 @@ pub fn Viewer(props: &ViewerProps) -> Html {
 
     html! {
         <ContextProvider<Palette> context={palette.clone()}>
-            <div class={(*root_class).clone()} data-testid="upr-viewer">
+        <ContextProvider<Tr> context={t.clone()}>
+            // `lang` and `dir` here too, for an embed, whose host page has
+            // its own `<html lang>`.
+            <div class={(*root_class).clone()} data-testid="upr-viewer" lang={t.lang().code()} dir={t.lang().dir()}>
                 if props.masthead {
                     <header class="masthead">
-                        <h1>{ "Universal Periodic Review" }</h1>
-                        <p>{ "Recommendations made to every UN Member State by its peers in the Human Rights Council, sessions 1–26 (2008–2016): the first two cycles, every State twice." }</p>
+                        <div class="masthead-top">
+                            <h1>{ t.get(Msg::Title) }</h1>
+                            <LanguageSwitch query={state.query.clone()} onquery={onquery.clone()} />
+                        </div>
+                        <p>{ t.get(Msg::Intro) }</p>
                     </header>
+                }
+                if let Some(failure) = language_failure {
+                    <p role="status" class="language-failure" data-testid="language-failure">{ failure }</p>
                 }
                 { body }
                 <footer class="source">
-                    { "Universal Periodic Review, sessions 1–26. Recommendations: UPR Info database (sessions 1–20) and the Danish Institute for Human Rights' SDG–Human Rights Data Explorer (sessions 21–26; SDG links, report paragraphs); media summary: OHCHR." }
+                    { t.get(Msg::Footer) }
                 </footer>
             </div>
+        </ContextProvider<Tr>>
         </ContextProvider<Palette>>
     }
 }

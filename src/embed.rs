@@ -60,6 +60,9 @@ impl EmbeddedViewer {
     #[wasm_bindgen(constructor)]
     pub fn new(default_base: String) -> Result<EmbeddedViewer, JsValue> {
         crate::crash::install_panic_hook();
+        // The language files are beside the data folder, next to embed.js.
+        let messages_base = default_base.strip_suffix("data/").map_or_else(|| format!("{default_base}../i18n/"), |root| format!("{root}i18n/"));
+        crate::i18n::load::set_base(messages_base);
         let document = gloo::utils::document();
         let element = document.create_element("div")?;
         let style = document.create_element("style")?;

@@ -1,14 +1,51 @@
 //! Words and numbers as a reader sees them. Pure, so it is tested natively.
 
-const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-];
+use crate::lang::Lang;
+
+/// Month names as CLDR writes them in a day-month-year date (the
+/// genitive in Russian); Chinese writes numbers (`2月`).
+fn month(lang: Lang, m: usize) -> &'static str {
+    const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const FR: [&str; 12] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+    const ES: [&str; 12] = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
+    const RU: [&str; 12] = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
+    const AR: [&str; 12] = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
+    const ZH: [&str; 12] = ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"];
+    let names = match lang {
+        Lang::En => &EN,
+        Lang::Fr => &FR,
+        Lang::Es => &ES,
+        Lang::Ru => &RU,
+        Lang::Ar => &AR,
+        Lang::Zh => &ZH,
+    };
+    names[m - 1]
+}
+
+/// A day and month, with the year where `year` is given, in CLDR's long
+/// date pattern of each language.
+fn day_month(lang: Lang, d: u32, m: usize, year: Option<u32>) -> String {
+    let name = month(lang, m);
+    match (lang, year) {
+        (Lang::Zh, Some(y)) => format!("{y}年{name}{d}日"),
+        (Lang::Zh, None) => format!("{name}{d}日"),
+        (Lang::Es, Some(y)) => format!("{d} de {name} de {y}"),
+        (Lang::Es, None) => format!("{d} de {name}"),
+        (Lang::Ru, Some(y)) => format!("{d} {name} {y} г."),
+        (_, Some(y)) => format!("{d} {name} {y}"),
+        (_, None) => format!("{d} {name}"),
+    }
+}
 
 /// `2010-02-12` -> `12 February 2010`; anything else is returned as it is.
 pub fn date(iso: &str) -> String {
+    date_in(Lang::En, iso)
+}
+
+/// `2010-02-12` -> `12 février 2010`, `2010年2月12日`, `12 de febrero de 2010`.
+pub fn date_in(lang: Lang, iso: &str) -> String {
     match parts(iso) {
-        Some((y, m, d)) => format!("{d} {} {y}", MONTHS[m - 1]),
+        Some((y, m, d)) => day_month(lang, d, m, Some(y)),
         None => iso.to_owned(),
     }
 }
@@ -16,14 +53,21 @@ pub fn date(iso: &str) -> String {
 /// `2010-02-08`..`2010-02-19` -> `8–19 February 2010`, shortening what the
 /// two dates share.
 pub fn date_range(start: &str, end: &str) -> String {
+    date_range_in(Lang::En, start, end)
+}
+
+/// A date range in a language, as CLDR's interval formats shorten it.
+pub fn date_range_in(lang: Lang, start: &str, end: &str) -> String {
     match (parts(start), parts(end)) {
-        (Some((y1, m1, d1)), Some((y2, m2, d2))) if y1 == y2 && m1 == m2 => {
-            format!("{d1}–{d2} {} {y1}", MONTHS[m1 - 1])
-        }
-        (Some((y1, m1, d1)), Some((y2, _, _))) if y1 == y2 => {
-            format!("{d1} {} – {}", MONTHS[m1 - 1], date(end))
-        }
-        _ => format!("{} – {}", date(start), date(end)),
+        (Some((y1, m1, d1)), Some((y2, m2, d2))) if y1 == y2 && m1 == m2 => match lang {
+            Lang::Zh => format!("{y1}年{}{d1}日至{d2}日", month(lang, m1)),
+            _ => day_month(lang, d2, m1, Some(y1)).replacen(&d2.to_string(), &format!("{d1}–{d2}"), 1),
+        },
+        (Some((y1, m1, d1)), Some((y2, _, _))) if y1 == y2 => match lang {
+            Lang::Zh => format!("{y1}年{}{d1}日至{}", month(lang, m1), date_in(lang, end).split_once('年').map_or(String::new(), |(_, rest)| rest.to_owned())),
+            _ => format!("{} – {}", day_month(lang, d1, m1, None), date_in(lang, end)),
+        },
+        _ => format!("{} – {}", date_in(lang, start), date_in(lang, end)),
     }
 }
 
@@ -47,15 +91,42 @@ pub fn count(n: u32, one: &str, many: &str) -> String {
 
 /// `41066` -> `41,066`.
 pub fn thousands(n: u32) -> String {
+    number(Lang::En, n)
+}
+
+/// A whole number as CLDR writes it: `41,066` (English, Chinese, Arabic,
+/// whose CLDR default is Western digits), `41 066` with a narrow no-break
+/// space (French), `41 066` with a no-break space (Russian), `41.066`
+/// (Spanish, which groups only from five digits: `1234`).
+pub fn number(lang: Lang, n: u32) -> String {
+    let (separator, min_digits) = match lang {
+        Lang::Fr => ('\u{202F}', 4),
+        Lang::Ru => ('\u{A0}', 4),
+        Lang::Es => ('.', 5),
+        Lang::En | Lang::Zh | Lang::Ar => (',', 4),
+    };
     let digits = n.to_string();
+    if digits.len() < min_digits {
+        return digits;
+    }
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push(separator);
         }
         out.push(c);
     }
     out
+}
+
+/// `95` -> `95%`, `95 %` (French, Russian, Spanish: a no-break space),
+/// `95‎%‎` (Arabic, with the marks that keep the sign after the number).
+pub fn percent_text(lang: Lang, p: u32) -> String {
+    match lang {
+        Lang::Fr | Lang::Ru | Lang::Es => format!("{p}\u{A0}%"),
+        Lang::Ar => format!("{p}\u{200E}%\u{200E}"),
+        Lang::En | Lang::Zh => format!("{p}%"),
+    }
 }
 
 pub fn action_label(action: u8) -> &'static str {
@@ -82,6 +153,25 @@ mod tests {
         assert_eq!(thousands(41066), "41,066");
         assert_eq!(percent(122, 129), 95);
         assert_eq!(count(1, "State", "States"), "1 State");
+    }
+
+    #[test]
+    fn numbers_and_dates_read_as_each_language_writes_them() {
+        assert_eq!(number(Lang::Fr, 41066), "41\u{202F}066");
+        assert_eq!(number(Lang::Ru, 41066), "41\u{A0}066");
+        assert_eq!(number(Lang::Es, 41066), "41.066");
+        assert_eq!(number(Lang::Es, 1234), "1234");
+        assert_eq!(number(Lang::Ar, 41066), "41,066");
+        assert_eq!(date_in(Lang::Fr, "2010-02-12"), "12 février 2010");
+        assert_eq!(date_in(Lang::Es, "2010-02-12"), "12 de febrero de 2010");
+        assert_eq!(date_in(Lang::Ru, "2010-02-12"), "12 февраля 2010 г.");
+        assert_eq!(date_in(Lang::Zh, "2010-02-12"), "2010年2月12日");
+        assert_eq!(date_in(Lang::Ar, "2010-02-12"), "12 فبراير 2010");
+        assert_eq!(date_range_in(Lang::Fr, "2010-02-08", "2010-02-19"), "8–19 février 2010");
+        assert_eq!(date_range_in(Lang::Ru, "2008-11-30", "2008-12-11"), "30 ноября – 11 декабря 2008 г.");
+        assert_eq!(date_range_in(Lang::Es, "2008-11-30", "2008-12-11"), "30 de noviembre – 11 de diciembre de 2008");
+        assert_eq!(date_range_in(Lang::Zh, "2010-02-08", "2010-02-19"), "2010年2月8日至19日");
+        assert_eq!(date_range_in(Lang::Zh, "2008-11-30", "2008-12-11"), "2008年11月30日至12月11日");
     }
 }
 

@@ -15,6 +15,8 @@ pub mod export;
 pub mod facet;
 pub mod filter;
 pub mod format;
+pub mod i18n;
+pub mod lang;
 pub mod palette;
 pub mod query;
 pub mod search;

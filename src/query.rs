@@ -6,15 +6,16 @@
 use crate::dataset::load::{Dataset, Review, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::Facet;
+use crate::lang::Lang;
 use crate::table::{By, ColumnSort};
 use std::fmt;
 
 /// Every address-bar parameter this viewer reads; `Query::set` handles
 /// each of them (a test holds the two together).
-pub const PARAMETERS: [&str; 26] = [
+pub const PARAMETERS: [&str; 27] = [
     "theme", "sdg", "persons", "action", "match", "states_min", "states_max", "members_min", "members_max", "observers_min",
     "observers_max", "sur", "session", "cycle", "region", "response", "from", "from_region", "q",
-    "review", "sort", "group", "page", "view", "compare", "by",
+    "review", "sort", "group", "page", "view", "compare", "by", "lang",
 ];
 
 /// A value longer than this is ignored: no real parameter comes close, and
@@ -61,6 +62,8 @@ pub struct Query {
     /// The table's sort, from the same `sort` parameter as the cards';
     /// `None` for the default of `by`.
     pub column_sort: Option<ColumnSort>,
+    /// The interface's language; `None`: the browser's preference.
+    pub lang: Option<Lang>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -386,6 +389,7 @@ impl Query {
                 }
             }
             "compare" => self.compare = Some(non_empty(value)?),
+            "lang" => self.lang = Some(Lang::from_code(value).ok_or("must be one of ar, zh, en, fr, ru, es")?),
             "page" => {
                 let page = number(value)?;
                 if page == 0 {
@@ -456,6 +460,9 @@ impl Query {
         }
         if let Some(compare) = &self.compare {
             pairs.push(("compare", compare.clone()));
+        }
+        if let Some(lang) = self.lang {
+            pairs.push(("lang", lang.code().into()));
         }
         if pairs.is_empty() {
             return String::new();

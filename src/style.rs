@@ -16,6 +16,12 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         & h2 { font-size: 1.25em; }
         & h3 { font-size: 1.1em; margin: 0 0 0.25em; }
         & .masthead p { color: ${muted}; margin-top: 0; }
+        & .masthead-top { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0.5em 1em; }
+        & .language { font-size: 0.9em; color: ${muted}; display: inline-flex; gap: 0.4em; align-items: baseline; }
+        & .language select { padding: 0.15em 0.3em; }
+        & .language-failure { background: ${warning_bg}; padding: 0.5em 1em; border-radius: 6px; }
+        /* The source's English texts read left to right inside an Arabic page. */
+        & [lang=en] { direction: ltr; unicode-bidi: isolate; }
         & a { color: ${accent}; }
         & a:focus-visible, & button:focus-visible, & input:focus-visible, & select:focus-visible, & summary:focus-visible, & [tabindex]:focus-visible {
             outline: 3px solid ${focus}; outline-offset: 2px;
@@ -43,7 +49,7 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         & .field select, & .field input { width: 100%; padding: 0.3em; }
         & .hint { font-size: 0.85em; color: ${muted}; margin: 0 0 0.25em; }
         & .search-help { font-size: 0.85em; margin: -0.25em 0 0.75em; }
-        & .search-help ul { padding-left: 1.2em; margin: 0.25em 0; }
+        & .search-help ul { padding-inline-start: 1.2em; margin: 0.25em 0; }
         & mark { background: #ffe066; color: #000; }
         & .slider { display: block; font-size: 0.9em; }
         & .pair { display: flex; gap: 0.5em; }
@@ -54,7 +60,7 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         & .theme-list .option-label { flex: 1; }
         & .count { color: ${muted}; font-variant-numeric: tabular-nums; font-size: 0.85em; }
         & .match { font-size: 0.9em; margin-bottom: 0.25em; }
-        & .match label { margin-right: 0.75em; }
+        & .match label { margin-inline-end: 0.75em; }
         & .result-bar { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.5em; }
         & .result-bar p { margin: 0.25em 0; }
         & .sort select { field-sizing: content; padding: 0.15em 0.3em; }
@@ -74,12 +80,14 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         & .card .themes li { font-size: 0.8em; border: 1px solid ${border}; border-radius: 999px; padding: 0 0.5em; }
         & .pager { display: flex; gap: 1em; align-items: center; justify-content: center; margin: 1em 0; }
         & .review section { margin-top: 1.25em; }
-        & .review dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; }
+        & .review dl { display: grid; grid-template-columns: fit-content(45%) minmax(0, 1fr); gap: 0.2em 1em; }
+        /* Long French and Russian terms wrap on a phone. */
+        & .review dt, & .review dd { overflow-wrap: break-word; min-width: 0; }
         & .review dt { color: ${muted}; }
         & .review dd { margin: 0; }
-        & .recommendation-list { padding-left: 1.2em; }
+        & .recommendation-list { padding-inline-start: 1.2em; }
         & .recommendation-list li p { margin: 0.2em 0; }
-        & .grouping label { margin-right: 0.75em; }
+        & .grouping label { margin-inline-end: 0.75em; }
         & .sdgs { list-style: none; padding: 0; margin: 0.2em 0; display: flex; flex-wrap: wrap; gap: 0.3em; font-size: 0.8em; }
         & .sdgs li { border-radius: 4px; padding: 0.05em 0.45em; }
         & .sdgs .target { border: 1px solid ${border}; }
@@ -89,13 +97,13 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         & .texts-error { background: ${error_bg}; padding: 0.5em 1em; border-radius: 6px; }
         & progress { display: block; width: 100%; }
         & .toolbar { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5em; margin: 0.5em 0; }
-        & .toolbar button { margin-right: 0.25em; }
+        & .toolbar button { margin-inline-end: 0.25em; }
         & button[aria-pressed=true] { background: ${accent}; color: ${on_accent}; border-color: ${accent}; }
         & .chart { margin: 0 0 1.5em; background: ${surface}; border: 1px solid ${border}; border-radius: 8px; padding: 0.75em 1em; }
         & .chart h3 { margin: 0; }
         & .bar-rows { display: grid; gap: 0.15em; margin: 0.5em 0; }
         & .bar-row { display: grid; grid-template-columns: minmax(6em, 16em) minmax(0, 1fr); gap: 0.1em 0.75em; align-items: center;
-            width: 100%; text-align: left; font-size: 0.85em; line-height: 1.3; padding: 0.15em 0.25em; border: none; border-radius: 4px; background: transparent; }
+            width: 100%; text-align: start; font-size: 0.85em; line-height: 1.3; padding: 0.15em 0.25em; border: none; border-radius: 4px; background: transparent; }
         & .bar-row.clickable:hover { background: ${bg}; }
         & .bar-row.clickable:hover .bar-label { text-decoration: underline; }
         & .bar-label { overflow-wrap: anywhere; }
@@ -108,7 +116,7 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         }
         & .chart-legend { font-size: 0.85em; color: ${muted}; margin: 0.25em 0; }
         & table { border-collapse: collapse; font-size: 0.9em; }
-        & th, & td { text-align: left; padding: 0.2em 0.6em; border-bottom: 1px solid ${border}; }
+        & th, & td { text-align: start; padding: 0.2em 0.6em; border-bottom: 1px solid ${border}; }
         & .table-tools { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5em; margin: 0.5em 0; }
         & .table-scroll { max-height: 70vh; overflow: auto; border: 1px solid ${border}; border-radius: 6px; }
         & .data-table table { width: 100%; }
@@ -116,7 +124,7 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         & .data-table th button { font: inherit; font-weight: bold; width: 100%; text-align: inherit; padding: 0.3em 0.6em; border: none; border-radius: 0; background: transparent; color: inherit; cursor: pointer; }
         & .data-table tbody tr { height: 32px; }
         & .data-table td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 24em; padding-top: 0; padding-bottom: 0; }
-        & .data-table .number { text-align: right; font-variant-numeric: tabular-nums; }
+        & .data-table .number { text-align: end; font-variant-numeric: tabular-nums; }
         & .data-table tr.spacer td { padding: 0; border: none; }
         & .compare h3 { margin: 1.5em 0 0.5em; }
         & .compare-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 18em), 1fr)); gap: 1em; margin: 1em 0; }
@@ -124,7 +132,7 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         & .compare-column h3 { margin: 0 0 0.25em; }
         & .compare-column p { margin: 0.25em 0; }
         & .compare-column h4 { font-size: 1em; margin: 1em 0 0.35em; }
-        & .compare-themes { padding-left: 1.25em; margin: 0; }
+        & .compare-themes { padding-inline-start: 1.25em; margin: 0; }
         & .compare-themes li { margin: 0.15em 0; }
         & .print-only { display: none; }
         @media print {
@@ -148,5 +156,6 @@ pub fn root_style(p: &Palette) -> stylist::StyleSource {
         noted = p.noted,
         on_accent = p.on_accent,
         error_bg = p.error_bg,
+        warning_bg = p.warning_bg,
     )
 }

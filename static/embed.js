@@ -82,7 +82,7 @@
       return [
         'src', 'compact', 'address-bar', 'theme', 'sdg', 'persons', 'action', 'match', 'states-min', 'states-max',
         'members-min', 'members-max', 'observers-min', 'observers-max', 'sur', 'session', 'cycle', 'region',
-        'response', 'from', 'from-region', 'q', 'review', 'sort', 'group', 'page', 'view', 'compare', 'by',
+        'response', 'from', 'from-region', 'q', 'review', 'sort', 'group', 'page', 'view', 'compare', 'by', 'lang',
       ];
     }
   }

@@ -21,7 +21,7 @@ use yew::{Callback, Renderer};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn state(id: &str, name: &str) -> State {
-    State { id: id.into(), name: name.into(), former_names: vec![], aliases: vec![], region: Some(Region::Asia), organisations: vec![] }
+    State { id: id.into(), name: name.into(), iso: String::new(), former_names: vec![], aliases: vec![], region: Some(Region::Asia), organisations: vec![] }
 }
 
 fn recommendation(text: &str, from: &str, response: Response, themes: &[&str]) -> Recommendation {
@@ -113,6 +113,7 @@ fn dataset() -> Dataset {
             ReviewTexts { id: "kazakhstan-s7".into(), participants: kazakhstan_participants, recommendations: kazakhstan, pledges: vec![] },
             ReviewTexts { id: "mongolia-s7".into(), participants: mongolia_participants, recommendations: mongolia, pledges: vec![] },
         ],
+        state_names: Default::default(),
     };
     let mut dataset = Dataset::from_overview(overview).expect("the fixture is consistent");
     dataset.attach_texts(texts).expect("the fixture's texts are consistent");

@@ -27,6 +27,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<(), String> {
     use std::path::PathBuf;
+    use upr_viewer::dataset::import::names::{localised_names, search_names, CLDR_DIR};
     use upr_viewer::dataset::import::{import, read_binary, read_text_file, Sources};
     use upr_viewer::dataset::load::{OVERVIEW_FILE, TEXTS_FILE};
 
@@ -69,19 +70,26 @@ fn run() -> Result<(), String> {
             .collect::<Result<_, _>>()
             .map_err(|e| e.to_string())?;
     }
-    let imported = import(&sources).map_err(|e| e.to_string())?;
+    let mut imported = import(&sources).map_err(|e| e.to_string())?;
+    let names = localised_names(&imported.overview.states, std::path::Path::new(CLDR_DIR)).map_err(|e| e.to_string())?;
+    imported.texts.state_names = search_names(&names);
     for line in &imported.report {
         println!("{line}");
     }
-    let files = [
-        (OVERVIEW_FILE, serde_json::to_string(&imported.overview)),
-        (TEXTS_FILE, serde_json::to_string(&imported.texts)),
+    let mut files = vec![
+        (OVERVIEW_FILE.to_owned(), serde_json::to_string(&imported.overview)),
+        (TEXTS_FILE.to_owned(), serde_json::to_string(&imported.texts)),
     ];
+    files.extend(names.iter().map(|(lang, names)| (lang.state_names_file(), serde_json::to_string(names))));
     for (name, json) in files {
         let json = json.map_err(|e| format!("cannot serialise {name}: {e}"))? + "\n";
-        let path = out.join(name);
+        let path = out.join(&name);
         std::fs::write(&path, &json).map_err(|e| format!("{}: {e}", path.display()))?;
-        let note = if name == OVERVIEW_FILE { ", loaded for the first screen" } else { ", loaded after it" };
+        let note = match name.as_str() {
+            OVERVIEW_FILE => ", loaded for the first screen",
+            TEXTS_FILE => ", loaded after it",
+            _ => ", State names loaded with that language",
+        };
         println!("wrote {} ({} bytes{note})", path.display(), json.len());
     }
     if let Some(dir) = unmatched_path.parent().filter(|d| !d.as_os_str().is_empty()) {

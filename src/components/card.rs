@@ -1,10 +1,11 @@
 //! One review in the list: who, when, how many took part, how it answered.
 
 use super::marked::marked;
-use super::OnQuery;
+use super::{use_tr, OnQuery};
+use crate::i18n::Msg;
 use crate::dataset::load::{Dataset, Review};
 use crate::facet::Facet;
-use crate::format::{count, date_range, percent, thousands};
+use crate::format::percent;
 use crate::query::Query;
 use crate::search::SearchQuery;
 use crate::state::{QueryOrigin, Shared};
@@ -25,11 +26,12 @@ const MAIN_THEMES: usize = 3;
 
 #[component]
 pub fn ReviewCard(props: &ReviewCardProps) -> Html {
+    let t = use_tr();
     let dataset = &props.dataset;
     let review: &Review = &dataset.reviews[props.review];
     let summary = &review.summary;
     let session = dataset.sessions.iter().find(|s| s.number == summary.session);
-    let state_name = dataset.review_state_name(props.review);
+    let state_name = t.review_state_name(dataset, props.review);
     let open_query = Query { review: Some(summary.id.clone()), ..props.query.clone() };
     let href = open_query.to_search();
     let onopen = {
@@ -57,40 +59,40 @@ pub fn ReviewCard(props: &ReviewCardProps) -> Html {
                 <a href={href} onclick={onopen}>{ marked(&state_name, &SearchQuery::parse(&props.query.text).0) }</a>
             </h3>
             <p class="meta">
-                { format!("Session {}", summary.session) }
+                { t.fmt(Msg::SessionN, &[("session", &summary.session.to_string())]) }
                 if let Some(session) = session {
-                    { format!(" · {} · Cycle {}", date_range(&session.start, &session.end), session.cycle) }
+                    { format!(" · {} · {}", t.date_range(&session.start, &session.end), t.fmt(Msg::CycleN, &[("cycle", &session.cycle.to_string())])) }
                 }
                 if let Some(region) = review.region {
-                    { format!(" · {}", region.label()) }
+                    { format!(" · {}", t.region(region)) }
                 }
             </p>
             <p class="participation" data-testid="participation">
-                { format!("{} · {} members, {} observers", count(p.states, "participating State", "participating States"), p.members, p.observers) }
+                { format!("{} · {}", t.count(Msg::ParticipatingStatesCount, p.states, &[]), t.fmt(Msg::MembersObservers, &[("members", &t.num(p.members)), ("observers", &t.num(p.observers))])) }
             </p>
             <div class="responses">
                 <p>
-                    { count(summary.recommendations, "recommendation", "recommendations") }
+                    { t.count(Msg::RecommendationsCount, summary.recommendations, &[]) }
                     if let Some(passing) = props.passing {
-                        <strong class="passing">{ format!(" · {} match", thousands(passing)) }</strong>
+                        <strong class="passing">{ format!(" · {}", t.count(Msg::MatchCount, passing, &[])) }</strong>
                     }
                 </p>
-                <div class="bar" role="img" aria-label={format!("{accepted}% accepted, {}% noted", 100 - accepted.min(100))}>
+                <div class="bar" role="img" aria-label={t.fmt(Msg::AcceptedNotedShares, &[("accepted", &t.pct(accepted)), ("noted", &t.pct(100 - accepted.min(100)))])}>
                     <span class="accepted" style={format!("width: {accepted}%")}></span>
                     <span class="noted" style={format!("width: {}%", 100 - accepted.min(100))}></span>
                 </div>
                 <p class="legend">
-                    <span class="accepted-text">{ format!("{} accepted ({accepted}%)", thousands(summary.accepted)) }</span>
+                    <span class="accepted-text">{ t.count(Msg::AcceptedWithShare, summary.accepted, &[("share", &t.pct(accepted))]) }</span>
                     { " · " }
-                    <span class="noted-text">{ format!("{} noted", thousands(summary.noted)) }</span>
+                    <span class="noted-text">{ t.count(Msg::NotedCount, summary.noted, &[]) }</span>
                 </p>
             </div>
             if !summary.themes_classified {
-                <p class="note" data-testid="not-classified">{ "Its recommendations are not classified by theme in the source." }</p>
+                <p class="note" data-testid="not-classified">{ t.get(Msg::CardNotClassified) }</p>
             }
-            <ul class="themes" aria-label={format!("Main {}", main.plural())}>
+            <ul class="themes" aria-label={t.get(if main == Facet::Theme { Msg::MainThemes } else { Msg::MainSdgGoals })}>
                 { for options.iter().take(MAIN_THEMES).map(|(option, n)| html! {
-                    <li>{ format!("{} ({n})", main.label(dataset, *option)) }</li>
+                    <li>{ format!("{} ({})", t.facet_label(main, dataset, *option), t.num(*n)) }</li>
                 }) }
             </ul>
         </article>

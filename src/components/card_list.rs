@@ -2,7 +2,8 @@
 //! the DOM.
 
 use super::card::ReviewCard;
-use super::OnQuery;
+use super::{use_tr, OnQuery};
+use crate::i18n::Msg;
 use crate::dataset::load::Dataset;
 use crate::filter::Outcome;
 use crate::query::Query;
@@ -21,11 +22,12 @@ pub struct CardListProps {
 
 #[component]
 pub fn CardList(props: &CardListProps) -> Html {
+    let t = use_tr();
     let matches = &props.outcome.reviews;
     if matches.is_empty() {
         return html! {
             <p data-testid="no-results" class="empty">
-                { "No review matches these filters. Remove one to see more." }
+                { t.get(Msg::NoResults) }
             </p>
         };
     }
@@ -39,7 +41,7 @@ pub fn CardList(props: &CardListProps) -> Html {
     };
     html! {
         <>
-            <ol class="cards" aria-label="Reviews">
+            <ol class="cards" aria-label={t.get(Msg::ReviewsList)}>
                 { for matches.iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).map(|m| html! {
                     <li key={m.review}>
                         <ReviewCard
@@ -52,10 +54,10 @@ pub fn CardList(props: &CardListProps) -> Html {
                 }) }
             </ol>
             if pages > 1 {
-                <nav class="pager" aria-label="Pages">
-                    <button data-testid="previous-page" disabled={page == 1} onclick={goto(page - 1)}>{ "Previous" }</button>
-                    <span data-testid="page-status">{ format!("Page {page} of {pages}") }</span>
-                    <button data-testid="next-page" disabled={page == pages} onclick={goto(page + 1)}>{ "Next" }</button>
+                <nav class="pager" aria-label={t.get(Msg::Pages)}>
+                    <button data-testid="previous-page" disabled={page == 1} onclick={goto(page - 1)}>{ t.get(Msg::Previous) }</button>
+                    <span data-testid="page-status">{ t.fmt(Msg::PageOf, &[("page", &t.num(page as u32)), ("pages", &t.num(pages as u32))]) }</span>
+                    <button data-testid="next-page" disabled={page == pages} onclick={goto(page + 1)}>{ t.get(Msg::Next) }</button>
                 </nav>
             }
         </>

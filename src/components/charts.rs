@@ -2,10 +2,11 @@
 //! applies a filter is a button; each chart has a table beside it for
 //! screen readers and for anyone who wants the numbers.
 
-use super::OnQuery;
+use super::{use_tr, OnQuery};
+use crate::i18n::Msg;
 use crate::dataset::load::Dataset;
 use crate::facet::Facet;
-use crate::format::{percent, session_ranges, thousands};
+use crate::format::{percent, session_ranges};
 use crate::palette::Palette;
 use crate::query::{Bounds, Query};
 use crate::state::{ChartData, QueryOrigin, Shared};
@@ -34,6 +35,7 @@ const WIDTH: f64 = 640.0;
 
 #[component]
 pub fn Charts(props: &ChartsProps) -> Html {
+    let t = use_tr();
     let dataset = &props.dataset;
     let charts = &props.charts;
     let base = props.query.clone().first_page();
@@ -42,7 +44,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
         if unclassified.is_empty() {
             String::new()
         } else {
-            format!(" (the source does not classify sessions {} by {})", session_ranges(&unclassified), facet.noun())
+            t.fmt(Msg::ChartUncovered, &[("sessions", &session_ranges(&unclassified)), ("option", &t.facet_noun(facet))])
         }
     };
     let facet_charts = charts.facets.iter().map(|(facet, options)| {
@@ -53,20 +55,20 @@ pub fn Charts(props: &ChartsProps) -> Html {
                 let value = facet.value(dataset, *option);
                 let mut apply = base.clone();
                 apply.select(facet, &value);
-                Bar { testid: format!("{}:{value}", facet.parameter()), label: facet.label(dataset, *option), split: split.clone(), apply: Some(apply) }
+                Bar { testid: format!("{}:{value}", facet.parameter()), label: t.facet_label(facet, dataset, *option), split: split.clone(), apply: Some(apply) }
             })
             .collect();
         html! {
-            <BarChart title={format!("Recommendations per {}", facet.noun())} testid={format!("{}-chart", facet.parameter())}
+            <BarChart title={t.get(match facet { Facet::Theme => Msg::ChartPerTheme, Facet::SdgGoal => Msg::ChartPerSdgGoal, Facet::Persons => Msg::ChartPerPersons, Facet::Action => Msg::ChartPerAction })} testid={format!("{}-chart", facet.parameter())}
                 bars={Shared(std::rc::Rc::new(bars))} onquery={props.onquery.clone()}
-                empty={format!("None of the selected recommendations is classified by {}{}.", facet.noun(), uncovered(facet))} />
+                empty={t.fmt(Msg::ChartEmpty, &[("option", &t.facet_noun(facet)), ("uncovered", &uncovered(facet))])} />
         }
     });
     let region_bars: Vec<Bar> = charts
         .regions
         .iter()
         .map(|(region, split)| Bar {
-            label: region.map_or("No regional group or unknown".to_owned(), |r| r.label().to_owned()),
+            label: region.map_or_else(|| t.get(Msg::NoRegion), |r| t.region(r)),
             testid: format!("region:{}", region.map_or("none", |r| r.code())),
             split: split.clone(),
             apply: region.map(|r| Query { from_region: Some(r), ..base.clone() }),
@@ -76,7 +78,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
         .sessions
         .iter()
         .map(|(session, split)| Bar {
-            label: format!("Session {session}"),
+            label: t.fmt(Msg::SessionN, &[("session", &session.to_string())]),
             testid: format!("session:{session}"),
             split: split.clone(),
             apply: Some(Query { session: Some(*session), ..base.clone() }),
@@ -86,8 +88,8 @@ pub fn Charts(props: &ChartsProps) -> Html {
         <div class="charts" data-testid="charts">
             <ParticipationChart charts={charts.clone()} query={props.query.clone()} onquery={props.onquery.clone()} />
             { for facet_charts }
-            <BarChart title="Recommendations by the regional group of the recommending State" testid="region-chart" bars={Shared(std::rc::Rc::new(region_bars))} onquery={props.onquery.clone()} />
-            <BarChart title="Recommendations per session" testid="session-chart" bars={Shared(std::rc::Rc::new(session_bars))} onquery={props.onquery.clone()} />
+            <BarChart title={t.get(Msg::ChartRegions)} testid="region-chart" bars={Shared(std::rc::Rc::new(region_bars))} onquery={props.onquery.clone()} />
+            <BarChart title={t.get(Msg::ChartSessions)} testid="session-chart" bars={Shared(std::rc::Rc::new(session_bars))} onquery={props.onquery.clone()} />
         </div>
     }
 }
@@ -109,16 +111,19 @@ struct BarChartProps {
 #[component]
 fn BarChart(props: &BarChartProps) -> Html {
     let palette = use_context::<Palette>().unwrap_or(crate::palette::LIGHT);
+    let t = use_tr();
     let bars = &props.bars;
     let most = bars.iter().map(|b| b.split.total()).max().unwrap_or(0).max(1);
+    // Right to left, the bars grow from the right: accepted first.
+    let rtl = t.lang().is_rtl();
     let title_id = format!("{}-title", props.testid);
     let rows = bars.iter().map(|bar| {
-        let total = thousands(bar.split.total());
+        let total = t.num(bar.split.total());
         let graphic = html! {
             <span class="bar-track" aria-hidden="true">
                 <svg class="bar-graphic" viewBox={format!("0 0 {most} 10")} preserveAspectRatio="none">
-                    <rect x="0" y="0" width={bar.split.accepted.to_string()} height="10" fill={palette.accepted} />
-                    <rect x={bar.split.accepted.to_string()} y="0" width={bar.split.noted.to_string()} height="10" fill={palette.noted} />
+                    <rect x={if rtl { most - bar.split.accepted } else { 0 }.to_string()} y="0" width={bar.split.accepted.to_string()} height="10" fill={palette.accepted} />
+                    <rect x={if rtl { most - bar.split.total() } else { bar.split.accepted }.to_string()} y="0" width={bar.split.noted.to_string()} height="10" fill={palette.noted} />
                 </svg>
             </span>
         };
@@ -131,7 +136,7 @@ fn BarChart(props: &BarChartProps) -> Html {
         // The button's name is what it shows (label, total), so speech
         // input finds it by the words on screen; the split is its
         // description (and tooltip).
-        let detail = format!("{}: {} accepted, {} noted", bar.label, thousands(bar.split.accepted), thousands(bar.split.noted));
+        let detail = t.fmt(Msg::BarDetail, &[("label", &bar.label), ("accepted", &t.num(bar.split.accepted)), ("noted", &t.num(bar.split.noted))]);
         let testid = bar.testid.clone();
         let data_total = bar.split.total().to_string();
         match &bar.apply {
@@ -139,7 +144,7 @@ fn BarChart(props: &BarChartProps) -> Html {
                 let onclick = { let q = query.clone(); let on = props.onquery.clone(); Callback::from(move |_: MouseEvent| on.emit((q.clone(), QueryOrigin::Choice))) };
                 html! {
                     <button type="button" class="bar-row clickable" data-testid={testid} data-total={data_total}
-                            title={format!("{detail}. Filter by it.")} {onclick}>
+                            title={t.fmt(Msg::FilterByIt, &[("detail", &detail)])} {onclick}>
                         { content }
                     </button>
                 }
@@ -160,12 +165,12 @@ fn BarChart(props: &BarChartProps) -> Html {
                 { for rows }
             </div>
             <details>
-                <summary>{ "The numbers" }</summary>
+                <summary>{ t.get(Msg::TheNumbers) }</summary>
                 <table>
-                    <thead><tr><th scope="col">{ "" }</th><th scope="col">{ "Accepted" }</th><th scope="col">{ "Noted" }</th><th scope="col">{ "Accepted share" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "" }</th><th scope="col">{ t.get(Msg::Accepted) }</th><th scope="col">{ t.get(Msg::Noted) }</th><th scope="col">{ t.get(Msg::AcceptedShare) }</th></tr></thead>
                     <tbody>
                         { for bars.iter().map(|b| html! {
-                            <tr><th scope="row">{ b.label.clone() }</th><td>{ thousands(b.split.accepted) }</td><td>{ thousands(b.split.noted) }</td><td>{ format!("{}%", percent(b.split.accepted, b.split.total())) }</td></tr>
+                            <tr><th scope="row">{ b.label.clone() }</th><td>{ t.num(b.split.accepted) }</td><td>{ t.num(b.split.noted) }</td><td>{ t.pct(percent(b.split.accepted, b.split.total())) }</td></tr>
                         }) }
                     </tbody>
                 </table>
@@ -177,10 +182,11 @@ fn BarChart(props: &BarChartProps) -> Html {
 #[component]
 fn Legend() -> Html {
     let palette = use_context::<Palette>().unwrap_or(crate::palette::LIGHT);
+    let t = use_tr();
     html! {
         <p class="chart-legend" aria-hidden="true">
-            <svg width="12" height="12"><rect width="12" height="12" fill={palette.accepted} /></svg>{ " accepted  " }
-            <svg width="12" height="12"><rect width="12" height="12" fill={palette.noted} /></svg>{ " noted" }
+            <svg width="12" height="12"><rect width="12" height="12" fill={palette.accepted} /></svg>{ format!(" {}  ", t.get(Msg::LegendAccepted)) }
+            <svg width="12" height="12"><rect width="12" height="12" fill={palette.noted} /></svg>{ format!(" {}", t.get(Msg::LegendNoted)) }
         </p>
     }
 }
@@ -200,20 +206,24 @@ const HIST_LEFT: f64 = 30.0;
 #[component]
 fn ParticipationChart(props: &ParticipationProps) -> Html {
     let palette = use_context::<Palette>().unwrap_or(crate::palette::LIGHT);
+    let t = use_tr();
     let histogram = &props.charts.participation;
     let svg_ref = use_node_ref();
     // The States count where a drag started, and where it is now.
     let drag = use_state(|| None::<(u32, u32)>);
     let bins = histogram.counts.len().max(1) as f64;
     let plot = WIDTH - HIST_LEFT - 10.0;
-    let x_of = move |states: f64| HIST_LEFT + states / (bins * BIN as f64) * plot;
+    // Right to left, the axis runs from the right.
+    let rtl = t.lang().is_rtl();
+    let mirror = move |x: f64| if rtl { WIDTH - x } else { x };
+    let x_of = move |states: f64| mirror(HIST_LEFT + states / (bins * BIN as f64) * plot);
     let states_at = {
         let svg_ref = svg_ref.clone();
         let most = histogram.most;
         move |e: &PointerEvent| -> Option<u32> {
             let svg: Element = svg_ref.cast()?;
             let rect = svg.get_bounding_client_rect();
-            let x = (e.client_x() as f64 - rect.left()) / rect.width() * WIDTH;
+            let x = mirror((e.client_x() as f64 - rect.left()) / rect.width() * WIDTH);
             let states = ((x - HIST_LEFT) / plot * bins * BIN as f64).round();
             Some((states.max(0.0) as u32).min(most))
         }
@@ -260,12 +270,13 @@ fn ParticipationChart(props: &ParticipationProps) -> Html {
     };
     let tallest = histogram.counts.iter().copied().max().unwrap_or(0).max(1) as f64;
     let bar_width = plot / bins;
+    let bin_start = |i: usize| x_of((i as u32 * BIN) as f64).min(x_of(((i as u32 + 1) * BIN) as f64));
     let bars = histogram.counts.iter().enumerate().map(|(i, n)| {
         let h = *n as f64 / tallest * (HIST_HEIGHT - 20.0);
         html! {
-            <rect x={(HIST_LEFT + i as f64 * bar_width + 1.0).to_string()} y={(HIST_HEIGHT - h).to_string()}
+            <rect x={(bin_start(i) + 1.0).to_string()} y={(HIST_HEIGHT - h).to_string()}
                   width={(bar_width - 2.0).max(1.0).to_string()} height={h.to_string()} fill={palette.accent}>
-                <title>{ format!("{}–{} States: {n} reviews", i as u32 * BIN, i as u32 * BIN + BIN - 1) }</title>
+                <title>{ t.count(Msg::HistogramBar, *n, &[("from", &(i as u32 * BIN).to_string()), ("to", &(i as u32 * BIN + BIN - 1).to_string())]) }</title>
             </rect>
         }
     });
@@ -278,21 +289,21 @@ fn ParticipationChart(props: &ParticipationProps) -> Html {
     });
     html! {
         <figure class="chart" data-testid="participation-chart" data-min={low.to_string()} data-max={high.to_string()}>
-            <figcaption><h3>{ "Reviews by number of participating States" }</h3>
-                <p class="hint">{ format!("Selected: {low} to {high} States. Drag across the chart or click a bar to change the range; the sliders in the filters do the same from the keyboard.") }</p>
+            <figcaption><h3>{ t.get(Msg::ChartParticipation) }</h3>
+                <p class="hint">{ t.fmt(Msg::ParticipationHint, &[("low", &low.to_string()), ("high", &high.to_string())]) }</p>
             </figcaption>
             <svg ref={svg_ref} viewBox={format!("0 0 {WIDTH} {}", HIST_HEIGHT + 20.0)} width="100%" role="img" style="touch-action: none; cursor: crosshair"
-                 aria-label={format!("Histogram of reviews by participating States; the selected range is {low} to {high}.")}
+                 aria-label={t.fmt(Msg::HistogramLabel, &[("low", &low.to_string()), ("high", &high.to_string())])}
                  {onpointerdown} {onpointermove} {onpointerup}>
-                <rect x={x_of(low as f64).to_string()} y="0" width={(x_of(high as f64 + 1.0) - x_of(low as f64)).max(1.0).to_string()}
+                <rect x={x_of(low as f64).min(x_of(high as f64 + 1.0)).to_string()} y="0" width={(x_of(high as f64 + 1.0) - x_of(low as f64)).abs().max(1.0).to_string()}
                       height={HIST_HEIGHT.to_string()} fill={palette.accent} fill-opacity="0.15" data-testid="participation-range" />
                 { for bars }
                 { for ticks }
             </svg>
             <details>
-                <summary>{ "The numbers" }</summary>
+                <summary>{ t.get(Msg::TheNumbers) }</summary>
                 <table>
-                    <thead><tr><th scope="col">{ "Participating States" }</th><th scope="col">{ "Reviews" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ t.get(Msg::ParticipatingStates) }</th><th scope="col">{ t.get(Msg::ColumnReviews) }</th></tr></thead>
                     <tbody>{ for histogram.counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(i, n)| html! {
                         <tr><th scope="row">{ format!("{}–{}", i as u32 * BIN, i as u32 * BIN + BIN - 1) }</th><td>{ n }</td></tr>
                     }) }</tbody>

@@ -2,10 +2,11 @@
 //! themes, SDG goals) gained and dropped, the acceptance rate per option
 //! then and now, and who recommended both times.
 
-use super::OnQuery;
+use super::{use_tr, OnQuery};
+use crate::i18n::{Msg, Tr};
 use crate::dataset::load::Dataset;
 use crate::facet::Facet;
-use crate::format::{capitalised, count, date_range, percent, session_ranges, thousands};
+use crate::format::{capitalised, percent, session_ranges};
 use crate::query::Query;
 use crate::state::{QueryOrigin, Shared};
 use crate::stats::{CompareError, Comparison, Split};
@@ -19,18 +20,19 @@ pub struct CompareProps {
     pub onquery: OnQuery,
 }
 
-fn rate(split: &Split) -> String {
-    if split.total() == 0 { "–".into() } else { format!("{}% of {}", percent(split.accepted, split.total()), split.total()) }
+fn rate(t: &Tr, split: &Split) -> String {
+    if split.total() == 0 { "–".into() } else { t.fmt(Msg::RateOf, &[("share", &t.pct(percent(split.accepted, split.total()))), ("n", &t.num(split.total()))]) }
 }
 
 #[component]
 pub fn CompareView(props: &CompareProps) -> Html {
+    let t = use_tr();
     let onclose = {
         let query = Query { compare: None, ..props.query.clone() };
         let onquery = props.onquery.clone();
         Callback::from(move |_: MouseEvent| onquery.emit((query.clone(), QueryOrigin::Choice)))
     };
-    let back = html! { <button type="button" class="back" data-testid="close-compare" onclick={onclose}>{ "← All reviews" }</button> };
+    let back = html! { <button type="button" class="back" data-testid="close-compare" onclick={onclose}>{ t.get(Msg::AllReviews) }</button> };
     let comparison = match &props.comparison {
         Ok(c) => c,
         Err(error) => {
@@ -40,58 +42,58 @@ pub fn CompareView(props: &CompareProps) -> Html {
         }
     };
     let dataset = &props.dataset;
-    let name = dataset.review_state_name(comparison.earlier);
+    let name = t.review_state_name(dataset, comparison.earlier);
     let facet = comparison.facet;
-    let label = |option: &usize| facet.label(dataset, *option);
+    let label = |option: &usize| t.facet_label(facet, dataset, *option);
     let list = |items: &[usize], testid: &str, empty: String| if items.is_empty() {
         html! { <p data-testid={testid.to_owned()}>{ empty }</p> }
     } else {
-        html! { <ul class="compare-themes" data-testid={testid.to_owned()}>{ for items.iter().map(|t| html! { <li>{ label(t) }</li> }) }</ul> }
+        html! { <ul class="compare-themes" data-testid={testid.to_owned()}>{ for items.iter().map(|option| html! { <li>{ label(option) }</li> }) }</ul> }
     };
-    let plural = capitalised(facet.plural());
+    let plural = capitalised(&t.facet_plural(facet));
     // One column per review, each with the options raised only in it.
     let column = |index: usize, only_here: Html| {
         let review = &dataset.reviews[index];
         let s = &review.summary;
         let session = dataset.sessions.iter().find(|x| x.number == s.session);
-        let open = Query { review: Some(s.id.clone()), compare: None, ..Query::default() };
+        let open = Query { review: Some(s.id.clone()), compare: None, lang: props.query.lang, ..Query::default() };
         let href = open.to_search();
         let onopen = { let on = props.onquery.clone(); Callback::from(move |e: MouseEvent| { e.prevent_default(); on.emit((open.clone(), QueryOrigin::Choice)) }) };
         html! {
             <div class="compare-column" data-testid="compare-column" data-review={s.id.clone()}>
-                <h3><a href={href} onclick={onopen}>{ format!("Session {}", s.session) }</a></h3>
-                if let Some(session) = session { <p class="meta">{ format!("{} · Cycle {}", date_range(&session.start, &session.end), session.cycle) }</p> }
-                <p>{ count(s.recommendations, "recommendation", "recommendations") }{ format!(", {}% accepted", percent(s.accepted, s.recommendations)) }</p>
-                <p>{ format!("{} participating States ({} members, {} observers)", s.participation.states, s.participation.members, s.participation.observers) }</p>
-                <h4>{ format!("{plural} raised only in this review") }</h4>
+                <h3><a href={href} onclick={onopen}>{ t.fmt(Msg::SessionN, &[("session", &s.session.to_string())]) }</a></h3>
+                if let Some(session) = session { <p class="meta">{ format!("{} · {}", t.date_range(&session.start, &session.end), t.fmt(Msg::CycleN, &[("cycle", &session.cycle.to_string())])) }</p> }
+                <p>{ t.fmt(Msg::RecommendationsAccepted, &[("recommendations", &t.count(Msg::RecommendationsCount, s.recommendations, &[])), ("share", &t.pct(percent(s.accepted, s.recommendations)))]) }</p>
+                <p>{ t.fmt(Msg::ParticipationDetail, &[("states", &t.count(Msg::ParticipatingStatesCount, s.participation.states, &[])), ("members", &t.num(s.participation.members)), ("observers", &t.num(s.participation.observers))]) }</p>
+                <h4>{ t.fmt(Msg::RaisedOnlyHere, &[("options", &plural)]) }</h4>
                 { only_here }
             </div>
         }
     };
-    let earlier_only = list(&comparison.dropped, "themes-dropped", format!("None: every {} of this review was raised again in the second.", facet.noun()));
-    let later_only = list(&comparison.gained, "themes-gained", format!("None: every {} of this review was raised in the first.", facet.noun()));
+    let earlier_only = list(&comparison.dropped, "themes-dropped", t.fmt(Msg::NoneDropped, &[("option", &t.facet_noun(facet))]));
+    let later_only = list(&comparison.gained, "themes-gained", t.fmt(Msg::NoneGained, &[("option", &t.facet_noun(facet))]));
     html! {
         <section class="review compare" data-testid="compare">
             { back }
-            <h2 tabindex="-1">{ format!("{name}: two reviews compared") }</h2>
+            <h2 tabindex="-1">{ t.fmt(Msg::TwoReviewsCompared, &[("name", &name)]) }</h2>
             <div class="compare-columns">
                 { column(comparison.earlier, earlier_only) }
                 { column(comparison.later, later_only) }
             </div>
             if facet != Facet::Theme {
                 <p class="note" data-testid="themes-not-comparable">
-                    { format!("Compared by SDG goal: the source does not classify the recommendations of sessions {} by theme.", session_ranges(&Facet::Theme.coverage(dataset).1)) }
+                    { t.fmt(Msg::ComparedBySdg, &[("sessions", &session_ranges(&Facet::Theme.coverage(dataset).1))]) }
                 </p>
             }
-            <h3>{ format!("Acceptance per {}, then and now", facet.noun()) }</h3>
+            <h3>{ t.fmt(Msg::AcceptancePer, &[("option", &t.facet_noun(facet))]) }</h3>
             <table data-testid="acceptance-per-theme">
-                <thead><tr><th scope="col">{ capitalised(facet.noun()) }</th><th scope="col">{ "First review" }</th><th scope="col">{ "Second review" }</th></tr></thead>
-                <tbody>{ for comparison.per_option.iter().map(|(t, then, now)| html! {
-                    <tr><th scope="row">{ label(t) }</th><td>{ rate(then) }</td><td>{ rate(now) }</td></tr>
+                <thead><tr><th scope="col">{ capitalised(&t.facet_noun(facet)) }</th><th scope="col">{ t.get(Msg::FirstReview) }</th><th scope="col">{ t.get(Msg::SecondReview) }</th></tr></thead>
+                <tbody>{ for comparison.per_option.iter().map(|(option, then, now)| html! {
+                    <tr><th scope="row">{ label(option) }</th><td>{ rate(&t, then) }</td><td>{ rate(&t, now) }</td></tr>
                 }) }</tbody>
             </table>
-            <h3>{ format!("States that recommended both times ({})", thousands(comparison.recommended_both_times.len() as u32)) }</h3>
-            <p data-testid="recommended-both-times">{ comparison.recommended_both_times.iter().map(|s| dataset.state_name(*s)).collect::<Vec<_>>().join(", ") }</p>
+            <h3>{ t.fmt(Msg::RecommendedBothTimes, &[("n", &t.num(comparison.recommended_both_times.len() as u32))]) }</h3>
+            <p data-testid="recommended-both-times">{ comparison.recommended_both_times.iter().map(|s| t.state_name(dataset, *s)).collect::<Vec<_>>().join(", ") }</p>
         </section>
     }
 }

@@ -1,6 +1,8 @@
 //! Download exactly what is selected, as CSV or JSON.
 
+use super::use_tr;
 use crate::dataset::load::Dataset;
+use crate::i18n::Msg;
 use crate::export::{rows, to_csv, to_json};
 use crate::filter::Outcome;
 use crate::state::Shared;
@@ -29,6 +31,7 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindge
 
 #[component]
 pub fn ExportButtons(props: &ExportProps) -> Html {
+    let t = use_tr();
     if !props.dataset.texts_loaded {
         return html! {};
     }
@@ -44,8 +47,8 @@ pub fn ExportButtons(props: &ExportProps) -> Html {
         html! { <button type="button" data-testid={format!("export-{}", name.rsplit('.').next().unwrap_or(name))} {onclick}>{ label.to_owned() }</button> }
     };
     html! {
-        <div class="export" role="group" aria-label="Download the selected recommendations">
-            { "Download: " }
+        <div class="export" role="group" aria-label={t.get(Msg::DownloadSelected)}>
+            { format!("{} ", t.get(Msg::DownloadColon)) }
             { button("CSV", "upr-recommendations.csv", "text/csv;charset=utf-8", to_csv) }
             { button("JSON", "upr-recommendations.json", "application/json", to_json) }
         </div>

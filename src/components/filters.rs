@@ -1,12 +1,13 @@
 //! The filter panel. Every control reads the query, shows the counts the
 //! filter worked out, and sends back a changed query.
 
-use super::OnQuery;
+use super::{use_tr, OnQuery};
+use crate::i18n::{Msg, Tr};
 use crate::dataset::load::Dataset;
 use crate::dataset::schema::{Region, Response};
 use crate::facet::Facet;
 use crate::filter::Outcome;
-use crate::format::{capitalised, session_ranges, thousands};
+use crate::format::{capitalised, session_ranges};
 use crate::query::{Bounds, Query};
 use crate::state::{QueryOrigin, Shared};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -44,16 +45,18 @@ fn input_value(e: &Event) -> String {
 }
 
 /// The search syntax, as the help under the box shows it.
-const SEARCH_FORMS: [(&str, &str); 5] = [
-    ("torture prison", ": both words, in any order, as word beginnings (tortur finds tortured); case and accents do not matter (cote finds Côte d'Ivoire)"),
-    ("\"death penalty\"", ": the exact phrase"),
-    ("torture OR detention", ": either term"),
-    ("-journalists", ": without that word"),
-    ("-\"death penalty\"", ": without that phrase"),
+/// The typed examples stay English, as the texts searched are.
+const SEARCH_FORMS: [(&str, Msg); 5] = [
+    ("torture prison", Msg::SearchHelpWords),
+    ("\"death penalty\"", Msg::SearchHelpPhrase),
+    ("torture OR detention", Msg::SearchHelpOr),
+    ("-journalists", Msg::SearchHelpNotWord),
+    ("-\"death penalty\"", Msg::SearchHelpNotPhrase),
 ];
 
 #[component]
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
+    let t = use_tr();
     let dataset = &props.dataset;
     let query = &props.query;
     let outcome = &props.outcome;
@@ -62,23 +65,23 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         q.text = e.target_unchecked_into::<HtmlInputElement>().value();
     });
     let onclear = {
-        let onquery = props.onquery.clone();
-        Callback::from(move |_: MouseEvent| onquery.emit((Query::default(), QueryOrigin::Choice)))
+        let (onquery, lang) = (props.onquery.clone(), query.lang);
+        Callback::from(move |_: MouseEvent| onquery.emit((Query { lang, ..Query::default() }, QueryOrigin::Choice)))
     };
-    let has_filters = Query { review: None, sort: query.sort, group: query.group, page: 1, ..Query::default() }
+    let has_filters = Query { review: None, sort: query.sort, group: query.group, page: 1, lang: query.lang, ..Query::default() }
         != Query { review: None, page: 1, ..query.clone() };
 
     html! {
-        <form class="filters" aria-label="Filters" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            <h2>{ "Filters" }</h2>
+        <form class="filters" aria-label={t.get(Msg::Filters)} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            <h2>{ t.get(Msg::Filters) }</h2>
             <label class="field">
-                <span>{ "Search recommendations and State names" }</span>
+                <span>{ t.get(Msg::SearchLabel) }</span>
                 <input type="search" data-testid="search" value={query.text.clone()} oninput={onsearch}
                     maxlength={crate::query::MAX_VALUE_LEN.to_string()} />
             </label>
             <details class="search-help" data-testid="search-help">
-                <summary>{ "Search syntax" }</summary>
-                <ul>{ for SEARCH_FORMS.iter().map(|(typed, meaning)| html! { <li><code>{ *typed }</code>{ *meaning }</li> }) }</ul>
+                <summary>{ t.get(Msg::SearchSyntax) }</summary>
+                <ul>{ for SEARCH_FORMS.iter().map(|(typed, meaning)| html! { <li><code lang="en">{ *typed }</code>{ t.get(*meaning) }</li> }) }</ul>
             </details>
             <ParticipationRange dataset={dataset.clone()} query={query.clone()} onquery={props.onquery.clone()} />
             { for Facet::ALL.into_iter().map(|facet| html! {
@@ -87,7 +90,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             <ReviewFilters dataset={dataset.clone()} outcome={outcome.clone()} query={query.clone()} onquery={props.onquery.clone()} />
             <RecommendationFilters dataset={dataset.clone()} outcome={outcome.clone()} query={query.clone()} onquery={props.onquery.clone()} />
             if has_filters {
-                <button type="button" data-testid="clear-filters" onclick={onclear}>{ "Clear all filters" }</button>
+                <button type="button" data-testid="clear-filters" onclick={onclear}>{ t.get(Msg::ClearFilters) }</button>
             }
         </form>
     }
@@ -117,6 +120,7 @@ struct FacetListProps {
 /// it would give if selected alone.
 #[component]
 fn FacetList(props: &FacetListProps) -> Html {
+    let t = use_tr();
     let facet = props.facet;
     let dataset = &props.dataset;
     let query = &props.query;
@@ -124,7 +128,7 @@ fn FacetList(props: &FacetListProps) -> Html {
     let counts = props.outcome.counts(facet);
     let options = (0..facet.len(dataset)).map(|index| {
         let value = facet.value(dataset, index);
-        let label = facet.label(dataset, index);
+        let label = t.facet_label(facet, dataset, index);
         let ontoggle = choice(query, &props.onquery, {
             let value = value.clone();
             move |q, _| q.toggle(facet, &value)
@@ -137,7 +141,7 @@ fn FacetList(props: &FacetListProps) -> Html {
                     data-theme={(facet == Facet::Theme).then(|| value.clone())} data-count={count.to_string()}>
                     <input type="checkbox" checked={selected.contains(&index)} onchange={ontoggle} />
                     <span class="option-label">{ label }</span>
-                    <span class="count" aria-label={format!("{count} recommendations")}>{ thousands(count) }</span>
+                    <span class="count" aria-label={t.count(Msg::RecommendationsCount, count, &[])}>{ t.num(count) }</span>
                 </label>
             </li>
         }
@@ -146,17 +150,17 @@ fn FacetList(props: &FacetListProps) -> Html {
     let (classified, unclassified) = facet.coverage(dataset);
     html! {
         <fieldset class={classes!("facet", (facet == Facet::Theme).then_some("themes"))} data-testid={format!("{}-filter", facet.parameter())}>
-            <legend>{ capitalised(facet.plural()) }</legend>
+            <legend>{ capitalised(&t.facet_plural(facet)) }</legend>
             if !unclassified.is_empty() {
                 <p class="hint" data-testid={format!("{}-coverage", facet.parameter())}>
-                    { format!("{}'s {} cover sessions {}; the recommendations of sessions {} are not classified by {} in the source.",
-                        facet.source(), facet.plural(), session_ranges(&classified), session_ranges(&unclassified), facet.noun()) }
+                    { t.fmt(Msg::Coverage, &[("source", &t.facet_source(facet)), ("options", &t.facet_plural(facet)),
+                        ("covered", &session_ranges(&classified)), ("uncovered", &session_ranges(&unclassified)), ("option", &t.facet_noun(facet))]) }
                 </p>
             }
             if facet == Facet::Theme {
-                <div class="match" role="radiogroup" aria-label="Reviews must have">
-                    <label><input type="radio" name="match" value="any" checked={!query.match_all} onchange={onmatch.clone()} />{ " any selected theme" }</label>
-                    <label><input type="radio" name="match" value="all" checked={query.match_all} onchange={onmatch} />{ " all selected themes" }</label>
+                <div class="match" role="radiogroup" aria-label={t.get(Msg::ReviewsMustHave)}>
+                    <label><input type="radio" name="match" value="any" checked={!query.match_all} onchange={onmatch.clone()} />{ format!(" {}", t.get(Msg::AnySelectedTheme)) }</label>
+                    <label><input type="radio" name="match" value="all" checked={query.match_all} onchange={onmatch} />{ format!(" {}", t.get(Msg::AllSelectedThemes)) }</label>
                 </div>
             }
             <ul class="theme-list">{ for options }</ul>
@@ -175,6 +179,7 @@ struct RangeProps {
 /// observers among them.
 #[component]
 fn ParticipationRange(props: &RangeProps) -> Html {
+    let t = use_tr();
     let most = props.dataset.reviews.iter().map(|r| r.summary.participation.states).max().unwrap_or(0);
     let query = &props.query;
     let bound = |get: fn(&mut Query) -> &mut Bounds, is_min: bool, origin: QueryOrigin| {
@@ -192,9 +197,9 @@ fn ParticipationRange(props: &RangeProps) -> Html {
     };
     let states_min = query.states.min.unwrap_or(0);
     let states_max = query.states.max.unwrap_or(most);
-    let number_input = |label: &str, testid: &str, value: Option<u32>, get: fn(&mut Query) -> &mut Bounds, is_min: bool| html! {
+    let number_input = |label: Msg, testid: &str, value: Option<u32>, get: fn(&mut Query) -> &mut Bounds, is_min: bool| html! {
         <label class="number">
-            <span>{ label.to_owned() }</span>
+            <span>{ t.get(label) }</span>
             <input type="number" min="0" max={most.to_string()} inputmode="numeric" data-testid={testid.to_owned()}
                 value={value.map(|v| v.to_string()).unwrap_or_default()}
                 onchange={bound(get, is_min, QueryOrigin::Choice)} />
@@ -202,38 +207,38 @@ fn ParticipationRange(props: &RangeProps) -> Html {
     };
     html! {
         <fieldset class="range">
-            <legend>{ "Participating States" }</legend>
-            <p class="hint">{ "States that made recommendations in the review." }</p>
+            <legend>{ t.get(Msg::ParticipatingStates) }</legend>
+            <p class="hint">{ t.get(Msg::ParticipatingHint) }</p>
             <label class="slider">
-                <span>{ format!("At least {states_min}") }</span>
+                <span>{ t.fmt(Msg::AtLeast, &[("n", &t.num(states_min))]) }</span>
                 <input type="range" min="0" max={most.to_string()} value={states_min.to_string()} data-testid="states-min"
-                    aria-label="Fewest participating States" onchange={bound(|q| &mut q.states, true, QueryOrigin::Choice)} />
+                    aria-label={t.get(Msg::FewestStates)} onchange={bound(|q| &mut q.states, true, QueryOrigin::Choice)} />
             </label>
             <label class="slider">
-                <span>{ format!("At most {states_max}") }</span>
+                <span>{ t.fmt(Msg::AtMost, &[("n", &t.num(states_max))]) }</span>
                 <input type="range" min="0" max={most.to_string()} value={states_max.to_string()} data-testid="states-max"
-                    aria-label="Most participating States" onchange={bound(|q| &mut q.states, false, QueryOrigin::Choice)} />
+                    aria-label={t.get(Msg::MostStates)} onchange={bound(|q| &mut q.states, false, QueryOrigin::Choice)} />
             </label>
             <div class="pair">
-                { number_input("Members from", "members-min", query.members.min, |q| &mut q.members, true) }
-                { number_input("to", "members-max", query.members.max, |q| &mut q.members, false) }
+                { number_input(Msg::MembersFrom, "members-min", query.members.min, |q| &mut q.members, true) }
+                { number_input(Msg::RangeTo, "members-max", query.members.max, |q| &mut q.members, false) }
             </div>
             <div class="pair">
-                { number_input("Observers from", "observers-min", query.observers.min, |q| &mut q.observers, true) }
-                { number_input("to", "observers-max", query.observers.max, |q| &mut q.observers, false) }
+                { number_input(Msg::ObserversFrom, "observers-min", query.observers.min, |q| &mut q.observers, true) }
+                { number_input(Msg::RangeTo, "observers-max", query.observers.max, |q| &mut q.observers, false) }
             </div>
         </fieldset>
     }
 }
 
 /// A `<select>` whose first option means "any".
-fn select(label: &str, testid: &str, onchange: Callback<Event>, options: Vec<(String, String, bool)>) -> Html {
+fn select(t: &Tr, label: Msg, testid: &str, onchange: Callback<Event>, options: Vec<(String, String, bool)>) -> Html {
     let any_selected = !options.iter().any(|(_, _, selected)| *selected);
     html! {
         <label class="field">
-            <span>{ label.to_owned() }</span>
+            <span>{ t.get(label) }</span>
             <select data-testid={testid.to_owned()} onchange={onchange}>
-                <option value="" selected={any_selected}>{ "Any" }</option>
+                <option value="" selected={any_selected}>{ t.get(Msg::Any) }</option>
                 { for options.into_iter().map(|(value, text, selected)| html! {
                     <option value={value} selected={selected}>{ text }</option>
                 }) }
@@ -255,29 +260,31 @@ struct StateOptionsProps {
 /// selection or the dataset changes.
 #[component]
 fn StateOptions(props: &StateOptionsProps) -> Html {
+    let t = use_tr();
     let dataset = &props.dataset;
     let mut states: Vec<u16> = if props.under_review_only {
         dataset.reviews.iter().map(|r| r.state).collect()
     } else {
         (0..dataset.states.len() as u16).collect()
     };
-    states.sort_by_key(|s| dataset.state_name(*s));
+    states.sort_by_key(|s| t.state_name(dataset, *s));
     states.dedup();
     html! {
         <>
-            <option value="" selected={props.selected.is_none()}>{ "Any" }</option>
+            <option value="" selected={props.selected.is_none()}>{ t.get(Msg::Any) }</option>
             { for states.iter().map(|s| {
-                let name = dataset.state_name(*s).to_owned();
-                html! { <option value={name.clone()} selected={props.selected == Some(*s)}>{ name }</option> }
+                // The value is the English name, which links carry in every language.
+                let value = dataset.state_name(*s).to_owned();
+                html! { <option {value} selected={props.selected == Some(*s)}>{ t.state_name(dataset, *s) }</option> }
             }) }
         </>
     }
 }
 
-fn state_select(label: &str, testid: &str, onchange: Callback<Event>, options: Html) -> Html {
+fn state_select(t: &Tr, label: Msg, testid: &str, onchange: Callback<Event>, options: Html) -> Html {
     html! {
         <label class="field">
-            <span>{ label.to_owned() }</span>
+            <span>{ t.get(label) }</span>
             <select data-testid={testid.to_owned()} onchange={onchange}>{ options }</select>
         </label>
     }
@@ -285,6 +292,7 @@ fn state_select(label: &str, testid: &str, onchange: Callback<Event>, options: H
 
 #[component]
 fn ReviewFilters(props: &FilterPanelProps) -> Html {
+    let t = use_tr();
     let dataset = &props.dataset;
     let query = &props.query;
     let outcome = &props.outcome;
@@ -294,19 +302,19 @@ fn ReviewFilters(props: &FilterPanelProps) -> Html {
         .iter()
         .map(|s| {
             let n = outcome.session_counts.get(s.number as usize - 1).copied().unwrap_or(0);
-            (s.number.to_string(), format!("Session {} ({} {})", s.number, &s.start[..4], if n == 1 { "1 review".into() } else { format!("{n} reviews") }), query.session == Some(s.number))
+            (s.number.to_string(), t.fmt(Msg::SessionOption, &[("session", &s.number.to_string()), ("year", s.start.get(..4).unwrap_or_default()), ("reviews", &t.count(Msg::ReviewsCount, n, &[]))]), query.session == Some(s.number))
         })
         .collect();
     let cycle_options = outcome
         .cycle_counts
         .iter()
         .enumerate()
-        .map(|(i, n)| ((i + 1).to_string(), format!("Cycle {} ({n})", i + 1), query.cycle == Some(i as u8 + 1)))
+        .map(|(i, n)| ((i + 1).to_string(), t.fmt(Msg::CycleOption, &[("cycle", &(i + 1).to_string()), ("n", &t.num(*n))]), query.cycle == Some(i as u8 + 1)))
         .collect();
     let region_options = Region::ALL
         .iter()
         .zip(&outcome.region_counts)
-        .map(|(r, n)| (r.code().to_owned(), format!("{} ({n})", r.label()), query.region == Some(*r)))
+        .map(|(r, n)| (r.code().to_owned(), format!("{} ({})", t.region(*r), t.num(*n)), query.region == Some(*r)))
         .collect();
     let onsur = updater(props, QueryOrigin::Choice, |q, e: Event| q.sur = Some(select_value(&e)).filter(|v| !v.is_empty()));
     let onsession = updater(props, QueryOrigin::Choice, |q, e: Event| q.session = select_value(&e).parse().ok());
@@ -314,24 +322,25 @@ fn ReviewFilters(props: &FilterPanelProps) -> Html {
     let onregion = updater(props, QueryOrigin::Choice, |q, e: Event| q.region = Region::from_code(&select_value(&e)));
     html! {
         <fieldset>
-            <legend>{ "Review" }</legend>
-            { state_select("State under review", "sur", onsur, html! { <StateOptions dataset={dataset.clone()} under_review_only={true} selected={sur} /> }) }
-            { select("Session", "session", onsession, session_options) }
-            { select("Cycle", "cycle", oncycle, cycle_options) }
-            { select("Regional group", "region", onregion, region_options) }
+            <legend>{ t.get(Msg::ReviewLegend) }</legend>
+            { state_select(&t, Msg::StateUnderReview, "sur", onsur, html! { <StateOptions dataset={dataset.clone()} under_review_only={true} selected={sur} /> }) }
+            { select(&t, Msg::SessionLabel, "session", onsession, session_options) }
+            { select(&t, Msg::CycleLabel, "cycle", oncycle, cycle_options) }
+            { select(&t, Msg::RegionalGroup, "region", onregion, region_options) }
         </fieldset>
     }
 }
 
 #[component]
 fn RecommendationFilters(props: &FilterPanelProps) -> Html {
+    let t = use_tr();
     let dataset = &props.dataset;
     let query = &props.query;
     let counts = props.outcome.response_counts;
     let from = query.from.as_deref().and_then(|s| dataset.find_state(s));
     let response_options = [(Response::Accepted, counts[0]), (Response::Noted, counts[1])]
         .into_iter()
-        .map(|(r, n)| (r.code().to_owned(), format!("{} ({})", r.label(), thousands(n)), query.response == Some(r)))
+        .map(|(r, n)| (r.code().to_owned(), format!("{} ({})", t.response(r), t.num(n)), query.response == Some(r)))
         .collect();
     let onresponse = updater(props, QueryOrigin::Choice, |q, e: Event| {
         q.response = Response::from_code(&select_value(&e))
@@ -339,15 +348,15 @@ fn RecommendationFilters(props: &FilterPanelProps) -> Html {
     let onfrom = updater(props, QueryOrigin::Choice, |q, e: Event| q.from = Some(select_value(&e)).filter(|v| !v.is_empty()));
     let from_region_options = Region::ALL
         .iter()
-        .map(|r| (r.code().to_owned(), r.label().to_owned(), query.from_region == Some(*r)))
+        .map(|r| (r.code().to_owned(), t.region(*r), query.from_region == Some(*r)))
         .collect();
     let onfromregion = updater(props, QueryOrigin::Choice, |q, e: Event| q.from_region = Region::from_code(&select_value(&e)));
     html! {
         <fieldset>
-            <legend>{ "Recommendation" }</legend>
-            { select("Response", "response", onresponse, response_options) }
-            { state_select("Recommended by", "from", onfrom, html! { <StateOptions dataset={dataset.clone()} under_review_only={false} selected={from} /> }) }
-            { select("Regional group of the recommending State", "from-region", onfromregion, from_region_options) }
+            <legend>{ t.get(Msg::RecommendationLegend) }</legend>
+            { select(&t, Msg::ResponseLabel, "response", onresponse, response_options) }
+            { state_select(&t, Msg::RecommendedBy, "from", onfrom, html! { <StateOptions dataset={dataset.clone()} under_review_only={false} selected={from} /> }) }
+            { select(&t, Msg::RecommenderRegion, "from-region", onfromregion, from_region_options) }
         </fieldset>
     }
 }

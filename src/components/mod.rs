@@ -7,6 +7,7 @@ pub mod charts;
 pub mod compare;
 pub mod export;
 pub mod filters;
+pub mod language;
 pub mod marked;
 pub mod notices;
 pub mod profile;
@@ -21,3 +22,9 @@ use yew::Callback;
 /// What every interactive component sends: the query it wants, and whether
 /// it is a discrete choice (a history entry) or typing.
 pub type OnQuery = Callback<(Query, QueryOrigin)>;
+
+/// The messages of the viewer's language (English outside a viewer).
+#[yew::hook]
+pub fn use_tr() -> crate::i18n::Tr {
+    yew::use_context::<crate::i18n::Tr>().unwrap_or_default()
+}

@@ -1,5 +1,7 @@
 //! Loading, progress, errors, and what was ignored in the link.
 
+use super::use_tr;
+use crate::i18n::Msg;
 use crate::palette::Palette;
 use crate::query::QueryWarning;
 use crate::services::fetch::Progress;
@@ -17,9 +19,10 @@ pub struct FailureProps {
 #[styled_component]
 pub fn LoadErrorNotice(props: &FailureProps) -> Html {
     let palette = use_context::<Palette>().unwrap_or(crate::palette::LIGHT);
+    let t = use_tr();
     html! {
         <div data-testid="load-error" role="alert" class={css!("background: ${bg}; padding: 1rem; border-radius: 6px;", bg = palette.error_bg)}>
-            <strong>{ "The reviews could not be shown. " }</strong>
+            <strong>{ format!("{} ", t.get(Msg::LoadFailed)) }</strong>
             { props.message.clone() }
             <TryAgain onretry={props.onretry.clone()} />
         </div>
@@ -29,9 +32,10 @@ pub fn LoadErrorNotice(props: &FailureProps) -> Html {
 /// The cards are there, the texts are not.
 #[component]
 pub fn TextsErrorNotice(props: &FailureProps) -> Html {
+    let t = use_tr();
     html! {
         <div data-testid="texts-error" role="alert" class="texts-error">
-            { format!("The recommendation texts could not be loaded, so the cards show whole reviews only: {}", props.message) }
+            { t.fmt(Msg::TextsFailed, &[("message", &props.message)]) }
             <TryAgain onretry={props.onretry.clone()} />
         </div>
     }
@@ -45,8 +49,9 @@ struct TryAgainProps {
 #[component]
 fn TryAgain(props: &TryAgainProps) -> Html {
     let onclick = props.onretry.reform(|_: MouseEvent| ());
+    let t = use_tr();
     html! {
-        <p><button type="button" data-testid="retry" {onclick}>{ "Try again" }</button></p>
+        <p><button type="button" data-testid="retry" {onclick}>{ t.get(Msg::TryAgain) }</button></p>
     }
 }
 
@@ -59,10 +64,16 @@ pub struct TextsProgressProps {
 #[component]
 pub fn TextsProgress(props: &TextsProgressProps) -> Html {
     let Progress { received, total } = props.progress;
-    let megabytes = |bytes: u64| format!("{:.1} MB", bytes as f64 / 1_000_000.0);
+    let t = use_tr();
+    let megabytes = |bytes: u64| {
+        let tenths = (bytes as f64 / 100_000.0).round() as u64;
+        // The decimal separator as the language writes it.
+        let point = if matches!(t.lang(), crate::i18n::Lang::Fr | crate::i18n::Lang::Ru | crate::i18n::Lang::Es) { ',' } else { '.' };
+        t.fmt(Msg::Megabytes, &[("mb", &format!("{}{point}{}", tenths / 10, tenths % 10))])
+    };
     let label = match total {
-        Some(total) => format!("Loading recommendation texts: {} of {}", megabytes(received), megabytes(total)),
-        None => format!("Loading recommendation texts: {}", megabytes(received)),
+        Some(total) => t.fmt(Msg::TextsProgressOf, &[("received", &megabytes(received)), ("total", &megabytes(total))]),
+        None => t.fmt(Msg::TextsProgress, &[("received", &megabytes(received))]),
     };
     html! {
         <div data-testid="texts-progress" role="status">
@@ -82,12 +93,13 @@ pub struct WarningsProps {
 #[styled_component]
 pub fn QueryWarnings(props: &WarningsProps) -> Html {
     let palette = use_context::<Palette>().unwrap_or(crate::palette::LIGHT);
+    let t = use_tr();
     if props.warnings.is_empty() {
         return html! {};
     }
     html! {
         <div data-testid="query-warnings" role="status" class={css!("background: ${bg}; padding: 0.5rem 1rem; border-radius: 6px; margin-bottom: 1rem;", bg = palette.warning_bg)}>
-            <p>{ "Part of this link could not be used and was ignored:" }</p>
+            <p>{ t.get(Msg::LinkIgnored) }</p>
             <ul>
                 { for props.warnings.iter().map(|w| html! { <li>{ w.to_string() }</li> }) }
             </ul>

@@ -2,8 +2,10 @@
 //! recommended in the selection, to whom, on which themes and goals, and how
 //! the States under review answered.
 
+use super::use_tr;
 use crate::dataset::load::Dataset;
-use crate::format::{count, percent, thousands};
+use crate::format::percent;
+use crate::i18n::{Msg, Tr};
 use crate::state::Shared;
 use crate::stats::{RecommenderProfile, Split};
 use yew::prelude::*;
@@ -17,39 +19,44 @@ pub struct ProfileProps {
     pub profile: Shared<RecommenderProfile>,
 }
 
-fn answered(split: &Split) -> String {
-    format!("{}, {}% accepted", thousands(split.total()), percent(split.accepted, split.total()))
+fn answered(t: &Tr, split: &Split) -> String {
+    t.fmt(Msg::AnsweredShare, &[("n", &t.num(split.total())), ("share", &t.pct(percent(split.accepted, split.total())))])
 }
 
 #[component]
 pub fn RecommenderProfileView(props: &ProfileProps) -> Html {
+    let t = use_tr();
     let dataset = &props.dataset;
     let profile = &props.profile;
-    let name = dataset.state_name(profile.state);
+    let name = &t.state_name(dataset, profile.state);
     let split = &profile.split;
     let list = |testid: &str, items: Vec<String>| html! {
         <ol data-testid={testid.to_owned()}>{ for items.into_iter().map(|item| html! { <li>{ item }</li> }) }</ol>
     };
-    let recipients = profile.recipients.iter().take(TOP).map(|(state, n)| format!("{} ({})", dataset.state_name(*state), thousands(*n))).collect();
+    let recipients = profile.recipients.iter().take(TOP).map(|(state, n)| format!("{} ({})", t.state_name(dataset, *state), t.num(*n))).collect();
     html! {
         <section class="profile" data-testid="recommender-profile" aria-labelledby="recommender-profile-heading">
-            <h2 id="recommender-profile-heading">{ format!("{name} as a recommending State") }</h2>
+            <h2 id="recommender-profile-heading">{ t.fmt(Msg::ProfileHeading, &[("name", name)]) }</h2>
             <p data-testid="profile-summary">
-                { format!("In this selection {name} made {} to {} in {}. The States under review accepted {} ({}%) and noted {}.",
-                    count(split.total(), "recommendation", "recommendations"),
-                    count(profile.recipients.len() as u32, "State", "States"),
-                    count(profile.reviews, "review", "reviews"),
-                    thousands(split.accepted), percent(split.accepted, split.total()), thousands(split.noted)) }
+                { t.fmt(Msg::ProfileSummary, &[
+                    ("name", name),
+                    ("recommendations", &t.count(Msg::RecommendationsCount, split.total(), &[])),
+                    ("states", &t.count(Msg::StatesCount, profile.recipients.len() as u32, &[])),
+                    ("reviews", &t.count(Msg::ReviewsCount, profile.reviews, &[])),
+                    ("accepted", &t.num(split.accepted)),
+                    ("share", &t.pct(percent(split.accepted, split.total()))),
+                    ("noted", &t.num(split.noted)),
+                ]) }
             </p>
             <div class="compare-columns">
                 <div>
-                    <h3>{ "Most often to" }</h3>
+                    <h3>{ t.get(Msg::MostOftenTo) }</h3>
                     { list("profile-recipients", recipients) }
                 </div>
                 { for profile.facets.iter().filter(|(_, options)| !options.is_empty()).map(|(facet, options)| html! {
                     <div>
-                        <h3>{ format!("Most frequent {}", facet.plural()) }</h3>
-                        { list(&format!("profile-{}", facet.parameter()), options.iter().take(TOP).map(|(option, split)| format!("{} ({})", facet.label(dataset, *option), answered(split))).collect()) }
+                        <h3>{ t.fmt(Msg::MostFrequent, &[("options", &t.facet_plural(*facet))]) }</h3>
+                        { list(&format!("profile-{}", facet.parameter()), options.iter().take(TOP).map(|(option, split)| format!("{} ({})", t.facet_label(*facet, dataset, *option), answered(&t, split))).collect()) }
                     </div>
                 }) }
             </div>

@@ -1,13 +1,14 @@
 //! The open card: the whole review, in the order of the OHCHR media
 //! summary. Sections with no data are left out.
 
-use super::OnQuery;
+use super::{use_tr, OnQuery};
+use crate::i18n::{Msg, Tr};
 use crate::dataset::load::{Dataset, RecommendationRow};
 use crate::export::{document, document_url};
 use crate::facet::Facet;
 use crate::palette::sdg_colours;
 use crate::dataset::schema::{MediaSummary, Response};
-use crate::format::{action_label, count, date, date_range, percent, sdg_target, thousands};
+use crate::format::{percent, sdg_target};
 use crate::query::{Grouping, Query};
 use crate::search::SearchQuery;
 use super::marked::marked;
@@ -39,18 +40,19 @@ fn bullet_section(title: &str, testid: &str, items: &[String]) -> Html {
 
 #[component]
 pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
+    let t = use_tr();
     let dataset = &props.dataset;
     let review = &dataset.reviews[props.review];
     let summary = &review.summary;
     let media = summary.media_summary.as_ref();
     let session = dataset.sessions.iter().find(|s| s.number == summary.session);
-    let state_name = dataset.review_state_name(props.review);
+    let state_name = t.review_state_name(dataset, props.review);
     let onclose = {
         let query = Query { review: None, ..props.query.clone() };
         let onquery = props.onquery.clone();
         Callback::from(move |_: MouseEvent| onquery.emit((query.clone(), QueryOrigin::Choice)))
     };
-    let permalink = Query { review: Some(summary.id.clone()), ..Query::default() }.to_search();
+    let permalink = Query { review: Some(summary.id.clone()), lang: props.query.lang, ..Query::default() }.to_search();
     let reviewed_twice = dataset.reviews.iter().filter(|r| r.state == review.state).count() == 2;
     let compare_query = Query { compare: Some(dataset.states[review.state as usize].id.clone()), review: None, ..props.query.clone() };
     let oncompare = {
@@ -74,49 +76,49 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
     });
     html! {
         <article class="review" data-review={summary.id.clone()} data-testid="review-detail" aria-labelledby="review-title">
-            <button type="button" class="back" data-testid="close-review" onclick={onclose}>{ "← All reviews" }</button>
+            <button type="button" class="back" data-testid="close-review" onclick={onclose}>{ t.get(Msg::AllReviews) }</button>
             <header>
-                <h2 id="review-title" tabindex="-1" ref={title}>{ marked(&state_name, &SearchQuery::parse(&props.query.text).0) }{ format!(", session {}", summary.session) }</h2>
+                <h2 id="review-title" tabindex="-1" ref={title}>{ t.fmt(Msg::ReviewTitle, &[("name", &state_name), ("session", &summary.session.to_string())]) }</h2>
                 <p class="meta">
                     if let Some(session) = session {
-                        { format!("{} · Cycle {}", date_range(&session.start, &session.end), session.cycle) }
+                        { format!("{} · {}", t.date_range(&session.start, &session.end), t.fmt(Msg::CycleN, &[("cycle", &session.cycle.to_string())])) }
                     }
                     if let Some(region) = review.region {
-                        { format!(" · {}", region.label()) }
+                        { format!(" · {}", t.region(region)) }
                     }
                     if let Some(media) = media {
-                        { format!(" · Reviewed {}{}", date(&media.review_date), media.review_time.as_ref().map(|t| format!(" ({t})")).unwrap_or_default()) }
+                        { format!(" · {}{}", t.fmt(Msg::ReviewedOn, &[("date", &t.date(&media.review_date))]), media.review_time.as_ref().map(|time| format!(" ({time})")).unwrap_or_default()) }
                     }
                 </p>
                 <p class="links">
-                    <a href={permalink.clone()} data-testid="permalink">{ "Permanent link to this review" }</a>
+                    <a href={permalink.clone()} data-testid="permalink">{ t.get(Msg::Permalink) }</a>
                     if reviewed_twice {
                         { " · " }
-                        <a href={compare_query.to_search()} data-testid="compare-link" onclick={oncompare}>{ "Compare its two reviews" }</a>
+                        <a href={compare_query.to_search()} data-testid="compare-link" onclick={oncompare}>{ t.get(Msg::CompareLink) }</a>
                     }
                     { " · " }
                     <button type="button" class="print-button" data-testid="print" onclick={Callback::from(|_: MouseEvent| {
                         if let Some(window) = web_sys::window() { let _ = window.print(); }
-                    })}>{ "Print" }</button>
+                    })}>{ t.get(Msg::Print) }</button>
                 </p>
-                <p class="print-only">{ format!("Live view: {}", absolute(&permalink)) }</p>
+                <p class="print-only">{ t.fmt(Msg::LiveView, &[("link", &absolute(&permalink))]) }</p>
             </header>
             if let Some(media) = media {
-                { delegation(media) }
-                { bullet_section("National report", "national-report", &media.national_report) }
+                { delegation(&t, media) }
+                { bullet_section(&t.get(Msg::NationalReport), "national-report", &media.national_report) }
             }
-            { participation(dataset, props.review, media) }
+            { participation(&t, dataset, props.review, media) }
             if let Some(media) = media {
-                { bullet_section("Positive achievements", "positive-achievements", &media.positive_achievements) }
-                { bullet_section("Issues and questions raised", "issues-raised", &media.issues_raised) }
+                { bullet_section(&t.get(Msg::PositiveAchievements), "positive-achievements", &media.positive_achievements) }
+                { bullet_section(&t.get(Msg::IssuesRaised), "issues-raised", &media.issues_raised) }
             }
             <Recommendations dataset={dataset.clone()} review={props.review} passing={props.passing.clone()} query={props.query.clone()} onquery={props.onquery.clone()} />
-            { response(dataset, props.review, media) }
+            { response(&t, dataset, props.review, media) }
             if let Some(adoption) = media.and_then(|m| m.adoption.as_ref()) {
                 <section data-testid="adoption">
-                    <h3>{ "Adoption of the report" }</h3>
+                    <h3>{ t.get(Msg::AdoptionHeading) }</h3>
                     <p>
-                        { format!("The Working Group's adoption of the report was scheduled on {}", date(&adoption.date)) }
+                        { t.fmt(Msg::AdoptionScheduled, &[("date", &t.date(&adoption.date))]) }
                         if let (Some(start), Some(end)) = (&adoption.start, &adoption.end) {
                             { format!(", {start}–{end}") }
                         }
@@ -125,7 +127,7 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
                 </section>
             }
             if let Some(media) = media {
-                <p class="source">{ format!("Sections from the OHCHR media summary ({}); recommendations from the UPR Info database and the DIHR SDG–Human Rights Data Explorer.", media.source_file) }</p>
+                <p class="source">{ t.fmt(Msg::MediaSource, &[("file", &media.source_file)]) }</p>
             }
         </article>
     }
@@ -139,83 +141,84 @@ fn absolute(link: &str) -> String {
         .map_or_else(|| link.to_owned(), |url| url.href())
 }
 
-fn delegation(media: &MediaSummary) -> Html {
+fn delegation(t: &Tr, media: &MediaSummary) -> Html {
     let d = &media.delegation;
     if d.lines.is_empty() {
         return html! {};
     }
     html! {
         <section data-testid="delegation">
-            <h3>{ "Delegation" }</h3>
+            <h3>{ t.get(Msg::Delegation) }</h3>
             <dl>
                 if let Some(size) = d.size {
-                    <dt>{ "Size" }</dt><dd>{ count(size, "person", "people") }</dd>
+                    <dt>{ t.get(Msg::DelegationSize) }</dt><dd>{ t.count(Msg::PeopleCount, size, &[]) }</dd>
                 }
                 if let Some(head) = &d.head {
-                    <dt>{ "Headed by" }</dt><dd>{ head.clone() }</dd>
+                    <dt>{ t.get(Msg::HeadedBy) }</dt><dd lang="en">{ head.clone() }</dd>
                 }
                 if let Some(presenter) = &d.presented_by {
-                    <dt>{ "National report presented by" }</dt><dd>{ presenter.clone() }</dd>
+                    <dt>{ t.get(Msg::PresentedBy) }</dt><dd lang="en">{ presenter.clone() }</dd>
                 }
             </dl>
         </section>
     }
 }
 
-fn participation(dataset: &Dataset, index: usize, media: Option<&MediaSummary>) -> Html {
+fn participation(t: &Tr, dataset: &Dataset, index: usize, media: Option<&MediaSummary>) -> Html {
     let review = &dataset.reviews[index];
     let summary = &review.summary;
     let p = summary.participation;
     let names = |ids: &[String]| {
         ids.iter()
-            .map(|id| dataset.state_index(id).map_or(id.clone(), |s| dataset.state_name(s).to_owned()))
+            .map(|id| dataset.state_index(id).map_or(id.clone(), |s| t.state_name(dataset, s)))
             .collect::<Vec<_>>()
             .join(", ")
     };
     html! {
         <section data-testid="participation-detail">
-            <h3>{ "Participation" }</h3>
+            <h3>{ t.get(Msg::Participation) }</h3>
             <p>
-                { format!("{} made recommendations: {} members of the Human Rights Council and {} observers.", count(p.states, "State", "States"), p.members, p.observers) }
+                { t.fmt(Msg::ParticipationMade, &[("states", &t.count(Msg::StatesCount, p.states, &[])), ("members", &t.num(p.members)), ("observers", &t.num(p.observers))]) }
                 if summary.unknown_recommender > 0 {
-                    { format!(" The source does not name the State behind {}.", count(summary.unknown_recommender, "recommendation", "recommendations")) }
+                    { t.fmt(Msg::UnknownRecommender, &[("recommendations", &t.count(Msg::RecommendationsCount, summary.unknown_recommender, &[]))]) }
                 }
             </p>
             if let Some(counted) = media.and_then(|m| m.states_taking_part) {
                 <p data-testid="media-summary-count">
-                    { format!("The OHCHR media summary counts {} member and {} observer States taking part in the interactive discussion, with or without a recommendation.", counted.members, counted.observers) }
+                    { t.fmt(Msg::MediaCount, &[("members", &t.num(counted.members)), ("observers", &t.num(counted.observers))]) }
                 </p>
             }
             // The lists come with the texts, like the recommendations.
             if dataset.texts_loaded {
                 <details>
-                    <summary>{ "Which States" }</summary>
-                    <p><strong>{ "Members: " }</strong>{ names(&review.participants.members) }</p>
-                    <p><strong>{ "Observers: " }</strong>{ names(&review.participants.observers) }</p>
+                    <summary>{ t.get(Msg::WhichStates) }</summary>
+                    <p><strong>{ t.get(Msg::MembersColon) }</strong>{ names(&review.participants.members) }</p>
+                    <p><strong>{ t.get(Msg::ObserversColon) }</strong>{ names(&review.participants.observers) }</p>
                 </details>
             } else {
-                <p>{ "Which States: once the texts have loaded." }</p>
+                <p>{ t.get(Msg::WhichStatesLater) }</p>
             }
         </section>
     }
 }
 
-fn response(dataset: &Dataset, index: usize, media: Option<&MediaSummary>) -> Html {
+fn response(t: &Tr, dataset: &Dataset, index: usize, media: Option<&MediaSummary>) -> Html {
     let review = &dataset.reviews[index];
     let summary = &review.summary;
     let statements = media.map(|m| m.response.as_slice()).unwrap_or_default();
     html! {
         <section data-testid="response">
-            <h3>{ "Response of the State under review" }</h3>
+            <h3>{ t.get(Msg::ResponseHeading) }</h3>
             <p>
-                { format!("Of {}, it accepted {} ({}%) and noted {}.", count(summary.recommendations, "recommendation", "recommendations"), thousands(summary.accepted), percent(summary.accepted, summary.recommendations), thousands(summary.noted)) }
+                { t.fmt(Msg::ResponseSummary, &[("recommendations", &t.count(Msg::RecommendationsCount, summary.recommendations, &[])), ("accepted", &t.num(summary.accepted)),
+                    ("share", &t.pct(percent(summary.accepted, summary.recommendations))), ("noted", &t.num(summary.noted))]) }
             </p>
             if !statements.is_empty() {
-                <ul>{ for statements.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
+                <ul lang="en">{ for statements.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ul>
             }
             if !review.pledges.is_empty() {
-                <h4>{ format!("Voluntary pledges ({})", review.pledges.len()) }</h4>
-                <ul>{ for review.pledges.iter().map(|p| html! { <li>{ p.text.clone() }</li> }) }</ul>
+                <h4>{ t.fmt(Msg::VoluntaryPledges, &[("n", &t.num(review.pledges.len() as u32))]) }</h4>
+                <ul lang="en">{ for review.pledges.iter().map(|p| html! { <li>{ p.text.clone() }</li> }) }</ul>
             }
         </section>
     }
@@ -223,6 +226,7 @@ fn response(dataset: &Dataset, index: usize, media: Option<&MediaSummary>) -> Ht
 
 #[component]
 fn Recommendations(props: &ReviewDetailProps) -> Html {
+    let t = use_tr();
     let dataset = &props.dataset;
     let review = &dataset.reviews[props.review];
     let media = review.summary.media_summary.as_ref();
@@ -247,54 +251,54 @@ fn Recommendations(props: &ReviewDetailProps) -> Html {
                 }
             }
             Grouping::State => {
-                let name = row.from.map_or("Unknown State".to_owned(), |s| dataset.state_name(s).to_owned());
+                let name = row.from.map_or_else(|| t.get(Msg::UnknownState), |s| t.state_name(dataset, s));
                 groups.entry(GroupKey::Name(name)).or_default().push(row);
             }
         }
     }
     let (search, _) = SearchQuery::parse(&props.query.text);
     let heading = |key: &GroupKey| match (key, grouping) {
-        (GroupKey::Option(option), Grouping::Facet(facet)) => facet.label(dataset, *option),
-        (GroupKey::None, Grouping::Facet(facet)) => facet.none_label(review).to_owned(),
+        (GroupKey::Option(option), Grouping::Facet(facet)) => t.facet_label(facet, dataset, *option),
+        (GroupKey::None, Grouping::Facet(facet)) => t.facet_none(facet, facet.classifies(review)),
         (GroupKey::Name(name), _) => name.clone(),
         _ => String::new(),
     };
-    let unclassified = Facet::ALL.into_iter().filter(|f| !f.classifies(review)).map(|f| f.plural()).collect::<Vec<_>>();
+    let unclassified = Facet::ALL.into_iter().filter(|f| !f.classifies(review)).map(|f| t.facet_plural(f)).collect::<Vec<_>>();
     let total = review.summary.recommendations;
     html! {
         <section data-testid="recommendations">
-            <h3>{ "Recommendations" }</h3>
+            <h3>{ t.get(Msg::Recommendations) }</h3>
             if let Some(media) = media.filter(|m| !m.recommendations.is_empty()) {
-                <h4>{ "As summarised by OHCHR" }</h4>
-                <ul>{ for media.recommendations.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
+                <h4>{ t.get(Msg::SummarisedByOhchr) }</h4>
+                <ul lang="en">{ for media.recommendations.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
             }
             if !dataset.texts_loaded {
-                <p role="status">{ "The recommendation texts are still loading." }</p>
+                <p role="status">{ t.get(Msg::TextsStillLoading) }</p>
             } else {
                 <p data-testid="recommendation-count">
                     { if rows.len() as u32 == total {
-                        format!("All {}", count(total, "recommendation", "recommendations"))
+                        t.fmt(Msg::AllRecommendations, &[("recommendations", &t.count(Msg::RecommendationsCount, total, &[]))])
                     } else {
-                        format!("{} of {} match the filters", thousands(rows.len() as u32), count(total, "recommendation", "recommendations"))
+                        t.fmt(Msg::SomeMatch, &[("n", &t.num(rows.len() as u32)), ("recommendations", &t.count(Msg::RecommendationsCount, total, &[]))])
                     } }
                 </p>
-                <div class="grouping" role="radiogroup" aria-label="Group recommendations by">
-                    { "Group by " }
+                <div class="grouping" role="radiogroup" aria-label={t.get(Msg::GroupRecommendationsBy)}>
+                    { format!("{} ", t.get(Msg::GroupBy)) }
                     { for Facet::ALL.into_iter().map(|facet| html! {
-                        <label><input type="radio" name="group" checked={grouping == Grouping::Facet(facet)} disabled={!facet.classifies(review)} onchange={ongroup(Grouping::Facet(facet))} />{ format!(" {}", facet.noun()) }</label>
+                        <label><input type="radio" name="group" checked={grouping == Grouping::Facet(facet)} disabled={!facet.classifies(review)} onchange={ongroup(Grouping::Facet(facet))} />{ format!(" {}", t.facet_noun(facet)) }</label>
                     }) }
-                    <label><input type="radio" name="group" checked={grouping == Grouping::State} onchange={ongroup(Grouping::State)} />{ " recommending State" }</label>
+                    <label><input type="radio" name="group" checked={grouping == Grouping::State} onchange={ongroup(Grouping::State)} />{ format!(" {}", t.get(Msg::GroupByState)) }</label>
                 </div>
                 if !unclassified.is_empty() {
                     <p class="note" data-testid="not-classified">
-                        { format!("The source does not classify the recommendations of this review by {}.", unclassified.join(" or ")) }
+                        { t.fmt(Msg::NotClassifiedBy, &[("options", &unclassified.join(&t.get(Msg::Or)))]) }
                     </p>
                 }
                 { for groups.iter().map(|(key, rows)| html! {
                     <section class="group" data-testid="recommendation-group">
-                        <h4>{ format!("{} ({})", heading(key), rows.len()) }</h4>
+                        <h4>{ format!("{} ({})", heading(key), t.num(rows.len() as u32)) }</h4>
                         <ul class="recommendation-list">
-                            { for rows.iter().map(|row| recommendation(dataset, row, &search)) }
+                            { for rows.iter().map(|row| recommendation(&t, dataset, row, &search)) }
                         </ul>
                     </section>
                 }) }
@@ -312,51 +316,53 @@ enum GroupKey {
     Name(String),
 }
 
-fn recommendation(dataset: &Dataset, row: &RecommendationRow, search: &SearchQuery) -> Html {
-    let from = row.from.map_or("Unknown State".to_owned(), |s| dataset.state_name(s).to_owned());
-    let (class, label) = match row.response {
-        Response::Accepted => ("accepted-text", "Accepted"),
-        Response::Noted => ("noted-text", "Noted"),
+fn recommendation(t: &Tr, dataset: &Dataset, row: &RecommendationRow, search: &SearchQuery) -> Html {
+    let from = row.from.map_or_else(|| t.get(Msg::UnknownState), |s| t.state_name(dataset, s));
+    let class = match row.response {
+        Response::Accepted => "accepted-text",
+        Response::Noted => "noted-text",
     };
+    let label = t.response(row.response);
     let goals = Facet::SdgGoal.indices(row).map(|option| {
         let goal = option as u8 + 1;
         let (background, text) = sdg_colours(goal).unwrap_or(("transparent", "inherit"));
-        let name = dataset.sdg_goals.iter().find(|g| g.number == goal).map_or(String::new(), |g| g.name.clone());
+        let name = dataset.sdg_goals.iter().find(|g| g.number == goal).map_or(String::new(), |g| t.sdg(goal, &g.name));
         html! {
             <li class="sdg" data-testid="sdg-goal" data-goal={goal.to_string()} style={format!("background: {background}; color: {text}")}
-                title={format!("Sustainable Development Goal {goal}: {name}")}>
+                title={t.fmt(Msg::GoalTitle, &[("goal", &goal.to_string()), ("name", &name)])}>
                 <strong>{ goal }</strong>{ format!(" {name}") }
             </li>
         }
     });
-    let targets = row.sdg_targets.iter().map(|t| {
-        let uncertain = t.contains('|');
+    let targets = row.sdg_targets.iter().map(|target| {
+        let uncertain = target.contains('|');
         html! {
             <li class={classes!("target", uncertain.then_some("uncertain"))} data-testid="sdg-target"
-                title={uncertain.then_some("The source does not say which of the two targets it means")}>
-                { format!("Target {}", sdg_target(t)) }
+                title={uncertain.then(|| t.get(Msg::AmbiguousTarget))}>
+                { t.fmt(Msg::TargetN, &[("target", &sdg_target(target).replace(" or ", &t.get(Msg::Or)))]) }
             </li>
         }
     });
-    let persons: Vec<String> = Facet::Persons.indices(row).map(|p| Facet::Persons.label(dataset, p)).collect();
+    let persons: Vec<String> = Facet::Persons.indices(row).map(|p| t.facet_label(Facet::Persons, dataset, p)).collect();
     html! {
         <li data-testid="recommendation">
-            <p>{ marked(&row.text, search) }</p>
+            // The texts are the source's English: screen readers switch voice.
+            <p lang="en">{ marked(&row.text, search) }</p>
             <p class="meta">
                 <span>{ marked(&from, search) }</span>{ " · " }
                 <strong class={class}>{ label }</strong>
                 if let Some(action) = row.action {
-                    { " · " }<span>{ format!("{} (category {action})", action_label(action)) }</span>
+                    { " · " }<span>{ t.fmt(Msg::CategoryN, &[("action", &t.action(action)), ("n", &action.to_string())]) }</span>
                 }
                 if let (Some(symbol), Some(cited)) = (&row.document, document(row)) {
                     { " · " }<a href={document_url(symbol)} rel="noopener" data-testid="document">{ cited }</a>
                 }
             </p>
             if row.sdg_goals != 0 || !row.sdg_targets.is_empty() {
-                <ul class="sdgs" aria-label="Sustainable Development Goals">{ for goals }{ for targets }</ul>
+                <ul class="sdgs" aria-label={t.get(Msg::SdgList)}>{ for goals }{ for targets }</ul>
             }
             if !persons.is_empty() {
-                <p class="meta persons" data-testid="persons">{ format!("Concerns: {}", persons.join(", ")) }</p>
+                <p class="meta persons" data-testid="persons">{ t.fmt(Msg::Concerns, &[("persons", &persons.join(", "))]) }</p>
             }
         </li>
     }

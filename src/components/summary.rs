@@ -1,7 +1,8 @@
 //! The results line: how many reviews and recommendations match, and sort.
 
 use super::OnQuery;
-use crate::format::{count, thousands};
+use super::use_tr;
+use crate::i18n::Msg;
 use crate::query::{Query, Sort};
 use crate::state::QueryOrigin;
 use web_sys::HtmlSelectElement;
@@ -23,6 +24,7 @@ pub struct ResultSummaryProps {
 
 #[component]
 pub fn ResultSummary(props: &ResultSummaryProps) -> Html {
+    let t = use_tr();
     let onsort = {
         let query = props.query.clone();
         let onquery = props.onquery.clone();
@@ -33,18 +35,25 @@ pub fn ResultSummary(props: &ResultSummaryProps) -> Html {
         })
     };
     let current = props.query.sort.as_param();
-    let options = Sort::KEYS.iter().flat_map(|(key, _, label)| {
+    let options = Sort::KEYS.iter().flat_map(|(key, _, _)| {
+        let label = t.get(match key {
+            crate::query::SortKey::Date => Msg::SortDate,
+            crate::query::SortKey::State => Msg::SortState,
+            crate::query::SortKey::ParticipatingStates => Msg::SortStates,
+            crate::query::SortKey::Recommendations => Msg::SortRecommendations,
+        });
         [false, true].map(|descending| {
             let value = Sort { key: *key, descending }.as_param();
             let direction = match (key, descending) {
-                (crate::query::SortKey::Date, false) => "oldest first",
-                (crate::query::SortKey::Date, true) => "newest first",
-                (crate::query::SortKey::State, false) => "A to Z",
-                (crate::query::SortKey::State, true) => "Z to A",
-                (_, false) => "fewest first",
-                (_, true) => "most first",
+                (crate::query::SortKey::Date, false) => Msg::OldestFirst,
+                (crate::query::SortKey::Date, true) => Msg::NewestFirst,
+                (crate::query::SortKey::State, false) => Msg::AToZ,
+                (crate::query::SortKey::State, true) => Msg::ZToA,
+                (_, false) => Msg::FewestFirst,
+                (_, true) => Msg::MostFirst,
             };
-            html! { <option selected={value == current} value={value.clone()}>{ format!("{label}, {direction}") }</option> }
+            let text = t.fmt(Msg::SortOption, &[("key", &label), ("direction", &t.get(direction))]);
+            html! { <option selected={value == current} value={value.clone()}>{ text }</option> }
         })
     });
     html! {
@@ -53,17 +62,17 @@ pub fn ResultSummary(props: &ResultSummaryProps) -> Html {
                data-reviews={props.reviews.to_string()}
                data-recommendations={props.recommendations.to_string()}
                data-waiting={props.waiting_for_texts.then_some("true")}>
-                <strong>{ count(props.reviews, "review", "reviews") }</strong>
-                { format!(" of {} · ", thousands(props.total_reviews)) }
-                <strong>{ count(props.recommendations, "recommendation", "recommendations") }</strong>
+                <strong>{ t.count(Msg::ReviewsCount, props.reviews, &[]) }</strong>
+                { format!(" {} · ", t.fmt(Msg::OfTotal, &[("total", &t.num(props.total_reviews))])) }
+                <strong>{ t.count(Msg::RecommendationsCount, props.recommendations, &[]) }</strong>
                 if props.waiting_for_texts {
-                    { " (waiting for the texts, which say which State made each recommendation)" }
+                    { format!(" {}", t.get(Msg::WaitingForTexts)) }
                 } else if props.provisional {
-                    { " (whole reviews, until the texts have loaded)" }
+                    { format!(" {}", t.get(Msg::ProvisionalCounts)) }
                 }
             </p>
             <label class="sort">
-                { "Sort by " }
+                { format!("{} ", t.get(Msg::SortBy)) }
                 <select data-testid="sort" onchange={onsort}>{ for options }</select>
             </label>
         </div>

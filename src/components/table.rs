@@ -4,16 +4,22 @@
 
 use super::export::download;
 use super::marked::marked;
-use super::OnQuery;
+use super::{use_tr, OnQuery};
+use crate::i18n::{Msg, Tr};
+use crate::dataset::load::Dataset;
+use crate::dataset::schema::Region;
+use crate::facet::Facet;
+use crate::format::capitalised;
 use crate::query::Query;
 use crate::search::SearchQuery;
 use crate::state::{QueryOrigin, Shared};
-use crate::table::{ColumnSort, Table};
+use crate::table::{Column, ColumnSort, Table};
 use web_sys::Element;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DataTableProps {
+    pub dataset: Shared<Dataset>,
     pub table: Shared<Table>,
     pub query: Query,
     pub onquery: OnQuery,
@@ -33,8 +39,61 @@ struct Viewport {
     height: u32,
 }
 
+/// A column's heading in the viewer's language (`Column::heading`, which
+/// the CSV keeps, is English).
+fn heading(t: &Tr, column: Column) -> String {
+    t.get(match column {
+        Column::State => Msg::StateUnderReview,
+        Column::Session => Msg::ColumnSession,
+        Column::Date => Msg::ColumnDate,
+        Column::Region => Msg::ColumnRegion,
+        Column::ParticipatingStates => Msg::ParticipatingStates,
+        Column::Members => Msg::ColumnMembers,
+        Column::Observers => Msg::ColumnObservers,
+        Column::Recommendations => Msg::ColumnRecommendations,
+        Column::Accepted => Msg::ColumnAccepted,
+        Column::Noted => Msg::ColumnNoted,
+        Column::Themes => Msg::ColumnThemes,
+        Column::Reviews => Msg::ColumnReviews,
+        Column::From => Msg::ByFrom,
+        Column::Recipients => Msg::ColumnRecipients,
+    })
+}
+
+/// A cell as the viewer's language shows it: State and regional group
+/// names translated; the rest, like the CSV, as the core writes it.
+fn shown(t: &Tr, dataset: &Dataset, column: Column, text: String) -> String {
+    match column {
+        Column::State | Column::From => dataset.find_state(&text).map_or(text, |s| t.state_name(dataset, s)),
+        // English keeps the codes (`GRULAC`) the CSV has; another language
+        // has no such codes, so it names the group.
+        Column::Region if t.lang() != crate::i18n::Lang::En => Region::from_code(&text).map_or(text, |r| t.region(r)),
+        Column::Themes if t.lang() != crate::i18n::Lang::En => main_options(t, dataset, &text),
+        _ => text,
+    }
+}
+
+/// The Main themes cell (`table::Row`'s text: themes joined by `; `, or
+/// `SDG goals: 16. Peace…; 5. Gender equality`) with the names in the
+/// viewer's language; what it does not recognise stays as it is.
+fn main_options(t: &Tr, dataset: &Dataset, text: &str) -> String {
+    let goals_prefix = format!("{}: ", capitalised(Facet::SdgGoal.plural()));
+    let join = |names: Vec<String>| names.join("; ");
+    match text.strip_prefix(&goals_prefix) {
+        Some(goals) => {
+            let goal = |cell: &str| match cell.split_once(". ").and_then(|(n, _)| n.parse::<usize>().ok()) {
+                Some(n) if n >= 1 => t.facet_label(Facet::SdgGoal, dataset, n - 1),
+                _ => cell.to_owned(),
+            };
+            format!("{}: {}", capitalised(&t.facet_plural(Facet::SdgGoal)), join(goals.split("; ").map(goal).collect()))
+        }
+        None => join(text.split("; ").map(|theme| t.theme(theme)).collect()),
+    }
+}
+
 #[component]
 pub fn DataTable(props: &DataTableProps) -> Html {
+    let t = use_tr();
     let table = &props.table;
     let container = use_node_ref();
     // Until it is measured, a generous guess: too many rows, never too few.
@@ -80,7 +139,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         html! {
             <th scope="col" aria-sort={aria_sort} class={classes!(column.numeric().then_some("number"))}>
                 <button type="button" data-testid={format!("sort-{}", column.key())} {onclick}>
-                    { column.heading() }
+                    { heading(&t, *column) }
                     <span aria-hidden="true">{ match aria_sort { "ascending" => " ▲", "descending" => " ▼", _ => "" } }</span>
                 </button>
             </th>
@@ -91,8 +150,8 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     let rows = (first..last).map(|index| {
         let row = &table.rows[index as usize];
         let cells = row.cells.iter().zip(&table.columns).enumerate().map(|(at, (cell, column))| {
-            let text = cell.text();
-            let shown = if column.searched() { marked(&text, &search) } else { html! { { text.clone() } } };
+            let text = shown(&t, &props.dataset, *column, cell.text());
+            let marked_text = if column.searched() { marked(&text, &search) } else { html! { { text.clone() } } };
             let content = match (&row.review, at) {
                 (Some(id), 0) => {
                     let open = Query { review: Some(id.clone()), ..props.query.clone() };
@@ -105,9 +164,9 @@ pub fn DataTable(props: &DataTableProps) -> Html {
                             onquery.emit((open.clone(), QueryOrigin::Choice));
                         }
                     });
-                    html! { <a {href} {onclick}>{ shown }</a> }
+                    html! { <a {href} {onclick}>{ marked_text }</a> }
                 }
-                _ => shown,
+                _ => marked_text,
             };
             html! { <td class={classes!(column.numeric().then_some("number"))} title={(!column.numeric()).then_some(text)}>{ content }</td> }
         });
@@ -125,24 +184,24 @@ pub fn DataTable(props: &DataTableProps) -> Html {
             }
         })
     };
-    let caption = match table.by {
-        crate::table::By::Review => "The selected reviews, one row per review",
-        crate::table::By::State => "The selected reviews, one row per State under review",
-        crate::table::By::From => "The passing recommendations, one row per recommending State",
-    };
+    let caption = t.get(match table.by {
+        crate::table::By::Review => Msg::TableByReview,
+        crate::table::By::State => Msg::TableByState,
+        crate::table::By::From => Msg::TableByFrom,
+    });
     html! {
         <section class="data-table" data-testid="data-table" data-by={table.by.as_param()}>
             <div class="table-tools">
-                <div role="group" aria-label="One row per">{ for crate::table::By::ALL.iter().map(|by| {
+                <div role="group" aria-label={t.get(Msg::OneRowPer)}>{ for crate::table::By::ALL.iter().map(|by| {
                     // Each by starts in its own default order.
                     let query = Query { by: *by, column_sort: None, sort: Default::default(), ..props.query.clone() };
                     let onclick = { let on = props.onquery.clone(); Callback::from(move |_: MouseEvent| on.emit((query.clone(), QueryOrigin::Choice))) };
-                    let label = match by { crate::table::By::Review => "Review", crate::table::By::State => "State under review", crate::table::By::From => "Recommending State" };
+                    let label = t.get(match by { crate::table::By::Review => Msg::ByReview, crate::table::By::State => Msg::ByState, crate::table::By::From => Msg::ByFrom });
                     html! { <button type="button" aria-pressed={(table.by == *by).to_string()} data-testid={format!("by-{}", by.as_param())} {onclick}>{ label }</button> }
                 }) }</div>
-                <button type="button" data-testid="export-table" onclick={ondownload}>{ "Download table (CSV)" }</button>
+                <button type="button" data-testid="export-table" onclick={ondownload}>{ t.get(Msg::DownloadTable) }</button>
             </div>
-            <div class="table-scroll" ref={container} {onscroll} tabindex="0" role="region" aria-label={caption}>
+            <div class="table-scroll" ref={container} {onscroll} tabindex="0" role="region" aria-label={caption.clone()}>
                 <table aria-rowcount={(total + 1).to_string()} aria-label={caption}>
                     <thead><tr aria-rowindex="1">{ for headers }</tr></thead>
                     <tbody>
@@ -153,7 +212,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
                 </table>
             </div>
             if total == 0 {
-                <p data-testid="no-results" class="empty">{ "No row: nothing matches these filters." }</p>
+                <p data-testid="no-results" class="empty">{ t.get(Msg::NoRow) }</p>
             }
         </section>
     }

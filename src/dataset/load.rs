@@ -399,6 +399,17 @@ impl Dataset {
         }
         self.search_text = SearchText::new(&rows);
         self.recommendations = rows;
+        // The State's names in the other UN languages: a search finds them
+        // as it finds its other spellings.
+        for state in &mut self.states {
+            if let Some(names) = texts.state_names.get(&state.iso) {
+                for name in names {
+                    if !state.aliases.contains(name) {
+                        state.aliases.push(name.clone());
+                    }
+                }
+            }
+        }
         self.texts_loaded = true;
         Ok(())
     }
@@ -416,11 +427,14 @@ impl Dataset {
         &self.states[index as usize].name
     }
 
-    /// The State's current name, then its former names: what a search by
-    /// name should find.
+    /// The State's current name, its former names, then its other spellings
+    /// and (once the texts are in) its names in the other UN languages: what
+    /// a search by name should find.
     pub fn state_names(&self, index: StateIndex) -> impl Iterator<Item = &str> {
         let state = &self.states[index as usize];
-        std::iter::once(state.name.as_str()).chain(state.former_names.iter().map(|f| f.name.as_str()))
+        std::iter::once(state.name.as_str())
+            .chain(state.former_names.iter().map(|f| f.name.as_str()))
+            .chain(state.aliases.iter().map(String::as_str))
     }
 
     /// The State's current name, and the name it had on the ISO `date`

@@ -32,6 +32,10 @@ pub struct Texts {
     pub schema_version: u32,
     pub totals: Totals,
     pub reviews: Vec<ReviewTexts>,
+    /// ISO 3166 code -> the State's names in the other UN languages, which
+    /// a search finds it by once the texts are in.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub state_names: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +77,10 @@ pub struct State {
     pub id: String,
     /// The State's current English name.
     pub name: String,
+    /// ISO 3166-1 alpha-2 code, the key of its name in other languages
+    /// (`data/names-<language>.json`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub iso: String,
     /// Names it had before, each with the date it stopped being used.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former_names: Vec<FormerName>,

@@ -77,6 +77,66 @@ pub fn current_name(canonical: &str) -> (String, Vec<FormerName>) {
     }
 }
 
+/// `(State id, ISO 3166-1 alpha-2 code)`: the key of a State's name in other
+/// languages (CLDR's territory names). The Holy See has the code of the
+/// Vatican City State, which it governs; Palestine the code ISO gives it.
+const ISO_CODES: &[(&str, &str)] = &[
+    ("afghanistan", "AF"), ("albania", "AL"), ("algeria", "DZ"), ("andorra", "AD"),
+    ("angola", "AO"), ("antigua-and-barbuda", "AG"), ("argentina", "AR"), ("armenia", "AM"),
+    ("australia", "AU"), ("austria", "AT"), ("azerbaijan", "AZ"), ("bahamas", "BS"),
+    ("bahrain", "BH"), ("bangladesh", "BD"), ("barbados", "BB"), ("belarus", "BY"),
+    ("belgium", "BE"), ("belize", "BZ"), ("benin", "BJ"), ("bhutan", "BT"),
+    ("bolivia", "BO"), ("bosnia-and-herzegovina", "BA"), ("botswana", "BW"), ("brazil", "BR"),
+    ("brunei-darussalam", "BN"), ("bulgaria", "BG"), ("burkina-faso", "BF"), ("burundi", "BI"),
+    ("cambodia", "KH"), ("cameroon", "CM"), ("canada", "CA"), ("cape-verde", "CV"),
+    ("central-african-republic", "CF"), ("chad", "TD"), ("chile", "CL"), ("china", "CN"),
+    ("colombia", "CO"), ("comoros", "KM"), ("costa-rica", "CR"), ("cote-d-ivoire", "CI"),
+    ("croatia", "HR"), ("cuba", "CU"), ("cyprus", "CY"), ("czech-republic", "CZ"),
+    ("democratic-people-s-republic-of-korea", "KP"), ("democratic-republic-of-the-congo", "CD"), ("denmark", "DK"), ("djibouti", "DJ"),
+    ("dominica", "DM"), ("dominican-republic", "DO"), ("ecuador", "EC"), ("egypt", "EG"),
+    ("el-salvador", "SV"), ("equatorial-guinea", "GQ"), ("eritrea", "ER"), ("estonia", "EE"),
+    ("ethiopia", "ET"), ("fiji", "FJ"), ("finland", "FI"), ("france", "FR"),
+    ("gabon", "GA"), ("gambia", "GM"), ("georgia", "GE"), ("germany", "DE"),
+    ("ghana", "GH"), ("greece", "GR"), ("grenada", "GD"), ("guatemala", "GT"),
+    ("guinea", "GN"), ("guinea-bissau", "GW"), ("guyana", "GY"), ("haiti", "HT"),
+    ("holy-see", "VA"), ("honduras", "HN"), ("hungary", "HU"), ("iceland", "IS"),
+    ("india", "IN"), ("indonesia", "ID"), ("iran", "IR"), ("iraq", "IQ"),
+    ("ireland", "IE"), ("israel", "IL"), ("italy", "IT"), ("jamaica", "JM"),
+    ("japan", "JP"), ("jordan", "JO"), ("kazakhstan", "KZ"), ("kenya", "KE"),
+    ("kiribati", "KI"), ("kuwait", "KW"), ("kyrgyzstan", "KG"), ("lao-people-s-democratic-republic", "LA"),
+    ("latvia", "LV"), ("lebanon", "LB"), ("lesotho", "LS"), ("liberia", "LR"),
+    ("libya", "LY"), ("liechtenstein", "LI"), ("lithuania", "LT"), ("luxembourg", "LU"),
+    ("madagascar", "MG"), ("malawi", "MW"), ("malaysia", "MY"), ("maldives", "MV"),
+    ("mali", "ML"), ("malta", "MT"), ("marshall-islands", "MH"), ("mauritania", "MR"),
+    ("mauritius", "MU"), ("mexico", "MX"), ("micronesia", "FM"), ("monaco", "MC"),
+    ("mongolia", "MN"), ("montenegro", "ME"), ("morocco", "MA"), ("mozambique", "MZ"),
+    ("myanmar", "MM"), ("namibia", "NA"), ("nauru", "NR"), ("nepal", "NP"),
+    ("netherlands", "NL"), ("new-zealand", "NZ"), ("nicaragua", "NI"), ("niger", "NE"),
+    ("nigeria", "NG"), ("norway", "NO"), ("oman", "OM"), ("pakistan", "PK"),
+    ("palau", "PW"), ("palestine", "PS"), ("panama", "PA"), ("papua-new-guinea", "PG"),
+    ("paraguay", "PY"), ("peru", "PE"), ("philippines", "PH"), ("poland", "PL"),
+    ("portugal", "PT"), ("qatar", "QA"), ("republic-of-korea", "KR"), ("republic-of-moldova", "MD"),
+    ("republic-of-the-congo", "CG"), ("romania", "RO"), ("russian-federation", "RU"), ("rwanda", "RW"),
+    ("saint-kitts-and-nevis", "KN"), ("saint-lucia", "LC"), ("saint-vincent-and-the-grenadines", "VC"), ("samoa", "WS"),
+    ("san-marino", "SM"), ("sao-tome-and-principe", "ST"), ("saudi-arabia", "SA"), ("senegal", "SN"),
+    ("serbia", "RS"), ("seychelles", "SC"), ("sierra-leone", "SL"), ("singapore", "SG"),
+    ("slovakia", "SK"), ("slovenia", "SI"), ("solomon-islands", "SB"), ("somalia", "SO"),
+    ("south-africa", "ZA"), ("south-sudan", "SS"), ("spain", "ES"), ("sri-lanka", "LK"),
+    ("sudan", "SD"), ("suriname", "SR"), ("swaziland", "SZ"), ("sweden", "SE"),
+    ("switzerland", "CH"), ("syria", "SY"), ("tajikistan", "TJ"), ("tanzania", "TZ"),
+    ("thailand", "TH"), ("the-former-yugoslav-republic-of-macedonia", "MK"), ("timor-leste", "TL"), ("togo", "TG"),
+    ("tonga", "TO"), ("trinidad-and-tobago", "TT"), ("tunisia", "TN"), ("turkey", "TR"),
+    ("turkmenistan", "TM"), ("tuvalu", "TV"), ("uganda", "UG"), ("ukraine", "UA"),
+    ("united-arab-emirates", "AE"), ("united-kingdom", "GB"), ("united-states", "US"), ("uruguay", "UY"),
+    ("uzbekistan", "UZ"), ("vanuatu", "VU"), ("venezuela", "VE"), ("viet-nam", "VN"),
+    ("yemen", "YE"), ("zambia", "ZM"), ("zimbabwe", "ZW"),
+];
+
+/// The ISO 3166 code of the State with id `id`.
+pub fn iso_code(id: &str) -> Option<&'static str> {
+    ISO_CODES.iter().find(|(known, _)| *known == id).map(|(_, code)| *code)
+}
+
 /// What the source writes where it does not know the recommending State.
 pub const UNKNOWN_STATE: &str = "&#40;Unknown&#41;";
 

@@ -86,15 +86,17 @@ export function parseCsv(text) {
 /**
  * For a test file: starts headless Chromium and serves dist/ under /upr/
  * before its tests, and stops both after them. The returned object holds
- * `browser` and `server` once the tests run, and `openViewer(query)`: a new
- * page of the viewer at that query, its texts loaded.
+ * `browser` and `server` once the tests run, and `openViewer(query, width)`:
+ * a new page of the viewer at that query (in a window `width` px wide if
+ * given), its texts loaded.
  */
 export function servedSite() {
   const site = {
     browser: undefined,
     server: undefined,
-    async openViewer(query) {
+    async openViewer(query, width) {
       const page = await site.browser.context.newPage();
+      if (width) await page.setViewportSize({ width, height: 800 });
       const viewer = new ViewerPage(page);
       await viewer.open(site.server.url('/upr/') + query);
       await viewer.waitForTexts();

@@ -143,6 +143,26 @@ export class ViewerPage {
     return this.table().locator(`th:has([data-testid=sort-${key}])`).getAttribute('aria-sort');
   }
 
+  /** The language the page is shown in: `<html lang dir>` and the viewer's root. */
+  async language() {
+    return this.page.evaluate(() => {
+      const root = document.querySelector('[data-testid=upr-viewer]');
+      return { lang: document.documentElement.lang, dir: document.documentElement.dir, rootLang: root?.lang, rootDir: root?.dir };
+    });
+  }
+
+  /** Waits until the page is shown in `code` (its messages fetched). */
+  async waitForLanguage(code) {
+    await this.page.waitForFunction((c) => document.documentElement.lang === c, code);
+    return this;
+  }
+
+  /** Picks a language in the header's switch and waits for it. */
+  async chooseLanguage(code) {
+    await this.page.selectOption('[data-testid=language]', code);
+    return this.waitForLanguage(code);
+  }
+
   params() {
     return new URL(this.page.url()).searchParams;
   }

@@ -8,6 +8,7 @@ mod error;
 mod explorer;
 mod link;
 mod matching;
+pub mod names;
 mod placing;
 mod rows;
 pub mod sdg;
@@ -22,7 +23,7 @@ pub use sessions::{is_member, read_membership, read_sessions, Term};
 
 use crate::dataset::schema::*;
 use crate::dataset::slug::slug;
-use crate::dataset::states::{aliases_of, current_name};
+use crate::dataset::states::{aliases_of, current_name, iso_code};
 use crate::dataset::themes::all_themes;
 use build::{build_review, Draft};
 use rows::StateInRow;
@@ -229,7 +230,7 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
         sessions,
         reviews: Vec::with_capacity(reviews.len()),
     };
-    let mut texts = Texts { schema_version: SCHEMA_VERSION, totals: Totals::default(), reviews: Vec::new() };
+    let mut texts = Texts { schema_version: SCHEMA_VERSION, totals: Totals::default(), reviews: Vec::new(), state_names: Default::default() };
     let mut linker = link::Linker::new()?;
     let (mut explorer_only, mut explorer_only_rows) = (BTreeSet::new(), 0);
     let keys: BTreeSet<(u8, String)> =
@@ -394,17 +395,23 @@ fn merge_states(
 fn state_list(states: &BTreeMap<String, (StateInRow, String, u64)>) -> Result<Vec<State>, ImportError> {
     let mut list: Vec<State> = states
         .values()
-        .map(|(s, _, _)| {
+        .map(|(s, file, line)| {
             let (name, former_names) = current_name(&s.name);
-            State {
-            id: slug(&s.name),
-            name,
-            former_names,
-            aliases: aliases_of(&s.name),
-            region: s.region,
-            organisations: s.organisations.clone(),
-        }})
-        .collect();
+            let id = slug(&s.name);
+            // Every State needs one, or it would have no name in the other languages.
+            let iso = iso_code(&id)
+                .ok_or_else(|| ImportError::row(file, *line, format!("{} has no ISO 3166 code in src/dataset/states.rs", s.name)))?;
+            Ok(State {
+                id,
+                name,
+                iso: iso.to_owned(),
+                former_names,
+                aliases: aliases_of(&s.name),
+                region: s.region,
+                organisations: s.organisations.clone(),
+            })
+        })
+        .collect::<Result<_, ImportError>>()?;
     list.sort_by(|a, b| a.id.cmp(&b.id));
     if let Some(pair) = list.windows(2).find(|w| w[0].id == w[1].id) {
         return Err(ImportError::Mismatch {

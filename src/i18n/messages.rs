@@ -1,0 +1,306 @@
+//! The message ids and their English, compiled in. Other languages key
+//! their files by the same ids (`Msg::key`). `[one, other]` marks a
+//! message about a count `{n}`.
+
+/// A message's English: one text, or the forms for one and for other counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum English {
+    One(&'static str),
+    Plural(&'static str, &'static str),
+}
+
+impl English {
+    pub fn pick(self, n: u32) -> &'static str {
+        match self {
+            English::One(text) => text,
+            English::Plural(one, other) => if n == 1 { one } else { other },
+        }
+    }
+
+    /// Every text of the message (both forms of a plural).
+    pub fn texts(self) -> Vec<&'static str> {
+        match self {
+            English::One(text) => vec![text],
+            English::Plural(one, other) => vec![one, other],
+        }
+    }
+}
+
+impl From<&'static str> for English {
+    fn from(text: &'static str) -> Self {
+        English::One(text)
+    }
+}
+
+impl From<[&'static str; 2]> for English {
+    fn from([one, other]: [&'static str; 2]) -> Self {
+        English::Plural(one, other)
+    }
+}
+
+macro_rules! messages {
+    ($($id:ident = $english:expr;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($id),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$id),*];
+
+            /// The id in the language files.
+            pub fn key(self) -> &'static str {
+                match self { $(Msg::$id => stringify!($id)),* }
+            }
+
+            pub fn english(self) -> English {
+                match self { $(Msg::$id => English::from($english)),* }
+            }
+        }
+    };
+}
+
+messages! {
+    // Page and layout
+    Title = "Universal Periodic Review";
+    PageTitle = "Universal Periodic Review viewer";
+    Intro = "Recommendations made to every UN Member State by its peers in the Human Rights Council, sessions 1–26 (2008–2016): the first two cycles, every State twice.";
+    Footer = "Universal Periodic Review, sessions 1–26. Recommendations: UPR Info database (sessions 1–20) and the Danish Institute for Human Rights' SDG–Human Rights Data Explorer (sessions 21–26; SDG links, report paragraphs); media summary: OHCHR.";
+    Language = "Language";
+    LanguageFailed = "The {language} interface could not be loaded ({reason}); the viewer stays in English.";
+    Loading = "Loading the reviews…";
+    ResultsLabel = "UPR recommendations";
+    ShowAs = "Show as";
+    ViewCards = "Cards";
+    ViewCharts = "Charts";
+    ViewTable = "Table";
+    ShowFilters = "Show filters";
+    HideFilters = "Hide filters";
+    ChartsWaiting = "The charts appear once the recommendation texts have loaded.";
+    TableWaiting = "The table appears once the recommendation texts have loaded.";
+
+    // Counts
+    ReviewsCount = ["{n} review", "{n} reviews"];
+    RecommendationsCount = ["{n} recommendation", "{n} recommendations"];
+    StatesCount = ["{n} State", "{n} States"];
+    ParticipatingStatesCount = ["{n} participating State", "{n} participating States"];
+    PeopleCount = ["{n} person", "{n} people"];
+    OfTotal = "of {total}";
+    WaitingForTexts = "(waiting for the texts, which say which State made each recommendation)";
+    ProvisionalCounts = "(whole reviews, until the texts have loaded)";
+
+    // Sort
+    SortBy = "Sort by";
+    SortOption = "{key}, {direction}";
+    SortDate = "Date";
+    SortState = "State under review";
+    SortStates = "Participating States";
+    SortRecommendations = "Recommendations";
+    OldestFirst = "oldest first";
+    NewestFirst = "newest first";
+    AToZ = "A to Z";
+    ZToA = "Z to A";
+    FewestFirst = "fewest first";
+    MostFirst = "most first";
+
+    // Notices
+    LoadFailed = "The reviews could not be shown.";
+    TextsFailed = "The recommendation texts could not be loaded, so the cards show whole reviews only: {message}";
+    TryAgain = "Try again";
+    TextsProgressOf = "Loading recommendation texts: {received} of {total}";
+    TextsProgress = "Loading recommendation texts: {received}";
+    Megabytes = "{mb} MB";
+    LinkIgnored = "Part of this link could not be used and was ignored:";
+
+    // Cards
+    SessionN = "Session {session}";
+    CycleN = "Cycle {cycle}";
+    MembersObservers = "{members} members, {observers} observers";
+    MatchCount = ["{n} match", "{n} match"];
+    AcceptedNotedShares = "{accepted} accepted, {noted} noted";
+    AcceptedWithShare = ["{n} accepted ({share})", "{n} accepted ({share})"];
+    NotedCount = ["{n} noted", "{n} noted"];
+    CardNotClassified = "Its recommendations are not classified by theme in the source.";
+    MainThemes = "Main themes";
+    MainSdgGoals = "Main SDG goals";
+    NoResults = "No review matches these filters. Remove one to see more.";
+    ReviewsList = "Reviews";
+    Pages = "Pages";
+    Previous = "Previous";
+    Next = "Next";
+    PageOf = "Page {page} of {pages}";
+    DownloadSelected = "Download the selected recommendations";
+    DownloadColon = "Download:";
+
+    // Recommending State's profile
+    ProfileHeading = "{name} as a recommending State";
+    ProfileSummary = "In this selection {name} made {recommendations} to {states} in {reviews}. The States under review accepted {accepted} ({share}) and noted {noted}.";
+    AnsweredShare = "{n}, {share} accepted";
+    MostOftenTo = "Most often to";
+    MostFrequent = "Most frequent {options}";
+
+    // Filters
+    Filters = "Filters";
+    SearchLabel = "Search recommendations and State names";
+    SearchSyntax = "Search syntax";
+    SearchHelpWords = ": both words, in any order, as word beginnings (tortur finds tortured); case and accents do not matter (cote finds Côte d'Ivoire)";
+    SearchHelpPhrase = ": the exact phrase";
+    SearchHelpOr = ": either term";
+    SearchHelpNotWord = ": without that word";
+    SearchHelpNotPhrase = ": without that phrase";
+    ClearFilters = "Clear all filters";
+    Coverage = "{source}'s {options} cover sessions {covered}; the recommendations of sessions {uncovered} are not classified by {option} in the source.";
+    ReviewsMustHave = "Reviews must have";
+    AnySelectedTheme = "any selected theme";
+    AllSelectedThemes = "all selected themes";
+    ParticipatingStates = "Participating States";
+    ParticipatingHint = "States that made recommendations in the review.";
+    AtLeast = "At least {n}";
+    AtMost = "At most {n}";
+    FewestStates = "Fewest participating States";
+    MostStates = "Most participating States";
+    MembersFrom = "Members from";
+    ObserversFrom = "Observers from";
+    RangeTo = "to";
+    Any = "Any";
+    SessionOption = "Session {session} ({year}, {reviews})";
+    CycleOption = "Cycle {cycle} ({n})";
+    ReviewLegend = "Review";
+    StateUnderReview = "State under review";
+    SessionLabel = "Session";
+    CycleLabel = "Cycle";
+    RegionalGroup = "Regional group";
+    RecommendationLegend = "Recommendation";
+    ResponseLabel = "Response";
+    RecommendedBy = "Recommended by";
+    RecommenderRegion = "Regional group of the recommending State";
+
+    // Facets
+    NounTheme = "theme";
+    NounSdgGoal = "SDG goal";
+    NounPersons = "group of persons";
+    NounAction = "action category";
+    PluralThemes = "themes";
+    PluralSdgGoals = "SDG goals";
+    PluralPersons = "groups of persons";
+    PluralActions = "action categories";
+    NoneThemeUnclassified = "Not classified by theme in the source";
+    NoneActionUnclassified = "No action category in the source";
+    NoneAction = "No action category";
+    NoneTheme = "No theme";
+    NoneSdgGoal = "No SDG goal linked";
+    NonePersons = "No group of persons named";
+    SourceUprInfo = "UPR Info";
+    SourceDihr = "the DIHR SDG–Human Rights Data Explorer";
+    GoalNumber = "Goal {goal}";
+    Accepted = "Accepted";
+    Noted = "Noted";
+    ActionMinimal = "Minimal action";
+    ActionContinuing = "Continuing action";
+    ActionConsidering = "Considering action";
+    ActionGeneral = "General action";
+    ActionSpecific = "Specific action";
+    ActionUnknown = "Unknown action";
+
+    // Charts
+    ChartPerTheme = "Recommendations per theme";
+    ChartPerSdgGoal = "Recommendations per SDG goal";
+    ChartPerPersons = "Recommendations per group of persons";
+    ChartPerAction = "Recommendations per action category";
+    ChartUncovered = " (the source does not classify sessions {sessions} by {option})";
+    ChartEmpty = "None of the selected recommendations is classified by {option}{uncovered}.";
+    NoRegion = "No regional group or unknown";
+    ChartRegions = "Recommendations by the regional group of the recommending State";
+    ChartSessions = "Recommendations per session";
+    BarDetail = "{label}: {accepted} accepted, {noted} noted";
+    FilterByIt = "{detail}. Filter by it.";
+    TheNumbers = "The numbers";
+    AcceptedShare = "Accepted share";
+    LegendAccepted = "accepted";
+    LegendNoted = "noted";
+    HistogramBar = ["{from}–{to} States: {n} review", "{from}–{to} States: {n} reviews"];
+    ChartParticipation = "Reviews by number of participating States";
+    ParticipationHint = "Selected: {low} to {high} States. Drag across the chart or click a bar to change the range; the sliders in the filters do the same from the keyboard.";
+    HistogramLabel = "Histogram of reviews by participating States; the selected range is {low} to {high}.";
+    ColumnReviews = "Reviews";
+
+    // Table
+    TableByReview = "The selected reviews, one row per review";
+    TableByState = "The selected reviews, one row per State under review";
+    TableByFrom = "The passing recommendations, one row per recommending State";
+    OneRowPer = "One row per";
+    ByReview = "Review";
+    ByState = "State under review";
+    ByFrom = "Recommending State";
+    DownloadTable = "Download table (CSV)";
+    NoRow = "No row: nothing matches these filters.";
+    ColumnSession = "Session";
+    ColumnDate = "Date";
+    ColumnRegion = "Region";
+    ColumnMembers = "Members";
+    ColumnObservers = "Observers";
+    ColumnRecommendations = "Recommendations";
+    ColumnAccepted = "Accepted %";
+    ColumnNoted = "Noted %";
+    ColumnThemes = "Main themes";
+    ColumnRecipients = "States recommended to";
+
+    // Comparison
+    AllReviews = "← All reviews";
+    RateOf = "{share} of {n}";
+    RecommendationsAccepted = "{recommendations}, {share} accepted";
+    ParticipationDetail = "{states} ({members} members, {observers} observers)";
+    RaisedOnlyHere = "{options} raised only in this review";
+    NoneDropped = "None: every {option} of this review was raised again in the second.";
+    NoneGained = "None: every {option} of this review was raised in the first.";
+    TwoReviewsCompared = "{name}: two reviews compared";
+    ComparedBySdg = "Compared by SDG goal: the source does not classify the recommendations of sessions {sessions} by theme.";
+    AcceptancePer = "Acceptance per {option}, then and now";
+    FirstReview = "First review";
+    SecondReview = "Second review";
+    RecommendedBothTimes = "States that recommended both times ({n})";
+
+    // The open card
+    ReviewTitle = "{name}, session {session}";
+    ReviewedOn = "Reviewed {date}";
+    Permalink = "Permanent link to this review";
+    CompareLink = "Compare its two reviews";
+    Print = "Print";
+    LiveView = "Live view: {link}";
+    NationalReport = "National report";
+    PositiveAchievements = "Positive achievements";
+    IssuesRaised = "Issues and questions raised";
+    AdoptionHeading = "Adoption of the report";
+    AdoptionScheduled = "The Working Group's adoption of the report was scheduled on {date}";
+    MediaSource = "Sections from the OHCHR media summary ({file}); recommendations from the UPR Info database and the DIHR SDG–Human Rights Data Explorer.";
+    Delegation = "Delegation";
+    DelegationSize = "Size";
+    HeadedBy = "Headed by";
+    PresentedBy = "National report presented by";
+    Participation = "Participation";
+    ParticipationMade = "{states} made recommendations: {members} members of the Human Rights Council and {observers} observers.";
+    UnknownRecommender = " The source does not name the State behind {recommendations}.";
+    MediaCount = "The OHCHR media summary counts {members} member and {observers} observer States taking part in the interactive discussion, with or without a recommendation.";
+    WhichStates = "Which States";
+    MembersColon = "Members: ";
+    ObserversColon = "Observers: ";
+    WhichStatesLater = "Which States: once the texts have loaded.";
+    ResponseHeading = "Response of the State under review";
+    ResponseSummary = "Of {recommendations}, it accepted {accepted} ({share}) and noted {noted}.";
+    VoluntaryPledges = "Voluntary pledges ({n})";
+    Recommendations = "Recommendations";
+    SummarisedByOhchr = "As summarised by OHCHR";
+    TextsStillLoading = "The recommendation texts are still loading.";
+    AllRecommendations = "All {recommendations}";
+    SomeMatch = "{n} of {recommendations} match the filters";
+    GroupRecommendationsBy = "Group recommendations by";
+    GroupBy = "Group by";
+    GroupByState = "recommending State";
+    NotClassifiedBy = "The source does not classify the recommendations of this review by {options}.";
+    Or = " or ";
+    UnknownState = "Unknown State";
+    GoalTitle = "Sustainable Development Goal {goal}: {name}";
+    AmbiguousTarget = "The source does not say which of the two targets it means";
+    TargetN = "Target {target}";
+    CategoryN = "{action} (category {n})";
+    SdgList = "Sustainable Development Goals";
+    Concerns = "Concerns: {persons}";
+}
