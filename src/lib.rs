@@ -79,33 +79,28 @@ fn page_props(base: String, query: query::Query, warnings: Vec<query::QueryWarni
 }
 
 /// Hydrates the prerendered page with the dataset it was rendered from (so
-/// the first render equals it), then applies the address bar's own query,
-/// if it has one (`reviews/x.html?theme=Torture`).
+/// the first render equals it). A page whose address asks for another view
+/// (`index.html?theme=Torture`), or that was made from other data than
+/// loaded, is built afresh with what is loaded; a failed load is built
+/// afresh too, and the viewer says what failed, with Try again.
 async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
     let loads = services::loader::load(&base);
     let loaded = if with_texts { loads.complete.await } else { loads.overview.await };
     let (page_query, _) = query::Query::from_search(&root.get_attribute(PAGE_QUERY_ATTRIBUTE).unwrap_or_default());
-    let Ok(dataset) = loaded else {
-        // The viewer says what failed, with Try again, as on a page not
-        // prerendered; the prerendered view stays readable until then.
-        root.set_inner_html("");
-        yew::Renderer::<app::Page>::with_root_and_props(root, page_props(base, page_query, Vec::new(), None)).render();
-        return;
+    let typed = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let (query, warnings) = if typed.trim_start_matches('?').is_empty() {
+        (page_query.clone(), Vec::new())
+    } else {
+        services::address_bar::read()
     };
     let rendered_from = root.get_attribute(FINGERPRINT_ATTRIBUTE);
-    if rendered_from.is_none() || rendered_from != services::loader::fingerprint(&base, with_texts) {
-        // Other data than the page was made from: a page of its own.
+    let same_data = rendered_from.is_some() && rendered_from == services::loader::fingerprint(&base, with_texts);
+    let preloaded = loaded.ok().map(state::Shared);
+    let props = page_props(base, query.clone(), warnings, preloaded.clone());
+    if same_data && preloaded.is_some() && query == page_query {
+        yew::Renderer::<app::Page>::with_root_and_props(root, props).hydrate();
+    } else {
         root.set_inner_html("");
-        let (query, warnings) = services::address_bar::read();
-        yew::Renderer::<app::Page>::with_root_and_props(root, page_props(base, query, warnings, None)).render();
-        return;
-    }
-    let preloaded = Some(state::Shared(dataset));
-    let props = page_props(base.clone(), page_query, Vec::new(), preloaded.clone());
-    let mut app = yew::Renderer::<app::Page>::with_root_and_props(root, props).hydrate();
-    let typed = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    if !typed.trim_start_matches('?').is_empty() {
-        let (query, warnings) = services::address_bar::read();
-        app.update(page_props(base, query, warnings, preloaded));
+        yew::Renderer::<app::Page>::with_root_and_props(root, props).render();
     }
 }
