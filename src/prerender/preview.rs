@@ -92,7 +92,7 @@ pub fn review_svg(dataset: &Dataset, review: usize) -> String {
 <rect width="{WIDTH}" height="{HEIGHT}" fill="{background}"/>
 <rect x="40" y="40" width="1120" height="550" rx="24" fill="{surface}" stroke="{border}" stroke-width="3"/>
 <text x="80" y="120" font-size="34" fill="{muted}">Universal Periodic Review</text>
-<text x="80" y="{name_y}" font-size="{name_size}" fill="{text}"{fit}>{name}</text>
+<text x="80" y="210" font-size="{name_size}" fill="{text}"{fit}>{name}</text>
 <text x="80" y="300" font-size="40" fill="{muted}">Session {session}{when}</text>
 <text x="80" y="400" font-size="44" fill="{text}">{figures}</text>
 <rect x="80" y="450" width="{bar}" height="40" rx="8" fill="{border}"/>
@@ -107,7 +107,6 @@ pub fn review_svg(dataset: &Dataset, review: usize) -> String {
         text = LIGHT.text,
         accepted_colour = LIGHT.accepted,
         noted_colour = LIGHT.noted,
-        name_y = 210,
         // Squeezed to fit only when it would run over the card (DejaVu Sans
         // Bold is about 0.7 em a letter).
         fit = if name.chars().count() as f64 * f64::from(name_size) * 0.7 > 1040.0 {
