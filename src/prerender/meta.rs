@@ -16,15 +16,16 @@ pub struct PageMeta {
     pub image: Option<String>,
 }
 
+/// The month the review's session began, `February 2010`.
+pub fn review_month(dataset: &Dataset, review: usize) -> Option<String> {
+    let session = dataset.reviews[review].summary.session;
+    dataset.sessions.iter().find(|s| s.number == session).map(|s| month_year(&s.start))
+}
+
 /// `Kazakhstan — Universal Periodic Review, session 7, February 2010`.
 pub fn review_title(dataset: &Dataset, review: usize) -> String {
     let summary = &dataset.reviews[review].summary;
-    let month = dataset
-        .sessions
-        .iter()
-        .find(|s| s.number == summary.session)
-        .map(|s| format!(", {}", month_year(&s.start)))
-        .unwrap_or_default();
+    let month = review_month(dataset, review).map(|m| format!(", {m}")).unwrap_or_default();
     format!("{} — Universal Periodic Review, session {}{month}", dataset.state_name(dataset.reviews[review].state), summary.session)
 }
 

@@ -8,9 +8,9 @@
 //! into the prerender binary, so every build draws the same picture.
 
 use super::escape;
-use super::meta::review_figures;
+use super::meta::{review_figures, review_month};
 use crate::dataset::load::Dataset;
-use crate::format::{month_year, percent};
+use crate::format::percent;
 use crate::palette::LIGHT;
 use std::sync::Arc;
 
@@ -75,12 +75,7 @@ impl Painter {
 pub fn review_svg(dataset: &Dataset, review: usize) -> String {
     let summary = &dataset.reviews[review].summary;
     let name = dataset.state_name(dataset.reviews[review].state);
-    let when = dataset
-        .sessions
-        .iter()
-        .find(|s| s.number == summary.session)
-        .map(|s| format!(" · {}", month_year(&s.start)))
-        .unwrap_or_default();
+    let when = review_month(dataset, review).map(|m| format!(" · {m}")).unwrap_or_default();
     let accepted = percent(summary.accepted, summary.recommendations);
     let bar = 1040.0;
     let accepted_width = bar * f64::from(summary.accepted) / f64::from(summary.recommendations.max(1));
