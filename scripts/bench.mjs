@@ -21,7 +21,7 @@ const SCALES = (args.scales ?? '1,4,16').split(',').map(Number);
 
 // Budgets, and why.
 const BUDGETS = {
-  firstCardRatio: { limit: 1.5, why: 'the first card within 1.5 times a static page of the same cards: the wasm start-up may cost half again, no more' },
+  firstCardRatio: { limit: 1.1, why: 'the first card within 1.1 times a static page of the same cards: the first screen is prerendered HTML and waits for no code (issue 14)' },
   filterP95: { limit: 16, why: 'every filter within one 60 Hz frame (16 ms) at the 95th percentile on the real data: answers feel instant' },
   search16xP95: { limit: 50, why: 'a text search within 50 ms at 16 times the real data: typing stays fluid as the data grows' },
   appCodeGzip: { limit: 200_000, why: 'app code under 200 KB gzipped: the first visit on a slow connection stays short' },
@@ -61,7 +61,35 @@ function synthetic(scale) {
 // Installed before any page script: records when the first card title is
 // painted (Element Timing), when the texts are in, and the wasm instance.
 function instrument() {
-  window.__bench = { cardPaint: null, texts: null, wasm: null };
+  window.__bench = { cardPaint: null, texts: null, wasm: null, interactive: null };
+  // Interactive: the first time a filter is answered. Once the app holds
+  // the page (no hydration markers left in its root), a theme is ticked;
+  // the time is when the result line changes; it is then unticked.
+  // A frame after the markers are gone: yew runs the components' first
+  // effects after hydrating, and a query set before them is replaced by
+  // the page's own (as it would be for a person's click in that frame).
+  let settled = false;
+  const answer = () => {
+    if (document.documentElement?.hasAttribute('data-bench-static')) return;
+    const root = document.getElementById('upr-viewer-page');
+    const summary = document.querySelector('[data-testid=result-summary]');
+    const box = document.querySelector('[data-testid=theme-option] input');
+    if (!root || !summary || !box || document.createTreeWalker(root, NodeFilter.SHOW_COMMENT).nextNode() || !settled) {
+      settled = Boolean(root && summary && box) && !document.createTreeWalker(root, NodeFilter.SHOW_COMMENT).nextNode();
+      requestAnimationFrame(answer);
+      return;
+    }
+    const before = summary.getAttribute('data-recommendations');
+    new MutationObserver((_, observer) => {
+      const now = document.querySelector('[data-testid=result-summary]');
+      if (now?.getAttribute('data-recommendations') === before) return;
+      window.__bench.interactive = performance.now();
+      observer.disconnect();
+      document.querySelector('[data-testid=theme-option] input')?.click();
+    }).observe(root, { childList: true, subtree: true, attributes: true });
+    box.click();
+  };
+  requestAnimationFrame(answer);
   addEventListener('TrunkApplicationStarted', (e) => { window.__bench.wasm = e.detail.wasm; });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
@@ -83,7 +111,7 @@ async function coldLoad(url, { waitTexts = true } = {}) {
     await page.addInitScript(instrument);
     await page.goto(url);
     await page.waitForFunction(() => window.__bench.cardPaint !== null, null, { timeout: 120000 });
-    if (waitTexts) await page.waitForFunction(() => window.__bench.texts !== null, null, { timeout: 300000 });
+    if (waitTexts) await page.waitForFunction(() => window.__bench.texts !== null && window.__bench.interactive !== null, null, { timeout: 300000 });
     const result = await page.evaluate(() => {
       const b = window.__bench;
       const before = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= b.cardPaint);
@@ -98,6 +126,7 @@ async function coldLoad(url, { waitTexts = true } = {}) {
       return {
         cardPaint: b.cardPaint,
         texts: b.texts,
+        interactive: b.interactive,
         sizes,
         jsHeap: performance.memory?.usedJSHeapSize,
         wasmMemory: b.wasm?.memory?.buffer.byteLength,
@@ -219,6 +248,7 @@ async function main() {
     const html = await first.page.evaluate(() => {
       const doc = document.documentElement.cloneNode(true);
       doc.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]').forEach((e) => e.remove());
+      doc.setAttribute('data-bench-static', '');
       return '<!doctype html>\n' + doc.outerHTML;
     });
     fs.writeFileSync(path.join(mounts['/static/'], 'index.html'), html);
@@ -275,13 +305,13 @@ function report(rows, staticRuns, staticPaint) {
 
   p('## Loading (median over cold loads, spread in brackets)');
   p();
-  p('| dataset | first card painted | ratio to static page | all texts loaded | JS heap | wasm memory |');
-  p('| --- | ---: | ---: | ---: | ---: | ---: |');
-  p(`| static page (limit) | ${ms(staticPaint)} ms (${spread(staticRuns.map((r) => r.cardPaint))}) | 1.00 | – | – | – |`);
+  p('| dataset | first card painted | ratio to static page | interactive: a filter answered | all texts loaded | JS heap | wasm memory |');
+  p('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  p(`| static page (limit) | ${ms(staticPaint)} ms (${spread(staticRuns.map((r) => r.cardPaint))}) | 1.00 | – | – | – | – |`);
   for (const r of rows) {
     const paint = median(r.runs.map((x) => x.cardPaint));
     const texts = median(r.runs.map((x) => x.texts));
-    p(`| ${r.scale === 1 ? 'real' : `synthetic ${r.scale}x`} | ${ms(paint)} ms (${spread(r.runs.map((x) => x.cardPaint))}) | ${(paint / staticPaint).toFixed(2)} | ${ms(texts)} ms (${spread(r.runs.map((x) => x.texts))}) | ${(r.memory.jsHeap / 1e6).toFixed(1)} MB | ${(r.memory.wasm / 1e6).toFixed(1)} MB |`);
+    p(`| ${r.scale === 1 ? 'real' : `synthetic ${r.scale}x`} | ${ms(paint)} ms (${spread(r.runs.map((x) => x.cardPaint))}) | ${(paint / staticPaint).toFixed(2)} | ${ms(median(r.runs.map((x) => x.interactive)))} ms (${spread(r.runs.map((x) => x.interactive))}) | ${ms(texts)} ms (${spread(r.runs.map((x) => x.texts))}) | ${(r.memory.jsHeap / 1e6).toFixed(1)} MB | ${(r.memory.wasm / 1e6).toFixed(1)} MB |`);
   }
   p();
 

@@ -11,3 +11,5 @@ step "release build"
 trunk build --release || fail "the release build failed"
 step "measuring (synthetic datasets go to .tmp/bench, never into the build)"
 node scripts/bench.mjs "$@"
+step "Lighthouse, mobile, on the home page and a review page"
+node scripts/lighthouse.mjs

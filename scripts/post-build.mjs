@@ -7,6 +7,7 @@
 //  - upr-viewer-standalone.html, one file with the app and the dataset
 //    inside, that works when opened straight from disk (file://); only in
 //    a release build (a debug build is for tests, and its wasm is large).
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,9 +29,17 @@ const indexPath = path.join(staging, 'index.html');
 const index = fs.readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/.exec(index);
 if (!inline) throw new Error('index.html has no inline start-up script to move out');
-const startName = `start-${crypto.createHash('sha256').update(inline[1]).digest('hex').slice(0, 16)}.js`;
-fs.writeFileSync(path.join(staging, startName), inline[1].trim() + '\n');
-fs.writeFileSync(indexPath, index.replace(inline[0], `<script type="module" src="./${startName}"></script>`));
+// The wasm's address relative to this script, not to the page: the pages
+// under reviews/ and states/ load the same script from one folder up.
+const start = inline[1].trim().replace(`'./${wasm}'`, `new URL('./${wasm}', import.meta.url)`) + '\n';
+if (!start.includes('import.meta.url')) throw new Error(`the start-up script does not name ./${wasm} as expected`);
+const startName = `start-${crypto.createHash('sha256').update(start).digest('hex').slice(0, 16)}.js`;
+fs.writeFileSync(path.join(staging, startName), start);
+// Chromium warns in the console that it ignores `integrity` on a preload
+// as="fetch" (crbug.com/981419): the wasm's preload goes without it.
+const wasmPreload = new RegExp(`(<link rel="preload" href="\\./${wasm.replace(/[.]/g, '\\.')}"[^>]*?) integrity="[^"]*"`);
+if (!wasmPreload.test(index)) throw new Error(`index.html has no preload of ${wasm} with integrity to take out`);
+fs.writeFileSync(indexPath, index.replace(inline[0], `<script type="module" src="./${startName}"></script>`).replace(wasmPreload, '$1'));
 
 const location = '// Its own URL, in the folder of embed.js: what a classic script cannot ask for.\nexport default import.meta.url;\n';
 const locationName = `upr-viewer-location-${crypto.createHash('sha256').update(location).digest('hex').slice(0, 16)}.js`;
@@ -41,6 +50,13 @@ const embed = fs
   .replace('__UPR_WASM__', `./${wasm}`)
   .replace('__UPR_LOCATION__', `./${locationName}`);
 fs.writeFileSync(path.join(staging, 'embed.js'), embed);
+
+// The prerendered pages (src/bin/prerender.rs), from the index.html above.
+// Native code: built by cargo for this machine, the same in both profiles
+// (it takes seconds; the test build's pages are those of the release).
+const prerender = spawnSync('cargo', ['run', '--quiet', '--release', '--bin', 'prerender', '--', staging], { cwd: root, stdio: 'inherit' });
+if (prerender.status !== 0) throw new Error('the prerender failed (see above)');
+
 if (process.env.TRUNK_PROFILE !== 'release') {
   console.log(`post-build: wrote embed.js (-> ${glue}); no single file in a ${process.env.TRUNK_PROFILE} build`);
   process.exit(0);

@@ -14,13 +14,14 @@ use crate::components::table::DataTable;
 use crate::components::language::{use_language, LanguageSwitch};
 use crate::i18n::{Msg, Tr};
 use crate::palette::{use_palette, Palette};
-use crate::style::root_style;
+use crate::style::{root_style, ROOT_CLASS};
 use crate::query::{Query, QueryWarning, View};
 use crate::services::{address_bar, fetch, loader};
-use crate::state::{Action, Phase, QueryOrigin, ViewerState};
+use crate::dataset::load::Dataset;
+use crate::state::{Action, Phase, QueryOrigin, Shared, ViewerState};
 use stylist::manager::StyleManager;
 use stylist::yew::styled_component;
-use stylist::Style;
+use stylist::GlobalStyle;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -39,14 +40,38 @@ pub struct ViewerProps {
     /// The page's title block; an embed sits inside someone else's page.
     #[prop_or(true)]
     pub masthead: bool,
+    /// The dataset already loaded, to show at once: what a prerendered page
+    /// was rendered with (the overview, or with the texts), so that the
+    /// browser's first render equals the page it hydrates.
+    #[prop_or_default]
+    pub preloaded: Option<Shared<Dataset>>,
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct PageProps {
+    /// Where the styles go: the page's head in the browser, a recording at
+    /// build time (`crate::prerender`).
+    pub manager: StyleManager,
+    pub viewer: ViewerProps,
+}
+
+/// The page's viewer with its style manager: one tree for the prerender and
+/// the browser, which must match node for node for the page to hydrate.
+#[component]
+pub fn Page(props: &PageProps) -> Html {
+    html! {
+        <ContextProvider<StyleManager> context={props.manager.clone()}>
+            <Viewer ..props.viewer.clone() />
+        </ContextProvider<StyleManager>>
+    }
 }
 
 #[styled_component]
 pub fn Viewer(props: &ViewerProps) -> Html {
     let palette = use_palette();
     let state = use_reducer({
-        let (query, warnings) = (props.query.clone(), props.warnings.clone());
-        move || ViewerState::new(query, warnings)
+        let (query, warnings, preloaded) = (props.query.clone(), props.warnings.clone(), props.preloaded.clone());
+        move || ViewerState::with_dataset(query, warnings, preloaded.map(|d| d.0))
     });
     let progress = use_state(fetch::Progress::default);
     let (t, language_failure) = use_language(state.query.lang, props.masthead, props.data_base.clone());
@@ -236,18 +261,14 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     // into its shadow root, not into the host page's head.
     // Memoised: building the sheet costs milliseconds, on every render.
     let manager = use_context::<StyleManager>().unwrap_or_default();
-    let root_class = use_memo((palette.clone(), manager), |(palette, manager)| {
-        Style::new_with_manager(root_style(palette), manager.clone())
-            .map(|style| style.get_class_name().to_owned())
-            .unwrap_or_default()
-    });
+    let _sheet = use_memo(manager, |manager| GlobalStyle::new_with_manager(root_style(), manager.clone()).ok());
 
     html! {
         <ContextProvider<Palette> context={palette.clone()}>
         <ContextProvider<Tr> context={t.clone()}>
             // `lang` and `dir` here too, for an embed, whose host page has
             // its own `<html lang>`.
-            <div class={(*root_class).clone()} data-testid="upr-viewer" lang={t.lang().code()} dir={t.lang().dir()}>
+            <div class={ROOT_CLASS} data-testid="upr-viewer" lang={t.lang().code()} dir={t.lang().dir()}>
                 if props.masthead {
                     <header class="masthead">
                         <div class="masthead-top">

@@ -132,6 +132,7 @@ impl EmbeddedViewer {
                 address_bar,
                 show_filters: attribute("compact").is_none(),
                 masthead: false,
+                preloaded: None,
             }),
             generation,
         }

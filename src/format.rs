@@ -208,3 +208,11 @@ pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
 }
+
+/// `2010-02-08` -> `February 2010`; anything else is returned as it is.
+pub fn month_year(iso: &str) -> String {
+    match parts(iso) {
+        Some((y, m, _)) => format!("{} {y}", month(Lang::En, m)),
+        None => iso.to_owned(),
+    }
+}

@@ -14,10 +14,13 @@ pub mod embed;
 pub mod export;
 pub mod facet;
 pub mod filter;
+pub mod fingerprint;
 pub mod format;
 pub mod i18n;
 pub mod lang;
 pub mod palette;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod query;
 pub mod search;
 pub mod services;
@@ -33,19 +36,73 @@ mod test_hooks;
 pub const PAGE_ROOT_ID: &str = "upr-viewer-page";
 
 /// Mounts the viewer on the page's `#upr-viewer-page` element, reading the
-/// query from the address bar and the dataset from `data/`.
+/// query from the address bar and the dataset from `data/` (or where the
+/// root's `data-base` says). A prerendered page (`crate::prerender`) is
+/// hydrated instead, once the data it was rendered with is in.
 pub fn run_page() {
     let document = web_sys::window().and_then(|w| w.document());
     let Some(root) = document.and_then(|d| d.get_element_by_id(PAGE_ROOT_ID)) else { return };
     crash::install_panic_hook();
-    let (query, warnings) = services::address_bar::read();
-    let props = app::ViewerProps {
-        data_base: "data/".into(),
-        query,
-        warnings,
-        address_bar: true,
-        show_filters: true,
-        masthead: true,
+    let base = root.get_attribute(DATA_BASE_ATTRIBUTE).unwrap_or_else(|| "data/".into());
+    match root.get_attribute(PRERENDERED_ATTRIBUTE) {
+        Some(stage) => wasm_bindgen_futures::spawn_local(hydrate(root, base, stage == PRERENDERED_WITH_TEXTS)),
+        None => {
+            let (query, warnings) = services::address_bar::read();
+            yew::Renderer::<app::Page>::with_root_and_props(root, page_props(base, query, warnings, None)).render();
+        }
+    }
+}
+
+/// On the page root: where the data folder is, relative to the page.
+pub const DATA_BASE_ATTRIBUTE: &str = "data-base";
+/// On a prerendered page root: what it was rendered with, the overview or
+/// (this value) the dataset with its texts.
+pub const PRERENDERED_ATTRIBUTE: &str = "data-prerendered";
+pub const PRERENDERED_WITH_TEXTS: &str = "texts";
+/// On a prerendered page root: the query it was rendered with (`?review=…`).
+pub const PAGE_QUERY_ATTRIBUTE: &str = "data-query";
+/// On a prerendered page root: the fingerprint of the data files it was
+/// rendered from (`fingerprint::of_files`).
+pub const FINGERPRINT_ATTRIBUTE: &str = "data-fingerprint";
+
+fn page_props(base: String, query: query::Query, warnings: Vec<query::QueryWarning>, preloaded: Option<state::Shared<dataset::load::Dataset>>) -> app::PageProps {
+    app::PageProps {
+        manager: stylist::manager::StyleManager::default(),
+        viewer: app::ViewerProps {
+            data_base: base.into(),
+            query,
+            warnings,
+            address_bar: true,
+            show_filters: true,
+            masthead: true,
+            preloaded,
+        },
+    }
+}
+
+/// Hydrates the prerendered page with the dataset it was rendered from (so
+/// the first render equals it). A page whose address asks for another view
+/// (`index.html?theme=Torture`), or that was made from other data than
+/// loaded, is built afresh with what is loaded; a failed load is built
+/// afresh too, and the viewer says what failed, with Try again.
+async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
+    let loads = services::loader::load(&base);
+    let loaded = if with_texts { loads.complete.await } else { loads.overview.await };
+    let (page_query, _) = query::Query::from_search(&root.get_attribute(PAGE_QUERY_ATTRIBUTE).unwrap_or_default());
+    let typed = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let (query, warnings) = if typed.trim_start_matches('?').is_empty() {
+        (page_query.clone(), Vec::new())
+    } else {
+        services::address_bar::read()
     };
-    yew::Renderer::<app::Viewer>::with_root_and_props(root, props).render();
+    let rendered_from = root.get_attribute(FINGERPRINT_ATTRIBUTE);
+    let same_data = rendered_from.is_some() && rendered_from == services::loader::fingerprint(&base, with_texts);
+    let preloaded = loaded.ok().map(state::Shared);
+    let props = page_props(base, query.clone(), warnings, preloaded.clone());
+    if same_data && preloaded.is_some() && query == page_query {
+        yew::Renderer::<app::Page>::with_root_and_props(root, props).hydrate();
+    } else {
+        root.set_inner_html("");
+        yew::Renderer::<app::Page>::with_root_and_props(root, props).render();
+    }
 }

@@ -1,6 +1,7 @@
 //! Colours as a typed value, light or dark after the system setting. Every
 //! text colour passes WCAG AA (4.5:1) on both backgrounds it is used on.
 
+#[cfg(target_arch = "wasm32")]
 use stylist::yew::use_media_query;
 use yew::prelude::*;
 
@@ -50,10 +51,18 @@ pub const DARK: Palette = Palette {
     focus: "#ffb86b",
 };
 
-/// The palette for the system's colour scheme, following it live.
+/// The palette for the system's colour scheme, following it live. At
+/// build time (prerendering) there is no system to ask: light, which only
+/// the charts' colours and notices use (the page's own sheet follows the
+/// scheme through CSS variables, see `style.rs`), and neither is in a
+/// prerendered page.
 #[hook]
 pub fn use_palette() -> Palette {
-    if use_media_query("(prefers-color-scheme: dark)") {
+    #[cfg(target_arch = "wasm32")]
+    let dark = use_media_query("(prefers-color-scheme: dark)");
+    #[cfg(not(target_arch = "wasm32"))]
+    let dark = false;
+    if dark {
         DARK
     } else {
         LIGHT

@@ -115,6 +115,23 @@ impl ViewerState {
         }
     }
 
+    /// A viewer that starts with its dataset already loaded (the overview,
+    /// or with the texts): a prerendered page, at build time and as the
+    /// browser hydrates it, must start from the same state.
+    pub fn with_dataset(query: Query, warnings: Vec<QueryWarning>, dataset: Option<Rc<Dataset>>) -> Self {
+        let mut state = Self::new(query, warnings);
+        if let Some(dataset) = dataset {
+            // As `OverviewLoaded` (and `TextsLoaded`) would leave it, filtered once.
+            state.overview = Phase::Ready;
+            if dataset.texts_loaded {
+                state.texts = Phase::Ready;
+            }
+            state.dataset = Some(Shared(dataset));
+            state.refilter();
+        }
+        state
+    }
+
     /// Filters again; warnings are the parse warnings plus those only the
     /// dataset can tell (an unknown theme, State or review).
     fn refilter(&mut self) {

@@ -218,6 +218,7 @@ async fn the_viewer_says_what_went_wrong_when_the_data_is_missing() {
         address_bar: false,
         show_filters: true,
         masthead: true,
+        preloaded: None,
     };
     Renderer::<Viewer>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

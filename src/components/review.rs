@@ -66,6 +66,13 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
     // Opening a card moves focus to its title, so keyboard and screen-reader
     // users land where the content changed.
     let title = use_node_ref();
+    // The full address, for paper, only the browser knows: filled in once
+    // shown, so that a prerendered card and its hydration start the same.
+    let live_view = use_state(|| permalink.clone());
+    use_effect_with(permalink.clone(), {
+        let live_view = live_view.setter();
+        move |link: &String| live_view.set(absolute(link))
+    });
     use_effect_with(summary.id.clone(), {
         let title = title.clone();
         move |_| {
@@ -101,7 +108,7 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
                         if let Some(window) = web_sys::window() { let _ = window.print(); }
                     })}>{ t.get(Msg::Print) }</button>
                 </p>
-                <p class="print-only">{ t.fmt(Msg::LiveView, &[("link", &absolute(&permalink))]) }</p>
+                <p class="print-only">{ t.fmt(Msg::LiveView, &[("link", &live_view)]) }</p>
             </header>
             if let Some(media) = media {
                 { delegation(&t, media) }

@@ -26,6 +26,22 @@ thread_local! {
     static LOADS: RefCell<HashMap<String, Loads>> = RefCell::new(HashMap::new());
     static LISTENERS: RefCell<HashMap<String, Vec<(u64, Callback<Progress>)>>> = RefCell::new(HashMap::new());
     static NEXT_LISTENER: Cell<u64> = const { Cell::new(0) };
+    /// The fingerprint of each file read, by address, on a prerendered page.
+    static FILES: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// The fingerprint (`crate::fingerprint`) of the overview read from `base`,
+/// with the texts when `with_texts`; None until they have been read.
+pub fn fingerprint(base: &str, with_texts: bool) -> Option<String> {
+    FILES.with(|files| {
+        let files = files.borrow();
+        let overview = files.get(&format!("{base}{OVERVIEW_FILE}"))?;
+        if !with_texts {
+            return Some(crate::fingerprint::of_page([overview.as_str()]));
+        }
+        let texts = files.get(&format!("{base}{TEXTS_FILE}"))?;
+        Some(crate::fingerprint::of_page([overview.as_str(), texts.as_str()]))
+    })
 }
 
 /// Starts loading from `base` (a folder URL ending in `/`), or joins the
@@ -131,9 +147,22 @@ async fn read(base: &str, file: &str, progress: impl Fn(Progress)) -> Result<Str
     if let Some(inline) = inline(file) {
         return Ok(inline);
     }
-    fetch_text(&format!("{base}{file}"), progress)
+    let text = fetch_text(&format!("{base}{file}"), progress)
         .await
-        .map_err(|message| LoadError::Fetch { file: file.into(), message })
+        .map_err(|message| LoadError::Fetch { file: file.into(), message })?;
+    // Only a prerendered page needs it, to decide whether to hydrate.
+    if prerendered_page() {
+        let fingerprint = crate::fingerprint::of_file(&text);
+        FILES.with(|files| files.borrow_mut().insert(format!("{base}{file}"), fingerprint));
+    }
+    Ok(text)
+}
+
+fn prerendered_page() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(crate::PAGE_ROOT_ID))
+        .is_some_and(|root| root.has_attribute(crate::PRERENDERED_ATTRIBUTE))
 }
 
 /// `<script type="application/json" id="upr-data-overview.json">`.

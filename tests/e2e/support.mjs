@@ -19,8 +19,11 @@ export const DIST = path.resolve(ROOT, process.env.UPR_DIST ?? 'dist');
 // (`trunk build --features test-hooks --dist dist-test`, run by scripts/test.sh).
 export const DIST_TEST = path.resolve(ROOT, process.env.UPR_DIST_TEST ?? 'dist-test');
 
-/** Headless Debian Chromium with a fresh profile; close() removes it. */
-export async function launchBrowser(extraArgs = []) {
+/**
+ * Headless Debian Chromium with a fresh profile; close() removes it.
+ * `options` go to the context (`{ javaScriptEnabled: false }`).
+ */
+export async function launchBrowser(extraArgs = [], options = {}) {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
     throw new Error('dist/ is missing: run trunk build --release first');
   }
@@ -33,6 +36,7 @@ export async function launchBrowser(extraArgs = []) {
       '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', ...extraArgs,
     ],
+    ...options,
   });
   return {
     context,

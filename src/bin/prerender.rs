@@ -1,0 +1,65 @@
+//! Writes the prerendered pages into a built folder (run by Trunk's
+//! post-build hook, scripts/post-build.mjs): `prerender DIST [DATA]`.
+//! `UPR_SITE_URL` (e.g. `https://example.org/upr/`) makes the canonical and
+//! preview addresses absolute and adds `sitemap.xml`.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
+
+// `cargo test --target wasm32-unknown-unknown` builds every binary for the
+// wasm too, where this one has nothing to do.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::path::PathBuf;
+    use std::process::ExitCode;
+    use std::rc::Rc;
+    use std::time::Instant;
+    use upr_viewer::dataset::load::{Dataset, OVERVIEW_FILE, TEXTS_FILE};
+    use upr_viewer::fingerprint;
+    use upr_viewer::prerender::site::{write_site, Datasets};
+
+    pub fn main() -> ExitCode {
+        match run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("prerender: {message}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn run() -> Result<(), String> {
+        let started = Instant::now();
+        let mut args = std::env::args_os().skip(1).map(PathBuf::from);
+        let dist = args.next().ok_or("usage: prerender DIST [DATA] (DIST: the built folder with its index.html)")?;
+        let data = args.next().unwrap_or_else(|| dist.join("data"));
+        let read = |path: PathBuf| std::fs::read_to_string(&path).map_err(|e| format!("could not read {}: {e}", path.display()));
+        let (overview_json, texts) = (read(data.join(OVERVIEW_FILE))?, read(data.join(TEXTS_FILE))?);
+        let load = || -> Result<Datasets, String> {
+            let overview = Dataset::from_overview_json(&overview_json).map_err(|e| e.to_string())?;
+            let mut complete = overview.clone();
+            complete.attach_texts_json(&texts).map_err(|e| e.to_string())?;
+            let fingerprints = [fingerprint::of_file(&overview_json), fingerprint::of_file(&texts)];
+            Ok(Datasets { overview: Rc::new(overview), complete: Rc::new(complete), fingerprints })
+        };
+        let site_url = std::env::var("UPR_SITE_URL").ok().filter(|u| !u.trim().is_empty()).map(|u| {
+            let u = u.trim().to_owned();
+            if u.ends_with('/') { u } else { format!("{u}/") }
+        });
+        let template = read(dist.join("index.html"))?;
+        let written = write_site(&template, &load, &dist, site_url.as_deref()).map_err(|e| e.to_string())?;
+        println!(
+            "prerender: wrote index.html, {} review pages with previews, {} State pages, robots.txt{} in {:.1} s",
+            written.reviews,
+            written.states,
+            if written.sitemap { " and sitemap.xml" } else { " (no sitemap.xml: UPR_SITE_URL is not set)" },
+            started.elapsed().as_secs_f64()
+        );
+        Ok(())
+    }
+}

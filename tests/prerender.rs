@@ -1,0 +1,146 @@
+//! The prerendered site (src/prerender/): text from the data stays text in
+//! every tag and attribute, every relative link between the pages reaches
+//! a page, and the sitemap lists exactly the pages written.
+
+mod common;
+
+use common::data_file;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use upr_viewer::dataset::Dataset;
+use upr_viewer::fingerprint;
+use upr_viewer::prerender::site::{write_site, Datasets, Template};
+
+/// The shape of the built index.html that the pages are made from.
+const TEMPLATE: &str = r#"<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Universal Periodic Review viewer</title>
+  <meta name="description" content="placeholder">
+  <link rel="preload" href="data/overview.json" as="fetch" crossorigin>
+  <script type="module" src="./start.js"></script>
+</head>
+<body>
+  <div id="upr-viewer-page">
+    <noscript>This viewer needs JavaScript.</noscript>
+  </div>
+</body>
+</html>
+"#;
+
+const SITE: &str = "https://example.org/upr/";
+const HOSTILE: &str = r#"Kazakh"stan <i id="pwned">x</i> & <script>alert(1)</script>"#;
+
+fn datasets(overview_json: &str) -> Datasets {
+    let overview = Dataset::from_overview_json(overview_json).expect("overview loads");
+    let mut complete = overview.clone();
+    let texts = data_file("recommendations.json");
+    complete.attach_texts_json(&texts).expect("texts load");
+    let fingerprints = [fingerprint::of_file(overview_json), fingerprint::of_file(&texts)];
+    Datasets { overview: Rc::new(overview), complete: Rc::new(complete), fingerprints }
+}
+
+#[test]
+fn a_hostile_state_name_stays_text_in_the_title_the_preview_tags_and_the_card() {
+    let mut overview: serde_json::Value = serde_json::from_str(&data_file("overview.json")).unwrap();
+    let states = overview["states"].as_array_mut().unwrap();
+    let kazakhstan = states.iter_mut().find(|s| s["id"] == "kazakhstan").unwrap();
+    kazakhstan["name"] = HOSTILE.into();
+    let data = datasets(&overview.to_string());
+    let review = data.complete.review_by_id("kazakhstan-s7").unwrap();
+
+    let (meta, page) = Template::parse(TEMPLATE).unwrap().review_page(&data, review, Some(SITE));
+
+    assert!(meta.title.starts_with(HOSTILE), "the title names the State as the data spells it");
+    assert!(!page.contains("<i id=\"pwned\">") && !page.contains("alert(1)</script>"), "no markup from the data reaches the page");
+    assert_eq!(page.matches("<script").count(), TEMPLATE.matches("<script").count(), "no script is added");
+    let escaped = r#"Kazakh&quot;stan &lt;i id=&quot;pwned&quot;&gt;x&lt;/i&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;"#;
+    assert!(page.contains(&format!("<title>{escaped}")), "the title holds the name as text");
+    for tag in ["property=\"og:title\"", "name=\"twitter:title\"", "property=\"og:description\"", "name=\"description\""] {
+        let line = page.lines().find(|l| l.contains(tag)).unwrap_or_else(|| panic!("{tag} is missing"));
+        assert!(line.contains(escaped), "{tag} holds the name as text: {line}");
+    }
+    assert!(page.contains("<link rel=\"canonical\" href=\"https://example.org/upr/reviews/kazakhstan-s7.html\">"));
+    assert!(page.contains("<meta property=\"og:image\" content=\"https://example.org/upr/reviews/kazakhstan-s7.png\">"));
+}
+
+/// Every `href` of a page that leads to another file of the site (not a
+/// query of the viewer, not another site), resolved from `page`'s folder.
+fn local_links(page: &Path) -> Vec<PathBuf> {
+    let html = std::fs::read_to_string(page).unwrap();
+    let folder = page.parent().unwrap();
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|href| !href.starts_with('?') && !href.starts_with("http") && !href.starts_with("data:") && !href.starts_with('#'))
+        .map(|href| {
+            let file = href.split('?').next().unwrap();
+            let mut path = folder.to_path_buf();
+            for part in file.split('/') {
+                match part {
+                    "." | "" => {}
+                    ".." => { path.pop(); }
+                    part => path.push(part),
+                }
+            }
+            path
+        })
+        .collect()
+}
+
+#[test]
+fn every_link_between_the_pages_and_every_sitemap_entry_reaches_a_page() {
+    let out = std::env::temp_dir().join(format!("upr-prerender-{}", std::process::id()));
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("index.html"), TEMPLATE).unwrap();
+    for file in ["start.js", "data/overview.json"] {
+        std::fs::create_dir_all(out.join(file).parent().unwrap()).unwrap();
+        std::fs::write(out.join(file), "").unwrap();
+    }
+    let overview = data_file("overview.json");
+    let load = || Ok(datasets(&overview));
+    let written = write_site(TEMPLATE, &load, &out, Some(SITE)).unwrap();
+    let dataset = common::dataset();
+    assert_eq!(written.reviews, dataset.reviews.len(), "a page per review");
+    let reviewed: BTreeSet<_> = dataset.reviews.iter().map(|r| r.state).collect();
+    assert_eq!(written.states, reviewed.len(), "a page per State reviewed");
+
+    let pages: Vec<PathBuf> = ["reviews", "states"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(out.join(dir)).unwrap().map(|e| e.unwrap().path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .chain([out.join("index.html")])
+        .collect();
+    let mut reached = BTreeSet::new();
+    for page in &pages {
+        for link in local_links(page) {
+            assert!(link.is_file(), "{} links to {}, which is not there", page.display(), link.display());
+            reached.insert(link);
+        }
+    }
+    for page in &pages {
+        assert!(reached.contains(page), "no page links to {}", page.display());
+    }
+
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    let listed: Vec<&str> = sitemap.split("<loc>").skip(1).map(|l| l.split("</loc>").next().unwrap()).collect();
+    assert_eq!(listed.len(), pages.len(), "the sitemap lists every page once");
+    for address in listed {
+        let path = address.strip_prefix(SITE).unwrap_or_else(|| panic!("{address} is not on the site"));
+        assert!(out.join(path).is_file(), "the sitemap lists {address}, which is not there");
+    }
+    assert!(std::fs::read_to_string(out.join("robots.txt")).unwrap().contains("Sitemap: https://example.org/upr/sitemap.xml"));
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn without_the_site_address_there_is_no_sitemap_and_addresses_stay_relative() {
+    let data = datasets(&data_file("overview.json"));
+    let review = data.complete.review_by_id("kazakhstan-s7").unwrap();
+    let (_, page) = Template::parse(TEMPLATE).unwrap().review_page(&data, review, None);
+    assert!(page.contains("<meta property=\"og:image\" content=\"../reviews/kazakhstan-s7.png\">"));
+    assert!(page.contains("<script type=\"module\" src=\"../start.js\"></script>"), "the code is found from one folder down");
+    assert!(page.contains("href=\"../data/overview.json\""), "the data is found from one folder down");
+}
