@@ -230,7 +230,7 @@ fn Recommendations(props: &ReviewDetailProps) -> Html {
         let onquery = props.onquery.clone();
         Callback::from(move |_: Event| onquery.emit((query.clone(), QueryOrigin::Choice)))
     };
-    let rows: Vec<&RecommendationRow> = props.passing.iter().map(|i| &dataset.recommendations[*i as usize]).collect();
+    let rows: Vec<RecommendationRow> = props.passing.iter().map(|i| dataset.recommendations.row(*i as usize)).collect();
     let grouping = props.query.group.for_review(review);
     let mut groups: BTreeMap<GroupKey, Vec<&RecommendationRow>> = BTreeMap::new();
     for row in &rows {
@@ -343,7 +343,7 @@ fn recommendation(dataset: &Dataset, row: &RecommendationRow, search: &SearchQue
             </li>
         }
     });
-    let targets = row.sdg_targets.iter().map(|t| {
+    let targets = row.sdg_targets().map(|t| {
         let uncertain = t.contains('|');
         html! {
             <li class={classes!("target", uncertain.then_some("uncertain"))} data-testid="sdg-target"
@@ -353,20 +353,21 @@ fn recommendation(dataset: &Dataset, row: &RecommendationRow, search: &SearchQue
         }
     });
     let persons: Vec<String> = Facet::Persons.indices(row).map(|p| Facet::Persons.label(dataset, p)).collect();
+    let text = row.text();
     html! {
         <li data-testid="recommendation">
-            <p>{ marked(&row.text, &search.highlights(&row.text)) }</p>
+            <p>{ marked(&text, &search.highlights(&text)) }</p>
             <p class="meta">
                 <span>{ from }</span>{ " · " }
                 <strong class={class}>{ label }</strong>
                 if let Some(action) = row.action {
                     { " · " }<span>{ format!("{} (category {action})", action_label(action)) }</span>
                 }
-                if let (Some(symbol), Some(cited)) = (&row.document, document(row)) {
+                if let (Some(symbol), Some(cited)) = (row.document(), document(row)) {
                     { " · " }<a href={document_url(symbol)} rel="noopener" data-testid="document">{ cited }</a>
                 }
             </p>
-            if row.sdg_goals != 0 || !row.sdg_targets.is_empty() {
+            if row.sdg_goals != 0 || row.sdg_targets().next().is_some() {
                 <ul class="sdgs" aria-label="Sustainable Development Goals">{ for goals }{ for targets }</ul>
             }
             if !persons.is_empty() {
