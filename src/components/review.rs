@@ -2,7 +2,7 @@
 //! summary. Sections with no data are left out.
 
 use super::OnQuery;
-use crate::dataset::load::{Dataset, RecommendationRow};
+use crate::dataset::load::{Dataset, RecommendationRow, StateIndex};
 use crate::export::{document, document_url};
 use crate::facet::Facet;
 use crate::palette::sdg_colours;
@@ -165,9 +165,9 @@ fn participation(dataset: &Dataset, index: usize, media: Option<&MediaSummary>) 
     let review = &dataset.reviews[index];
     let summary = &review.summary;
     let p = summary.participation;
-    let names = |ids: &[String]| {
-        ids.iter()
-            .map(|id| dataset.state_index(id).map_or(id.clone(), |s| dataset.state_name(s).to_owned()))
+    let names = |states: &[StateIndex]| {
+        states.iter()
+            .map(|s| dataset.state_name(*s).to_owned())
             .collect::<Vec<_>>()
             .join(", ")
     };

@@ -69,10 +69,20 @@ pub fn theme_indices(mut mask: u64) -> impl Iterator<Item = usize> {
     })
 }
 
+/// The States that made recommendations in a review (`Participants`),
+/// by index.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ParticipatingStates {
+    pub members: Vec<StateIndex>,
+    pub observers: Vec<StateIndex>,
+}
+
 /// A review with its references resolved to indices.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Review {
-    pub summary: ReviewSummary,
+    /// Shared with the overview's copy of the dataset, which stays in use
+    /// while the texts load: the full dataset does not hold it twice.
+    pub summary: std::sync::Arc<ReviewSummary>,
     pub state: StateIndex,
     pub cycle: u8,
     pub region: Option<Region>,
@@ -88,7 +98,7 @@ pub struct Review {
     pub pledges: Vec<Pledge>,
     /// The recommending States, members and observers; empty until the
     /// texts are loaded (the overview carries only their counts).
-    pub participants: Participants,
+    pub participants: ParticipatingStates,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -168,8 +178,8 @@ impl Dataset {
                 actions,
                 recommendations: 0..0,
                 pledges: Vec::new(),
-                participants: Participants::default(),
-                summary,
+                participants: ParticipatingStates::default(),
+                summary: std::sync::Arc::new(summary),
             });
         }
         count(file, "recommendations", overview.totals.recommendations, recommendations_total as usize)?;
@@ -319,7 +329,7 @@ pub struct LoadedTexts {
     recommendations: Recommendations,
     ranges: Vec<std::ops::Range<usize>>,
     pledges: Vec<Vec<Pledge>>,
-    participants: Vec<Participants>,
+    participants: Vec<ParticipatingStates>,
 }
 
 /// Checks the texts review by review against the overview already loaded
@@ -337,9 +347,10 @@ impl<'d> TextsBuilder<'d> {
     /// the texts' share is reserved at once.
     fn new(dataset: &'d Dataset, file_bytes: usize) -> Self {
         let rows = dataset.totals.recommendations as usize;
-        // Texts are about 42 % of the file today; reserve a little less and
-        // grow by small steps if the guess is short.
-        let text_bytes = if file_bytes > 0 { file_bytes * 2 / 5 } else { rows * 150 };
+        // Texts are about 42 % of the file and 142 bytes long on average
+        // today; the guess is kept close (its slack stays reserved), and
+        // grows by small steps if it is short.
+        let text_bytes = if file_bytes > 0 { file_bytes * 2 / 5 } else { rows * 145 };
         let reviews = dataset.reviews.len();
         TextsBuilder {
             dataset,
@@ -444,7 +455,11 @@ impl<'d> TextsBuilder<'d> {
         count(file, &format!("action categories in review {}", full.id), review.actions.count_ones(), actions_found.len())?;
         self.texts.ranges.push(start..rows.len());
         self.texts.pledges.push(full.pledges);
-        self.texts.participants.push(full.participants);
+        let indices = |ids: &[String]| ids.iter().filter_map(|id| dataset.state_index(id)).collect();
+        self.texts.participants.push(ParticipatingStates {
+            members: indices(&full.participants.members),
+            observers: indices(&full.participants.observers),
+        });
         Ok(())
     }
 

@@ -279,8 +279,10 @@ impl SearchText {
         self.haystack.push(SEPARATOR);
     }
 
+    /// The haystack keeps its room: its reservation is close to the need
+    /// (`Recommendations::with_capacity`), and a smaller copy of a hundred
+    /// megabytes would cost more than the room it frees.
     fn shrink_to_fit(&mut self) {
-        self.haystack.shrink_to_fit();
         self.edits.shrink_to_fit();
     }
 

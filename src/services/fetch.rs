@@ -52,6 +52,11 @@ pub async fn fetch_chunks(url: &str, on_progress: impl Fn(Progress), mut on_chun
         .map_err(|_| "cannot read the response body".to_owned())?;
     let mut buffer = Vec::new();
     let mut received = 0u64;
+    // Each report re-renders the viewer: one per chunk (thousands for a
+    // large file) cost more than reading the file. A megabyte, or a
+    // hundredth of a known total, at a time.
+    let step = total.map_or(0, |t| t / 100).max(1 << 20);
+    let mut next_report = 0u64;
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
@@ -62,14 +67,28 @@ pub async fn fetch_chunks(url: &str, on_progress: impl Fn(Progress), mut on_chun
         }
         let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|e| describe(&e))?;
         let array = Uint8Array::new(&value);
-        buffer.resize(array.length() as usize, 0);
-        array.copy_to(&mut buffer);
-        on_chunk(&buffer);
-        received += buffer.len() as u64;
-        on_progress(Progress { received, total: total.filter(|t| *t >= received) });
+        // A browser may hand over megabytes at once: copied into wasm
+        // memory a piece at a time, so that no copy of it stays there.
+        let length = array.length();
+        let mut at = 0;
+        while at < length {
+            let end = length.min(at + PIECE);
+            buffer.resize((end - at) as usize, 0);
+            array.subarray(at, end).copy_to(&mut buffer);
+            on_chunk(&buffer);
+            at = end;
+        }
+        received += length as u64;
+        if received >= next_report {
+            on_progress(Progress { received, total: total.filter(|t| *t >= received) });
+            next_report = received + step;
+        }
     }
     Ok(())
 }
+
+/// The most of a chunk copied into wasm memory at once.
+const PIECE: u32 = 1 << 18;
 
 /// A site that does not allow others to read its files fails a request
 /// exactly like a broken network; when the file is on another site, say
