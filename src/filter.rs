@@ -311,7 +311,12 @@ fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
     }
     let all = passing(&all, None, true);
     for (review_index, review) in dataset.reviews.iter().enumerate() {
-        let passing: Vec<u32> = all.iter_in(review.recommendations.clone()).map(|i| i as u32).collect();
+        let range = review.recommendations.clone();
+        let passing: Vec<u32> = if criteria.selects_recommendations() {
+            all.iter_in(range).map(|i| i as u32).collect()
+        } else {
+            range.map(|i| i as u32).collect()
+        };
         let matched = if !criteria.selects_recommendations() {
             true
         } else if criteria.match_all {

@@ -6,7 +6,7 @@
 use super::schema::*;
 use super::stream::{ObjectStream, Piece};
 pub use super::texts::{RecommendationRow, Recommendations, SearchText};
-use super::texts::NewRecommendation;
+use super::texts::{NewRecommendation, RowFields};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -415,13 +415,15 @@ impl<'d> TextsBuilder<'d> {
                 return Err(reference("action category", &action.to_string()));
             }
             rows.push(NewRecommendation {
-                review: index as u16,
-                from,
-                response: recommendation.response,
-                action: recommendation.action,
-                themes: theme_mask(&dataset.theme_by_id, &recommendation.themes, file)?,
-                sdg_goals: goal_mask(&self.goals, &recommendation.sdg_goals, file)?,
-                persons: person_mask(&dataset.person_by_id, &recommendation.persons, file)?,
+                fields: RowFields {
+                    review: index as u16,
+                    from,
+                    response: recommendation.response,
+                    action: recommendation.action,
+                    themes: theme_mask(&dataset.theme_by_id, &recommendation.themes, file)?,
+                    sdg_goals: goal_mask(&self.goals, &recommendation.sdg_goals, file)?,
+                    persons: person_mask(&dataset.person_by_id, &recommendation.persons, file)?,
+                },
                 text: &recommendation.text,
                 sdg_targets: &recommendation.sdg_targets,
                 document: recommendation.document.as_deref(),

@@ -21,10 +21,9 @@ const HAS_PARAGRAPH: u8 = 1 << 4;
 /// holds it.
 const TARGET_SEPARATOR: char = '\n';
 
-/// One recommendation as the filter and the components read it: the small
-/// fields copied out, the strings borrowed from the columns.
-#[derive(Clone, Copy, Debug)]
-pub struct RecommendationRow<'a> {
+/// A recommendation's small fields, copied out of the columns.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RowFields {
     pub review: u16,
     pub from: Option<StateIndex>,
     pub response: Response,
@@ -36,8 +35,23 @@ pub struct RecommendationRow<'a> {
     pub sdg_goals: u32,
     /// Bit `i` set when it concerns `Dataset::persons[i]`.
     pub persons: u16,
+}
+
+/// One recommendation as the filter and the components read it: its
+/// `RowFields` (`row.from`, `row.themes`, ...), and its strings borrowed
+/// from the columns through methods.
+#[derive(Clone, Copy, Debug)]
+pub struct RecommendationRow<'a> {
+    fields: RowFields,
     index: usize,
     columns: &'a Recommendations,
+}
+
+impl std::ops::Deref for RecommendationRow<'_> {
+    type Target = RowFields;
+    fn deref(&self) -> &RowFields {
+        &self.fields
+    }
 }
 
 impl<'a> RecommendationRow<'a> {
@@ -80,13 +94,7 @@ impl PartialEq for RecommendationRow<'_> {
 /// One recommendation's fields as read from the file, before they are
 /// stored in columns.
 pub struct NewRecommendation<'a> {
-    pub review: u16,
-    pub from: Option<StateIndex>,
-    pub response: Response,
-    pub action: Option<u8>,
-    pub themes: u64,
-    pub sdg_goals: u32,
-    pub persons: u16,
+    pub fields: RowFields,
     pub text: &'a str,
     pub sdg_targets: &'a [String],
     pub document: Option<&'a str>,
@@ -129,14 +137,15 @@ impl Recommendations {
     }
 
     pub fn push(&mut self, new: NewRecommendation) {
-        self.review.push(new.review);
-        self.from.push(new.from.unwrap_or(NONE_U16));
-        let noted = if new.response == Response::Noted { NOTED } else { 0 };
+        let fields = new.fields;
+        self.review.push(fields.review);
+        self.from.push(fields.from.unwrap_or(NONE_U16));
+        let noted = if fields.response == Response::Noted { NOTED } else { 0 };
         let paragraph = if new.paragraph.is_some() { HAS_PARAGRAPH } else { 0 };
-        self.flags.push(new.action.unwrap_or(0) & 7 | noted | paragraph);
-        self.themes.push(new.themes);
-        self.sdg_goals.push(new.sdg_goals);
-        self.persons.push(new.persons);
+        self.flags.push(fields.action.unwrap_or(0) & 7 | noted | paragraph);
+        self.themes.push(fields.themes);
+        self.sdg_goals.push(fields.sdg_goals);
+        self.persons.push(fields.persons);
         let document = new.document.map_or(NONE_U32, |symbol| {
             if let Some(index) = self.document_index.get(symbol) {
                 return *index;
@@ -173,13 +182,15 @@ impl Recommendations {
         let flags = self.flags[index];
         let from = self.from[index];
         RecommendationRow {
-            review: self.review[index],
-            from: (from != NONE_U16).then_some(from),
-            response: if flags & NOTED != 0 { Response::Noted } else { Response::Accepted },
-            action: Some(flags & 7).filter(|a| *a != 0),
-            themes: self.themes[index],
-            sdg_goals: self.sdg_goals[index],
-            persons: self.persons[index],
+            fields: RowFields {
+                review: self.review[index],
+                from: (from != NONE_U16).then_some(from),
+                response: if flags & NOTED != 0 { Response::Noted } else { Response::Accepted },
+                action: Some(flags & 7).filter(|a| *a != 0),
+                themes: self.themes[index],
+                sdg_goals: self.sdg_goals[index],
+                persons: self.persons[index],
+            },
             index,
             columns: self,
         }
