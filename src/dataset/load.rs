@@ -204,7 +204,7 @@ impl Dataset {
 
     /// Reads `recommendations.json` whole (tests, the single-file build).
     pub fn attach_texts_json(&mut self, json: &str) -> Result<(), LoadError> {
-        let mut reader = TextsReader::new(self, json.len());
+        let mut reader = TextsReader::new(self);
         reader.push(json.as_bytes())?;
         let texts = reader.finish()?;
         self.attach(texts);
@@ -213,7 +213,7 @@ impl Dataset {
 
     /// Adds the full texts; on any error the dataset is left as it was.
     pub fn attach_texts(&mut self, texts: Texts) -> Result<(), LoadError> {
-        let mut builder = TextsBuilder::new(self, 0);
+        let mut builder = TextsBuilder::new(self);
         builder.version(texts.schema_version)?;
         builder.totals(texts.totals)?;
         for review in texts.reviews {
@@ -343,14 +343,13 @@ struct TextsBuilder<'d> {
 }
 
 impl<'d> TextsBuilder<'d> {
-    /// `file_bytes`: the size of the file where known (0 if not), from which
-    /// the texts' share is reserved at once.
-    fn new(dataset: &'d Dataset, file_bytes: usize) -> Self {
+    fn new(dataset: &'d Dataset) -> Self {
         let rows = dataset.totals.recommendations as usize;
-        // Texts are about 42 % of the file and 142 bytes long on average
-        // today; the guess is kept close (its slack stays reserved), and
-        // grows by small steps if it is short.
-        let text_bytes = if file_bytes > 0 { file_bytes * 2 / 5 } else { rows * 145 };
+        // A text is 142 bytes long on average today: the guess is kept
+        // close (its slack stays reserved; the file's size is not known
+        // before it has arrived, gzipped), and grows by small steps if it
+        // is short.
+        let text_bytes = rows * 145;
         let reviews = dataset.reviews.len();
         TextsBuilder {
             dataset,
@@ -490,9 +489,8 @@ pub struct TextsReader<'d> {
 }
 
 impl<'d> TextsReader<'d> {
-    /// `file_bytes`: the file's size where known, else 0.
-    pub fn new(dataset: &'d Dataset, file_bytes: usize) -> Self {
-        TextsReader { stream: ObjectStream::new("reviews"), builder: TextsBuilder::new(dataset, file_bytes), reviews_seen: false }
+    pub fn new(dataset: &'d Dataset) -> Self {
+        TextsReader { stream: ObjectStream::new("reviews"), builder: TextsBuilder::new(dataset), reviews_seen: false }
     }
 
     pub fn push(&mut self, bytes: &[u8]) -> Result<(), LoadError> {

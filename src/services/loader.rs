@@ -115,7 +115,7 @@ fn overview_load(base: String) -> Load {
 fn complete_load(base: String, overview: Load) -> Load {
     async move {
         let dataset = overview.await?;
-        let mut reader = TextsReader::new(&dataset, 0);
+        let mut reader = TextsReader::new(&dataset);
         // The first error stops the reading; the download runs out unread.
         let mut failed: Option<LoadError> = None;
         let mut on_chunk = |chunk: &[u8]| {
