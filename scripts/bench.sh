@@ -3,13 +3,35 @@
 # locally with gzip, drives headless Chromium and prints a table. It is not
 # a test: it never fails because a machine is slow.
 #   bash scripts/bench.sh [--loads N] [--reps N] [--scales 1,4,16]
+#                         [--throttle N] [--json PATH]
 set -euo pipefail
+usage() {
+  cat <<'USAGE'
+bash scripts/bench.sh [options]   build the release, then measure it
+  --loads N        cold loads per dataset (default 5)
+  --reps N         repetitions of each filter (default 25)
+  --scales LIST    datasets: 1 is the real data, k a synthetic one k times
+                   larger (default 1,4,16)
+  --throttle N     also run the real data with the CPU slowed N times, like
+                   a phone (default 4; 0: not)
+  --json PATH      also write every printed figure to PATH as JSON
+USAGE
+}
+ARGS=()
+while (($#)); do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    # The path as the caller meant it, before the cd below.
+    --json) ARGS+=(--json "$(realpath -m "${2:?--json needs a path}")"); shift 2 ;;
+    *) ARGS+=("$1"); shift ;;
+  esac
+done
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh" --test
 cd "$ROOT"
 step "release build"
 trunk build --release || fail "the release build failed"
 step "measuring (synthetic datasets go to .tmp/bench, never into the build)"
-node scripts/bench.mjs "$@"
+node scripts/bench.mjs "${ARGS[@]}"
 step "Lighthouse, mobile, on the home page and a review page"
 node scripts/lighthouse.mjs

@@ -46,7 +46,7 @@ pub fn bench_bare_scan(theme_mask: u32, text: &str, repeats: u32) -> Result<f64,
         if text.is_empty() {
             dataset.recommendations.iter().filter(|r| theme_mask == 0 || r.themes & theme_mask as u64 != 0).count()
         } else {
-            dataset.search_text.hits(&text).into_iter().filter(|hit| *hit).count()
+            dataset.recommendations.search_text().hits(&text).len()
         }
     }))
 }

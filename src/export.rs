@@ -27,11 +27,11 @@ pub struct ExportedRecommendation<'a> {
     pub action: Option<u8>,
     pub action_label: Option<&'static str>,
     pub themes: Vec<&'a str>,
-    pub text: &'a str,
+    pub text: String,
     /// Goal numbers.
     pub sdg_goals: Vec<u8>,
     /// As in the data: `16.1|16.10` where the source cannot tell which.
-    pub sdg_targets: &'a [String],
+    pub sdg_targets: Vec<&'a str>,
     /// Group-of-persons labels.
     pub persons: Vec<&'a str>,
     /// The report and paragraph (`A/HRC/33/13, para. 135.61`), where known.
@@ -42,12 +42,12 @@ pub fn rows<'a>(dataset: &'a Dataset, outcome: &'a Outcome) -> Vec<ExportedRecom
     outcome
         .reviews
         .iter()
-        .flat_map(|m| m.passing.iter().map(move |i| (m.review, &dataset.recommendations[*i as usize])))
-        .map(|(review, row)| exported(dataset, review, row))
+        .flat_map(|m| m.passing.iter().map(move |i| (m.review, dataset.recommendations.row(*i as usize))))
+        .map(|(review, row)| exported(dataset, review, &row))
         .collect()
 }
 
-fn exported<'a>(dataset: &'a Dataset, review: usize, row: &'a RecommendationRow) -> ExportedRecommendation<'a> {
+fn exported<'a>(dataset: &'a Dataset, review: usize, row: &RecommendationRow<'a>) -> ExportedRecommendation<'a> {
     let r = &dataset.reviews[review];
     ExportedRecommendation {
         review: &r.summary.id,
@@ -61,17 +61,17 @@ fn exported<'a>(dataset: &'a Dataset, review: usize, row: &'a RecommendationRow)
         action_label: row.action.map(action_label),
         themes: theme_indices(row.themes).map(|t| dataset.themes[t].label.as_str()).collect(),
         sdg_goals: Facet::SdgGoal.indices(row).map(|g| g as u8 + 1).collect(),
-        sdg_targets: &row.sdg_targets,
+        sdg_targets: row.sdg_targets().collect(),
         persons: Facet::Persons.indices(row).map(|p| dataset.persons[p].label.as_str()).collect(),
-        text: &row.text,
+        text: row.text(),
         document: document(row),
     }
 }
 
 /// `A/HRC/33/13, para. 135.61`, or the symbol alone.
 pub fn document(row: &RecommendationRow) -> Option<String> {
-    let symbol = row.document.as_deref()?;
-    Some(match row.paragraph.as_deref() {
+    let symbol = row.document()?;
+    Some(match row.paragraph() {
         Some(paragraph) => format!("{symbol}, para. {paragraph}"),
         None => symbol.to_owned(),
     })
@@ -99,7 +99,7 @@ pub fn to_csv(rows: &[ExportedRecommendation]) -> String {
                 r.action.map_or(String::new(), |a| a.to_string()),
                 r.action_label.unwrap_or("").to_owned(),
                 r.themes.join(", "),
-                r.text.to_owned(),
+                r.text.clone(),
                 r.sdg_goals.iter().map(u8::to_string).collect::<Vec<_>>().join(", "),
                 r.sdg_targets.join(", "),
                 r.persons.join(", "),

@@ -7,6 +7,7 @@
 
 use crate::dataset::load::{theme_indices, Dataset, RecommendationRow, Review};
 use crate::format::action_label;
+use crate::search::RowSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Facet {
@@ -266,3 +267,45 @@ impl Facet {
 
 /// Selected values per facet, in `Facet::ALL` order; or counts per facet.
 pub type PerFacet<T> = [T; Facet::ALL.len()];
+
+/// Per facet and option, the recommendations that have it; and those that
+/// were noted. Built once when the texts arrive: a facet's counts are then
+/// intersections of bit sets, a few thousand words per option even at
+/// sixteen times today's data, instead of a pass over every recommendation.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OptionRows {
+    sets: PerFacet<Vec<RowSet>>,
+    pub noted: RowSet,
+}
+
+impl OptionRows {
+    pub fn new(dataset: &Dataset) -> Self {
+        let rows = dataset.recommendations.len();
+        let mut sets: PerFacet<Vec<RowSet>> = Facet::ALL.map(|f| vec![RowSet::empty(rows); f.len(dataset)]);
+        let mut noted = RowSet::empty(rows);
+        for row in dataset.recommendations.iter() {
+            for (facet, sets) in Facet::ALL.into_iter().zip(&mut sets) {
+                for option in facet.indices(&row) {
+                    if let Some(set) = sets.get_mut(option) {
+                        set.insert(row.index());
+                    }
+                }
+            }
+            if row.response == crate::dataset::schema::Response::Noted {
+                noted.insert(row.index());
+            }
+        }
+        OptionRows { sets, noted }
+    }
+
+    /// The recommendations that have `option` of `facet` (none if it is
+    /// not an option).
+    pub fn of(&self, facet: Facet, option: usize) -> Option<&RowSet> {
+        self.sets[facet as usize].get(option)
+    }
+
+    /// The options of `facet` with their recommendations.
+    pub fn options(&self, facet: Facet) -> &[RowSet] {
+        &self.sets[facet as usize]
+    }
+}

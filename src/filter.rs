@@ -8,7 +8,7 @@
 //! recommendations passes (`match=all`: every selected theme is carried by
 //! some passing recommendation).
 
-use crate::dataset::load::{Dataset, RecommendationRow, Review, StateIndex};
+use crate::dataset::load::{theme_indices, Dataset, Review, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::{Facet, PerFacet};
 use crate::query::{Bounds, Query, QueryWarning, SortKey};
@@ -99,12 +99,6 @@ impl Criteria {
         self.masks[facet as usize]
     }
 
-    /// Per facet, whether the recommendation has a selected option (or the
-    /// facet has no selection).
-    fn facets_met(&self, row: &RecommendationRow) -> PerFacet<bool> {
-        Facet::ALL.map(|f| self.mask(f) == 0 || f.row_mask(row) & self.mask(f) != 0)
-    }
-
     /// The review-level filters, leaving out `skip` (for their counts).
     fn review_holds(&self, review: &Review, skip: Option<ReviewFilter>) -> bool {
         let p = &review.summary.participation;
@@ -118,15 +112,6 @@ impl Criteria {
             && unless(ReviewFilter::Region, self.region.is_none_or(|r| Some(r) == review.region))
     }
 
-    /// The recommendation-level filters other than the facets and response.
-    fn meets_from_and_text(&self, index: usize, row: &RecommendationRow, search: &TextSearch) -> bool {
-        let from_ok = self.from.is_none_or(|f| Some(f) == row.from);
-        let region_ok = self
-            .from_region
-            .is_none_or(|r| row.from.is_some_and(|f| search.regions[f as usize] == Some(r)));
-        let text_ok = search.matching.as_ref().is_none_or(|rows| rows.contains(index));
-        from_ok && region_ok && text_ok
-    }
 }
 
 /// The review-level filters whose options show counts.
@@ -137,37 +122,44 @@ enum ReviewFilter {
     Region,
 }
 
-/// Prepared once per filtering: the recommendations the search matches,
-/// and each State's region.
-struct TextSearch {
-    regions: Vec<Option<Region>>,
-    /// `None` when there is no search.
-    matching: Option<RowSet>,
-}
-
-impl TextSearch {
-    fn new(dataset: &Dataset, search: Option<&SearchQuery>) -> Self {
-        TextSearch {
-            regions: dataset.states.iter().map(|s| s.region).collect(),
-            matching: search.map(|search| {
-                let per_term: Vec<RowSet> = search.terms().map(|term| term_rows(dataset, &term.folded)).collect();
-                search.combine(&per_term, dataset.recommendations.len())
-            }),
+/// The recommendations that the search, `from` and `from_region` let
+/// through; `None` when none of them is set.
+fn from_and_text_rows(dataset: &Dataset, criteria: &Criteria) -> Option<RowSet> {
+    let rows = dataset.recommendations.len();
+    let mut set = criteria.text.as_ref().map(|search| {
+        let per_term: Vec<RowSet> = search.terms().map(|term| term_rows(dataset, &term.folded)).collect();
+        search.combine(&per_term, rows)
+    });
+    if criteria.from.is_some() || criteria.from_region.is_some() {
+        let regions: Vec<Option<Region>> = dataset.states.iter().map(|s| s.region).collect();
+        let region_of = |state: StateIndex| regions.get(state as usize).copied().flatten();
+        let mut from_rows = RowSet::empty(rows);
+        for (index, from) in dataset.recommendations.recommending_states().enumerate() {
+            let from_ok = criteria.from.is_none_or(|f| Some(f) == from);
+            let region_ok = criteria.from_region.is_none_or(|r| from.is_some_and(|f| region_of(f) == Some(r)));
+            if from_ok && region_ok {
+                from_rows.insert(index);
+            }
+        }
+        match &mut set {
+            Some(set) => set.and(&from_rows),
+            None => set = Some(from_rows),
         }
     }
+    set
 }
 
 /// The recommendations a term finds: in its text, or in a name (current or
 /// former) of the State under review or of the recommending State.
 fn term_rows(dataset: &Dataset, term: &str) -> RowSet {
-    let mut rows = dataset.search_text.word_prefix_hits(term);
+    let mut rows = dataset.recommendations.search_text().word_prefix_hits(term);
     let named = named_states(dataset, term);
     if named.iter().any(|n| *n) {
         for review in dataset.reviews.iter().filter(|r| named[r.state as usize]) {
             review.recommendations.clone().for_each(|i| rows.insert(i));
         }
-        for (i, row) in dataset.recommendations.iter().enumerate() {
-            if row.from.is_some_and(|f| named[f as usize]) {
+        for (i, from) in dataset.recommendations.recommending_states().enumerate() {
+            if from.is_some_and(|f| named[f as usize]) {
                 rows.insert(i);
             }
         }
@@ -256,60 +248,90 @@ pub fn apply(dataset: &Dataset, query: &Query) -> (Outcome, Vec<QueryWarning>) {
 }
 
 fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
-    let search = TextSearch::new(dataset, criteria.text.as_ref());
+    let rows = dataset.recommendations.len();
+    let index = &dataset.option_rows;
     let mut outcome = empty_outcome(dataset);
-    // Per review: its passing recommendations, computed for every review so
-    // that facet counts can ignore one review-level filter at a time.
-    let mut candidates: Vec<Option<Vec<u32>>> = Vec::with_capacity(dataset.reviews.len());
-    for review in &dataset.reviews {
-        let counted = criteria.review_holds(review, None);
-        let mut passing = Vec::new();
-        let mut themes_seen = 0u64;
-        for index in review.recommendations.clone() {
-            let row = &dataset.recommendations[index];
-            if !criteria.meets_from_and_text(index, row, &search) {
-                continue;
-            }
-            let met = criteria.facets_met(row);
-            let all_met = met.iter().all(|m| *m);
-            if counted && all_met {
-                outcome.response_counts[(row.response == Response::Noted) as usize] += 1;
-            }
-            if criteria.response.is_some_and(|r| r != row.response) {
-                continue;
-            }
-            if counted {
-                // A facet's counts ignore its own selection, not the others'.
-                for facet in Facet::ALL {
-                    let others_met = Facet::ALL.iter().all(|g| *g == facet || met[*g as usize]);
-                    if others_met {
-                        let counts = outcome.counts_mut(facet);
-                        for i in facet.indices(row) {
-                            counts[i] += 1;
-                        }
-                    }
-                }
-            }
-            if all_met {
-                themes_seen |= row.themes & criteria.mask(Facet::Theme);
-                passing.push(index as u32);
+    // Per recommendation-level filter, the recommendations it lets
+    // through, as bit sets; `None` where it is not set.
+    let facets: PerFacet<Option<RowSet>> = Facet::ALL.map(|facet| {
+        let mask = criteria.mask(facet);
+        (mask != 0).then(|| {
+            let mut set = RowSet::empty(rows);
+            theme_indices(mask).filter_map(|option| index.of(facet, option)).for_each(|option| set.or(option));
+            set
+        })
+    });
+    let response = criteria.response.map(|response| match response {
+        Response::Noted => index.noted.clone(),
+        Response::Accepted => {
+            let mut accepted = RowSet::full(rows);
+            accepted.and_not(&index.noted);
+            accepted
+        }
+    });
+    let others = from_and_text_rows(dataset, criteria);
+    // `skip`: the facet whose counts are wanted ignores its own selection.
+    let passing = |from: &RowSet, skip: Option<Facet>, with_response: bool| {
+        let mut set = from.clone();
+        for (facet, rows) in Facet::ALL.into_iter().zip(&facets) {
+            if let (false, Some(rows)) = (skip == Some(facet), rows) {
+                set.and(rows);
             }
         }
+        if let (true, Some(response)) = (with_response, &response) {
+            set.and(response);
+        }
+        set
+    };
+
+    // The counts beside the options: among the recommendations of the
+    // reviews that hold, those passing every other filter.
+    let mut counted = RowSet::empty(rows);
+    for review in dataset.reviews.iter().filter(|r| criteria.review_holds(r, None)) {
+        counted.insert_range(review.recommendations.clone());
+    }
+    if let Some(others) = &others {
+        counted.and(others);
+    }
+    for facet in Facet::ALL {
+        let set = passing(&counted, Some(facet), true);
+        for (count, option) in outcome.counts_mut(facet).iter_mut().zip(index.options(facet)) {
+            *count = set.count_and(option) as u32;
+        }
+    }
+    let answered = passing(&counted, None, false);
+    let noted = answered.count_and(&index.noted) as u32;
+    outcome.response_counts = [answered.len() as u32 - noted, noted];
+
+    // The passing recommendations of every review, so that the counts of
+    // the review-level options can ignore one review-level filter at a time.
+    let mut all = RowSet::full(rows);
+    if let Some(others) = &others {
+        all.and(others);
+    }
+    let all = passing(&all, None, true);
+    for (review_index, review) in dataset.reviews.iter().enumerate() {
+        let range = review.recommendations.clone();
+        let passing: Vec<u32> = if criteria.selects_recommendations() {
+            all.iter_in(range).map(|i| i as u32).collect()
+        } else {
+            range.map(|i| i as u32).collect()
+        };
         let matched = if !criteria.selects_recommendations() {
             true
         } else if criteria.match_all {
-            !passing.is_empty() && themes_seen == criteria.mask(Facet::Theme)
+            let themes_seen = passing.iter().fold(0, |seen, i| seen | dataset.recommendations.row(*i as usize).themes);
+            !passing.is_empty() && themes_seen & criteria.mask(Facet::Theme) == criteria.mask(Facet::Theme)
         } else {
             !passing.is_empty()
         };
-        candidates.push(matched.then_some(passing));
-    }
-    for (index, (review, passing)) in dataset.reviews.iter().zip(candidates).enumerate() {
-        let Some(passing) = passing else { continue };
+        if !matched {
+            continue;
+        }
         count_facets(criteria, review, &mut outcome);
         if criteria.review_holds(review, None) {
             outcome.recommendations += passing.len() as u32;
-            outcome.reviews.push(ReviewMatch { review: index, passing });
+            outcome.reviews.push(ReviewMatch { review: review_index, passing });
         }
     }
     outcome

@@ -333,7 +333,7 @@ pub fn word_prefix_matches<'a>(folded: &'a str, needle: &'a str) -> impl Iterato
 }
 
 /// A set of rows (recommendations) as bits.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RowSet(Vec<u64>);
 
 impl RowSet {
@@ -369,15 +369,55 @@ impl RowSet {
         self.0.iter().all(|w| *w == 0)
     }
 
-    fn or(&mut self, other: &RowSet) {
+    pub fn or(&mut self, other: &RowSet) {
         self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a |= b);
     }
 
-    fn and(&mut self, other: &RowSet) {
+    pub fn and(&mut self, other: &RowSet) {
         self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= b);
     }
 
-    fn and_not(&mut self, other: &RowSet) {
+    pub fn and_not(&mut self, other: &RowSet) {
         self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a &= !b);
+    }
+
+    /// How many rows are in both sets, without building the intersection.
+    pub fn count_and(&self, other: &RowSet) -> usize {
+        self.0.iter().zip(&other.0).map(|(a, b)| (a & b).count_ones() as usize).sum()
+    }
+
+    /// Adds every row of `rows`.
+    pub fn insert_range(&mut self, rows: Range<usize>) {
+        for (word, mask) in self.words_in(rows) {
+            if let Some(w) = self.0.get_mut(word) {
+                *w |= mask;
+            }
+        }
+    }
+
+    /// The rows of `rows` in the set, in order.
+    pub fn iter_in(&self, rows: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        self.words_in(rows).flat_map(move |(word, mask)| {
+            let mut bits = self.0.get(word).map_or(0, |w| w & mask);
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let bit = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    word * 64 + bit
+                })
+            })
+        })
+    }
+
+    /// Per word touched by `rows`: its index and the bits of `rows` in it.
+    fn words_in(&self, rows: Range<usize>) -> impl Iterator<Item = (usize, u64)> {
+        let (start, end) = (rows.start, rows.end.max(rows.start));
+        let words = if start == end { 0..0 } else { start / 64..(end - 1) / 64 + 1 };
+        words.map(move |word| {
+            let low = (word * 64).max(start) - word * 64;
+            let high = ((word + 1) * 64).min(end) - word * 64;
+            let mask = if high - low == 64 { u64::MAX } else { ((1u64 << (high - low)) - 1) << low };
+            (word, mask)
+        })
     }
 }

@@ -29,8 +29,8 @@ impl Split {
 }
 
 /// The passing recommendations of the matching reviews.
-pub fn passing_rows<'a>(dataset: &'a Dataset, outcome: &'a Outcome) -> impl Iterator<Item = &'a RecommendationRow> + 'a {
-    outcome.reviews.iter().flat_map(|m| m.passing.iter().map(|i| &dataset.recommendations[*i as usize]))
+pub fn passing_rows<'a>(dataset: &'a Dataset, outcome: &'a Outcome) -> impl Iterator<Item = RecommendationRow<'a>> + 'a {
+    outcome.reviews.iter().flat_map(|m| m.passing.iter().map(|i| dataset.recommendations.row(*i as usize)))
 }
 
 /// Recommendations per option of a facet, split by response, most first
@@ -39,7 +39,7 @@ pub fn passing_rows<'a>(dataset: &'a Dataset, outcome: &'a Outcome) -> impl Iter
 pub fn by_facet(dataset: &Dataset, outcome: &Outcome, facet: Facet) -> Vec<(usize, Split)> {
     let mut splits = vec![Split::default(); facet.len(dataset)];
     for row in passing_rows(dataset, outcome) {
-        for option in facet.indices(row) {
+        for option in facet.indices(&row) {
             splits[option].add(row.response);
         }
     }
@@ -74,7 +74,7 @@ pub fn by_session(dataset: &Dataset, outcome: &Outcome) -> Vec<(u8, Split)> {
         let session = dataset.reviews[m.review].summary.session;
         if let Some((_, split)) = sessions.iter_mut().find(|(n, _)| *n == session) {
             for i in &m.passing {
-                split.add(dataset.recommendations[*i as usize].response);
+                split.add(dataset.recommendations.row(*i as usize).response);
             }
         }
     }
@@ -163,8 +163,8 @@ pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, Compar
     let splits = |review: usize| {
         let mut per_option: BTreeMap<usize, Split> = BTreeMap::new();
         let mut from = BTreeSet::new();
-        for row in &dataset.recommendations[dataset.reviews[review].recommendations.clone()] {
-            for option in facet.indices(row) {
+        for row in dataset.recommendations.range(dataset.reviews[review].recommendations.clone()) {
+            for option in facet.indices(&row) {
                 per_option.entry(option).or_default().add(row.response);
             }
             from.extend(row.from);
@@ -215,14 +215,14 @@ pub fn recommender_profile(dataset: &Dataset, outcome: &Outcome, state: StateInd
     let mut recipients: BTreeMap<StateIndex, u32> = BTreeMap::new();
     let mut facets: Vec<Vec<Split>> = PROFILE_FACETS.iter().map(|f| vec![Split::default(); f.len(dataset)]).collect();
     for m in &outcome.reviews {
-        let rows = m.passing.iter().map(|i| &dataset.recommendations[*i as usize]).filter(|r| r.from == Some(state));
+        let rows = m.passing.iter().map(|i| dataset.recommendations.row(*i as usize)).filter(|r| r.from == Some(state));
         let mut any = false;
         for row in rows {
             any = true;
             split.add(row.response);
             *recipients.entry(dataset.reviews[m.review].state).or_default() += 1;
             for (facet, splits) in PROFILE_FACETS.iter().zip(&mut facets) {
-                for option in facet.indices(row) {
+                for option in facet.indices(&row) {
                     splits[option].add(row.response);
                 }
             }

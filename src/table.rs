@@ -317,7 +317,7 @@ fn sort_rows(table: &mut Table) {
     });
 }
 
-fn passing<'a>(dataset: &'a Dataset, passing: &'a [u32]) -> impl Iterator<Item = &'a RecommendationRow> + 'a {
+fn passing<'a>(dataset: &'a Dataset, passing: &'a [u32]) -> impl Iterator<Item = RecommendationRow<'a>> + 'a {
     passing.iter().filter_map(|i| dataset.recommendations.get(*i as usize))
 }
 
@@ -345,7 +345,7 @@ fn review_rows(dataset: &Dataset, outcome: &Outcome) -> Vec<Row> {
         .map(|m| {
             let review = &dataset.reviews[m.review];
             let mut tally = Tally::new(dataset);
-            passing(dataset, &m.passing).for_each(|row| tally.add(row));
+            passing(dataset, &m.passing).for_each(|row| tally.add(&row));
             let p = review.summary.participation;
             Row {
                 review: Some(review.summary.id.clone()),
@@ -372,7 +372,7 @@ fn state_rows(dataset: &Dataset, outcome: &Outcome) -> Vec<Row> {
     for m in &outcome.reviews {
         let tally = tallies.entry(dataset.reviews[m.review].state).or_insert_with(|| Tally::new(dataset));
         tally.reviews += 1;
-        passing(dataset, &m.passing).for_each(|row| tally.add(row));
+        passing(dataset, &m.passing).for_each(|row| tally.add(&row));
     }
     rows_per_state(dataset, tallies, |tally| [Cell::Count(tally.reviews), Cell::Count(tally.total())])
 }
@@ -387,7 +387,7 @@ fn from_rows(dataset: &Dataset, outcome: &Outcome) -> Vec<Row> {
             let Some(from) = row.from else { continue };
             let tally = tallies.entry(from).or_insert_with(|| Tally::new(dataset));
             tally.recipients.insert(state_under_review);
-            tally.add(row);
+            tally.add(&row);
         }
     }
     rows_per_state(dataset, tallies, |tally| [Cell::Count(tally.total()), Cell::Count(tally.recipients.len() as u32)])

@@ -160,3 +160,30 @@ fn a_search_by_either_name_finds_a_renamed_states_reviews() {
         }
     }
 }
+
+#[test]
+fn every_recommendation_reads_back_exactly_as_in_the_file() {
+    // The texts are held folded, with the edits that give back the
+    // original: what a person reads must be what the file says.
+    let dataset = common::dataset();
+    let file = texts();
+    let rows = file.reviews.iter().flat_map(|r| &r.recommendations);
+    let mut compared = 0;
+    for (stored, original) in dataset.recommendations.iter().zip(rows) {
+        assert_eq!(stored.text(), original.text);
+        assert_eq!(stored.document(), original.document.as_deref());
+        assert_eq!(stored.paragraph(), original.paragraph.as_deref());
+        assert_eq!(stored.sdg_targets().collect::<Vec<_>>(), original.sdg_targets);
+        compared += 1;
+    }
+    assert_eq!(compared, dataset.recommendations.len());
+}
+
+#[test]
+fn a_texts_file_cut_short_is_refused_as_invalid() {
+    let json = data_file("recommendations.json");
+    let mut dataset = Dataset::from_overview_json(&data_file("overview.json")).unwrap();
+    let err = dataset.attach_texts_json(&json[..json.len() / 2]).unwrap_err().to_string();
+    assert!(err.starts_with("recommendations.json is not a valid dataset file"), "{err}");
+    assert!(!dataset.texts_loaded);
+}

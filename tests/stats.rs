@@ -165,7 +165,7 @@ fn the_csv_export_holds_exactly_the_selection() {
     let texts: BTreeSet<String> = records[1..].iter().map(|r| r[10].clone()).collect();
     let raw_texts: BTreeSet<String> = want.iter().map(|r| r.text.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
     assert_eq!(texts, raw_texts);
-    let quoted = to_csv(&[upr_viewer::export::ExportedRecommendation { text: "He said \"no\", twice\nthen yes", ..exported[0].clone() }]);
+    let quoted = to_csv(&[upr_viewer::export::ExportedRecommendation { text: "He said \"no\", twice\nthen yes".into(), ..exported[0].clone() }]);
     assert_eq!(parse_csv(&quoted)[1][10], "He said \"no\", twice\nthen yes");
 }
 

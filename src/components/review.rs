@@ -3,7 +3,7 @@
 
 use super::{use_tr, OnQuery};
 use crate::i18n::{Msg, Tr};
-use crate::dataset::load::{Dataset, RecommendationRow};
+use crate::dataset::load::{Dataset, RecommendationRow, StateIndex};
 use crate::export::{document, document_url};
 use crate::facet::Facet;
 use crate::palette::sdg_colours;
@@ -175,9 +175,9 @@ fn participation(t: &Tr, dataset: &Dataset, index: usize, media: Option<&MediaSu
     let review = &dataset.reviews[index];
     let summary = &review.summary;
     let p = summary.participation;
-    let names = |ids: &[String]| {
-        ids.iter()
-            .map(|id| dataset.state_index(id).map_or(id.clone(), |s| t.state_name(dataset, s)))
+    let names = |states: &[StateIndex]| {
+        states.iter()
+            .map(|s| t.state_name(dataset, *s))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -242,7 +242,7 @@ fn Recommendations(props: &ReviewDetailProps) -> Html {
         let onquery = props.onquery.clone();
         Callback::from(move |_: Event| onquery.emit((query.clone(), QueryOrigin::Choice)))
     };
-    let rows: Vec<&RecommendationRow> = props.passing.iter().map(|i| &dataset.recommendations[*i as usize]).collect();
+    let rows: Vec<RecommendationRow> = props.passing.iter().map(|i| dataset.recommendations.row(*i as usize)).collect();
     let grouping = props.query.group.for_review(review);
     let mut groups: BTreeMap<GroupKey, Vec<&RecommendationRow>> = BTreeMap::new();
     for row in &rows {
@@ -341,7 +341,7 @@ fn recommendation(t: &Tr, dataset: &Dataset, row: &RecommendationRow, search: &S
             </li>
         }
     });
-    let targets = row.sdg_targets.iter().map(|target| {
+    let targets = row.sdg_targets().map(|target| {
         let uncertain = target.contains('|');
         html! {
             <li class={classes!("target", uncertain.then_some("uncertain"))} data-testid="sdg-target"
@@ -351,21 +351,22 @@ fn recommendation(t: &Tr, dataset: &Dataset, row: &RecommendationRow, search: &S
         }
     });
     let persons: Vec<String> = Facet::Persons.indices(row).map(|p| t.facet_label(Facet::Persons, dataset, p)).collect();
+    let text = row.text();
     html! {
         <li data-testid="recommendation">
             // The texts are the source's English: screen readers switch voice.
-            <p lang="en">{ marked(&row.text, search) }</p>
+            <p lang="en">{ marked(&text, search) }</p>
             <p class="meta">
                 <span>{ marked(&from, search) }</span>{ " · " }
                 <strong class={class}>{ label }</strong>
                 if let Some(action) = row.action {
                     { " · " }<span>{ t.fmt(Msg::CategoryN, &[("action", &t.action(action)), ("n", &action.to_string())]) }</span>
                 }
-                if let (Some(symbol), Some(cited)) = (&row.document, document(row)) {
+                if let (Some(symbol), Some(cited)) = (row.document(), document(row)) {
                     { " · " }<a href={document_url(symbol)} rel="noopener" data-testid="document">{ cited }</a>
                 }
             </p>
-            if row.sdg_goals != 0 || !row.sdg_targets.is_empty() {
+            if row.sdg_goals != 0 || row.sdg_targets().next().is_some() {
                 <ul class="sdgs" aria-label={t.get(Msg::SdgList)}>{ for goals }{ for targets }</ul>
             }
             if !persons.is_empty() {

@@ -4,8 +4,10 @@
 //! instead of showing wrong numbers.
 
 use super::schema::*;
-use crate::search::{self, RowSet};
-use std::collections::HashMap;
+use super::stream::{ObjectStream, Piece};
+pub use super::texts::{RecommendationRow, Recommendations, SearchText};
+use super::texts::{NewRecommendation, RowFields};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 pub const OVERVIEW_FILE: &str = "overview.json";
@@ -67,124 +69,20 @@ pub fn theme_indices(mut mask: u64) -> impl Iterator<Item = usize> {
     })
 }
 
-/// One recommendation, indexed for filtering.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RecommendationRow {
-    pub review: u16,
-    pub from: Option<StateIndex>,
-    pub response: Response,
-    /// `None` where the source has no action category (sessions 21-26).
-    pub action: Option<u8>,
-    /// Bit `i` set when the recommendation carries theme `i`.
-    pub themes: u64,
-    /// Bit `g - 1` set when the recommendation is linked to SDG goal `g`.
-    pub sdg_goals: u32,
-    /// Bit `i` set when it concerns `Dataset::persons[i]`.
-    pub persons: u16,
-    /// As in the file: `16.3`, or `16.1|16.10` where the source is ambiguous.
-    pub sdg_targets: Vec<String>,
-    pub document: Option<String>,
-    pub paragraph: Option<String>,
-    pub text: String,
-}
-
-/// Every recommendation's text, folded (`crate::search::fold`: lower case,
-/// Latin accents removed), end to end in one buffer: a search streams
-/// through it at memory speed instead of visiting 41,000 separate
-/// allocations.
+/// The States that made recommendations in a review (`Participants`),
+/// by index.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct SearchText {
-    haystack: String,
-    /// Where each recommendation's text starts in `haystack`.
-    starts: Vec<u32>,
-}
-
-/// Between two texts; no folded text holds it (folding turns white space
-/// into spaces).
-const SEPARATOR: char = '\n';
-
-impl SearchText {
-    fn new(rows: &[RecommendationRow]) -> Self {
-        let mut haystack = String::with_capacity(rows.iter().map(|r| r.text.len() + 1).sum());
-        let mut starts = Vec::with_capacity(rows.len());
-        for row in rows {
-            starts.push(haystack.len() as u32);
-            search::fold_each(&row.text, &mut |_, piece| haystack.push_str(piece));
-            haystack.push(SEPARATOR);
-        }
-        SearchText { haystack, starts }
-    }
-
-    /// The recommendations whose text holds `needle` (folded) at the start
-    /// of a word (anywhere when it does not begin with a letter or digit).
-    pub fn word_prefix_hits(&self, needle: &str) -> RowSet {
-        let mut hits = RowSet::empty(self.starts.len());
-        if needle.is_empty() || needle.contains(SEPARATOR) {
-            return hits;
-        }
-        if !search::needs_word_start(needle) {
-            self.scan(needle, &mut hits, |_| true);
-            return hits;
-        }
-        // Most words begin after a space: that pass finds most texts with
-        // few false starts (a short needle occurs inside words everywhere).
-        // The second pass looks only in the texts still without a hit.
-        self.scan(&format!(" {needle}"), &mut hits, |_| true);
-        self.scan(needle, &mut hits, |at| search::at_word_start(&self.haystack, at));
-        hits
-    }
-
-    /// Adds to `hits` each text with an occurrence of `needle` that
-    /// `accept`s, skipping the texts already in `hits`.
-    fn scan(&self, needle: &str, hits: &mut RowSet, accept: impl Fn(usize) -> bool) {
-        let finder = memchr::memmem::Finder::new(needle.as_bytes());
-        let bytes = self.haystack.as_bytes();
-        let next_start = |row: usize| self.starts.get(row + 1).map_or(bytes.len(), |next| *next as usize);
-        let (mut from, mut row) = (0, 0);
-        while let Some(found) = finder.find(&bytes[from..]) {
-            let at = from + found;
-            // Hits come in order, so the row only ever moves forward.
-            while self.starts.get(row + 1).is_some_and(|next| *next as usize <= at) {
-                row += 1;
-            }
-            if hits.contains(row) {
-                from = next_start(row);
-            } else if accept(at) {
-                hits.insert(row);
-                from = next_start(row);
-            } else {
-                from = at + 1;
-            }
-        }
-    }
-
-    /// For each recommendation, whether its text holds `needle` (already
-    /// lower-cased). After a hit the search skips to the next text.
-    pub fn hits(&self, needle: &str) -> Vec<bool> {
-        let mut hits = vec![false; self.starts.len()];
-        if needle.is_empty() || needle.contains(SEPARATOR) {
-            return hits;
-        }
-        let finder = memchr::memmem::Finder::new(needle.as_bytes());
-        let bytes = self.haystack.as_bytes();
-        let (mut from, mut row) = (0, 0);
-        while let Some(found) = finder.find(&bytes[from..]) {
-            let at = from + found;
-            // Hits come in order, so the row only ever moves forward.
-            while self.starts.get(row + 1).is_some_and(|next| *next as usize <= at) {
-                row += 1;
-            }
-            hits[row] = true;
-            from = self.starts.get(row + 1).map_or(bytes.len(), |next| *next as usize);
-        }
-        hits
-    }
+pub struct ParticipatingStates {
+    pub members: Vec<StateIndex>,
+    pub observers: Vec<StateIndex>,
 }
 
 /// A review with its references resolved to indices.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Review {
-    pub summary: ReviewSummary,
+    /// Shared with the overview's copy of the dataset, which stays in use
+    /// while the texts load: the full dataset does not hold it twice.
+    pub summary: std::sync::Arc<ReviewSummary>,
     pub state: StateIndex,
     pub cycle: u8,
     pub region: Option<Region>,
@@ -200,7 +98,7 @@ pub struct Review {
     pub pledges: Vec<Pledge>,
     /// The recommending States, members and observers; empty until the
     /// texts are loaded (the overview carries only their counts).
-    pub participants: Participants,
+    pub participants: ParticipatingStates,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -213,9 +111,10 @@ pub struct Dataset {
     pub states: Vec<State>,
     pub sessions: Vec<Session>,
     pub reviews: Vec<Review>,
-    /// Empty until `attach_texts` has run.
-    pub recommendations: Vec<RecommendationRow>,
-    pub search_text: SearchText,
+    /// Empty until the texts are attached.
+    pub recommendations: Recommendations,
+    /// The recommendations per facet option, for counting.
+    pub option_rows: crate::facet::OptionRows,
     pub texts_loaded: bool,
     state_by_id: HashMap<String, StateIndex>,
     theme_by_id: HashMap<String, ThemeIndex>,
@@ -279,8 +178,8 @@ impl Dataset {
                 actions,
                 recommendations: 0..0,
                 pledges: Vec::new(),
-                participants: Participants::default(),
-                summary,
+                participants: ParticipatingStates::default(),
+                summary: std::sync::Arc::new(summary),
             });
         }
         count(file, "recommendations", overview.totals.recommendations, recommendations_total as usize)?;
@@ -294,8 +193,8 @@ impl Dataset {
             states: overview.states,
             sessions: overview.sessions,
             reviews,
-            recommendations: Vec::new(),
-            search_text: SearchText::default(),
+            recommendations: Recommendations::default(),
+            option_rows: Default::default(),
             texts_loaded: false,
             state_by_id,
             theme_by_id,
@@ -303,115 +202,49 @@ impl Dataset {
         })
     }
 
+    /// Reads `recommendations.json` whole (tests, the single-file build).
     pub fn attach_texts_json(&mut self, json: &str) -> Result<(), LoadError> {
-        let texts: Texts = parse_json(TEXTS_FILE, json)?;
-        self.attach_texts(texts)
+        let mut reader = TextsReader::new(self);
+        reader.push(json.as_bytes())?;
+        let texts = reader.finish()?;
+        self.attach(texts);
+        Ok(())
     }
 
     /// Adds the full texts; on any error the dataset is left as it was.
     pub fn attach_texts(&mut self, texts: Texts) -> Result<(), LoadError> {
-        let file = TEXTS_FILE;
-        check_version(file, texts.schema_version)?;
-        if texts.totals != self.totals {
-            return Err(LoadError::Count {
-                file: file.into(),
-                what: format!("recommendations (the overview declares {:?})", self.totals),
-                declared: texts.totals.recommendations as u64,
-                found: self.totals.recommendations as u64,
-            });
+        let mut builder = TextsBuilder::new(self);
+        builder.version(texts.schema_version)?;
+        builder.totals(texts.totals)?;
+        for review in texts.reviews {
+            builder.add_review(review)?;
         }
-        count(file, "reviews", self.totals.reviews, texts.reviews.len())?;
-        let reference = |what: &str, id: &str| LoadError::Reference { file: file.into(), what: what.into(), id: id.into() };
-        let mut rows = Vec::with_capacity(self.totals.recommendations as usize);
-        let mut ranges = Vec::with_capacity(texts.reviews.len());
-        let mut pledges = Vec::with_capacity(texts.reviews.len());
-        let mut participants = Vec::with_capacity(texts.reviews.len());
-        let goals: Vec<u8> = self.sdg_goals.iter().map(|g| g.number).collect();
-        for (index, (review, full)) in self.reviews.iter().zip(texts.reviews).enumerate() {
-            if review.summary.id != full.id {
-                return Err(reference("review (out of order or missing)", &full.id));
-            }
-            count(file, &format!("recommendations in review {}", full.id), review.summary.recommendations, full.recommendations.len())?;
-            count(file, &format!("pledges in review {}", full.id), review.summary.pledges, full.pledges.len())?;
-            for id in full.participants.members.iter().chain(&full.participants.observers) {
-                self.state_by_id.get(id).ok_or_else(|| reference("participating State", id))?;
-            }
-            let declared = review.summary.participation;
-            count(file, &format!("member States in review {}", full.id), declared.members, full.participants.members.len())?;
-            count(file, &format!("observer States in review {}", full.id), declared.observers, full.participants.observers.len())?;
-            let start = rows.len();
-            for recommendation in full.recommendations {
-                let themes = theme_mask(&self.theme_by_id, &recommendation.themes, file)?;
-                let from = match &recommendation.from {
-                    Some(id) => Some(*self.state_by_id.get(id).ok_or_else(|| reference("State", id))?),
-                    None => None,
-                };
-                if let Some(action) = recommendation.action.filter(|a| !(1..=5).contains(a)) {
-                    return Err(reference("action category", &action.to_string()));
-                }
-                rows.push(RecommendationRow {
-                    review: index as u16,
-                    from,
-                    response: recommendation.response,
-                    action: recommendation.action,
-                    themes,
-                    sdg_goals: goal_mask(&goals, &recommendation.sdg_goals, file)?,
-                    persons: person_mask(&self.person_by_id, &recommendation.persons, file)?,
-                    sdg_targets: recommendation.sdg_targets,
-                    document: recommendation.document,
-                    paragraph: recommendation.paragraph,
-                    text: recommendation.text,
-                });
-            }
-            let in_review = &rows[start..];
-            let recommending: std::collections::HashSet<StateIndex> = in_review.iter().filter_map(|r| r.from).collect();
-            count(file, &format!("participating States in review {}", full.id), declared.states, recommending.len())?;
-            let accepted = in_review.iter().filter(|r| r.response == Response::Accepted).count();
-            count(file, &format!("accepted recommendations in review {}", full.id), review.summary.accepted, accepted)?;
-            for (goal, declared) in &review.summary.sdg_goals {
-                let bit = 1u32 << (goal - 1);
-                let found = in_review.iter().filter(|r| r.sdg_goals & bit != 0).count();
-                count(file, &format!("recommendations linked to SDG {goal} in review {}", full.id), *declared, found)?;
-            }
-            let goals_found: u32 = in_review.iter().fold(0, |mask, r| mask | r.sdg_goals);
-            count(file, &format!("SDG goals in review {}", full.id), review.sdg_goals.count_ones(), goals_found.count_ones() as usize)?;
-            for (id, declared) in &review.summary.persons {
-                let bit = 1u16 << self.person_by_id[id];
-                let found = in_review.iter().filter(|r| r.persons & bit != 0).count();
-                count(file, &format!("recommendations concerning {id} in review {}", full.id), *declared, found)?;
-            }
-            let persons_found: u16 = in_review.iter().fold(0, |mask, r| mask | r.persons);
-            count(file, &format!("groups of persons in review {}", full.id), review.persons.count_ones(), persons_found.count_ones() as usize)?;
-            for (action, declared) in &review.summary.actions {
-                let found = in_review.iter().filter(|r| r.action == Some(*action)).count();
-                count(file, &format!("recommendations of action category {action} in review {}", full.id), *declared, found)?;
-            }
-            let actions_found = in_review.iter().filter_map(|r| r.action).collect::<std::collections::BTreeSet<u8>>();
-            count(file, &format!("action categories in review {}", full.id), review.actions.count_ones(), actions_found.len())?;
-            ranges.push(start..rows.len());
-            pledges.push(full.pledges);
-            participants.push(full.participants);
-        }
+        builder.texts.state_names = texts.state_names;
+        let texts = builder.finish()?;
+        self.attach(texts);
+        Ok(())
+    }
+
+    /// Adds texts read and checked by a `TextsReader` for this dataset.
+    pub fn attach(&mut self, texts: LoadedTexts) {
+        let LoadedTexts { recommendations, ranges, pledges, participants, state_names } = texts;
         for (((review, range), pledges), participants) in self.reviews.iter_mut().zip(ranges).zip(pledges).zip(participants) {
             review.recommendations = range;
             review.pledges = pledges;
             review.participants = participants;
         }
-        self.search_text = SearchText::new(&rows);
-        self.recommendations = rows;
+        self.recommendations = recommendations;
+        self.option_rows = crate::facet::OptionRows::new(self);
         // The State's names in the other UN languages: a search finds them
         // as it finds its other spellings.
         for state in &mut self.states {
-            if let Some(names) = texts.state_names.get(&state.iso) {
-                for name in names {
-                    if !state.aliases.contains(name) {
-                        state.aliases.push(name.clone());
-                    }
+            for name in state_names.get(&state.iso).into_iter().flatten() {
+                if !state.aliases.contains(name) {
+                    state.aliases.push(name.clone());
                 }
             }
         }
         self.texts_loaded = true;
-        Ok(())
     }
 
     pub fn state_index(&self, id: &str) -> Option<StateIndex> {
@@ -502,6 +335,220 @@ impl Dataset {
             .position(|t| t.label.to_lowercase() == wanted || t.id == wanted)
             .map(|i| i as ThemeIndex)
     }
+}
+
+/// The texts read and checked against a dataset, ready for `Dataset::attach`.
+pub struct LoadedTexts {
+    recommendations: Recommendations,
+    ranges: Vec<std::ops::Range<usize>>,
+    pledges: Vec<Vec<Pledge>>,
+    participants: Vec<ParticipatingStates>,
+    /// ISO 3166 code -> the State's names in the other UN languages.
+    state_names: BTreeMap<String, Vec<String>>,
+}
+
+/// Checks the texts review by review against the overview already loaded
+/// and stores them in columns as they come.
+struct TextsBuilder<'d> {
+    dataset: &'d Dataset,
+    goals: Vec<u8>,
+    texts: LoadedTexts,
+    version_seen: bool,
+    totals_seen: bool,
+}
+
+impl<'d> TextsBuilder<'d> {
+    fn new(dataset: &'d Dataset) -> Self {
+        let rows = dataset.totals.recommendations as usize;
+        // A text is 142 bytes long on average today: the guess is kept
+        // close (its slack stays reserved; the file's size is not known
+        // before it has arrived, gzipped), and grows by small steps if it
+        // is short.
+        let text_bytes = rows * 145;
+        let reviews = dataset.reviews.len();
+        TextsBuilder {
+            dataset,
+            goals: dataset.sdg_goals.iter().map(|g| g.number).collect(),
+            texts: LoadedTexts {
+                recommendations: Recommendations::with_capacity(rows, text_bytes),
+                ranges: Vec::with_capacity(reviews),
+                pledges: Vec::with_capacity(reviews),
+                participants: Vec::with_capacity(reviews),
+                state_names: BTreeMap::new(),
+            },
+            version_seen: false,
+            totals_seen: false,
+        }
+    }
+
+    fn version(&mut self, found: u32) -> Result<(), LoadError> {
+        self.version_seen = true;
+        check_version(TEXTS_FILE, found)
+    }
+
+    fn totals(&mut self, totals: Totals) -> Result<(), LoadError> {
+        self.totals_seen = true;
+        let declared = self.dataset.totals;
+        if totals == declared {
+            return Ok(());
+        }
+        Err(LoadError::Count {
+            file: TEXTS_FILE.into(),
+            what: format!("recommendations (the overview declares {declared:?})"),
+            declared: totals.recommendations as u64,
+            found: declared.recommendations as u64,
+        })
+    }
+
+    fn add_review(&mut self, full: ReviewTexts) -> Result<(), LoadError> {
+        let file = TEXTS_FILE;
+        let dataset = self.dataset;
+        let reference = |what: &str, id: &str| LoadError::Reference { file: file.into(), what: what.into(), id: id.into() };
+        let index = self.texts.ranges.len();
+        let Some(review) = dataset.reviews.get(index) else {
+            return Err(LoadError::Count { file: file.into(), what: "reviews".into(), declared: dataset.totals.reviews as u64, found: index as u64 + 1 });
+        };
+        if review.summary.id != full.id {
+            return Err(reference("review (out of order or missing)", &full.id));
+        }
+        count(file, &format!("recommendations in review {}", full.id), review.summary.recommendations, full.recommendations.len())?;
+        count(file, &format!("pledges in review {}", full.id), review.summary.pledges, full.pledges.len())?;
+        for id in full.participants.members.iter().chain(&full.participants.observers) {
+            dataset.state_by_id.get(id).ok_or_else(|| reference("participating State", id))?;
+        }
+        let declared = review.summary.participation;
+        count(file, &format!("member States in review {}", full.id), declared.members, full.participants.members.len())?;
+        count(file, &format!("observer States in review {}", full.id), declared.observers, full.participants.observers.len())?;
+        let rows = &mut self.texts.recommendations;
+        let start = rows.len();
+        for recommendation in &full.recommendations {
+            let from = match &recommendation.from {
+                Some(id) => Some(*dataset.state_by_id.get(id).ok_or_else(|| reference("State", id))?),
+                None => None,
+            };
+            if let Some(action) = recommendation.action.filter(|a| !(1..=5).contains(a)) {
+                return Err(reference("action category", &action.to_string()));
+            }
+            rows.push(NewRecommendation {
+                fields: RowFields {
+                    review: index as u16,
+                    from,
+                    response: recommendation.response,
+                    action: recommendation.action,
+                    themes: theme_mask(&dataset.theme_by_id, &recommendation.themes, file)?,
+                    sdg_goals: goal_mask(&self.goals, &recommendation.sdg_goals, file)?,
+                    persons: person_mask(&dataset.person_by_id, &recommendation.persons, file)?,
+                },
+                text: &recommendation.text,
+                sdg_targets: &recommendation.sdg_targets,
+                document: recommendation.document.as_deref(),
+                paragraph: recommendation.paragraph.as_deref(),
+            });
+        }
+        let in_review = || rows.range(start..rows.len());
+        let recommending: std::collections::HashSet<StateIndex> = in_review().filter_map(|r| r.from).collect();
+        count(file, &format!("participating States in review {}", full.id), declared.states, recommending.len())?;
+        let accepted = in_review().filter(|r| r.response == Response::Accepted).count();
+        count(file, &format!("accepted recommendations in review {}", full.id), review.summary.accepted, accepted)?;
+        for (goal, declared) in &review.summary.sdg_goals {
+            let bit = 1u32 << (goal - 1);
+            let found = in_review().filter(|r| r.sdg_goals & bit != 0).count();
+            count(file, &format!("recommendations linked to SDG {goal} in review {}", full.id), *declared, found)?;
+        }
+        let goals_found: u32 = in_review().fold(0, |mask, r| mask | r.sdg_goals);
+        count(file, &format!("SDG goals in review {}", full.id), review.sdg_goals.count_ones(), goals_found.count_ones() as usize)?;
+        for (id, declared) in &review.summary.persons {
+            let bit = 1u16 << dataset.person_by_id[id];
+            let found = in_review().filter(|r| r.persons & bit != 0).count();
+            count(file, &format!("recommendations concerning {id} in review {}", full.id), *declared, found)?;
+        }
+        let persons_found: u16 = in_review().fold(0, |mask, r| mask | r.persons);
+        count(file, &format!("groups of persons in review {}", full.id), review.persons.count_ones(), persons_found.count_ones() as usize)?;
+        for (action, declared) in &review.summary.actions {
+            let found = in_review().filter(|r| r.action == Some(*action)).count();
+            count(file, &format!("recommendations of action category {action} in review {}", full.id), *declared, found)?;
+        }
+        let actions_found = in_review().filter_map(|r| r.action).collect::<std::collections::BTreeSet<u8>>();
+        count(file, &format!("action categories in review {}", full.id), review.actions.count_ones(), actions_found.len())?;
+        self.texts.ranges.push(start..rows.len());
+        self.texts.pledges.push(full.pledges);
+        let indices = |ids: &[String]| ids.iter().filter_map(|id| dataset.state_index(id)).collect();
+        self.texts.participants.push(ParticipatingStates {
+            members: indices(&full.participants.members),
+            observers: indices(&full.participants.observers),
+        });
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<LoadedTexts, LoadError> {
+        let file = TEXTS_FILE;
+        let missing = |field: &str| LoadError::Json { file: file.into(), message: format!("missing field `{field}`") };
+        if !self.version_seen {
+            return Err(missing("schema_version"));
+        }
+        if !self.totals_seen {
+            return Err(missing("totals"));
+        }
+        count(file, "reviews", self.dataset.totals.reviews, self.texts.ranges.len())?;
+        self.texts.recommendations.shrink_to_fit();
+        Ok(self.texts)
+    }
+}
+
+/// Reads `recommendations.json` as its bytes arrive, one review at a time,
+/// straight into the columns of `LoadedTexts`: neither the file nor a
+/// `String` per recommendation is kept.
+pub struct TextsReader<'d> {
+    stream: ObjectStream,
+    builder: TextsBuilder<'d>,
+    reviews_seen: bool,
+}
+
+impl<'d> TextsReader<'d> {
+    pub fn new(dataset: &'d Dataset) -> Self {
+        TextsReader { stream: ObjectStream::new("reviews"), builder: TextsBuilder::new(dataset), reviews_seen: false }
+    }
+
+    pub fn push(&mut self, bytes: &[u8]) -> Result<(), LoadError> {
+        let Self { stream, builder, reviews_seen } = self;
+        stream.push(bytes, |piece| Self::read(builder, reviews_seen, piece))
+    }
+
+    pub fn finish(mut self) -> Result<LoadedTexts, LoadError> {
+        let Self { stream, builder, reviews_seen } = &mut self;
+        stream.finish(|piece| Self::read(builder, reviews_seen, piece))?;
+        if !self.reviews_seen && self.builder.dataset.totals.reviews > 0 {
+            return Err(LoadError::Json { file: TEXTS_FILE.into(), message: "missing field `reviews`".into() });
+        }
+        self.builder.finish()
+    }
+
+    fn read(builder: &mut TextsBuilder, reviews_seen: &mut bool, piece: Piece) -> Result<(), LoadError> {
+        match piece {
+            Piece::Field { key: "schema_version", value } => builder.version(parse_json_bytes(value)?),
+            Piece::Field { key: "totals", value } => builder.totals(parse_json_bytes(value)?),
+            Piece::Field { key: "state_names", value } => {
+                builder.texts.state_names = parse_json_bytes(value)?;
+                Ok(())
+            }
+            Piece::Field { .. } => Ok(()),
+            Piece::Element(value) => {
+                *reviews_seen = true;
+                builder.add_review(parse_json_bytes(value)?)
+            }
+        }
+    }
+}
+
+impl From<String> for LoadError {
+    /// A syntax error met while streaming the texts file.
+    fn from(message: String) -> Self {
+        LoadError::Json { file: TEXTS_FILE.into(), message }
+    }
+}
+
+fn parse_json_bytes<T: serde::de::DeserializeOwned>(json: &[u8]) -> Result<T, LoadError> {
+    serde_json::from_slice(json).map_err(|e| LoadError::Json { file: TEXTS_FILE.into(), message: e.to_string() })
 }
 
 /// The bit mask of ids (themes, groups of persons) resolved through

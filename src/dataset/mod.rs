@@ -6,6 +6,8 @@ pub mod media_summary;
 pub mod schema;
 pub mod slug;
 pub mod states;
+pub mod stream;
+pub mod texts;
 pub mod themes;
 
 #[cfg(not(target_arch = "wasm32"))]

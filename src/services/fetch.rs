@@ -1,4 +1,4 @@
-//! Fetching a file as text, reporting bytes as they arrive so that a
+//! Fetching a file as text or piece by piece, reporting bytes as they arrive so that a
 //! progress bar can show how much of a large file has loaded.
 
 use js_sys::Uint8Array;
@@ -14,6 +14,14 @@ pub struct Progress {
 }
 
 pub async fn fetch_text(url: &str, on_progress: impl Fn(Progress)) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    fetch_chunks(url, on_progress, |chunk| bytes.extend_from_slice(chunk)).await?;
+    String::from_utf8(bytes).map_err(|e| format!("the file is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+}
+
+/// Hands the body to `on_chunk` piece by piece as it arrives, so that a
+/// large file is read without being held whole in WebAssembly memory.
+pub async fn fetch_chunks(url: &str, on_progress: impl Fn(Progress), mut on_chunk: impl FnMut(&[u8])) -> Result<(), String> {
     let window = web_sys::window().ok_or("no window")?;
     let response: Response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -35,13 +43,20 @@ pub async fn fetch_text(url: &str, on_progress: impl Fn(Progress)) -> Result<Str
         let text = JsFuture::from(response.text().map_err(|e| describe(&e))?)
             .await
             .map_err(|e| describe(&e))?;
-        return text.as_string().ok_or_else(|| "the body is not text".to_owned());
+        on_chunk(text.as_string().ok_or_else(|| "the body is not text".to_owned())?.as_bytes());
+        return Ok(());
     };
     let reader: ReadableStreamDefaultReader = body
         .get_reader()
         .dyn_into()
         .map_err(|_| "cannot read the response body".to_owned())?;
-    let mut bytes = Vec::with_capacity(total.unwrap_or(0) as usize);
+    let mut buffer = Vec::new();
+    let mut received = 0u64;
+    // Each report re-renders the viewer: one per chunk (thousands for a
+    // large file) cost more than reading the file. A megabyte, or a
+    // hundredth of a known total, at a time.
+    let step = total.map_or(0, |t| t / 100).max(1 << 20);
+    let mut next_report = 0u64;
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
@@ -51,12 +66,29 @@ pub async fn fetch_text(url: &str, on_progress: impl Fn(Progress)) -> Result<Str
             break;
         }
         let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|e| describe(&e))?;
-        bytes.extend(Uint8Array::new(&value).to_vec());
-        let received = bytes.len() as u64;
-        on_progress(Progress { received, total: total.filter(|t| *t >= received) });
+        let array = Uint8Array::new(&value);
+        // A browser may hand over megabytes at once: copied into wasm
+        // memory a piece at a time, so that no copy of it stays there.
+        let length = array.length();
+        let mut at = 0;
+        while at < length {
+            let end = length.min(at + PIECE);
+            buffer.resize((end - at) as usize, 0);
+            array.subarray(at, end).copy_to(&mut buffer);
+            on_chunk(&buffer);
+            at = end;
+        }
+        received += length as u64;
+        if received >= next_report {
+            on_progress(Progress { received, total: total.filter(|t| *t >= received) });
+            next_report = received + step;
+        }
     }
-    String::from_utf8(bytes).map_err(|e| format!("the file is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+    Ok(())
 }
+
+/// The most of a chunk copied into wasm memory at once.
+const PIECE: u32 = 1 << 18;
 
 /// A site that does not allow others to read its files fails a request
 /// exactly like a broken network; when the file is on another site, say

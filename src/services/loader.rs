@@ -4,9 +4,8 @@
 //! when a person asks to try again. A page that carries the data inline
 //! (the single-file build) is read from the page instead of the network.
 
-use super::fetch::{fetch_text, Progress};
-use crate::dataset::load::{Dataset, LoadError, OVERVIEW_FILE, TEXTS_FILE};
-use crate::dataset::schema::Texts;
+use super::fetch::{fetch_chunks, fetch_text, Progress};
+use crate::dataset::load::{Dataset, LoadError, TextsReader, OVERVIEW_FILE, TEXTS_FILE};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -132,11 +131,26 @@ fn overview_load(base: String) -> Load {
 fn complete_load(base: String, overview: Load) -> Load {
     async move {
         let dataset = overview.await?;
-        let json = read(&base, TEXTS_FILE, |p| notify(&base, p)).await?;
-        let texts: Texts = serde_json::from_str(&json)
-            .map_err(|e| LoadError::Json { file: TEXTS_FILE.into(), message: e.to_string() })?;
+        let mut reader = TextsReader::new(&dataset);
+        // The first error stops the reading; the download runs out unread.
+        let mut failed: Option<LoadError> = None;
+        let mut on_chunk = |chunk: &[u8]| {
+            if failed.is_none() {
+                failed = reader.push(chunk).err();
+            }
+        };
+        match inline(TEXTS_FILE) {
+            Some(inline) => on_chunk(inline.as_bytes()),
+            None => fetch_chunks(&format!("{base}{TEXTS_FILE}"), |p| notify(&base, p), on_chunk)
+                .await
+                .map_err(|message| LoadError::Fetch { file: TEXTS_FILE.into(), message })?,
+        }
+        if let Some(error) = failed {
+            return Err(error);
+        }
+        let texts = reader.finish()?;
         let mut complete = (*dataset).clone();
-        complete.attach_texts(texts)?;
+        complete.attach(texts);
         Ok(Rc::new(complete))
     }
     .boxed_local()
