@@ -75,6 +75,23 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     });
     let progress = use_state(fetch::Progress::default);
     let (t, language_failure) = use_language(state.query.lang, props.masthead, props.data_base.clone());
+    // On the page, the tab's title follows the view in its language: the
+    // open review first, as on the prerendered review pages.
+    let page_title = {
+        let open = state.dataset.as_ref().zip(state.query.review.as_deref()).and_then(|(dataset, id)| {
+            let review = &dataset.reviews[dataset.review_by_id(id)?];
+            Some(t.fmt(Msg::ReviewTitle, &[("name", &t.state_name(dataset, review.state)), ("session", &review.summary.session.to_string())]))
+        });
+        match open {
+            Some(review) => format!("{review} — {}", t.get(Msg::PageTitle)),
+            None => t.get(Msg::PageTitle),
+        }
+    };
+    use_effect_with((page_title, props.masthead), |(title, page)| {
+        if *page {
+            gloo::utils::document().set_title(title);
+        }
+    });
     // On a narrow screen the filters fold away behind a button.
     let filters_open = use_state(|| false);
 

@@ -18,7 +18,7 @@ fn browser_preference() -> Lang {
 
 /// The messages to show, and, when the chosen language's file could not be
 /// loaded, why (in English, which the viewer then keeps). On the page
-/// (`page`), `<html lang dir>` and the title follow the language.
+/// (`page`), `<html lang dir>` follow the language (the app sets the title).
 #[hook]
 pub fn use_language(requested: Option<Lang>, page: bool, data_base: AttrValue) -> (Tr, Option<String>) {
     let lang = requested.unwrap_or_else(browser_preference);
@@ -57,7 +57,6 @@ pub fn use_language(requested: Option<Lang>, page: bool, data_base: AttrValue) -
                 let _ = html.set_attribute("lang", tr.lang().code());
                 let _ = html.set_attribute("dir", tr.lang().dir());
             }
-            document.set_title(&tr.get(Msg::PageTitle));
         }
     });
     ((*tr).clone(), (*failure).clone())

@@ -116,8 +116,12 @@ test('a review page becomes the viewer with its card open, and ?review= links st
   await viewer.open(site(`reviews/${REVIEW}.html`));
   await viewer.waitForTexts();
   await page.waitForFunction(() => new URLSearchParams(location.search).get('review') === 'kazakhstan-s7');
+  // The tab keeps naming the review once the app holds the page; closing
+  // the card gives the viewer's own title back.
+  assert.match(await page.title(), /^Kazakhstan, session 7 — /);
   await page.locator('[data-testid=close-review]').click();
   await viewer.cards().first().waitFor();
+  await page.waitForFunction(() => !document.title.includes('Kazakhstan'));
   await viewer.open(site('?review=kazakhstan-s20'));
   await page.waitForSelector('[data-testid=review-detail][data-review="kazakhstan-s20"]');
   await page.close();
