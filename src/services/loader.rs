@@ -134,7 +134,13 @@ fn complete_load(base: String, overview: Load) -> Load {
         let mut reader = TextsReader::new(&dataset);
         // The first error stops the reading; the download runs out unread.
         let mut failed: Option<LoadError> = None;
+        // A prerendered page hydrates only from the texts it was made with.
+        let hashing = prerendered_page();
+        let mut hash = crate::fingerprint::FileHash::default();
         let mut on_chunk = |chunk: &[u8]| {
+            if hashing {
+                hash.update(chunk);
+            }
             if failed.is_none() {
                 failed = reader.push(chunk).err();
             }
@@ -147,6 +153,9 @@ fn complete_load(base: String, overview: Load) -> Load {
         }
         if let Some(error) = failed {
             return Err(error);
+        }
+        if hashing {
+            FILES.with(|files| files.borrow_mut().insert(format!("{base}{TEXTS_FILE}"), hash.hex()));
         }
         let texts = reader.finish()?;
         let mut complete = (*dataset).clone();
