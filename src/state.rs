@@ -5,7 +5,7 @@ use crate::dataset::load::Dataset;
 use crate::dataset::LoadError;
 use crate::facet::Facet;
 use crate::filter::{apply, Outcome};
-use crate::query::{Query, QueryWarning, View};
+use crate::query::{Query, QueryWarning, Reason, View};
 use crate::stats::{self, Comparison, CompareError, Histogram, Split};
 use crate::dataset::schema::Region;
 use std::rc::Rc;
@@ -144,7 +144,7 @@ impl ViewerState {
                 self.warnings.push(QueryWarning {
                     parameter: "review".into(),
                     value: review.clone(),
-                    reason: "no review has that id".into(),
+                    reason: Reason::NoSuchReview,
                 });
             }
         }

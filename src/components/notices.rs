@@ -101,7 +101,7 @@ pub fn QueryWarnings(props: &WarningsProps) -> Html {
         <div data-testid="query-warnings" role="status" class={css!("background: ${bg}; padding: 0.5rem 1rem; border-radius: 6px; margin-bottom: 1rem;", bg = palette.warning_bg)}>
             <p>{ t.get(Msg::LinkIgnored) }</p>
             <ul>
-                { for props.warnings.iter().map(|w| html! { <li>{ w.to_string() }</li> }) }
+                { for props.warnings.iter().map(|w| html! { <li>{ t.query_warning(w) }</li> }) }
             </ul>
         </div>
     }

@@ -109,6 +109,31 @@ messages! {
     TextsProgress = "Loading recommendation texts: {received}";
     Megabytes = "{mb} MB";
     LinkIgnored = "Part of this link could not be used and was ignored:";
+    Ignored = "ignored {parameter}={value}: {reason}";
+    ReasonNotUtf8 = "not valid percent-encoded UTF-8";
+    ReasonTooLong = "longer than {max} characters";
+    ReasonEmpty = "empty";
+    ReasonNotWholeNumber = "not a whole number of 0 or more";
+    ReasonNotSession = "not a session number";
+    ReasonNotCycle = "not a cycle number";
+    ReasonNotGoal = "not a goal number from 1 to 17";
+    ReasonNotActionCategory = "not an action category from 1 to 5";
+    ReasonPagesStartAtOne = "pages start at 1";
+    ReasonMustBe = "must be one of {values}";
+    ReasonNotSortKey = "must be one of {columns}, with - before it for descending";
+    ReasonTooManyValues = "at most {max} values of this parameter are read";
+    ReasonNotParameter = "not a parameter of this viewer";
+    ReasonSwapped = "greater than {parameter}={max}; the two were swapped";
+    ReasonTableOnly = "applies only to the table (view=table)";
+    ReasonNotColumn = "the table by {by} has the columns {columns}";
+    ReasonUnknownOption = "not one of the {count} {options}";
+    ReasonNoSuchState = "no State of that name in the data";
+    ReasonNoSuchSession = "no such session in the data";
+    ReasonNoSuchReview = "no review has that id";
+    SearchUnbalancedQuote = "this quote is not closed, so the words after it are searched as plain words";
+    SearchLoneMinus = "a minus excludes the word or \"phrase\" right after it; alone it excludes nothing";
+    SearchDanglingOr = "OR needs a word or phrase on each side; it was searched as the plain word \"or\"";
+    SearchEmptyPhrase = "an empty phrase finds nothing";
 
     // Cards
     SessionN = "Session {session}";
