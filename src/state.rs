@@ -49,7 +49,7 @@ pub struct ChartData {
 pub enum Phase {
     Loading,
     Ready,
-    Failed(String),
+    Failed(LoadError),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -189,8 +189,9 @@ impl Reducible for ViewerState {
                 next.refilter();
             }
             Action::OverviewLoaded(Err(error)) => {
-                next.overview = Phase::Failed(error.to_string());
-                next.texts = Phase::Failed("the overview could not be loaded".into());
+                // The texts are not read without the overview: its error is theirs.
+                next.texts = Phase::Failed(error.clone());
+                next.overview = Phase::Failed(error);
             }
             Action::TextsLoaded(result) => {
                 match result {
@@ -198,7 +199,7 @@ impl Reducible for ViewerState {
                         next.dataset = Some(Shared(dataset));
                         next.texts = Phase::Ready;
                     }
-                    Err(error) => next.texts = Phase::Failed(error.to_string()),
+                    Err(error) => next.texts = Phase::Failed(error),
                 }
                 next.refilter();
             }

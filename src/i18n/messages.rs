@@ -134,6 +134,14 @@ messages! {
     SearchLoneMinus = "a minus excludes the word or \"phrase\" right after it; alone it excludes nothing";
     SearchDanglingOr = "OR needs a word or phrase on each side; it was searched as the plain word \"or\"";
     SearchEmptyPhrase = "an empty phrase finds nothing";
+    LoadErrorFetch = "could not load {file}: {message}";
+    LoadErrorJson = "{file} is not a valid dataset file: {message}";
+    LoadErrorVersion = "{file} has schema version {found}, but this viewer reads version {version}";
+    LoadErrorCount = "this data is damaged: {file} declares {declared} {what} but holds {found}";
+    LoadErrorReference = "this data is damaged: {file} refers to an unknown {what} {id}";
+    CompareUnknownState = "no State called {name} in the data";
+    CompareNotTwice = ["{state} was reviewed {n} time in the data, so there is nothing to compare", "{state} was reviewed {n} times in the data, so there is nothing to compare"];
+    CompareTextsLoading = "the comparison needs the recommendation texts, which are still loading";
 
     // Cards
     SessionN = "Session {session}";

@@ -12,7 +12,7 @@
 pub mod load;
 mod messages;
 mod plural;
-mod reasons;
+mod notices;
 
 pub use crate::lang::Lang;
 pub use messages::{English, Msg};

@@ -1,9 +1,15 @@
-//! Why a parameter of the link was ignored, in the viewer's language: the
-//! core gives a typed `Reason`, the notice asks for its words here.
+//! The notices' sentences in the viewer's language: why a parameter of the
+//! link was ignored, why a file did not load, why there is nothing to
+//! compare. The core gives typed errors; the notices ask for their words
+//! here. Technical details (a file's name, a parser's or a server's own
+//! message) stay as they are inside the sentence.
 
 use super::{Msg, Tr};
+use crate::dataset::load::{Dataset, LoadError};
+use crate::dataset::schema::SCHEMA_VERSION;
 use crate::query::{QueryWarning, Reason};
 use crate::search::ParseWarning;
+use crate::stats::CompareError;
 
 impl Tr {
     /// One line of the notice: the parameter, the start of its value, and why.
@@ -46,6 +52,34 @@ impl Tr {
                 ParseWarning::DanglingOr => Msg::SearchDanglingOr,
                 ParseWarning::EmptyPhrase => Msg::SearchEmptyPhrase,
             }),
+        }
+    }
+
+    pub fn load_error(&self, error: &LoadError) -> String {
+        match error {
+            LoadError::Fetch { file, message } => self.fmt(Msg::LoadErrorFetch, &[("file", file), ("message", message)]),
+            LoadError::Json { file, message } => self.fmt(Msg::LoadErrorJson, &[("file", file), ("message", message)]),
+            LoadError::Version { file, found } => self.fmt(
+                Msg::LoadErrorVersion,
+                &[("file", file), ("found", &found.to_string()), ("version", &SCHEMA_VERSION.to_string())],
+            ),
+            LoadError::Count { file, what, declared, found } => self.fmt(
+                Msg::LoadErrorCount,
+                &[("file", file), ("what", what), ("declared", &declared.to_string()), ("found", &found.to_string())],
+            ),
+            LoadError::Reference { file, what, id } => {
+                self.fmt(Msg::LoadErrorReference, &[("file", file), ("what", what), ("id", &format!("{id:?}"))])
+            }
+        }
+    }
+
+    pub fn compare_error(&self, dataset: &Dataset, error: &CompareError) -> String {
+        match error {
+            CompareError::UnknownState(name) => self.fmt(Msg::CompareUnknownState, &[("name", &format!("{name:?}"))]),
+            CompareError::NotTwice { state, reviews } => {
+                self.count(Msg::CompareNotTwice, *reviews as u32, &[("state", &self.state_name(dataset, *state))])
+            }
+            CompareError::TextsNotLoaded => self.get(Msg::CompareTextsLoading),
         }
     }
 }
