@@ -11,6 +11,11 @@ use yew::prelude::*;
 
 /// The browser's preferred languages, in order.
 fn browser_preference() -> Lang {
+    // At build time (the prerendered pages) there is no browser to ask,
+    // and the pages are English.
+    if cfg!(not(target_arch = "wasm32")) {
+        return Lang::En;
+    }
     let languages = web_sys::window().map(|w| w.navigator().languages()).unwrap_or_default();
     let codes: Vec<String> = languages.iter().filter_map(|l| l.as_string()).collect();
     Lang::preferred(&codes)
