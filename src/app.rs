@@ -178,7 +178,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     };
 
     let body = match (&state.overview, &state.dataset) {
-        (Phase::Failed(message), _) => html! { <LoadErrorNotice message={message.clone()} onretry={onretry.clone()} /> },
+        (Phase::Failed(error), _) => html! { <LoadErrorNotice error={error.clone()} onretry={onretry.clone()} /> },
         (_, Some(dataset)) => {
             let outcome = &state.outcome;
             let open = state.query.review.as_deref().and_then(|id| dataset.review_by_id(id));
@@ -243,8 +243,8 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                     }
                     <@{results_tag} class="results" id="results" aria-label={(!props.masthead).then(|| t.get(Msg::ResultsLabel))}>
                         <QueryWarnings warnings={state.warnings.clone()} />
-                        if let Phase::Failed(message) = &state.texts {
-                            <TextsErrorNotice message={message.clone()} onretry={onretry.clone()} />
+                        if let Phase::Failed(error) = &state.texts {
+                            <TextsErrorNotice error={error.clone()} onretry={onretry.clone()} />
                         }
                         if state.texts == Phase::Loading {
                             <TextsProgress progress={*progress} />

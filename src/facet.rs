@@ -7,6 +7,7 @@
 
 use crate::dataset::load::{theme_indices, Dataset, RecommendationRow, Review};
 use crate::format::action_label;
+use crate::query::Reason;
 use crate::search::RowSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -131,26 +132,26 @@ impl Facet {
 
     /// Checks a value before the dataset is known, and gives the form kept
     /// in the query (and so in the canonical address).
-    pub fn parse(self, value: &str) -> Result<String, String> {
+    pub fn parse(self, value: &str) -> Result<String, Reason> {
         if value.is_empty() {
-            return Err("empty".into());
+            return Err(Reason::Empty);
         }
         match self {
             Facet::SdgGoal => match value.parse::<u8>() {
                 Ok(goal) if (1..=17).contains(&goal) => Ok(goal.to_string()),
-                _ => Err("not a goal number from 1 to 17".into()),
+                _ => Err(Reason::NotGoal),
             },
             Facet::Action => match value.parse::<u8>() {
                 Ok(action) if (1..=5).contains(&action) => Ok(action.to_string()),
-                _ => Err("not an action category from 1 to 5".into()),
+                _ => Err(Reason::NotActionCategory),
             },
             Facet::Theme | Facet::Persons => Ok(value.to_owned()),
         }
     }
 
     /// Why a well-formed value names no option of the dataset.
-    pub fn unknown(self, dataset: &Dataset) -> String {
-        format!("not one of the {} {}", self.len(dataset), self.plural())
+    pub fn unknown(self, dataset: &Dataset) -> Reason {
+        Reason::UnknownOption { facet: self, options: self.len(dataset) }
     }
 
     /// How many options the dataset has.

@@ -11,7 +11,7 @@
 use crate::dataset::load::{theme_indices, Dataset, Review, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::{Facet, PerFacet};
-use crate::query::{Bounds, Query, QueryWarning, SortKey};
+use crate::query::{Bounds, Query, QueryWarning, Reason, SortKey};
 use crate::search::{fold, RowSet, SearchQuery};
 
 /// The query with names resolved against the dataset.
@@ -38,15 +38,15 @@ impl Criteria {
     /// Resolves names; what names nothing is ignored with a warning.
     pub fn compile(query: &Query, dataset: &Dataset) -> (Criteria, Vec<QueryWarning>) {
         let mut warnings = Vec::new();
-        let mut warn = |parameter: &str, value: &str, reason: &str| {
-            warnings.push(QueryWarning { parameter: parameter.into(), value: value.into(), reason: reason.into() })
+        let mut warn = |parameter: &str, value: &str, reason: Reason| {
+            warnings.push(QueryWarning { parameter: parameter.into(), value: value.into(), reason })
         };
         let mut masks = PerFacet::default();
         for (facet, mask) in Facet::ALL.into_iter().zip(&mut masks) {
             for value in query.selection(facet) {
                 match facet.find(dataset, value) {
                     Some(index) => *mask |= 1 << index,
-                    None => warn(facet.parameter(), value, &facet.unknown(dataset)),
+                    None => warn(facet.parameter(), value, facet.unknown(dataset)),
                 }
             }
         }
@@ -54,7 +54,7 @@ impl Criteria {
             let name = name.as_ref()?;
             let found = dataset.find_state(name);
             if found.is_none() {
-                warn(parameter, name, "no State of that name in the data");
+                warn(parameter, name, Reason::NoSuchState);
             }
             found
         };
@@ -62,12 +62,12 @@ impl Criteria {
         let from = state("from", &query.from);
         if let Some(session) = query.session {
             if !dataset.sessions.iter().any(|s| s.number == session) {
-                warn("session", &session.to_string(), "no such session in the data");
+                warn("session", &session.to_string(), Reason::NoSuchSession);
             }
         }
         let (text, parse_warnings) = SearchQuery::parse(&query.text);
         for warning in parse_warnings {
-            warn("q", warning.part(), warning.reason());
+            warn("q", warning.part(), Reason::Search(warning));
         }
         let criteria = Criteria {
             masks,

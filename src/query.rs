@@ -8,7 +8,7 @@ use crate::dataset::schema::{Region, Response};
 use crate::facet::Facet;
 use crate::lang::Lang;
 use crate::table::{By, ColumnSort};
-use std::fmt;
+use crate::search::ParseWarning;
 
 /// Every address-bar parameter this viewer reads; `Query::set` handles
 /// each of them (a test holds the two together).
@@ -169,9 +169,8 @@ impl Grouping {
         Facet::from_parameter(&value).map(Grouping::Facet)
     }
 
-    fn expected() -> String {
-        let names: Vec<String> = Facet::ALL.iter().map(|f| format!("\"{}\"", f.parameter())).chain(["\"state\"".into()]).collect();
-        format!("must be {}", names.join(" or "))
+    fn expected() -> Reason {
+        Reason::MustBe(Facet::ALL.iter().map(|f| f.parameter()).chain(["state"]).collect())
     }
 }
 
@@ -179,13 +178,50 @@ impl Grouping {
 pub struct QueryWarning {
     pub parameter: String,
     pub value: String,
-    pub reason: String,
+    pub reason: Reason,
 }
 
-impl fmt::Display for QueryWarning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ignored {}={:?}: {}", self.parameter, shorten(&self.value), self.reason)
+impl QueryWarning {
+    /// The value as a notice quotes it: its start only, in quotes.
+    pub fn quoted_value(&self) -> String {
+        format!("{:?}", shorten(&self.value))
     }
+}
+
+/// Why a parameter was ignored, typed: the interface words it in the
+/// viewer's language (`Tr::reason`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    NotUtf8,
+    /// Longer than this many characters.
+    TooLong(usize),
+    Empty,
+    NotWholeNumber,
+    NotSession,
+    NotCycle,
+    NotGoal,
+    NotActionCategory,
+    PagesStartAtOne,
+    /// Not one of these values (as the link writes them).
+    MustBe(Vec<&'static str>),
+    /// Not a sort key (these are the columns'), with or without `-`.
+    NotSortKey(Vec<&'static str>),
+    /// The facet already holds this many values.
+    TooManyValues(usize),
+    NotParameter,
+    /// Greater than the range's maximum (`states_max`, 40): the two were swapped.
+    Swapped { max_parameter: String, max: u32 },
+    /// `by` or a table-only `sort` outside `view=table`.
+    TableOnly,
+    /// The table by `by` has only these columns.
+    NotColumn { by: &'static str, columns: Vec<&'static str> },
+    /// Well formed, but none of the dataset's options of the facet.
+    UnknownOption { facet: Facet, options: usize },
+    NoSuchState,
+    NoSuchSession,
+    NoSuchReview,
+    /// Part of `q` read as plain words, not as syntax.
+    Search(ParseWarning),
 }
 
 /// At most 60 characters of a value, for messages.
@@ -215,7 +251,7 @@ impl Query {
                     warnings.push(QueryWarning {
                         parameter: k.unwrap_or_else(|raw| raw),
                         value: v.unwrap_or_else(|raw| raw),
-                        reason: "not valid percent-encoded UTF-8".into(),
+                        reason: Reason::NotUtf8,
                     });
                     None
                 }
@@ -232,14 +268,14 @@ impl Query {
         let mut query = Query::default();
         let mut warnings = Vec::new();
         for (name, value) in pairs {
-            let warn = |reason: &str| QueryWarning { parameter: name.clone(), value: value.clone(), reason: reason.into() };
+            let warn = |reason: Reason| QueryWarning { parameter: name.clone(), value: value.clone(), reason };
             if value.chars().count() > MAX_VALUE_LEN {
-                warnings.push(warn(&format!("longer than {MAX_VALUE_LEN} characters")));
+                warnings.push(warn(Reason::TooLong(MAX_VALUE_LEN)));
                 continue;
             }
             let value = value.trim().to_owned();
             if let Err(reason) = query.set(&name, &value) {
-                warnings.push(warn(&reason));
+                warnings.push(warn(reason));
             }
         }
         // Ranges given upside down are more likely a slip than a wish for
@@ -251,7 +287,7 @@ impl Query {
                     warnings.push(QueryWarning {
                         parameter: format!("{name}_min"),
                         value: min.to_string(),
-                        reason: format!("greater than {name}_max={max}; the two were swapped"),
+                        reason: Reason::Swapped { max_parameter: format!("{name}_max"), max },
                     });
                 }
             }
@@ -264,20 +300,20 @@ impl Query {
     /// there they are ignored, and said so; a `sort` column the table of
     /// this `by` does not have is ignored the same way.
     fn check_table_parameters(&mut self, warnings: &mut Vec<QueryWarning>) {
-        let warn = |parameter: &str, value: String, reason: &str| QueryWarning { parameter: parameter.into(), value, reason: reason.into() };
+        let warn = |parameter: &str, value: String, reason: Reason| QueryWarning { parameter: parameter.into(), value, reason };
         if self.view != View::Table {
             if self.by != By::default() {
-                warnings.push(warn("by", self.by.as_param().into(), "applies only to the table (view=table)"));
+                warnings.push(warn("by", self.by.as_param().into(), Reason::TableOnly));
                 self.by = By::default();
             }
             if let Some(sort) = self.column_sort.filter(|s| Sort::parse(&s.as_param()).is_none()) {
-                warnings.push(warn("sort", sort.as_param(), "sorts only the table (view=table)"));
+                warnings.push(warn("sort", sort.as_param(), Reason::TableOnly));
             }
             // The cards' sort alone holds it.
             self.column_sort = None;
         } else if let Some(sort) = self.column_sort.filter(|s| !self.by.columns().contains(&s.column)) {
-            let keys: Vec<&str> = self.by.columns().iter().map(|c| c.key()).collect();
-            warnings.push(warn("sort", sort.as_param(), &format!("the table by {} has the columns {}", self.by.as_param(), keys.join(", "))));
+            let columns = self.by.columns().iter().map(|c| c.key()).collect();
+            warnings.push(warn("sort", sort.as_param(), Reason::NotColumn { by: self.by.as_param(), columns }));
             self.column_sort = None;
         }
     }
@@ -315,9 +351,9 @@ impl Query {
         query
     }
 
-    fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
-        let number = |value: &str| -> Result<u32, String> {
-            value.parse::<u32>().map_err(|_| "not a whole number of 0 or more".to_owned())
+    fn set(&mut self, name: &str, value: &str) -> Result<(), Reason> {
+        let number = |value: &str| -> Result<u32, Reason> {
+            value.parse::<u32>().map_err(|_| Reason::NotWholeNumber)
         };
         match name {
             _ if Facet::from_parameter(name).is_some() => {
@@ -325,7 +361,7 @@ impl Query {
                 let value = facet.parse(value)?;
                 let selected = self.selection_mut(facet);
                 if selected.len() >= facet.max_values() {
-                    return Err(format!("more than {} {}s", facet.max_values(), facet.noun()));
+                    return Err(Reason::TooManyValues(facet.max_values()));
                 }
                 self.select(facet, &value);
             }
@@ -333,7 +369,7 @@ impl Query {
                 self.match_all = match value.to_ascii_lowercase().as_str() {
                     "any" => false,
                     "all" => true,
-                    _ => return Err("must be \"any\" or \"all\"".into()),
+                    _ => return Err(Reason::MustBe(vec!["any", "all"])),
                 }
             }
             "states_min" => self.states.min = Some(number(value)?),
@@ -347,22 +383,22 @@ impl Query {
             "session" => {
                 let session = number(value)?;
                 if !(1..=99).contains(&session) {
-                    return Err("not a session number".into());
+                    return Err(Reason::NotSession);
                 }
                 self.session = Some(session as u8);
             }
             "cycle" => {
                 let cycle = number(value)?;
                 if !(1..=9).contains(&cycle) {
-                    return Err("not a cycle number".into());
+                    return Err(Reason::NotCycle);
                 }
                 self.cycle = Some(cycle as u8);
             }
             "region" => {
-                self.region = Some(Region::from_code(value).ok_or("must be one of Africa, Asia, EEG, GRULAC, WEOG")?)
+                self.region = Some(Region::from_code(value).ok_or_else(regions_expected)?)
             }
             "response" => {
-                self.response = Some(Response::from_code(value).ok_or("must be \"accepted\" or \"noted\"")?)
+                self.response = Some(Response::from_code(value).ok_or(Reason::MustBe(vec!["accepted", "noted"]))?)
             }
             "q" => self.text = value.to_owned(),
             "review" => self.review = Some(non_empty(value)?),
@@ -370,34 +406,33 @@ impl Query {
                 let card = Sort::parse(value);
                 self.column_sort = ColumnSort::parse(value);
                 if card.is_none() && self.column_sort.is_none() {
-                    let keys: Vec<&str> = crate::table::Column::ALL.iter().map(|c| c.key()).collect();
-                    return Err(format!("must be one of {}, with - before it for descending", keys.join(", ")));
+                    return Err(Reason::NotSortKey(crate::table::Column::ALL.iter().map(|c| c.key()).collect()));
                 }
                 self.sort = card.unwrap_or_default();
             }
-            "by" => self.by = By::parse(value).ok_or("must be \"review\", \"state\" or \"from\"")?,
+            "by" => self.by = By::parse(value).ok_or(Reason::MustBe(vec!["review", "state", "from"]))?,
             "group" => self.group = Grouping::parse(value).ok_or_else(Grouping::expected)?,
             "from_region" => {
-                self.from_region = Some(Region::from_code(value).ok_or("must be one of Africa, Asia, EEG, GRULAC, WEOG")?)
+                self.from_region = Some(Region::from_code(value).ok_or_else(regions_expected)?)
             }
             "view" => {
                 self.view = match value.to_ascii_lowercase().as_str() {
                     "cards" => View::Cards,
                     "charts" => View::Charts,
                     "table" => View::Table,
-                    _ => return Err("must be \"cards\", \"charts\" or \"table\"".into()),
+                    _ => return Err(Reason::MustBe(vec!["cards", "charts", "table"])),
                 }
             }
             "compare" => self.compare = Some(non_empty(value)?),
-            "lang" => self.lang = Some(Lang::from_code(value).ok_or("must be one of ar, zh, en, fr, ru, es")?),
+            "lang" => self.lang = Some(Lang::from_code(value).ok_or_else(|| Reason::MustBe(Lang::ALL.iter().map(|l| l.code()).collect()))?),
             "page" => {
                 let page = number(value)?;
                 if page == 0 {
-                    return Err("pages start at 1".into());
+                    return Err(Reason::PagesStartAtOne);
                 }
                 self.page = page;
             }
-            _ => return Err("not a parameter of this viewer".into()),
+            _ => return Err(Reason::NotParameter),
         }
         Ok(())
     }
@@ -557,8 +592,12 @@ impl Query {
     }
 }
 
-fn non_empty(value: &str) -> Result<String, String> {
-    if value.is_empty() { Err("empty".into()) } else { Ok(value.to_owned()) }
+fn regions_expected() -> Reason {
+    Reason::MustBe(Region::ALL.iter().map(|r| r.code()).collect())
+}
+
+fn non_empty(value: &str) -> Result<String, Reason> {
+    if value.is_empty() { Err(Reason::Empty) } else { Ok(value.to_owned()) }
 }
 
 /// `+` is a space in a query string; `%XX` is a byte (a `%` that starts no

@@ -22,7 +22,7 @@ pub struct SearchQuery {
 
 /// Something in `q` that is not the syntax; that part is searched as plain
 /// words instead.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ParseWarning {
     UnbalancedQuote,
     LoneMinus,
@@ -39,15 +39,6 @@ impl ParseWarning {
             ParseWarning::LoneMinus => "-",
             ParseWarning::DanglingOr => "OR",
             ParseWarning::EmptyPhrase => "\"\"",
-        }
-    }
-
-    pub fn reason(&self) -> &'static str {
-        match self {
-            ParseWarning::UnbalancedQuote => "this quote is not closed, so the words after it are searched as plain words",
-            ParseWarning::LoneMinus => "a minus excludes the word or \"phrase\" right after it; alone it excludes nothing",
-            ParseWarning::DanglingOr => "OR needs a word or phrase on each side; it was searched as the plain word \"or\"",
-            ParseWarning::EmptyPhrase => "an empty phrase finds nothing",
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::dataset::load::Dataset;
 use crate::dataset::LoadError;
 use crate::facet::Facet;
 use crate::filter::{apply, Outcome};
-use crate::query::{Query, QueryWarning, View};
+use crate::query::{Query, QueryWarning, Reason, View};
 use crate::stats::{self, Comparison, CompareError, Histogram, Split};
 use crate::dataset::schema::Region;
 use std::rc::Rc;
@@ -49,7 +49,7 @@ pub struct ChartData {
 pub enum Phase {
     Loading,
     Ready,
-    Failed(String),
+    Failed(LoadError),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -144,7 +144,7 @@ impl ViewerState {
                 self.warnings.push(QueryWarning {
                     parameter: "review".into(),
                     value: review.clone(),
-                    reason: "no review has that id".into(),
+                    reason: Reason::NoSuchReview,
                 });
             }
         }
@@ -189,8 +189,9 @@ impl Reducible for ViewerState {
                 next.refilter();
             }
             Action::OverviewLoaded(Err(error)) => {
-                next.overview = Phase::Failed(error.to_string());
-                next.texts = Phase::Failed("the overview could not be loaded".into());
+                // The texts are not read without the overview: its error is theirs.
+                next.texts = Phase::Failed(error.clone());
+                next.overview = Phase::Failed(error);
             }
             Action::TextsLoaded(result) => {
                 match result {
@@ -198,7 +199,7 @@ impl Reducible for ViewerState {
                         next.dataset = Some(Shared(dataset));
                         next.texts = Phase::Ready;
                     }
-                    Err(error) => next.texts = Phase::Failed(error.to_string()),
+                    Err(error) => next.texts = Phase::Failed(error),
                 }
                 next.refilter();
             }

@@ -125,24 +125,13 @@ pub struct Comparison {
     pub recommended_both_times: Vec<StateIndex>,
 }
 
+/// Why there is nothing to compare (`Tr::compare_error` words it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CompareError {
     UnknownState(String),
     /// The State was reviewed this many times, not twice.
-    NotTwice { state: String, reviews: usize },
+    NotTwice { state: StateIndex, reviews: usize },
     TextsNotLoaded,
-}
-
-impl std::fmt::Display for CompareError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CompareError::UnknownState(name) => write!(f, "no State called {name:?} in the data"),
-            CompareError::NotTwice { state, reviews } => {
-                write!(f, "{state} was reviewed {reviews} time(s) in the data, so there is nothing to compare")
-            }
-            CompareError::TextsNotLoaded => write!(f, "the comparison needs the recommendation texts, which are still loading"),
-        }
-    }
 }
 
 pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, CompareError> {
@@ -150,7 +139,7 @@ pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, Compar
     let mut reviews: Vec<usize> = (0..dataset.reviews.len()).filter(|i| dataset.reviews[*i].state == state).collect();
     reviews.sort_by_key(|i| dataset.reviews[*i].summary.session);
     let [earlier, later] = reviews[..] else {
-        return Err(CompareError::NotTwice { state: dataset.state_name(state).to_owned(), reviews: reviews.len() });
+        return Err(CompareError::NotTwice { state, reviews: reviews.len() });
     };
     if !dataset.texts_loaded {
         return Err(CompareError::TextsNotLoaded);

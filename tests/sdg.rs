@@ -158,7 +158,8 @@ fn bad_goals_and_unknown_groups_are_ignored_with_a_warning_naming_them() {
     let (outcome, warnings) = apply(dataset(), &query);
     assert_eq!(warnings.len(), 1);
     assert_eq!((warnings[0].parameter.as_str(), warnings[0].value.as_str()), ("persons", "Aliens"));
-    assert!(warnings[0].to_string().contains("groups of persons"), "{}", warnings[0]);
+    let said = upr_viewer::i18n::Tr::english().query_warning(&warnings[0]);
+    assert!(said.contains("groups of persons"), "{said}");
     // The unknown group is ignored, not treated as "none".
     assert_eq!((outcome.reviews.len(), outcome.recommendations as usize), expected(|r| r.goals.contains(&3)));
 }

@@ -67,7 +67,8 @@ fn what_cannot_be_parsed_is_searched_as_plain_words_with_a_warning() {
     let (_, warnings) = apply(common::dataset(), &query);
     assert_eq!(warnings.len(), 1);
     assert_eq!(warnings[0].parameter, "q");
-    assert!(warnings[0].reason.contains("plain words"), "{}", warnings[0]);
+    let said = upr_viewer::i18n::Tr::english().query_warning(&warnings[0]);
+    assert!(said.contains("plain words"), "{said}");
 }
 
 #[test]

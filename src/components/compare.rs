@@ -37,7 +37,7 @@ pub fn CompareView(props: &CompareProps) -> Html {
         Ok(c) => c,
         Err(error) => {
             return html! {
-                <section class="review" data-testid="compare">{ back }<p role="status" data-testid="compare-problem">{ error.to_string() }</p></section>
+                <section class="review" data-testid="compare">{ back }<p role="status" data-testid="compare-problem">{ t.compare_error(&props.dataset, error) }</p></section>
             }
         }
     };

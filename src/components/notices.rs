@@ -1,6 +1,7 @@
 //! Loading, progress, errors, and what was ignored in the link.
 
 use super::use_tr;
+use crate::dataset::load::LoadError;
 use crate::i18n::Msg;
 use crate::palette::Palette;
 use crate::query::QueryWarning;
@@ -10,7 +11,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FailureProps {
-    pub message: AttrValue,
+    pub error: LoadError,
     /// Loads again what failed, without reloading the page.
     pub onretry: Callback<()>,
 }
@@ -23,7 +24,7 @@ pub fn LoadErrorNotice(props: &FailureProps) -> Html {
     html! {
         <div data-testid="load-error" role="alert" class={css!("background: ${bg}; padding: 1rem; border-radius: 6px;", bg = palette.error_bg)}>
             <strong>{ format!("{} ", t.get(Msg::LoadFailed)) }</strong>
-            { props.message.clone() }
+            { t.load_error(&props.error) }
             <TryAgain onretry={props.onretry.clone()} />
         </div>
     }
@@ -35,7 +36,7 @@ pub fn TextsErrorNotice(props: &FailureProps) -> Html {
     let t = use_tr();
     html! {
         <div data-testid="texts-error" role="alert" class="texts-error">
-            { t.fmt(Msg::TextsFailed, &[("message", &props.message)]) }
+            { t.fmt(Msg::TextsFailed, &[("message", &t.load_error(&props.error))]) }
             <TryAgain onretry={props.onretry.clone()} />
         </div>
     }
@@ -101,7 +102,7 @@ pub fn QueryWarnings(props: &WarningsProps) -> Html {
         <div data-testid="query-warnings" role="status" class={css!("background: ${bg}; padding: 0.5rem 1rem; border-radius: 6px; margin-bottom: 1rem;", bg = palette.warning_bg)}>
             <p>{ t.get(Msg::LinkIgnored) }</p>
             <ul>
-                { for props.warnings.iter().map(|w| html! { <li>{ w.to_string() }</li> }) }
+                { for props.warnings.iter().map(|w| html! { <li>{ t.query_warning(w) }</li> }) }
             </ul>
         </div>
     }

@@ -12,6 +12,7 @@
 pub mod load;
 mod messages;
 mod plural;
+mod notices;
 
 pub use crate::lang::Lang;
 pub use messages::{English, Msg};

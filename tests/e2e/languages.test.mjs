@@ -132,6 +132,21 @@ for (const [code, dir] of Object.entries(DIRECTIONS)) {
   });
 }
 
+test('lang=fr: the notice about ignored link parameters says each reason in French, no English sentence left', async () => {
+  const { page, viewer } = await open('?lang=fr&states_min=abc&theme=nonsense&q=%22death');
+  await viewer.waitForLanguage('fr');
+  // The unknown theme and the unclosed quote are known once the data is in.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=query-warnings] li').length === 3);
+  const said = await page.locator('[data-testid=query-warnings] li').allTextContents();
+  const french = JSON.parse(fs.readFileSync(path.join(ROOT, 'static/i18n/fr.json'), 'utf8')).messages;
+  const expected = { states_min: french.ReasonNotWholeNumber, theme: french.ReasonUnknownOption.split('{')[0].trim(), q: french.SearchUnbalancedQuote };
+  for (const [parameter, reason] of Object.entries(expected)) {
+    assert.ok(said.some((text) => text.startsWith(`${parameter}=`) && text.includes(reason)), `${parameter}: "${reason}" in ${JSON.stringify(said)}`);
+  }
+  await assertNoEnglish(page, 'fr', 'the ignored-parameters notice');
+  await page.close();
+});
+
 test('Arabic mirrors the layout: the filters on the right, bars growing from the right', async () => {
   const { page, viewer } = await open('?lang=ar&view=charts');
   await viewer.waitForLanguage('ar');
