@@ -1,12 +1,12 @@
 // Accessibility: axe-core (WCAG 2.0/2.1/2.2 A and AA, and best practices)
 // on every view a person can reach, in light and dark, on the page and
 // inside the <upr-viewer> element's shadow root.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, startServer, tempFolder, DIST } from './support.mjs';
+import { servedSite, tempFolder, DIST } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,18 +22,8 @@ const HOST = `<!doctype html>
 <upr-viewer id="embedded" theme="Death penalty" states-min="40"></upr-viewer>
 </main></body></html>`;
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ '/upr/': DIST, '/cdn/upr/v1/': DIST, '/host/': tempFolder({ 'index.html': HOST }) });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Headless Chromium and these folders served, for every test here.
+const site = servedSite(() => ({ '/upr/': DIST, '/cdn/upr/v1/': DIST, '/host/': tempFolder({ 'index.html': HOST }) }));
 
 /** axe's violations on the page as it is now, one line each. */
 async function violations(page) {
@@ -58,10 +48,10 @@ const VIEWS = [
 for (const colorScheme of ['light', 'dark']) {
   for (const [name, query, ready] of VIEWS) {
     test(`${name} (${colorScheme}) have no accessibility violations`, async () => {
-      const page = await browser.context.newPage();
+      const page = await site.browser.context.newPage();
       await page.emulateMedia({ colorScheme });
       const viewer = new ViewerPage(page);
-      await viewer.open(server.url('/upr/') + query);
+      await viewer.open(site.server.url('/upr/') + query);
       await viewer.waitForTexts();
       await page.locator(ready).first().waitFor();
       assert.deepEqual(await violations(page), []);
@@ -70,9 +60,9 @@ for (const colorScheme of ['light', 'dark']) {
   }
 
   test(`the embedded element (${colorScheme}) has no accessibility violations`, async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.emulateMedia({ colorScheme });
-    await page.goto(server.url('/host/'));
+    await page.goto(site.server.url('/host/'));
     // Playwright's locators pierce open shadow roots, and so does axe.
     await page.locator('#embedded [data-testid=review-card]').first().waitFor();
     await page.locator('#embedded [data-testid=texts-progress]').waitFor({ state: 'detached', timeout: 30000 });

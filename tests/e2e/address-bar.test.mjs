@@ -1,9 +1,9 @@
 // A link as someone typed it becomes, once the data is in, the link the
 // viewer writes itself: in place (no new history entry), with the notice of
 // what was ignored. Only where the viewer owns the address bar.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer, tempFolder, watchErrors, DIST } from './support.mjs';
+import { servedSite, tempFolder, watchErrors, DIST } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
 const TYPED = '?theme=death+penalty&states_min=040&bogus=1';
@@ -16,27 +16,17 @@ const host = (attributes) => `<!doctype html>
 <script src="/cdn/upr/v1/embed.js" defer></script>
 </head><body><upr-viewer id="embedded" theme="Death penalty" ${attributes}></upr-viewer></body></html>`;
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer({
-    '/upr/': DIST,
-    '/cdn/upr/v1/': DIST,
-    '/owner/': tempFolder({ 'index.html': host('address-bar') }),
-    '/guest/': tempFolder({ 'index.html': host('') }),
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Headless Chromium and these folders served, for every test here.
+const site = servedSite(() => ({
+  '/upr/': DIST,
+  '/cdn/upr/v1/': DIST,
+  '/owner/': tempFolder({ 'index.html': host('address-bar') }),
+  '/guest/': tempFolder({ 'index.html': host('') }),
+}));
 
 /** Opens a URL, noting history.length before any script of the page ran. */
 async function openCounting(url) {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const errors = watchErrors(page);
   await page.addInitScript(() => { window.__historyAtStart = history.length; });
   await page.goto(url);
@@ -44,7 +34,7 @@ async function openCounting(url) {
 }
 
 test('a typed link is rewritten in place into the canonical link, and the notice stays', async () => {
-  const { page, errors } = await openCounting(server.url('/upr/') + TYPED);
+  const { page, errors } = await openCounting(site.server.url('/upr/') + TYPED);
   const viewer = new ViewerPage(page);
   await viewer.waitForResults();
   await page.waitForFunction((want) => location.search === want, CANONICAL, { timeout: 10000 })
@@ -59,7 +49,7 @@ test('a typed link is rewritten in place into the canonical link, and the notice
 });
 
 test('an element with address-bar rewrites the typed link too', async () => {
-  const { page } = await openCounting(server.url('/owner/') + TYPED);
+  const { page } = await openCounting(site.server.url('/owner/') + TYPED);
   await page.locator('#embedded [data-testid=result-summary]').waitFor();
   await page.waitForFunction((want) => location.search === want, CANONICAL, { timeout: 10000 })
     .catch(async () => assert.fail(`the address bar still reads ${await page.evaluate(() => location.search)}`));
@@ -68,7 +58,7 @@ test('an element with address-bar rewrites the typed link too', async () => {
 });
 
 test('an element without address-bar never touches the address bar', async () => {
-  const { page } = await openCounting(server.url('/guest/') + TYPED);
+  const { page } = await openCounting(site.server.url('/guest/') + TYPED);
   await page.locator('#embedded [data-testid=result-summary]').waitFor();
   await page.locator('#embedded [data-testid=texts-progress]').waitFor({ state: 'detached', timeout: 30000 });
   assert.equal(await page.evaluate(() => location.search), TYPED);

@@ -1,10 +1,10 @@
 // Embedding and single-file use: a host page on one path embeds the viewer
 // served from another, under hostile global CSS; the single-file build is
 // opened from file://.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launchBrowser, startServer, tempFolder, watchErrors, DIST } from './support.mjs';
+import { servedSite, tempFolder, watchErrors, DIST } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
 const HOST = `<!doctype html>
@@ -22,18 +22,8 @@ const HOST = `<!doctype html>
 <upr-viewer id="theme" theme="Death penalty" states-min="40"></upr-viewer>
 </body></html>`;
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer({ '/cdn/upr/v1/': DIST, '/host/': tempFolder({ 'index.html': HOST }), '/site/': DIST });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Headless Chromium and these folders served, for every test here.
+const site = servedSite(() => ({ '/cdn/upr/v1/': DIST, '/host/': tempFolder({ 'index.html': HOST }), '/site/': DIST }));
 
 const summaryOf = (page, id) => page.locator(`#${id} [data-testid=result-summary]`);
 
@@ -48,9 +38,9 @@ async function waitForTexts(page, id) {
 
 /** What the full page shows for the same query, to compare with. */
 async function pageCount(query) {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const viewer = new ViewerPage(page);
-  await viewer.open(server.url('/site/') + query);
+  await viewer.open(site.server.url('/site/') + query);
   await viewer.waitForTexts();
   const summary = await viewer.summary();
   await page.close();
@@ -58,11 +48,11 @@ async function pageCount(query) {
 }
 
 test('two elements on a hostile host page each show what their attributes ask, once downloaded', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const errors = watchErrors(page);
   const dataRequests = [];
   page.on('request', (r) => /\/data\/[^/]+\.json$/.test(r.url()) && dataRequests.push(new URL(r.url()).pathname));
-  await page.goto(server.url('/host/'));
+  await page.goto(site.server.url('/host/'));
   const hostStyles = await page.evaluate(() => document.querySelectorAll('head style, head link[rel=stylesheet]').length);
   await waitForTexts(page, 'country');
   await waitForTexts(page, 'theme');
@@ -104,8 +94,8 @@ test('two elements on a hostile host page each show what their attributes ask, o
 });
 
 test('changing an attribute updates the element', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url('/host/'));
+  const page = await site.browser.context.newPage();
+  await page.goto(site.server.url('/host/'));
   await waitForTexts(page, 'country');
   const france = await pageCount('?sur=France');
   await page.locator('#country').evaluate((el) => el.setAttribute('sur', 'France'));
@@ -118,7 +108,7 @@ test('changing an attribute updates the element', async () => {
 });
 
 test('the single-file build works when opened from disk', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const errors = watchErrors(page);
   const viewer = new ViewerPage(page);
   await viewer.open('file://' + path.join(DIST, 'upr-viewer-standalone.html'));

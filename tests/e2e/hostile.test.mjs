@@ -1,10 +1,10 @@
 // Hostile data, hostile links, hostile attributes: nothing breaks, nothing
 // runs, and the person is told what was ignored or what is wrong.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, startServer, tempFolder, watchErrors, DIST } from './support.mjs';
+import { servedSite, tempFolder, watchErrors, DIST } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
 const DATA = path.join(DIST, 'data');
@@ -46,33 +46,23 @@ function otherVersion() {
 const HOST = `<!doctype html><html><head><meta charset="utf-8"><script src="/site/embed.js" defer></script></head><body>
 <upr-viewer id="bad" theme='${MARKUP}' states-min="-3" states-max="80" session="999999999999" colour="red"></upr-viewer></body></html>`;
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer({
-    '/site/': DIST,
-    '/hostile/': DIST,
-    '/hostile/data/': tempFolder(hostileData()),
-    '/damaged/': DIST,
-    '/damaged/data/': tempFolder(damagedTexts()),
-    '/version/': DIST,
-    '/version/data/': tempFolder(otherVersion()),
-    '/host/': tempFolder({ 'index.html': HOST }),
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Headless Chromium and these folders served, for every test here.
+const site = servedSite(() => ({
+  '/site/': DIST,
+  '/hostile/': DIST,
+  '/hostile/data/': tempFolder(hostileData()),
+  '/damaged/': DIST,
+  '/damaged/data/': tempFolder(damagedTexts()),
+  '/version/': DIST,
+  '/version/data/': tempFolder(otherVersion()),
+  '/host/': tempFolder({ 'index.html': HOST }),
+}));
 
 async function openViewer(prefix, query = '') {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const errors = watchErrors(page);
   const viewer = new ViewerPage(page);
-  await viewer.open(server.url(prefix) + query);
+  await viewer.open(site.server.url(prefix) + query);
   return { page, viewer, errors };
 }
 
@@ -137,9 +127,9 @@ test('a hostile link is ignored piece by piece, said, and never runs', async () 
 });
 
 test('hostile attributes on an element are ignored and said inside it', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url('/host/'));
+  await page.goto(site.server.url('/host/'));
   const warnings = page.locator('#bad [data-testid=query-warnings]');
   await warnings.waitFor();
   const text = await warnings.textContent();

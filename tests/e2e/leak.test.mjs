@@ -4,10 +4,10 @@
 // collections the page holds no more event listeners, DOM nodes, JS heap
 // or wasm memory than before. In the test build, no viewer
 // that is gone still listens to the download's progress.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launchBrowser, startServer, tempFolder, DIST, DIST_TEST } from './support.mjs';
+import { servedSite, tempFolder, DIST, DIST_TEST } from './support.mjs';
 
 const MOUNTS = 50;
 // What 50 mounts may add to the JS heap: the engine's own bookkeeping,
@@ -19,23 +19,13 @@ const hostPage = (embed) => `<!doctype html><html><head><meta charset="utf-8"><t
 <script src="${embed}" defer></script></head>
 <body><p>A page that shows and hides the viewer</p></body></html>`;
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer({
-    '/cdn/': DIST,
-    '/test-build/': DIST_TEST,
-    '/host/': tempFolder({ 'index.html': hostPage('/cdn/embed.js') }),
-    '/test-host/': tempFolder({ 'index.html': hostPage('/test-build/embed.js') }),
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Headless Chromium and these folders served, for every test here.
+const site = servedSite(() => ({
+  '/cdn/': DIST,
+  '/test-build/': DIST_TEST,
+  '/host/': tempFolder({ 'index.html': hostPage('/cdn/embed.js') }),
+  '/test-host/': tempFolder({ 'index.html': hostPage('/test-build/embed.js') }),
+}));
 
 /** The hashed JS glue of a build, to reach the running instance's exports. */
 function glueOf(dir) {
@@ -84,13 +74,13 @@ async function measure(page, cdp, glueUrl) {
 }
 
 test(`an element added and removed ${MOUNTS} times leaves no listeners, nodes or memory behind`, async () => {
-  const page = await browser.context.newPage();
-  const cdp = await browser.context.newCDPSession(page);
+  const page = await site.browser.context.newPage();
+  const cdp = await site.browser.context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  await page.goto(server.url('/host/'));
+  await page.goto(site.server.url('/host/'));
   // The first ones load the data and warm the engine up.
   await mountAndRemove(page, MOUNTS);
-  const glueUrl = server.url(`/cdn/${glueOf(DIST)}`);
+  const glueUrl = site.server.url(`/cdn/${glueOf(DIST)}`);
   const start = await measure(page, cdp, glueUrl);
   await mountAndRemove(page, MOUNTS);
   const end = await measure(page, cdp, glueUrl);
@@ -103,9 +93,9 @@ test(`an element added and removed ${MOUNTS} times leaves no listeners, nodes or
 });
 
 test('a removed viewer no longer listens to the download (test build)', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url('/test-host/'));
-  const glueUrl = server.url(`/test-build/${glueOf(DIST_TEST)}`);
+  const page = await site.browser.context.newPage();
+  await page.goto(site.server.url('/test-host/'));
+  const glueUrl = site.server.url(`/test-build/${glueOf(DIST_TEST)}`);
   const listening = () => page.evaluate(async (url) => (await import(url)).progressListenersForTests(), glueUrl);
   await mountAndRemove(page, MOUNTS);
   assert.equal(await listening(), 0);

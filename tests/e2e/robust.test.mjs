@@ -2,11 +2,11 @@
 // Content Security Policy without 'unsafe-inline' or 'unsafe-eval' for
 // scripts, and a forced panic (in the test build, the only one that can
 // force one) that leaves a clear message.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, startServer, tempFolder, watchErrors, DIST, DIST_TEST } from './support.mjs';
+import { servedSite, tempFolder, watchErrors, DIST, DIST_TEST } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
 // The policy README.md recommends; styles may be inline (stylist writes
@@ -26,27 +26,17 @@ const HOST = `<!doctype html><html><head><meta charset="utf-8"><title>Strict hos
 <script src="/cdn/embed.js" defer></script></head>
 <body><p id="host-text">A newspaper article</p><upr-viewer id="embedded" theme="Death penalty" compact></upr-viewer></body></html>`;
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer({
-    '/strict/': { dir: DIST, headers: strict },
-    '/cdn/': DIST,
-    '/test-build/': DIST_TEST,
-    '/host/': { dir: tempFolder({ 'index.html': HOST }), headers: strict },
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Headless Chromium and these folders served, for every test here.
+const site = servedSite(() => ({
+  '/strict/': { dir: DIST, headers: strict },
+  '/cdn/': DIST,
+  '/test-build/': DIST_TEST,
+  '/host/': { dir: tempFolder({ 'index.html': HOST }), headers: strict },
+}));
 
 /** A page that records every CSP violation it meets. */
 async function recordingPage() {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -58,7 +48,7 @@ test('the site works under a strict Content Security Policy', async () => {
   const page = await recordingPage();
   const errors = watchErrors(page);
   const viewer = new ViewerPage(page);
-  await viewer.open(server.url('/strict/'));
+  await viewer.open(site.server.url('/strict/'));
   await viewer.waitForTexts();
   assert.deepEqual(await viewer.summary(), { reviews: 305 + 81, recommendations: 41066 + 16529 });
   await viewer.toggleTheme('Death penalty');
@@ -69,7 +59,7 @@ test('the site works under a strict Content Security Policy', async () => {
 
 test('the embed works on a host page with a strict policy', async () => {
   const page = await recordingPage();
-  await page.goto(server.url('/host/'));
+  await page.goto(site.server.url('/host/'));
   const summary = page.locator('#embedded [data-testid=result-summary]');
   await summary.waitFor();
   assert.ok(Number(await summary.getAttribute('data-reviews')) > 0);
@@ -80,9 +70,9 @@ test('the embed works on a host page with a strict policy', async () => {
 test('a panic shows a clear message in place of the viewer and the page stays usable', async () => {
   assert.ok(fs.existsSync(path.join(DIST_TEST, 'index.html')),
     `the test build is missing: run trunk build --features test-hooks --dist ${path.basename(DIST_TEST)}`);
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const viewer = new ViewerPage(page);
-  await viewer.open(server.url('/test-build/'));
+  await viewer.open(site.server.url('/test-build/'));
   await viewer.waitForResults();
   await page.evaluate(() => {
     try {

@@ -88,13 +88,13 @@ export function parseCsv(text) {
 }
 
 /**
- * For a test file: starts headless Chromium and serves dist/ under /upr/
- * before its tests, and stops both after them. The returned object holds
+ * For a test file: starts headless Chromium and serves `mounts()` (by
+ * default dist/ under /upr/) before its tests, and stops both after them. The returned object holds
  * `browser` and `server` once the tests run, and `openViewer(query, width)`:
  * a new page of the viewer at that query (in a window `width` px wide if
  * given), its texts loaded.
  */
-export function servedSite() {
+export function servedSite(mounts = () => ({ '/upr/': DIST })) {
   const site = {
     browser: undefined,
     server: undefined,
@@ -109,7 +109,7 @@ export function servedSite() {
   };
   before(async () => {
     site.browser = await launchBrowser();
-    site.server = await startServer({ '/upr/': DIST });
+    site.server = await startServer(mounts());
   });
   after(async () => {
     await site.browser?.close();
