@@ -28,18 +28,45 @@ const css = one((f) => f.startsWith('page') && f.endsWith('.css'), 'page stylesh
 const indexPath = path.join(staging, 'index.html');
 const index = fs.readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/.exec(index);
-if (!inline) throw new Error('index.html has no inline start-up script to move out');
-// The wasm's address relative to this script, not to the page: the pages
-// under reviews/ and states/ load the same script from one folder up.
-const start = inline[1].trim().replace(`'./${wasm}'`, `new URL('./${wasm}', import.meta.url)`) + '\n';
-if (!start.includes('import.meta.url')) throw new Error(`the start-up script does not name ./${wasm} as expected`);
+if (!inline) throw new Error('index.html has no inline start-up script to replace');
+if (!inline[1].includes(`'./${glue}'`) || !inline[1].includes(`'./${wasm}'`)) throw new Error(`the start-up script does not load ./${glue} and ./${wasm} as expected`);
+// Trunk's links that fetch the code at once, from the head: the start-up
+// script below asks for the code once the page has painted.
+const early = [
+  new RegExp(`<link rel="modulepreload" href="\\./${glue.replace(/[.]/g, '\\.')}"[^>]*>\\s*`),
+  new RegExp(`<link rel="preload" href="\\./${wasm.replace(/[.]/g, '\\.')}"[^>]*>\\s*`),
+];
+const integrity = /integrity="([^"]*)"/.exec(early[0].exec(index)?.[0] ?? '')?.[1];
+if (!integrity || !early[1].test(index)) throw new Error(`index.html has no early links to ./${glue} and ./${wasm} to move`);
+// The start-up script, in a file (a Content Security Policy without
+// 'unsafe-inline' runs it). The page is prerendered HTML: its first paint
+// needs none of the app. The app's code and data are asked for after that
+// paint, so that on a slow network they do not take bandwidth from the
+// page's stylesheet, and the paint never waits for them (a preload in the
+// head counts, for Lighthouse, as something the largest paint depends on).
+// Then all three at once: the glue, the wasm and the overview, whose
+// folder the page root names. Addresses are relative to this script: the
+// pages under reviews/ and states/ load it from one folder up.
+const start = `await new Promise((painted) => {
+  // A tab opened in the background paints nothing until shown.
+  if (document.visibilityState === 'hidden') painted();
+  else requestAnimationFrame(() => setTimeout(painted));
+});
+const ask = (rel, href, more) => document.head.append(Object.assign(document.createElement('link'), { rel, href, crossOrigin: 'anonymous' }, more));
+const root = document.getElementById('upr-viewer-page');
+ask('modulepreload', new URL('./${glue}', import.meta.url).href, { integrity: '${integrity}' });
+ask('preload', new URL('./${wasm}', import.meta.url).href, { as: 'fetch', type: 'application/wasm' });
+if (root) ask('preload', new URL((root.getAttribute('data-base') ?? 'data/') + 'overview.json', document.baseURI).href, { as: 'fetch' });
+const bindings = await import('./${glue}');
+const wasm = await bindings.default({ module_or_path: new URL('./${wasm}', import.meta.url) });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+`;
 const startName = `start-${crypto.createHash('sha256').update(start).digest('hex').slice(0, 16)}.js`;
 fs.writeFileSync(path.join(staging, startName), start);
-// Chromium warns in the console that it ignores `integrity` on a preload
-// as="fetch" (crbug.com/981419): the wasm's preload goes without it.
-const wasmPreload = new RegExp(`(<link rel="preload" href="\\./${wasm.replace(/[.]/g, '\\.')}"[^>]*?) integrity="[^"]*"`);
-if (!wasmPreload.test(index)) throw new Error(`index.html has no preload of ${wasm} with integrity to take out`);
-fs.writeFileSync(indexPath, index.replace(inline[0], `<script type="module" src="./${startName}"></script>`).replace(wasmPreload, '$1'));
+let page = index.replace(inline[0], `<script type="module" src="./${startName}"></script>`);
+for (const link of early) page = page.replace(link, '');
+fs.writeFileSync(indexPath, page);
 
 const location = '// Its own URL, in the folder of embed.js: what a classic script cannot ask for.\nexport default import.meta.url;\n';
 const locationName = `upr-viewer-location-${crypto.createHash('sha256').update(location).digest('hex').slice(0, 16)}.js`;

@@ -17,6 +17,7 @@ use crate::palette::{use_palette, Palette};
 use crate::style::{root_style, ROOT_CLASS};
 use crate::query::{Query, QueryWarning, View};
 use crate::services::{address_bar, fetch, loader};
+use crate::services::slices::yield_to_browser;
 use crate::dataset::load::Dataset;
 use crate::state::{Action, Phase, QueryOrigin, Shared, ViewerState};
 use stylist::manager::StyleManager;
@@ -104,11 +105,16 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             let loads = loader::load(base);
             let subscription = loader::on_progress(base, Callback::from(move |p| progress.set(p)));
             wasm_bindgen_futures::spawn_local(async move {
+                // Each load ends a long piece of work, and rendering what it
+                // brought is another: the browser gets its turn between them.
                 let overview = loads.overview.await;
+                yield_to_browser().await;
                 let loaded = overview.is_ok();
                 dispatcher.dispatch(Action::OverviewLoaded(overview));
                 if loaded {
-                    dispatcher.dispatch(Action::TextsLoaded(loads.complete.await));
+                    let complete = loads.complete.await;
+                    yield_to_browser().await;
+                    dispatcher.dispatch(Action::TextsLoaded(complete));
                 }
             });
             move || drop(subscription)

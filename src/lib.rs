@@ -88,6 +88,9 @@ fn page_props(base: String, query: query::Query, warnings: Vec<query::QueryWarni
 async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
     let loads = services::loader::load(&base);
     let loaded = if with_texts { loads.complete.await } else { loads.overview.await };
+    // Reading the data and taking over the page are two long pieces of
+    // work: the browser gets its turn between them.
+    services::slices::yield_to_browser().await;
     let (page_query, _) = query::Query::from_search(&root.get_attribute(PAGE_QUERY_ATTRIBUTE).unwrap_or_default());
     let typed = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let (query, warnings) = if typed.trim_start_matches('?').is_empty() {

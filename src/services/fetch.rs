@@ -6,6 +6,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStreamDefaultReader, Response};
 
+use super::slices::Slices;
+
 /// Bytes received so far, and the total when the server announced it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
@@ -57,6 +59,7 @@ pub async fn fetch_chunks(url: &str, on_progress: impl Fn(Progress), mut on_chun
     // hundredth of a known total, at a time.
     let step = total.map_or(0, |t| t / 100).max(1 << 20);
     let mut next_report = 0u64;
+    let mut slices = Slices::new();
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
@@ -77,6 +80,7 @@ pub async fn fetch_chunks(url: &str, on_progress: impl Fn(Progress), mut on_chun
             array.subarray(at, end).copy_to(&mut buffer);
             on_chunk(&buffer);
             at = end;
+            slices.breathe().await;
         }
         received += length as u64;
         if received >= next_report {
@@ -87,8 +91,10 @@ pub async fn fetch_chunks(url: &str, on_progress: impl Fn(Progress), mut on_chun
     Ok(())
 }
 
-/// The most of a chunk copied into wasm memory at once.
-const PIECE: u32 = 1 << 18;
+/// The most of a chunk copied into wasm memory at once, and read in one
+/// go: a few milliseconds of parsing, so that the reading yields to the
+/// browser often enough (`Slices`).
+pub const PIECE: u32 = 1 << 16;
 
 /// A site that does not allow others to read its files fails a request
 /// exactly like a broken network; when the file is on another site, say

@@ -4,7 +4,8 @@
 //! when a person asks to try again. A page that carries the data inline
 //! (the single-file build) is read from the page instead of the network.
 
-use super::fetch::{fetch_chunks, fetch_text, Progress};
+use super::fetch::{fetch_chunks, fetch_text, Progress, PIECE};
+use super::slices::Slices;
 use crate::dataset::load::{Dataset, LoadError, TextsReader, OVERVIEW_FILE, TEXTS_FILE};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::{Cell, RefCell};
@@ -146,7 +147,13 @@ fn complete_load(base: String, overview: Load) -> Load {
             }
         };
         match inline(TEXTS_FILE) {
-            Some(inline) => on_chunk(inline.as_bytes()),
+            Some(inline) => {
+                let mut slices = Slices::new();
+                for piece in inline.as_bytes().chunks(PIECE as usize) {
+                    on_chunk(piece);
+                    slices.breathe().await;
+                }
+            }
             None => fetch_chunks(&format!("{base}{TEXTS_FILE}"), |p| notify(&base, p), on_chunk)
                 .await
                 .map_err(|message| LoadError::Fetch { file: TEXTS_FILE.into(), message })?,

@@ -3,3 +3,4 @@
 pub mod address_bar;
 pub mod fetch;
 pub mod loader;
+pub mod slices;
