@@ -33,6 +33,8 @@ pub fn root_style() -> stylist::StyleSource {
         .upr-viewer-root h1 { font-size: 1.5em; margin: 0 0 0.25em; }
         .upr-viewer-root h2 { font-size: 1.25em; }
         .upr-viewer-root h3 { font-size: 1.1em; margin: 0 0 0.25em; }
+        /* Named for screen readers and the outline only. */
+        .upr-viewer-root .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
         .upr-viewer-root .masthead p { color: var(--upr-muted); margin-top: 0; }
         .upr-viewer-root .masthead-top { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0.5em 1em; }
         .upr-viewer-root .language { font-size: 0.9em; color: var(--upr-muted); display: inline-flex; gap: 0.4em; align-items: baseline; }

@@ -41,6 +41,9 @@ pub fn CardList(props: &CardListProps) -> Html {
     };
     html! {
         <>
+            // The cards' titles are h3: on a phone, where the filters (h2)
+            // fold away, this heading keeps the outline without a gap.
+            <h2 class="visually-hidden">{ t.get(Msg::ReviewsList) }</h2>
             <ol class="cards" aria-label={t.get(Msg::ReviewsList)}>
                 { for matches.iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).map(|m| html! {
                     <li key={m.review}>
