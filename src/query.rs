@@ -541,6 +541,25 @@ impl Query {
             || !self.text.trim().is_empty()
     }
 
+    /// The query without what only changes how its matches are shown: the
+    /// open card, the page, the view and the table's options, the
+    /// comparison, the grouping within a card, the language. Two queries
+    /// with the same filters find the same reviews in the same order. A
+    /// field not named here counts as a filter: a new one is safe.
+    pub fn filters_only(&self) -> Query {
+        Query {
+            review: None,
+            page: 1,
+            view: View::default(),
+            compare: None,
+            by: By::default(),
+            column_sort: None,
+            lang: None,
+            group: Grouping::default(),
+            ..self.clone()
+        }
+    }
+
     /// The values selected of a facet, as given.
     pub fn selection(&self, facet: Facet) -> &[String] {
         match facet {

@@ -63,6 +63,9 @@ pub struct ViewerState {
     /// Those, and what names nothing in the dataset: all that was ignored.
     pub warnings: Vec<QueryWarning>,
     pub outcome: Shared<Outcome>,
+    /// What `outcome` was filtered from: the dataset, the query's filters
+    /// (`Query::filters_only`) and what they named that does not exist.
+    filtered: Option<(Shared<Dataset>, Query, Vec<QueryWarning>)>,
     /// Worked out only while the charts are shown.
     pub charts: Option<Shared<ChartData>>,
     /// Worked out only while the table is shown.
@@ -107,6 +110,7 @@ impl ViewerState {
             warnings: warnings.clone(),
             parse_warnings: warnings,
             outcome: Shared(Rc::new(Outcome::default())),
+            filtered: None,
             charts: None,
             table: None,
             profile: None,
@@ -136,9 +140,23 @@ impl ViewerState {
     /// dataset can tell (an unknown theme, State or review).
     fn refilter(&mut self) {
         self.warnings = self.parse_warnings.clone();
-        let Some(dataset) = &self.dataset else { return };
-        let (outcome, warnings) = apply(dataset, &self.query);
-        self.warnings.extend(warnings);
+        let Some(dataset) = self.dataset.clone() else { return };
+        // Opening a card, turning a page or changing the view leaves the
+        // matches as they were: the same outcome is kept, so that nothing is
+        // filtered again (with a search, tens of milliseconds on a large
+        // dataset) and the components showing it see the same value and
+        // are not rendered again.
+        let filters = self.query.filters_only();
+        match &self.filtered {
+            Some((from, same, warnings)) if *from == dataset && *same == filters => self.warnings.extend(warnings.iter().cloned()),
+            _ => {
+                let (outcome, warnings) = apply(&dataset, &self.query);
+                self.warnings.extend(warnings.iter().cloned());
+                self.outcome = Shared(Rc::new(outcome));
+                self.filtered = Some((dataset.clone(), filters, warnings));
+            }
+        }
+        let outcome = &*self.outcome.0;
         if let Some(review) = &self.query.review {
             if dataset.review_by_id(review).is_none() {
                 self.warnings.push(QueryWarning {
@@ -150,26 +168,25 @@ impl ViewerState {
         }
         self.charts = (self.query.view == View::Charts && dataset.texts_loaded).then(|| {
             Shared(Rc::new(ChartData {
-                facets: Facet::ALL.iter().map(|f| (*f, stats::by_facet(dataset, &outcome, *f))).collect(),
-                regions: stats::by_recommending_region(dataset, &outcome),
-                sessions: stats::by_session(dataset, &outcome),
-                participation: stats::participation_histogram(dataset, &self.query),
+                facets: Facet::ALL.iter().map(|f| (*f, stats::by_facet(&dataset, outcome, *f))).collect(),
+                regions: stats::by_recommending_region(&dataset, outcome),
+                sessions: stats::by_session(&dataset, outcome),
+                participation: stats::participation_histogram(&dataset, &self.query),
             }))
         });
         self.table = (self.query.view == View::Table && dataset.texts_loaded).then(|| {
-            Shared(Rc::new(crate::table::build(dataset, &outcome, self.query.by, Some(self.query.table_sort()))))
+            Shared(Rc::new(crate::table::build(&dataset, outcome, self.query.by, Some(self.query.table_sort()))))
         });
         let cards_shown = self.query.view == View::Cards && self.query.review.is_none() && self.query.compare.is_none();
         self.profile = match (&self.query.from, cards_shown && dataset.texts_loaded) {
-            (Some(from), true) => dataset.find_state(from).map(|state| Shared(Rc::new(stats::recommender_profile(dataset, &outcome, state)))),
+            (Some(from), true) => dataset.find_state(from).map(|state| Shared(Rc::new(stats::recommender_profile(&dataset, outcome, state)))),
             _ => None,
         };
         self.comparison = self
             .query
             .compare
             .as_ref()
-            .map(|state| stats::compare(dataset, state).map(|c| Shared(Rc::new(c))));
-        self.outcome = Shared(Rc::new(outcome));
+            .map(|state| stats::compare(&dataset, state).map(|c| Shared(Rc::new(c))));
     }
 }
 
