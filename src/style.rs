@@ -43,9 +43,13 @@ pub fn root_style() -> stylist::StyleSource {
         /* The source's English texts read left to right inside an Arabic page. */
         .upr-viewer-root [lang=en] { direction: ltr; unicode-bidi: isolate; }
         .upr-viewer-root a { color: var(--upr-accent); }
-        .upr-viewer-root a:focus-visible, .upr-viewer-root button:focus-visible, .upr-viewer-root input:focus-visible, .upr-viewer-root select:focus-visible, .upr-viewer-root summary:focus-visible, .upr-viewer-root [tabindex]:focus-visible {
+        .upr-viewer-root a:focus-visible, .upr-viewer-root button:focus-visible, .upr-viewer-root input:focus-visible, .upr-viewer-root select:focus-visible, .upr-viewer-root summary:focus-visible, .upr-viewer-root [tabindex]:not([tabindex="-1"]):focus-visible {
             outline: 3px solid var(--upr-focus); outline-offset: 2px;
         }
+        /* Where the script moves focus (an opened card's title), to be read
+           from there on: not a control, so no ring, which the browser would
+           otherwise draw on a page opened with a card. */
+        .upr-viewer-root [tabindex="-1"]:focus { outline: none; }
         .upr-viewer-root button, .upr-viewer-root select, .upr-viewer-root input { font: inherit; color: var(--upr-text); background: var(--upr-surface); border: 1px solid var(--upr-border); border-radius: 4px; }
         .upr-viewer-root button { padding: 0.35em 0.75em; cursor: pointer; }
         .upr-viewer-root button:disabled { opacity: 0.6; cursor: default; }
