@@ -7,7 +7,6 @@
 
 use crate::dataset::load::{theme_indices, Dataset, RecommendationRow, Review};
 use crate::format::action_label;
-use crate::query::Reason;
 use crate::search::RowSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -130,29 +129,6 @@ impl Facet {
         (yes, no)
     }
 
-    /// Checks a value before the dataset is known, and gives the form kept
-    /// in the query (and so in the canonical address).
-    pub fn parse(self, value: &str) -> Result<String, Reason> {
-        if value.is_empty() {
-            return Err(Reason::Empty);
-        }
-        match self {
-            Facet::SdgGoal => match value.parse::<u8>() {
-                Ok(goal) if (1..=17).contains(&goal) => Ok(goal.to_string()),
-                _ => Err(Reason::NotGoal),
-            },
-            Facet::Action => match value.parse::<u8>() {
-                Ok(action) if (1..=5).contains(&action) => Ok(action.to_string()),
-                _ => Err(Reason::NotActionCategory),
-            },
-            Facet::Theme | Facet::Persons => Ok(value.to_owned()),
-        }
-    }
-
-    /// Why a well-formed value names no option of the dataset.
-    pub fn unknown(self, dataset: &Dataset) -> Reason {
-        Reason::UnknownOption { facet: self, options: self.len(dataset) }
-    }
 
     /// How many options the dataset has.
     pub fn len(self, dataset: &Dataset) -> usize {

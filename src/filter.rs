@@ -46,7 +46,7 @@ impl Criteria {
             for value in query.selection(facet) {
                 match facet.find(dataset, value) {
                     Some(index) => *mask |= 1 << index,
-                    None => warn(facet.parameter(), value, facet.unknown(dataset)),
+                    None => warn(facet.parameter(), value, Reason::UnknownOption { facet, options: facet.len(dataset) }),
                 }
             }
         }

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod bench;
+pub mod columns;
 pub mod components;
 pub mod crash;
 pub mod dataset;

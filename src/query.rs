@@ -7,7 +7,7 @@ use crate::dataset::load::{Dataset, Review, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::Facet;
 use crate::lang::Lang;
-use crate::table::{By, ColumnSort};
+use crate::columns::{By, Column, ColumnSort};
 use crate::search::ParseWarning;
 
 /// Every address-bar parameter this viewer reads; `Query::set` handles
@@ -224,6 +224,25 @@ pub enum Reason {
     Search(ParseWarning),
 }
 
+/// Checks a value before the dataset is known, and gives the form kept
+/// in the query (and so in the canonical address).
+fn facet_value(facet: Facet, value: &str) -> Result<String, Reason> {
+    if value.is_empty() {
+        return Err(Reason::Empty);
+    }
+    match facet {
+        Facet::SdgGoal => match value.parse::<u8>() {
+            Ok(goal) if (1..=17).contains(&goal) => Ok(goal.to_string()),
+            _ => Err(Reason::NotGoal),
+        },
+        Facet::Action => match value.parse::<u8>() {
+            Ok(action) if (1..=5).contains(&action) => Ok(action.to_string()),
+            _ => Err(Reason::NotActionCategory),
+        },
+        Facet::Theme | Facet::Persons => Ok(value.to_owned()),
+    }
+}
+
 /// At most 60 characters of a value, for messages.
 fn shorten(value: &str) -> String {
     match value.char_indices().nth(60) {
@@ -358,7 +377,7 @@ impl Query {
         match name {
             _ if Facet::from_parameter(name).is_some() => {
                 let facet = Facet::from_parameter(name).expect("just checked");
-                let value = facet.parse(value)?;
+                let value = facet_value(facet, value)?;
                 let selected = self.selection_mut(facet);
                 if selected.len() >= facet.max_values() {
                     return Err(Reason::TooManyValues(facet.max_values()));
@@ -406,7 +425,7 @@ impl Query {
                 let card = Sort::parse(value);
                 self.column_sort = ColumnSort::parse(value);
                 if card.is_none() && self.column_sort.is_none() {
-                    return Err(Reason::NotSortKey(crate::table::Column::ALL.iter().map(|c| c.key()).collect()));
+                    return Err(Reason::NotSortKey(Column::ALL.iter().map(|c| c.key()).collect()));
                 }
                 self.sort = card.unwrap_or_default();
             }

@@ -9,7 +9,8 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use upr_viewer::filter::apply;
 use upr_viewer::query::{Query, View};
-use upr_viewer::table::{build, By, Column, ColumnSort, Table};
+use upr_viewer::columns::{By, Column, ColumnSort};
+use upr_viewer::table::{build, Table};
 
 fn table(search: &str) -> Table {
     let (query, warnings) = Query::from_search(search);

@@ -13,7 +13,8 @@ use crate::format::capitalised;
 use crate::query::Query;
 use crate::search::SearchQuery;
 use crate::state::{QueryOrigin, Shared};
-use crate::table::{Column, ColumnSort, Table};
+use crate::columns::{By, Column, ColumnSort};
+use crate::table::Table;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -185,18 +186,18 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         })
     };
     let caption = t.get(match table.by {
-        crate::table::By::Review => Msg::TableByReview,
-        crate::table::By::State => Msg::TableByState,
-        crate::table::By::From => Msg::TableByFrom,
+        By::Review => Msg::TableByReview,
+        By::State => Msg::TableByState,
+        By::From => Msg::TableByFrom,
     });
     html! {
         <section class="data-table" data-testid="data-table" data-by={table.by.as_param()}>
             <div class="table-tools">
-                <div role="group" aria-label={t.get(Msg::OneRowPer)}>{ for crate::table::By::ALL.iter().map(|by| {
+                <div role="group" aria-label={t.get(Msg::OneRowPer)}>{ for By::ALL.iter().map(|by| {
                     // Each by starts in its own default order.
                     let query = Query { by: *by, column_sort: None, sort: Default::default(), ..props.query.clone() };
                     let onclick = { let on = props.onquery.clone(); Callback::from(move |_: MouseEvent| on.emit((query.clone(), QueryOrigin::Choice))) };
-                    let label = t.get(match by { crate::table::By::Review => Msg::ByReview, crate::table::By::State => Msg::ByState, crate::table::By::From => Msg::ByFrom });
+                    let label = t.get(match by { By::Review => Msg::ByReview, By::State => Msg::ByState, By::From => Msg::ByFrom });
                     html! { <button type="button" aria-pressed={(table.by == *by).to_string()} data-testid={format!("by-{}", by.as_param())} {onclick}>{ label }</button> }
                 }) }</div>
                 <button type="button" data-testid="export-table" onclick={ondownload}>{ t.get(Msg::DownloadTable) }</button>
