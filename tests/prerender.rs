@@ -106,7 +106,13 @@ fn every_link_between_the_pages_and_every_sitemap_entry_reaches_a_page() {
         std::fs::write(out.join(file), "").unwrap();
     }
     let overview = data_file("overview.json");
-    let load = || Ok(datasets(&overview));
+    // English, a left-to-right and a right-to-left language: the links are
+    // made the same way in the other three, and each language costs seconds.
+    let load = || {
+        let mut data = datasets(&overview);
+        data.languages.retain(|t| matches!(t.lang(), Lang::Fr | Lang::Ar));
+        Ok(data)
+    };
     let written = write_site(TEMPLATE, &load, &out, Some(SITE)).unwrap();
     let dataset = common::dataset();
     assert_eq!(written.reviews, dataset.reviews.len(), "a page per review");
@@ -119,7 +125,8 @@ fn every_link_between_the_pages_and_every_sitemap_entry_reaches_a_page() {
         .chain(std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().path()).filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("index")))
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
         .collect();
-    assert_eq!(pages.len(), 6 * (1 + written.reviews + written.states), "every page in the six languages");
+    assert_eq!(pages.len(), written.languages * (1 + written.reviews + written.states), "every page in every language");
+    assert_eq!(written.languages, 3);
     let mut reached = BTreeSet::new();
     for page in &pages {
         for link in local_links(page) {
