@@ -4,8 +4,9 @@
 //  - embed.js, the stable entry point of <upr-viewer>, naming the hashed
 //    code files it loads, and upr-viewer-location-<hash>.js, a module that
 //    tells embed.js where it is (see static/embed.js);
-//  - upr-viewer-standalone.html, one file with the app and the dataset
-//    inside, that works when opened straight from disk (file://); only in
+//  - upr-viewer-standalone.html, one file with the app, the dataset and
+//    the languages inside, that works when opened straight from disk
+//    (file://); only in
 //    a release build (a debug build is for tests, and its wasm is large).
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -93,6 +94,17 @@ if (process.env.TRUNK_PROFILE !== 'release') {
 const inert = (text) => text.replace(/<\/(script)/gi, '<\\/$1');
 // In JSON, `<` only occurs inside strings, where \u003c means the same.
 const data = (name) => fs.readFileSync(path.join(root, 'data', name), 'utf8').trim().replaceAll('<', '\\u003c');
+// The other languages' messages and State names, which the i18n loader
+// reads from these blocks before it would fetch them (src/i18n/load.rs).
+const inlineJson = (id, file) => `<script type="application/json" id="${id}">${fs.readFileSync(file, 'utf8').trim().replaceAll('<', '\\u003c')}</script>`;
+const languages = fs
+  .readdirSync(path.join(root, 'static/i18n'))
+  .filter((f) => f.endsWith('.json'))
+  .flatMap((f) => [
+    inlineJson(`upr-i18n-${f}`, path.join(root, 'static/i18n', f)),
+    inlineJson(`upr-data-names-${f}`, path.join(root, 'data', `names-${f}`)),
+  ])
+  .join('\n');
 const standalone = `<!doctype html>
 <html lang="en">
 <head>
@@ -107,6 +119,7 @@ const standalone = `<!doctype html>
 <div id="upr-viewer-page"><noscript>This viewer needs JavaScript and WebAssembly.</noscript></div>
 <script type="application/json" id="upr-data-overview.json">${data('overview.json')}</script>
 <script type="application/json" id="upr-data-recommendations.json">${data('recommendations.json')}</script>
+${languages}
 <script type="text/plain" id="upr-glue">${inert(fs.readFileSync(path.join(staging, glue), 'utf8'))}</script>
 <script type="module">
 // From file:// nothing can be fetched: the code and data are all above.
@@ -119,4 +132,4 @@ await glue.default({ module_or_path: wasm });
 </html>
 `;
 fs.writeFileSync(path.join(staging, 'upr-viewer-standalone.html'), standalone);
-console.log(`post-build: wrote embed.js (-> ${glue}) and upr-viewer-standalone.html (${(standalone.length / 1e6).toFixed(1)} MB)`);
+console.log(`post-build: wrote embed.js (-> ${glue}) and upr-viewer-standalone.html (${(Buffer.byteLength(standalone) / 1e6).toFixed(1)} MB, of which the languages ${(Buffer.byteLength(languages) / 1e3).toFixed(0)} kB)`);

@@ -46,6 +46,11 @@ pub struct ViewerProps {
     /// browser's first render equals the page it hydrates.
     #[prop_or_default]
     pub preloaded: Option<Shared<Dataset>>,
+    /// The open card's recommendations as their groups' headings and
+    /// counts, without the rows: the lighter prerendered pages of the other
+    /// languages, which the browser builds afresh (`crate::prerender`).
+    #[prop_or_default]
+    pub outline: bool,
 }
 
 #[derive(Properties, PartialEq, Clone)]
@@ -212,7 +217,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                         .map(|m| m.passing.clone())
                         .filter(|p| !p.is_empty())
                         .unwrap_or_else(|| dataset.reviews[index].recommendations.clone().map(|i| i as u32).collect());
-                    html! { <ReviewDetail dataset={dataset.clone()} review={index} passing={passing} query={state.query.clone()} onquery={onquery.clone()} /> }
+                    html! { <ReviewDetail dataset={dataset.clone()} review={index} passing={passing} query={state.query.clone()} onquery={onquery.clone()} outline={props.outline} /> }
                 }
                 None => html! {
                     <>

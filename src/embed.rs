@@ -133,6 +133,7 @@ impl EmbeddedViewer {
                 show_filters: attribute("compact").is_none(),
                 masthead: false,
                 preloaded: None,
+                outline: false,
             }),
             generation,
         }

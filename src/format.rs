@@ -211,8 +211,19 @@ pub fn capitalised(text: &str) -> String {
 
 /// `2010-02-08` -> `February 2010`; anything else is returned as it is.
 pub fn month_year(iso: &str) -> String {
-    match parts(iso) {
-        Some((y, m, _)) => format!("{} {y}", month(Lang::En, m)),
-        None => iso.to_owned(),
+    month_year_in(Lang::En, iso)
+}
+
+/// A month and year as CLDR writes them alone (`yMMMM`): `février 2010`,
+/// `febrero de 2010`, `2010年2月`, `февраль 2010 г.` (the nominative, where
+/// a date has the genitive).
+pub fn month_year_in(lang: Lang, iso: &str) -> String {
+    const RU: [&str; 12] = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
+    match (lang, parts(iso)) {
+        (_, None) => iso.to_owned(),
+        (Lang::Zh, Some((y, m, _))) => format!("{y}年{}", month(lang, m)),
+        (Lang::Es, Some((y, m, _))) => format!("{} de {y}", month(lang, m)),
+        (Lang::Ru, Some((y, m, _))) => format!("{} {y} г.", RU[m - 1]),
+        (_, Some((y, m, _))) => format!("{} {y}", month(lang, m)),
     }
 }

@@ -45,6 +45,11 @@ pub fn run_page() {
     let Some(root) = document.and_then(|d| d.get_element_by_id(PAGE_ROOT_ID)) else { return };
     crash::install_panic_hook();
     let base = root.get_attribute(DATA_BASE_ATTRIBUTE).unwrap_or_else(|| "data/".into());
+    // The build puts i18n/ beside data/: a page one folder down
+    // (`reviews/…`, data in `../data/`) finds its languages in `../i18n/`.
+    if let Some(up) = base.strip_suffix("data/") {
+        i18n::load::set_base(format!("{up}i18n/"));
+    }
     match root.get_attribute(PRERENDERED_ATTRIBUTE) {
         Some(stage) => wasm_bindgen_futures::spawn_local(hydrate(root, base, stage == PRERENDERED_WITH_TEXTS)),
         None => {
@@ -65,6 +70,10 @@ pub const PAGE_QUERY_ATTRIBUTE: &str = "data-query";
 /// On a prerendered page root: the fingerprint of the data files it was
 /// rendered from (`fingerprint::of_files`).
 pub const FINGERPRINT_ATTRIBUTE: &str = "data-fingerprint";
+/// On a lighter prerendered page (another language than English: the
+/// view without the filters and without the recommendations' rows): the
+/// browser builds its view afresh rather than hydrate it.
+pub const OUTLINE_ATTRIBUTE: &str = "data-outline";
 
 fn page_props(base: String, query: query::Query, warnings: Vec<query::QueryWarning>, preloaded: Option<state::Shared<dataset::load::Dataset>>) -> app::PageProps {
     app::PageProps {
@@ -77,6 +86,7 @@ fn page_props(base: String, query: query::Query, warnings: Vec<query::QueryWarni
             show_filters: true,
             masthead: true,
             preloaded,
+            outline: false,
         },
     }
 }
@@ -85,7 +95,10 @@ fn page_props(base: String, query: query::Query, warnings: Vec<query::QueryWarni
 /// the first render equals it). A page whose address asks for another view
 /// (`index.html?theme=Torture`), or that was made from other data than
 /// loaded, is built afresh with what is loaded; a failed load is built
-/// afresh too, and the viewer says what failed, with Try again.
+/// afresh too, and the viewer says what failed, with Try again. So is a
+/// lighter page (`OUTLINE_ATTRIBUTE`). A page in another language than
+/// English starts once that language's messages are in, so that it is
+/// never drawn in English (without them it says why, in English).
 async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
     let loads = services::loader::load(&base);
     let loaded = if with_texts { loads.complete.await } else { loads.overview.await };
@@ -94,16 +107,22 @@ async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
     services::slices::yield_to_browser().await;
     let (page_query, _) = query::Query::from_search(&root.get_attribute(PAGE_QUERY_ATTRIBUTE).unwrap_or_default());
     let typed = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let (query, warnings) = if typed.trim_start_matches('?').is_empty() {
+    let (mut query, warnings) = if typed.trim_start_matches('?').is_empty() {
         (page_query.clone(), Vec::new())
     } else {
         services::address_bar::read()
+    };
+    // The page's own language, unless the address names another.
+    query.lang = query.lang.or(page_query.lang);
+    let in_language = match query.lang.filter(|lang| *lang != lang::Lang::En) {
+        Some(lang) => i18n::load::messages(lang, &base).await.is_ok(),
+        None => true,
     };
     let rendered_from = root.get_attribute(FINGERPRINT_ATTRIBUTE);
     let same_data = rendered_from.is_some() && rendered_from == services::loader::fingerprint(&base, with_texts);
     let preloaded = loaded.ok().map(state::Shared);
     let props = page_props(base, query.clone(), warnings, preloaded.clone());
-    if same_data && preloaded.is_some() && query == page_query {
+    if same_data && preloaded.is_some() && query == page_query && in_language && !root.has_attribute(OUTLINE_ATTRIBUTE) {
         yew::Renderer::<app::Page>::with_root_and_props(root, props).hydrate();
     } else {
         root.set_inner_html("");

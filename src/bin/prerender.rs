@@ -21,6 +21,7 @@ mod native {
     use std::time::Instant;
     use upr_viewer::dataset::load::{Dataset, OVERVIEW_FILE, TEXTS_FILE};
     use upr_viewer::fingerprint;
+    use upr_viewer::prerender::read_languages;
     use upr_viewer::prerender::site::{write_site, Datasets};
 
     pub fn main() -> ExitCode {
@@ -45,7 +46,9 @@ mod native {
             let mut complete = overview.clone();
             complete.attach_texts_json(&texts).map_err(|e| e.to_string())?;
             let fingerprints = [fingerprint::of_file(&overview_json), fingerprint::of_file(&texts)];
-            Ok(Datasets { overview: Rc::new(overview), complete: Rc::new(complete), fingerprints })
+            // The build copies static/i18n/ into the built folder.
+            let languages = read_languages(&dist.join("i18n"), &data)?;
+            Ok(Datasets { overview: Rc::new(overview), complete: Rc::new(complete), fingerprints, languages })
         };
         let site_url = std::env::var("UPR_SITE_URL").ok().filter(|u| !u.trim().is_empty()).map(|u| {
             let u = u.trim().to_owned();
@@ -54,7 +57,8 @@ mod native {
         let template = read(dist.join("index.html"))?;
         let written = write_site(&template, &load, &dist, site_url.as_deref()).map_err(|e| e.to_string())?;
         println!(
-            "prerender: wrote index.html, {} review pages with previews, {} State pages, robots.txt{} in {:.1} s",
+            "prerender: wrote, in {} languages, the home page, {} review pages with previews, {} State pages; robots.txt{} in {:.1} s",
+            written.languages,
             written.reviews,
             written.states,
             if written.sitemap { " and sitemap.xml" } else { " (no sitemap.xml: UPR_SITE_URL is not set)" },

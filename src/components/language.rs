@@ -27,7 +27,9 @@ fn browser_preference() -> Lang {
 #[hook]
 pub fn use_language(requested: Option<Lang>, page: bool, data_base: AttrValue) -> (Tr, Option<String>) {
     let lang = requested.unwrap_or_else(browser_preference);
-    let tr = use_state(Tr::english);
+    // Already here (a page in that language loads them before it starts,
+    // the prerender puts them here): drawn in it from the first render.
+    let tr = use_state(|| load::cached(lang, &data_base).unwrap_or_else(Tr::english));
     let failure = use_state(|| None::<String>);
     // The language last asked for: a file that arrives after another
     // language was chosen is not shown.

@@ -24,6 +24,9 @@ pub struct ReviewDetailProps {
     pub passing: Vec<u32>,
     pub query: Query,
     pub onquery: OnQuery,
+    /// The groups' headings without their recommendations (`ViewerProps::outline`).
+    #[prop_or_default]
+    pub outline: bool,
 }
 
 fn bullet_section(title: &str, testid: &str, items: &[String]) -> Html {
@@ -119,7 +122,7 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
                 { bullet_section(&t.get(Msg::PositiveAchievements), "positive-achievements", &media.positive_achievements) }
                 { bullet_section(&t.get(Msg::IssuesRaised), "issues-raised", &media.issues_raised) }
             }
-            <Recommendations dataset={dataset.clone()} review={props.review} passing={props.passing.clone()} query={props.query.clone()} onquery={props.onquery.clone()} />
+            <Recommendations dataset={dataset.clone()} review={props.review} passing={props.passing.clone()} query={props.query.clone()} onquery={props.onquery.clone()} outline={props.outline} />
             { response(&t, dataset, props.review, media) }
             if let Some(adoption) = media.and_then(|m| m.adoption.as_ref()) {
                 <section data-testid="adoption">
@@ -304,9 +307,11 @@ fn Recommendations(props: &ReviewDetailProps) -> Html {
                 { for groups.iter().map(|(key, rows)| html! {
                     <section class="group" data-testid="recommendation-group">
                         <h4>{ format!("{} ({})", heading(key), t.num(rows.len() as u32)) }</h4>
-                        <ul class="recommendation-list">
-                            { for rows.iter().map(|row| recommendation(&t, dataset, row, &search)) }
-                        </ul>
+                        if !props.outline {
+                            <ul class="recommendation-list">
+                                { for rows.iter().map(|row| recommendation(&t, dataset, row, &search)) }
+                            </ul>
+                        }
                     </section>
                 }) }
             }

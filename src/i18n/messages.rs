@@ -336,4 +336,27 @@ messages! {
     CategoryN = "{action} (category {n})";
     SdgList = "Sustainable Development Goals";
     Concerns = "Concerns: {persons}";
+
+    // Pages of their own (the prerendered site: titles, descriptions,
+    // preview pictures, the links between the pages)
+    SiteReviewTitle = "{name} — Universal Periodic Review, session {session}, {month}";
+    SiteReviewTitleUndated = "{name} — Universal Periodic Review, session {session}";
+    SiteFrom = "{recommendations} from {states}";
+    SiteFigures = "{from}; {accepted} accepted, {noted} noted.";
+    SiteReviewDescription = "{name}'s Universal Periodic Review in session {session} of the Human Rights Council's Working Group: {figures}";
+    SiteStateTitle = "{name} — Universal Periodic Review, sessions {sessions}";
+    SiteAnd = " and ";
+    SiteSessionFigures = "session {session}: {figures}";
+    SiteStateDescription = "{name}'s Universal Periodic Reviews side by side. {figures}";
+    SiteHomeDescription = "Every recommendation of the UN Human Rights Council's Universal Periodic Review, sessions 1-26 (2008-2016): {recommendations} in {reviews} reviews, as interactive review cards.";
+    SiteAcceptedShare = "{share} accepted";
+    SiteEveryPage = "Every State and review";
+    SiteEveryPageSummary = "Every State and review, a page each";
+    SiteSessionLink = "session {session}";
+    SiteMore = "More";
+    SiteAllReviews = "All reviews";
+    SiteBothReviews = "{name}: both reviews side by side";
+    SiteComparison = "The comparison in the viewer";
+    SiteOtherLanguages = "This page in other languages";
+    SiteTexts = "Every recommendation with its text (in English, as in the sources)";
 }

@@ -2,7 +2,8 @@
 //! pages as HTML, rendered by the same components that the browser then
 //! hydrates (`crate::run_page`). `render_view` renders one view; `site`
 //! writes the pages around it (the home page, one per review and per
-//! State), `meta` their titles, descriptions and link-preview tags.
+//! State, in each language), `meta` their titles, descriptions and
+//! link-preview tags, `preview` their pictures.
 
 pub mod meta;
 pub mod preview;
@@ -11,7 +12,11 @@ pub mod site;
 use crate::app::{Page, PageProps, ViewerProps};
 use crate::dataset::load::Dataset;
 use crate::query::Query;
+use crate::i18n::{Catalog, Tr};
+use crate::lang::Lang;
 use crate::state::Shared;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use stylist::manager::{render_static, StyleManager};
 
@@ -22,11 +27,22 @@ pub struct Rendered {
     pub styles: String,
 }
 
+/// How a view is rendered: the whole page viewer, which the browser
+/// hydrates, or its outline (no filters, no recommendation rows), which it
+/// builds afresh: the lighter pages of the other languages.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Whole,
+    Outline,
+}
+
 /// Renders the page viewer showing `query` over `dataset` (the overview
-/// alone, or with its texts: the browser hydrates with the same), the data
-/// folder being `data_base` relative to the page. English only for now: a
-/// language would be one more field of the query or the props.
-pub fn render_view(dataset: &Rc<Dataset>, query: Query, data_base: &str) -> Rendered {
+/// alone, or with its texts: the browser hydrates with the same) in the
+/// language of `t` (which `query.lang` names, but for English), the data
+/// folder being `data_base` relative to the page.
+pub fn render_view(dataset: &Rc<Dataset>, query: Query, data_base: &str, t: &Tr, form: Form) -> Rendered {
+    // The viewer takes the messages it finds already loaded.
+    crate::i18n::load::remember(t, data_base);
     let (writer, reader) = render_static();
     let manager = StyleManager::builder()
         .writer(writer)
@@ -39,9 +55,10 @@ pub fn render_view(dataset: &Rc<Dataset>, query: Query, data_base: &str) -> Rend
             query,
             warnings: Vec::new(),
             address_bar: true,
-            show_filters: true,
+            show_filters: form == Form::Whole,
             masthead: true,
             preloaded: Some(Shared(dataset.clone())),
+            outline: form == Form::Outline,
         },
     };
     let markup = futures::executor::block_on(yew::LocalServerRenderer::<Page>::with_props(props).render());
@@ -51,6 +68,21 @@ pub fn render_view(dataset: &Rc<Dataset>, query: Query, data_base: &str) -> Rend
         .write_static_markup(&mut styles)
         .expect("writing into a String cannot fail");
     Rendered { markup, styles }
+}
+
+/// The languages other than English, each with its messages
+/// (`i18n_dir/<code>.json`) and its State names (`data_dir/names-<code>.json`).
+pub fn read_languages(i18n_dir: &Path, data_dir: &Path) -> Result<Vec<Tr>, String> {
+    let read = |path: PathBuf| std::fs::read_to_string(&path).map_err(|e| format!("could not read {}: {e}", path.display()));
+    Lang::ALL
+        .into_iter()
+        .filter(|&lang| lang != Lang::En)
+        .map(|lang| {
+            let catalog = Catalog::parse(&read(i18n_dir.join(format!("{}.json", lang.code())))?).map_err(|e| format!("{}.json: {e}", lang.code()))?;
+            let names: HashMap<String, String> = serde_json::from_str(&read(data_dir.join(lang.state_names_file()))?).map_err(|e| format!("{}: {e}", lang.state_names_file()))?;
+            Ok(Tr::new(lang, Rc::new(catalog)).with_states(Rc::new(names)))
+        })
+        .collect()
 }
 
 /// Text made safe for HTML content and quoted attribute values.

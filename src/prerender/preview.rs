@@ -4,13 +4,15 @@
 //!
 //! The text needs a font file: resvg draws no text without one, and a
 //! build machine may have none (a fresh Debian has no fonts until a package
-//! brings them). DejaVu Sans Bold (free licence, `static/fonts/`) is built
-//! into the prerender binary, so every build draws the same picture.
+//! brings them). DejaVu Sans Bold (free licence, `static/fonts/`; it has
+//! Arabic and Cyrillic), with the Chinese glyphs of Droid Sans Fallback, is
+//! built into the prerender binary, so every build draws the same picture.
 
 use super::escape;
-use super::meta::{review_figures, review_month};
+use super::meta::{review_month, review_reach};
 use crate::dataset::load::Dataset;
 use crate::format::percent;
+use crate::i18n::{Msg, Tr};
 use crate::palette::LIGHT;
 use std::sync::Arc;
 
@@ -20,6 +22,10 @@ pub const HEIGHT: u32 = 630;
 
 const FONT: &[u8] = include_bytes!("../../static/fonts/DejaVuSans-Bold.ttf");
 const FONT_FAMILY: &str = "DejaVu Sans";
+/// DejaVu Sans has Arabic and Cyrillic but no Chinese: these are the
+/// Chinese glyphs of the messages and State names, cut from Droid Sans
+/// Fallback (`scripts/cjk-font.sh`); resvg falls back to it for them.
+const CJK_FONT: &[u8] = include_bytes!("../../static/fonts/DroidSansFallback-zh.ttf");
 
 /// Draws previews; holds the font, loaded once.
 pub struct Painter {
@@ -30,6 +36,7 @@ impl Default for Painter {
     fn default() -> Self {
         let mut fonts = resvg::usvg::fontdb::Database::new();
         fonts.load_font_data(FONT.to_vec());
+        fonts.load_font_data(CJK_FONT.to_vec());
         let options = resvg::usvg::Options {
             font_family: FONT_FAMILY.to_owned(),
             fontdb: Arc::new(fonts),
@@ -40,9 +47,9 @@ impl Default for Painter {
 }
 
 impl Painter {
-    /// The review's preview as PNG.
-    pub fn review_png(&self, dataset: &Dataset, review: usize) -> Result<Vec<u8>, String> {
-        let svg = review_svg(dataset, review);
+    /// The review's preview as PNG, in the language of `t`.
+    pub fn review_png(&self, t: &Tr, dataset: &Dataset, review: usize) -> Result<Vec<u8>, String> {
+        let svg = review_svg(t, dataset, review);
         let tree = resvg::usvg::Tree::from_str(&svg, &self.options).map_err(|e| e.to_string())?;
         let mut pixmap = resvg::tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("the preview has no size")?;
         resvg::render(&tree, resvg::tiny_skia::Transform::default(), &mut pixmap.as_mut());
@@ -68,32 +75,40 @@ fn encode_rgb_png(rgba: &[u8]) -> Result<Vec<u8>, String> {
     Ok(png)
 }
 
-impl Painter {
-}
-
-/// The card as SVG, text escaped (a State's name is data).
-pub fn review_svg(dataset: &Dataset, review: usize) -> String {
+/// The card as SVG in the language of `t`, text escaped (a State's name is
+/// data). In Arabic it is mirrored: text from the right, the bar filled
+/// from the right.
+pub fn review_svg(t: &Tr, dataset: &Dataset, review: usize) -> String {
     let summary = &dataset.reviews[review].summary;
-    let name = dataset.state_name(dataset.reviews[review].state);
-    let when = review_month(dataset, review).map(|m| format!(" · {m}")).unwrap_or_default();
-    let accepted = percent(summary.accepted, summary.recommendations);
+    let name = t.state_name(dataset, dataset.reviews[review].state);
+    let when = review_month(t, dataset, review).map(|m| format!(" · {m}")).unwrap_or_default();
+    let accepted = t.fmt(Msg::SiteAcceptedShare, &[("share", &t.pct(percent(summary.accepted, summary.recommendations)))]);
     let bar = 1040.0;
     let accepted_width = bar * f64::from(summary.accepted) / f64::from(summary.recommendations.max(1));
     let noted_width = bar * f64::from(summary.noted) / f64::from(summary.recommendations.max(1));
     // Long names (`the Democratic Republic of the Congo`) in smaller type.
     let name_size = if name.chars().count() > 24 { 56 } else { 80 };
+    let rtl = t.lang().is_rtl();
+    // Where a line of text starts, and where the bar's two parts are.
+    let (x, anchor) = if rtl { (1120, "end") } else { (80, "start") };
+    // resvg orders the words of a line left to right whatever `direction`
+    // says; an explicit right-to-left embedding makes it order Arabic's.
+    let line = |text: &str| if rtl { format!("\u{202B}{}\u{202C}", escape(text)) } else { escape(text) };
+    let (accepted_x, noted_x) = if rtl { (1120.0 - accepted_width, 1120.0 - accepted_width - noted_width) } else { (80.0, 80.0 + accepted_width) };
     format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}">
 <rect width="{WIDTH}" height="{HEIGHT}" fill="{background}"/>
 <rect x="40" y="40" width="1120" height="550" rx="24" fill="{surface}" stroke="{border}" stroke-width="3"/>
-<text x="80" y="120" font-size="34" fill="{muted}">Universal Periodic Review</text>
-<text x="80" y="210" font-size="{name_size}" fill="{text}"{fit}>{name}</text>
-<text x="80" y="300" font-size="40" fill="{muted}">Session {session}{when}</text>
-<text x="80" y="400" font-size="44" fill="{text}">{figures}</text>
+<g text-anchor="{anchor}">
+<text x="{x}" y="120" font-size="34" fill="{muted}">{title}</text>
+<text x="{x}" y="210" font-size="{name_size}" fill="{text}"{fit}>{name}</text>
+<text x="{x}" y="300" font-size="40" fill="{muted}">{session}</text>
+<text x="{x}" y="400" font-size="44" fill="{text}">{figures}</text>
+<text x="{x}" y="550" font-size="36" fill="{accepted_colour}">{accepted}</text>
+</g>
 <rect x="80" y="450" width="{bar}" height="40" rx="8" fill="{border}"/>
-<rect x="80" y="450" width="{accepted_width:.1}" height="40" fill="{accepted_colour}"/>
+<rect x="{accepted_x:.1}" y="450" width="{accepted_width:.1}" height="40" fill="{accepted_colour}"/>
 <rect x="{noted_x:.1}" y="450" width="{noted_width:.1}" height="40" fill="{noted_colour}"/>
-<text x="80" y="550" font-size="36" fill="{accepted_colour}">{accepted}% accepted</text>
 </svg>"##,
         background = LIGHT.background,
         surface = LIGHT.surface,
@@ -109,10 +124,10 @@ pub fn review_svg(dataset: &Dataset, review: usize) -> String {
         } else {
             ""
         },
-        name = escape(name),
-        session = summary.session,
-        when = escape(&when),
-        figures = escape(review_figures(dataset, review).split(';').next().unwrap_or_default()),
-        noted_x = 80.0 + accepted_width,
+        title = line(&t.get(Msg::Title)),
+        name = line(&name),
+        session = line(&format!("{}{when}", t.fmt(Msg::SessionN, &[("session", &summary.session.to_string())]))),
+        figures = line(&review_reach(t, dataset, review)),
+        accepted = line(&accepted),
     )
 }

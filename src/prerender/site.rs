@@ -1,17 +1,28 @@
 //! The prerendered site, written into the built folder: the home page
 //! (`index.html`, the default view), a page per review and per State, their
-//! preview images, `robots.txt`, and `sitemap.xml` when the site's address
-//! is known. Every page is the built `index.html` with the view in its page
-//! root, its own head, and links to the others, all relative, so the
-//! folder works under any path and from disk.
+//! preview images, each in the six languages, `robots.txt`, and
+//! `sitemap.xml` when the site's address is known. Every page is the built
+//! `index.html` with the view in its page root, its own head, and links to
+//! the others, all relative, so the folder works under any path and from
+//! disk.
+//!
+//! English pages are whole (the viewer with its filters and every
+//! recommendation, hydrated by the browser); the other languages' pages sit
+//! beside them (`reviews/kazakhstan-s7.fr.html`) as outlines (`Form::Outline`:
+//! no filter panel, the recommendations' groups without their rows, which
+//! are in the English of the sources on the English page), built afresh by
+//! the browser. Whole pages in five more languages would add about 600 MB
+//! and a minute of build for texts that are English in all of them.
 
-use super::meta::{home_meta, review_meta, reviews_of, state_meta, state_path, review_path, PageMeta, SITE_TITLE};
+use super::meta::{home_meta, home_path, og_locale, review_meta, review_path, reviews_of, state_meta, state_path, PageMeta};
 use super::preview::Painter;
-use super::{escape, render_view, Rendered};
+use super::{escape, render_view, Form, Rendered};
 use crate::dataset::load::Dataset;
-use crate::query::Query;
 use crate::fingerprint::of_page;
-use crate::{FINGERPRINT_ATTRIBUTE, DATA_BASE_ATTRIBUTE, PAGE_QUERY_ATTRIBUTE, PAGE_ROOT_ID, PRERENDERED_ATTRIBUTE, PRERENDERED_WITH_TEXTS};
+use crate::i18n::{Msg, Tr};
+use crate::lang::Lang;
+use crate::query::Query;
+use crate::{DATA_BASE_ATTRIBUTE, FINGERPRINT_ATTRIBUTE, OUTLINE_ATTRIBUTE, PAGE_QUERY_ATTRIBUTE, PAGE_ROOT_ID, PRERENDERED_ATTRIBUTE, PRERENDERED_WITH_TEXTS};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::rc::Rc;
@@ -24,6 +35,15 @@ pub struct Datasets {
     pub complete: Rc<Dataset>,
     /// `fingerprint::of_file` of the overview and of the texts file.
     pub fingerprints: [String; 2],
+    /// The languages other than English (`super::read_languages`).
+    pub languages: Vec<Tr>,
+}
+
+impl Datasets {
+    /// English, then the others: every language a page is written in.
+    fn languages(&self) -> impl Iterator<Item = Tr> + '_ {
+        std::iter::once(Tr::english()).chain(self.languages.iter().cloned())
+    }
 }
 
 #[derive(Debug)]
@@ -45,11 +65,13 @@ impl std::fmt::Display for SiteError {
     }
 }
 
-/// How many pages of each kind were written.
+/// How many reviews and States have pages (each in every language), in
+/// how many languages.
 #[derive(Debug, Default)]
 pub struct Written {
     pub reviews: usize,
     pub states: usize,
+    pub languages: usize,
     pub sitemap: bool,
 }
 
@@ -84,16 +106,29 @@ pub fn write_site(template: &str, load: &(dyn Fn() -> Result<Datasets, String> +
         written.states += part.states;
     }
 
-    let home = render_view(&data.overview, Query::default(), "data/");
-    let meta = home_meta(&data.complete);
-    write(out, &meta.path, template.page(&meta, &home, (Stage::Overview, &data.fingerprints), &Query::default(), 0, &site_index(&data.complete), site_url))?;
+    written.languages = data.languages().count();
+    for t in data.languages() {
+        let query = in_language(Query::default(), &t);
+        let form = form_of(&t);
+        let home = render_view(&data.overview, query.clone(), "data/", &t, form);
+        let meta = home_meta(&t, &data.complete);
+        let versions: Vec<_> = data.languages().map(|t| (t.lang(), home_path(t.lang()))).collect();
+        let nav = format!("{}{}", site_index(&t, &data.complete), languages_nav(&versions, &t, ""));
+        let parts = PageParts { meta: &meta, view: &home, stage: Stage::Overview, query: &query, depth: 0, nav: &nav, t: &t, versions: &versions, form };
+        write(out, &meta.path, template.page(&parts, &data.fingerprints, site_url))?;
+    }
 
     let mut robots = "User-agent: *\nAllow: /\n".to_owned();
     if let Some(site) = site_url {
-        let reviews = data.complete.reviews.iter().map(|r| review_path(&r.summary.id));
-        let states = pages_of_states(&data.complete).map(|s| state_path(&data.complete.states[s].id));
+        let dataset = &data.complete;
+        let mut paths = Vec::new();
+        for lang in data.languages().map(|t| t.lang()) {
+            paths.push(home_path(lang));
+            paths.extend(dataset.reviews.iter().map(|r| review_path(&r.summary.id, lang)));
+            paths.extend(pages_of_states(dataset).map(|s| state_path(&dataset.states[s].id, lang)));
+        }
         let mut xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".to_owned();
-        for path in std::iter::once(meta.path.clone()).chain(reviews).chain(states) {
+        for path in paths {
             let _ = writeln!(xml, "<url><loc>{}</loc></url>", escape(&format!("{site}{path}")));
         }
         xml.push_str("</urlset>\n");
@@ -115,21 +150,30 @@ fn pages_of_states(dataset: &Dataset) -> impl Iterator<Item = usize> + '_ {
 fn write_pages(template: &Template, data: &Datasets, out: &Path, site_url: Option<&str>, worker: usize, workers: usize) -> Result<Written, SiteError> {
     let mut written = Written::default();
     let painter = Painter::default();
-    for review in (0..data.complete.reviews.len()).filter(|r| r % workers == worker) {
-        let (meta, page) = template.review_page(data, review, site_url);
-        if let Some(image) = &meta.image {
-            let png = painter.review_png(&data.complete, review).map_err(|message| SiteError::Write { path: image.clone(), message })?;
-            write(out, image, &png)?;
+    let dataset = &data.complete;
+    for review in (0..dataset.reviews.len()).filter(|r| r % workers == worker) {
+        for t in data.languages() {
+            let (meta, page) = template.review_page(data, review, &t, site_url);
+            if let Some(image) = &meta.image {
+                let png = painter.review_png(&t, dataset, review).map_err(|message| SiteError::Write { path: image.clone(), message })?;
+                write(out, image, &png)?;
+            }
+            write(out, &meta.path, page)?;
         }
-        write(out, &meta.path, page)?;
         written.reviews += 1;
     }
-    for state in pages_of_states(&data.complete).filter(|s| s % workers == worker) {
-        let meta = state_meta(&data.complete, state);
-        let query = Query { compare: Some(data.complete.states[state].id.clone()), ..Query::default() };
-        let view = render_view(&data.complete, query.clone(), "../data/");
-        let nav = state_links(&data.complete, state);
-        write(out, &meta.path, template.page(&meta, &view, (Stage::Texts, &data.fingerprints), &query, 1, &nav, site_url))?;
+    for state in pages_of_states(dataset).filter(|s| s % workers == worker) {
+        let id = &dataset.states[state].id;
+        let versions: Vec<_> = data.languages().map(|t| (t.lang(), state_path(id, t.lang()))).collect();
+        for t in data.languages() {
+            let meta = state_meta(&t, dataset, state);
+            let query = in_language(Query { compare: Some(id.clone()), ..Query::default() }, &t);
+            let form = form_of(&t);
+            let view = render_view(dataset, query.clone(), "../data/", &t, form);
+            let nav = format!("{}{}", state_links(&t, dataset, state), languages_nav(&versions, &t, "../"));
+            let parts = PageParts { meta: &meta, view: &view, stage: Stage::Texts, query: &query, depth: 1, nav: &nav, t: &t, versions: &versions, form };
+            write(out, &meta.path, template.page(&parts, &data.fingerprints, site_url))?;
+        }
         written.states += 1;
     }
     Ok(written)
@@ -141,8 +185,38 @@ enum Stage {
     Texts,
 }
 
+/// The query of a page in the language of `t`: English's names none (the
+/// browser's preference decides there, as before there were languages).
+fn in_language(query: Query, t: &Tr) -> Query {
+    Query { lang: (t.lang() != Lang::En).then_some(t.lang()), ..query }
+}
+
+fn form_of(t: &Tr) -> Form {
+    if t.lang() == Lang::En { Form::Whole } else { Form::Outline }
+}
+
+/// What one page is made of, besides the template.
+pub struct PageParts<'p> {
+    pub meta: &'p PageMeta,
+    pub view: &'p Rendered,
+    stage: Stage,
+    pub query: &'p Query,
+    /// How many folders below the site's root.
+    pub depth: usize,
+    /// The links after the page root.
+    pub nav: &'p str,
+    /// The page's language.
+    pub t: &'p Tr,
+    /// The same page in every language, from the site's root.
+    pub versions: &'p [(Lang, String)],
+    pub form: Form,
+}
+
 /// The built `index.html`, cut where each page puts its own parts.
 pub struct Template<'a> {
+    /// Up to `<html lang="en">`.
+    before_html: &'a str,
+    /// From after it up to `<title>`.
     before_title: &'a str,
     /// From after `</title>` up to the description's content.
     head: &'a str,
@@ -156,7 +230,8 @@ pub struct Template<'a> {
 
 impl<'a> Template<'a> {
     pub fn parse(html: &'a str) -> Result<Self, SiteError> {
-        let (before_title, rest) = html.split_once("<title>").ok_or(SiteError::Template("<title>"))?;
+        let (before_html, rest) = html.split_once(HTML_EN).ok_or(SiteError::Template("<html lang=\"en\">"))?;
+        let (before_title, rest) = rest.split_once("<title>").ok_or(SiteError::Template("<title>"))?;
         let (_, rest) = rest.split_once("</title>").ok_or(SiteError::Template("</title>"))?;
         let (head, rest) = rest.split_once("<meta name=\"description\" content=\"").ok_or(SiteError::Template("meta description"))?;
         let (_, rest) = rest.split_once('"').ok_or(SiteError::Template("end of the meta description"))?;
@@ -166,22 +241,28 @@ impl<'a> Template<'a> {
         // The root holds only its <noscript> note, which a prerendered page
         // does not need: its content is there without script.
         let (_, after_root) = rest.split_once("</div>").ok_or(SiteError::Template("end of the page root"))?;
-        Ok(Template { before_title, head, head_rest, body_start, after_root })
+        Ok(Template { before_html, before_title, head, head_rest, body_start, after_root })
     }
 
-    /// The page of review `review` (of a dataset with its texts).
-    pub fn review_page(&self, data: &Datasets, review: usize, site_url: Option<&str>) -> (PageMeta, String) {
+    /// The page of review `review` (of a dataset with its texts) in the
+    /// language of `t`.
+    pub fn review_page(&self, data: &Datasets, review: usize, t: &Tr, site_url: Option<&str>) -> (PageMeta, String) {
         let dataset = &data.complete;
-        let meta = review_meta(dataset, review);
-        let query = Query { review: Some(dataset.reviews[review].summary.id.clone()), ..Query::default() };
-        let view = render_view(dataset, query.clone(), "../data/");
-        let page = self.page(&meta, &view, (Stage::Texts, &data.fingerprints), &query, 1, &review_links(dataset, review), site_url);
+        let meta = review_meta(t, dataset, review);
+        let id = &dataset.reviews[review].summary.id;
+        let query = in_language(Query { review: Some(id.clone()), ..Query::default() }, t);
+        let form = form_of(t);
+        let view = render_view(dataset, query.clone(), "../data/", t, form);
+        let versions: Vec<_> = data.languages().map(|t| (t.lang(), review_path(id, t.lang()))).collect();
+        let nav = format!("{}{}", review_links(t, dataset, review), languages_nav(&versions, &t, "../"));
+        let parts = PageParts { meta: &meta, view: &view, stage: Stage::Texts, query: &query, depth: 1, nav: &nav, t: &t, versions: &versions, form };
+        let page = self.page(&parts, &data.fingerprints, site_url);
         (meta, page)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn page(&self, meta: &PageMeta, view: &Rendered, (stage, fingerprints): (Stage, &[String; 2]), query: &Query, depth: usize, nav: &str, site_url: Option<&str>) -> String {
-        let up = "../".repeat(depth);
+    fn page(&self, parts: &PageParts, fingerprints: &[String; 2], site_url: Option<&str>) -> String {
+        let PageParts { meta, view, stage, query, depth, nav, t, versions, form } = *parts;
+        let (up, lang) = ("../".repeat(depth), t.lang());
         let address = |path: &str| match site_url {
             Some(site) => format!("{site}{path}"),
             None => format!("{up}{path}"),
@@ -193,7 +274,20 @@ impl<'a> Template<'a> {
         if let Some(site) = site_url {
             let _ = write!(tags, "<link rel=\"canonical\" href=\"{}\">\n  ", escape(&format!("{site}{}", meta.path)));
         }
-        for (property, value) in [("og:type", "website"), ("og:site_name", SITE_TITLE), ("og:title", &meta.title), ("og:description", &meta.description)] {
+        // The page in each language, and which to show a reader whose
+        // language is none of them.
+        for (other, path) in versions {
+            let _ = write!(tags, "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n  ", other.code(), escape(&address(path)));
+        }
+        if let Some((_, english)) = versions.iter().find(|(other, _)| *other == Lang::En) {
+            let _ = write!(tags, "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n  ", escape(&address(english)));
+        }
+        let _ = write!(tags, "<meta property=\"og:locale\" content=\"{}\">\n  ", og_locale(lang));
+        for (other, _) in versions.iter().filter(|(other, _)| *other != lang) {
+            let _ = write!(tags, "<meta property=\"og:locale:alternate\" content=\"{}\">\n  ", og_locale(*other));
+        }
+        let site_title = t.get(Msg::PageTitle);
+        for (property, value) in [("og:type", "website"), ("og:site_name", site_title.as_str()), ("og:title", &meta.title), ("og:description", &meta.description)] {
             let _ = write!(tags, "<meta property=\"{property}\" content=\"{}\">\n  ", escape(value));
         }
         let _ = write!(tags, "<meta property=\"og:url\" content=\"{}\">", escape(&address(&meta.path)));
@@ -212,8 +306,14 @@ impl<'a> Template<'a> {
             Stage::Overview => ("overview", of_page([fingerprints[0].as_str()])),
             Stage::Texts => (PRERENDERED_WITH_TEXTS, of_page(fingerprints.iter().map(String::as_str))),
         };
+        let html = match lang {
+            Lang::En => HTML_EN.to_owned(),
+            _ => format!("<html lang=\"{}\" dir=\"{}\">", lang.code(), lang.dir()),
+        };
+        let outline = if form == Form::Outline { format!(" {OUTLINE_ATTRIBUTE}") } else { String::new() };
         format!(
-            "{before}<title>{title}</title>{head}<meta name=\"description\" content=\"{description}\"{head_rest}  {tags}\n  {styles}\n</head>{body_start}<div id=\"{PAGE_ROOT_ID}\" {PRERENDERED_ATTRIBUTE}=\"{stage}\" {DATA_BASE_ATTRIBUTE}=\"{up}data/\" {PAGE_QUERY_ATTRIBUTE}=\"{query}\" {FINGERPRINT_ATTRIBUTE}=\"{fingerprint}\">{markup}</div>\n  {nav}{after}",
+            "{before_html}{html}{before}<title>{title}</title>{head}<meta name=\"description\" content=\"{description}\"{head_rest}  {tags}\n  {styles}\n</head>{body_start}<div id=\"{PAGE_ROOT_ID}\" {PRERENDERED_ATTRIBUTE}=\"{stage}\" {DATA_BASE_ATTRIBUTE}=\"{up}data/\" {PAGE_QUERY_ATTRIBUTE}=\"{query}\" {FINGERPRINT_ATTRIBUTE}=\"{fingerprint}\"{outline}>{markup}</div>\n  {nav}{after}",
+            before_html = relative(self.before_html, &up),
             before = relative(self.before_title, &up),
             title = escape(&meta.title),
             head = relative(self.head, &up),
@@ -228,6 +328,8 @@ impl<'a> Template<'a> {
     }
 }
 
+const HTML_EN: &str = "<html lang=\"en\">";
+
 /// The template's own references (`./app.js`, `data/overview.json`), from a
 /// page `up` folders deeper.
 fn relative(html: &str, up: &str) -> String {
@@ -241,15 +343,21 @@ fn relative(html: &str, up: &str) -> String {
 
 /// On the home page: every State and review as a page of its own, for
 /// readers without script and for search engines.
-fn site_index(dataset: &Dataset) -> String {
-    let mut states: Vec<usize> = pages_of_states(dataset).collect();
-    states.sort_by(|&a, &b| dataset.state_name(a as _).cmp(dataset.state_name(b as _)));
-    let mut html = String::from("<nav class=\"site-index\" aria-label=\"Every State and review\"><details><summary>Every State and review, a page each</summary><ul>");
-    for state in states {
-        let _ = write!(html, "<li><a href=\"{}\">{}</a>:", escape(&state_path(&dataset.states[state].id)), escape(dataset.state_name(state as _)));
+fn site_index(t: &Tr, dataset: &Dataset) -> String {
+    let lang = t.lang();
+    let mut states: Vec<(usize, String)> = pages_of_states(dataset).map(|s| (s, t.state_name(dataset, s as _))).collect();
+    states.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut html = format!(
+        "<nav class=\"site-index\" aria-label=\"{}\"><details><summary>{}</summary><ul>",
+        escape(&t.get(Msg::SiteEveryPage)),
+        escape(&t.get(Msg::SiteEveryPageSummary))
+    );
+    for (state, name) in states {
+        let _ = write!(html, "<li><a href=\"{}\">{}</a>:", escape(&state_path(&dataset.states[state].id, lang)), escape(&name));
         for review in reviews_of(dataset, state) {
             let summary = &dataset.reviews[review].summary;
-            let _ = write!(html, " <a href=\"{}\">session {}</a>", escape(&review_path(&summary.id)), summary.session);
+            let session = t.fmt(Msg::SiteSessionLink, &[("session", &summary.session.to_string())]);
+            let _ = write!(html, " <a href=\"{}\">{}</a>", escape(&review_path(&summary.id, lang)), escape(&session));
         }
         html.push_str("</li>");
     }
@@ -257,24 +365,60 @@ fn site_index(dataset: &Dataset) -> String {
     html
 }
 
-fn review_links(dataset: &Dataset, review: usize) -> String {
+fn review_links(t: &Tr, dataset: &Dataset, review: usize) -> String {
+    let lang = t.lang();
     let state = dataset.reviews[review].state as usize;
-    let name = escape(dataset.state_name(state as _));
-    format!(
-        "<nav class=\"site-index\" aria-label=\"More\"><a href=\"../index.html\">All reviews</a> · <a href=\"../{}\">{name}: both reviews side by side</a></nav>",
-        escape(&state_path(&dataset.states[state].id))
-    )
+    let name = t.state_name(dataset, state as _);
+    let mut html = format!(
+        "<nav class=\"site-index\" aria-label=\"{}\"><a href=\"../{}\">{}</a> · <a href=\"../{}\">{}</a>",
+        escape(&t.get(Msg::SiteMore)),
+        home_path(lang),
+        escape(&t.get(Msg::SiteAllReviews)),
+        escape(&state_path(&dataset.states[state].id, lang)),
+        escape(&t.fmt(Msg::SiteBothReviews, &[("name", &name)])),
+    );
+    // An outline leaves the recommendations' texts to the English page.
+    if lang != Lang::En {
+        let _ = write!(
+            html,
+            " · <a href=\"../{}\" hreflang=\"en\">{}</a>",
+            escape(&review_path(&dataset.reviews[review].summary.id, Lang::En)),
+            escape(&t.get(Msg::SiteTexts))
+        );
+    }
+    html.push_str("</nav>");
+    html
 }
 
-fn state_links(dataset: &Dataset, state: usize) -> String {
-    let mut html = String::from("<nav class=\"site-index\" aria-label=\"More\"><a href=\"../index.html\">All reviews</a>");
+fn state_links(t: &Tr, dataset: &Dataset, state: usize) -> String {
+    let lang = t.lang();
+    let mut html = format!(
+        "<nav class=\"site-index\" aria-label=\"{}\"><a href=\"../{}\">{}</a>",
+        escape(&t.get(Msg::SiteMore)),
+        home_path(lang),
+        escape(&t.get(Msg::SiteAllReviews))
+    );
     for review in reviews_of(dataset, state) {
         let summary = &dataset.reviews[review].summary;
-        let _ = write!(html, " · <a href=\"../{}\">Session {}</a>", escape(&review_path(&summary.id)), summary.session);
+        let session = t.fmt(Msg::SessionN, &[("session", &summary.session.to_string())]);
+        let _ = write!(html, " · <a href=\"../{}\">{}</a>", escape(&review_path(&summary.id, lang)), escape(&session));
     }
-    let compare = Query { compare: Some(dataset.states[state].id.clone()), ..Query::default() };
-    let _ = write!(html, " · <a href=\"../index.html{}\">The comparison in the viewer</a></nav>", escape(&compare.to_search()));
+    let compare = in_language(Query { compare: Some(dataset.states[state].id.clone()), ..Query::default() }, t);
+    let _ = write!(html, " · <a href=\"../{}{}\">{}</a></nav>", home_path(lang), escape(&compare.to_search()), escape(&t.get(Msg::SiteComparison)));
     html
+}
+
+/// The page in the other languages, each named in itself, for readers
+/// without script (the viewer has its own switch); `up` leads from the
+/// page to the site's root.
+fn languages_nav(versions: &[(Lang, String)], t: &Tr, up: &str) -> String {
+    let (lang, label) = (t.lang(), t.get(Msg::SiteOtherLanguages));
+    let links: Vec<String> = versions
+        .iter()
+        .filter(|(other, _)| *other != lang)
+        .map(|(other, path)| format!("<a href=\"{up}{}\" hreflang=\"{code}\" lang=\"{code}\">{}</a>", escape(path), other.native_name(), code = other.code()))
+        .collect();
+    format!("\n  <nav class=\"site-index\" aria-label=\"{}\">{}</nav>", escape(&label), links.join(" · "))
 }
 
 fn write(out: &Path, path: &str, content: impl AsRef<[u8]>) -> Result<(), SiteError> {

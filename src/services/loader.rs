@@ -197,8 +197,13 @@ fn prerendered_page() -> bool {
 
 /// `<script type="application/json" id="upr-data-overview.json">`.
 fn inline(file: &str) -> Option<String> {
+    inline_block(&format!("upr-data-{file}"))
+}
+
+/// The text of the single file's block `id` (`upr-data-overview.json`).
+pub fn inline_block(id: &str) -> Option<String> {
     let document = web_sys::window()?.document()?;
-    document.get_element_by_id(&format!("upr-data-{file}"))?.text_content()
+    document.get_element_by_id(id)?.text_content()
 }
 
 /// A dataset whose texts have finished loading, from any location (for
