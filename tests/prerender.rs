@@ -204,7 +204,8 @@ fn a_page_in_another_language_says_its_language_in_its_head_and_a_hostile_name_s
     let arabic = data.languages.iter().find(|t| t.lang() == Lang::Ar).unwrap();
     let (_, page) = template.review_page(&data, review, arabic, None);
     assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"));
-    assert!(page.contains("<link rel=\"alternate\" hreflang=\"zh\" href=\"../reviews/kazakhstan-s7.zh.html\">"), "relative without the site's address");
+    assert!(!page.contains("rel=\"alternate\""), "no hreflang links without the site's address: they must be absolute");
+    assert!(page.contains("<a href=\"../reviews/kazakhstan-s7.zh.html\" hreflang=\"zh\" lang=\"zh\">"), "the page's list of languages links the others, relative");
     // An English page is the whole page, hydrated, as before there were languages.
     let (_, english) = template.review_page(&data, review, &Tr::english(), None);
     assert!(english.starts_with("<!doctype html>\n<html lang=\"en\">") && !english.contains("data-outline"));

@@ -275,12 +275,17 @@ impl<'a> Template<'a> {
             let _ = write!(tags, "<link rel=\"canonical\" href=\"{}\">\n  ", escape(&format!("{site}{}", meta.path)));
         }
         // The page in each language, and which to show a reader whose
-        // language is none of them.
-        for (other, path) in versions {
-            let _ = write!(tags, "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n  ", other.code(), escape(&address(path)));
-        }
-        if let Some((_, english)) = versions.iter().find(|(other, _)| *other == Lang::En) {
-            let _ = write!(tags, "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n  ", escape(&address(english)));
+        // language is none of them: for search engines, which take them
+        // absolute only (Lighthouse's SEO audit fails relative ones), so
+        // only with the site's address. Readers find the versions in the
+        // page's own list of languages (`languages_nav`).
+        if let Some(site) = site_url {
+            for (other, path) in versions {
+                let _ = write!(tags, "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n  ", other.code(), escape(&format!("{site}{path}")));
+            }
+            if let Some((_, english)) = versions.iter().find(|(other, _)| *other == Lang::En) {
+                let _ = write!(tags, "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n  ", escape(&format!("{site}{english}")));
+            }
         }
         let _ = write!(tags, "<meta property=\"og:locale\" content=\"{}\">\n  ", og_locale(lang));
         for (other, _) in versions.iter().filter(|(other, _)| *other != lang) {
