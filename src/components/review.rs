@@ -29,6 +29,9 @@ pub struct ReviewDetailProps {
     pub outline: bool,
 }
 
+/// A section of the media summary: its title in the viewer's language,
+/// its points the summary's own English (`lang`, so that a screen reader
+/// reads them in English and an Arabic page sets them left to right).
 fn bullet_section(title: &str, testid: &str, items: &[String]) -> Html {
     if items.is_empty() {
         return html! {};
@@ -36,7 +39,7 @@ fn bullet_section(title: &str, testid: &str, items: &[String]) -> Html {
     html! {
         <section data-testid={testid.to_owned()}>
             <h3>{ title.to_owned() }</h3>
-            <ul>{ for items.iter().map(|i| html! { <li>{ i.clone() }</li> }) }</ul>
+            <ul lang="en">{ for items.iter().map(|i| html! { <li>{ i.clone() }</li> }) }</ul>
         </section>
     }
 }
