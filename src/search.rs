@@ -294,12 +294,17 @@ pub fn needs_word_start(needle: &str) -> bool {
 /// counts but Latin-1 and general punctuation and symbols: right for folded
 /// Latin text and other scripts' letters, and it keeps Unicode's letter
 /// tables (several KB) out of the wasm.
-fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
         !matches!(c, '\u{80}'..='\u{bf}' | '\u{d7}' | '\u{f7}' | '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}' | '\u{ff01}'..='\u{ff0f}')
     }
+}
+
+/// The words of `text`: its runs of letters and digits.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !is_word_char(c)).filter(|word| !word.is_empty())
 }
 
 /// Where `needle` (folded) occurs in `folded` as a word prefix.
@@ -346,6 +351,19 @@ impl RowSet {
         if let Some(word) = self.0.get_mut(row / 64) {
             *word |= 1 << (row % 64);
         }
+    }
+
+    /// `insert`, making room for `row` where the set is too short for it.
+    pub fn insert_growing(&mut self, row: usize) {
+        if self.0.len() <= row / 64 {
+            self.0.resize(row / 64 + 1, 0);
+        }
+        self.insert(row);
+    }
+
+    /// The bytes its bits take.
+    pub fn heap_bytes(&self) -> usize {
+        self.0.capacity() * 8
     }
 
     pub fn contains(&self, row: usize) -> bool {
