@@ -12,7 +12,7 @@ use crate::dataset::load::{theme_indices, Dataset, Review, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::{Facet, PerFacet};
 use crate::query::{Bounds, Query, QueryWarning, Reason, SortKey};
-use crate::search::{fold, RowSet, SearchQuery};
+use crate::search::{RowSet, SearchQuery};
 
 /// The query with names resolved against the dataset.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -170,9 +170,7 @@ fn term_rows(dataset: &Dataset, term: &str) -> RowSet {
 /// Per State, whether one of its names holds the (folded) term as a word
 /// prefix: `cote` names Côte d'Ivoire.
 fn named_states(dataset: &Dataset, term: &str) -> Vec<bool> {
-    (0..dataset.states.len())
-        .map(|s| dataset.state_names(s as StateIndex).any(|name| crate::search::word_prefix_matches(&fold(name), term).next().is_some()))
-        .collect()
+    (0..dataset.states.len()).map(|s| dataset.named_by(s as StateIndex, term)).collect()
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -367,10 +365,9 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
         // Only names are known before the texts: a term holds where it
         // names the State under review.
         let text_ok = criteria.text.as_ref().is_none_or(|search| {
-            let names: Vec<String> = dataset.state_names(review.state).map(fold).collect();
             search.holds(|term| {
                 let term = search.terms().nth(term).map_or("", |t| t.folded.as_str());
-                names.iter().any(|name| crate::search::word_prefix_matches(name, term).next().is_some())
+                dataset.named_by(review.state, term)
             })
         });
         if !(facets_ok && response_ok && text_ok) {
