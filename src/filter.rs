@@ -133,14 +133,11 @@ fn from_and_text_rows(dataset: &Dataset, criteria: &Criteria) -> Option<RowSet> 
     if criteria.from.is_some() || criteria.from_region.is_some() {
         let regions: Vec<Option<Region>> = dataset.states.iter().map(|s| s.region).collect();
         let region_of = |state: StateIndex| regions.get(state as usize).copied().flatten();
-        let mut from_rows = RowSet::empty(rows);
-        for (index, from) in dataset.recommendations.recommending_states().enumerate() {
+        let from_rows = RowSet::from_flags(dataset.recommendations.recommending_states().map(|from| {
             let from_ok = criteria.from.is_none_or(|f| Some(f) == from);
             let region_ok = criteria.from_region.is_none_or(|r| from.is_some_and(|f| region_of(f) == Some(r)));
-            if from_ok && region_ok {
-                from_rows.insert(index);
-            }
-        }
+            from_ok && region_ok
+        }));
         match &mut set {
             Some(set) => set.and(&from_rows),
             None => set = Some(from_rows),
@@ -156,13 +153,10 @@ fn term_rows(dataset: &Dataset, term: &str) -> RowSet {
     let named = named_states(dataset, term);
     if named.iter().any(|n| *n) {
         for review in dataset.reviews.iter().filter(|r| named[r.state as usize]) {
-            review.recommendations.clone().for_each(|i| rows.insert(i));
+            rows.insert_range(review.recommendations.clone());
         }
-        for (i, from) in dataset.recommendations.recommending_states().enumerate() {
-            if from.is_some_and(|f| named[f as usize]) {
-                rows.insert(i);
-            }
-        }
+        let from = dataset.recommendations.recommending_states();
+        rows.or(&RowSet::from_flags(from.map(|from| from.is_some_and(|f| named[f as usize]))));
     }
     rows
 }
@@ -311,7 +305,7 @@ fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
     for (review_index, review) in dataset.reviews.iter().enumerate() {
         let range = review.recommendations.clone();
         let passing: Vec<u32> = if criteria.selects_recommendations() {
-            all.iter_in(range).map(|i| i as u32).collect()
+            all.indices_in(range)
         } else {
             range.map(|i| i as u32).collect()
         };
