@@ -208,10 +208,20 @@ fn for_each_word_key(text: &str, mut each: impl FnMut(Key)) {
             }
         }
         if at > start {
-            let mut key = [0u8; KEY_BYTES];
             let length = (at - start).min(KEY_BYTES);
-            key[..length].copy_from_slice(&bytes[start..start + length]);
-            each(Key::from_be_bytes(key));
+            // The key's bytes read at once where the text goes on that far,
+            // those past the word cleared: no copy of a varying length.
+            let key = match bytes.get(start..start + KEY_BYTES).and_then(|all| <[u8; KEY_BYTES]>::try_from(all).ok()) {
+                Some(all) => Key::from_be_bytes(all) & !Key::MAX.checked_shr(8 * length as u32).unwrap_or(0),
+                None => {
+                    let mut key = [0u8; KEY_BYTES];
+                    key[..length].copy_from_slice(&bytes[start..start + length]);
+                    Key::from_be_bytes(key)
+                }
+            };
+            each(key);
+        } else if bytes[at].is_ascii() {
+            at += 1;
         } else {
             // Not a word character: one character on.
             at += text.get(at..).and_then(|rest| rest.chars().next()).map_or(1, char::len_utf8);
