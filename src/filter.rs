@@ -12,7 +12,7 @@ use crate::dataset::load::{theme_indices, Dataset, Review, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::{Facet, PerFacet};
 use crate::query::{Bounds, Query, QueryWarning, Reason, SortKey};
-use crate::search::{fold, RowSet, SearchQuery};
+use crate::search::{RowSet, SearchQuery};
 
 /// The query with names resolved against the dataset.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -133,14 +133,11 @@ fn from_and_text_rows(dataset: &Dataset, criteria: &Criteria) -> Option<RowSet> 
     if criteria.from.is_some() || criteria.from_region.is_some() {
         let regions: Vec<Option<Region>> = dataset.states.iter().map(|s| s.region).collect();
         let region_of = |state: StateIndex| regions.get(state as usize).copied().flatten();
-        let mut from_rows = RowSet::empty(rows);
-        for (index, from) in dataset.recommendations.recommending_states().enumerate() {
+        let from_rows = RowSet::from_flags(dataset.recommendations.recommending_states().map(|from| {
             let from_ok = criteria.from.is_none_or(|f| Some(f) == from);
             let region_ok = criteria.from_region.is_none_or(|r| from.is_some_and(|f| region_of(f) == Some(r)));
-            if from_ok && region_ok {
-                from_rows.insert(index);
-            }
-        }
+            from_ok && region_ok
+        }));
         match &mut set {
             Some(set) => set.and(&from_rows),
             None => set = Some(from_rows),
@@ -156,13 +153,10 @@ fn term_rows(dataset: &Dataset, term: &str) -> RowSet {
     let named = named_states(dataset, term);
     if named.iter().any(|n| *n) {
         for review in dataset.reviews.iter().filter(|r| named[r.state as usize]) {
-            review.recommendations.clone().for_each(|i| rows.insert(i));
+            rows.insert_range(review.recommendations.clone());
         }
-        for (i, from) in dataset.recommendations.recommending_states().enumerate() {
-            if from.is_some_and(|f| named[f as usize]) {
-                rows.insert(i);
-            }
-        }
+        let from = dataset.recommendations.recommending_states();
+        rows.or(&RowSet::from_flags(from.map(|from| from.is_some_and(|f| named[f as usize]))));
     }
     rows
 }
@@ -170,9 +164,7 @@ fn term_rows(dataset: &Dataset, term: &str) -> RowSet {
 /// Per State, whether one of its names holds the (folded) term as a word
 /// prefix: `cote` names Côte d'Ivoire.
 fn named_states(dataset: &Dataset, term: &str) -> Vec<bool> {
-    (0..dataset.states.len())
-        .map(|s| dataset.state_names(s as StateIndex).any(|name| crate::search::word_prefix_matches(&fold(name), term).next().is_some()))
-        .collect()
+    (0..dataset.states.len()).map(|s| dataset.named_by(s as StateIndex, term)).collect()
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -313,7 +305,7 @@ fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
     for (review_index, review) in dataset.reviews.iter().enumerate() {
         let range = review.recommendations.clone();
         let passing: Vec<u32> = if criteria.selects_recommendations() {
-            all.iter_in(range).map(|i| i as u32).collect()
+            all.indices_in(range)
         } else {
             range.map(|i| i as u32).collect()
         };
@@ -367,10 +359,9 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
         // Only names are known before the texts: a term holds where it
         // names the State under review.
         let text_ok = criteria.text.as_ref().is_none_or(|search| {
-            let names: Vec<String> = dataset.state_names(review.state).map(fold).collect();
             search.holds(|term| {
                 let term = search.terms().nth(term).map_or("", |t| t.folded.as_str());
-                names.iter().any(|name| crate::search::word_prefix_matches(name, term).next().is_some())
+                dataset.named_by(review.state, term)
             })
         });
         if !(facets_ok && response_ok && text_ok) {

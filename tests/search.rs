@@ -275,3 +275,34 @@ proptest! {
         }
     }
 }
+
+/// At 16 times today's data the texts get a word index (`WordIndex`); on
+/// the real data, indexed here, every form of the search must select the
+/// same recommendations with the same counts as the scan: the benchmark's
+/// forms, and words, prefixes, phrases, OR and NOT taken from the texts.
+#[test]
+fn the_word_index_finds_what_the_scan_finds_in_the_real_data() {
+    let scanned = common::dataset();
+    assert!(scanned.recommendations.search_text().word_index().is_none(), "the real data is scanned");
+    let mut indexed = scanned.clone();
+    indexed.recommendations.index_words();
+    let mut queries: Vec<String> = ["t", "tor", "detentio", "tortur", "\"death penalty\"", "torture OR detention", "torture -detention", "cote", "self-determination", "16.3", "(a)", "Côte d’Ivoire", "\"the right to\""]
+        .map(String::from)
+        .into();
+    let words: Vec<Vec<String>> = (0..scanned.recommendations.len())
+        .step_by(997)
+        .map(|i| scanned.recommendations.row(i).text().split_whitespace().map(String::from).collect())
+        .collect();
+    for (i, w) in words.iter().enumerate().filter(|(_, w)| w.len() >= 4) {
+        let (a, b, c) = (&w[i % (w.len() - 3)], &w[i % (w.len() - 3) + 1], &w[i % (w.len() - 3) + 2]);
+        let prefix: String = b.chars().take(1 + i % 3).collect();
+        queries.extend([a.clone(), prefix, format!("\"{a} {b}\""), format!("{b} OR {c}"), format!("{a} -{c}"), format!("\"{a} {b} {c}\" -\"{c}\"")]);
+    }
+    for q in &queries {
+        let (query, _) = Query::from_search(&format!("?q={}", form_encode(q)));
+        let (by_scan, _) = apply(scanned, &query);
+        let (by_index, _) = apply(&indexed, &query);
+        assert_eq!(by_index, by_scan, "{q}");
+    }
+    assert!(queries.len() > 300);
+}

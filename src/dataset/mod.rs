@@ -9,6 +9,7 @@ pub mod states;
 pub mod stream;
 pub mod texts;
 pub mod themes;
+pub mod word_index;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;

@@ -7,6 +7,7 @@
 
 use super::load::StateIndex;
 use super::schema::Response;
+use super::word_index::WordIndex;
 use crate::search::{self, RowSet};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -20,6 +21,18 @@ const HAS_PARAGRAPH: u8 = 1 << 4;
 /// Between two SDG targets of one recommendation in `targets`; no target
 /// holds it.
 const TARGET_SEPARATOR: char = '\n';
+
+/// From this many recommendations on (1.7 times today's 57,600), the
+/// texts' words are indexed for the search (`WordIndex`); below, a search
+/// scans the texts. Where the two costs cross: the index takes a fifth of
+/// the texts' size on today's data (1.7 MB), an eighth at 16 times (17.3
+/// MB), and the memory budget (twice the texts, docs/benchmarks.md) has
+/// 0.3 MB left on today's data, where the app's fixed part (about 2.4 MB)
+/// weighs most; at 100,000 recommendations the index fits. The scan,
+/// linear in the texts, answers today's data well within the search's 33
+/// ms (the benchmark's "filter alone" in wasm: 1.9-3.9 ms), and 16 times
+/// the data in 33-67 ms, beyond it.
+const WORD_INDEX_FROM_ROWS: usize = 100_000;
 
 /// A recommendation's small fields, copied out of the columns.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -131,7 +144,7 @@ impl Recommendations {
             document: Vec::with_capacity(rows),
             paragraphs: StringColumn::with_capacity(rows, rows * 6),
             targets: StringColumn::with_capacity(rows, 0),
-            search_text: SearchText::with_capacity(rows, text_bytes),
+            search_text: SearchText::with_capacity(rows, text_bytes, rows >= WORD_INDEX_FROM_ROWS),
             ..Recommendations::default()
         }
     }
@@ -214,6 +227,11 @@ impl Recommendations {
         self.from.iter().map(|f| (*f != NONE_U16).then_some(*f))
     }
 
+    /// Indexes the words of the texts for the search (`WordIndex`).
+    pub fn index_words(&mut self) {
+        self.search_text.index_words();
+    }
+
     pub fn search_text(&self) -> &SearchText {
         &self.search_text
     }
@@ -261,6 +279,9 @@ pub struct SearchText {
     edits: Vec<u8>,
     /// Where each recommendation's edits start in `edits`.
     edit_starts: Vec<u32>,
+    /// Built once the texts are in, where the data is large enough to
+    /// need it (`Recommendations::index_words`).
+    index: Option<WordIndex>,
 }
 
 /// Between two texts; no folded text holds it (folding turns white space
@@ -268,12 +289,13 @@ pub struct SearchText {
 const SEPARATOR: char = '\n';
 
 impl SearchText {
-    fn with_capacity(rows: usize, text_bytes: usize) -> Self {
+    fn with_capacity(rows: usize, text_bytes: usize, indexed: bool) -> Self {
         SearchText {
             haystack: String::with_capacity(text_bytes),
             starts: Vec::with_capacity(rows),
             edits: Vec::with_capacity(text_bytes / 16),
             edit_starts: Vec::with_capacity(rows),
+            index: indexed.then(|| WordIndex::new(rows)),
         }
     }
 
@@ -284,9 +306,13 @@ impl SearchText {
         if self.haystack.capacity() - self.haystack.len() < text.len() + 1 {
             self.haystack.reserve_exact(text.len() + 1 + self.haystack.capacity() / 8);
         }
-        self.starts.push(self.haystack.len() as u32);
+        let start = self.haystack.len();
+        self.starts.push(start as u32);
         self.edit_starts.push(self.edits.len() as u32);
         Edits::encode(text, &mut self.haystack, &mut self.edits);
+        if let Some(index) = &mut self.index {
+            index.add(self.starts.len() - 1, &self.haystack[start..]);
+        }
         self.haystack.push(SEPARATOR);
     }
 
@@ -295,6 +321,20 @@ impl SearchText {
     /// megabytes would cost more than the room it frees.
     fn shrink_to_fit(&mut self) {
         self.edits.shrink_to_fit();
+        if let Some(index) = &mut self.index {
+            index.finish();
+        }
+    }
+
+    /// Indexes the words of the texts held and of those pushed from now
+    /// on; `word_prefix_hits` reads the index once it is `finish`ed.
+    fn index_words(&mut self) {
+        let mut index = WordIndex::new(self.starts.capacity());
+        for row in 0..self.starts.len() {
+            index.add(row, self.folded(row));
+        }
+        index.finish();
+        self.index = Some(index);
     }
 
     fn folded(&self, row: usize) -> &str {
@@ -320,33 +360,47 @@ impl SearchText {
             self.scan(needle, &mut hits, |_| true);
             return hits;
         }
+        let at_word_start = |at: usize| search::at_word_start(&self.haystack, at);
+        if let Some(index) = self.index.as_ref().filter(|index| index.is_finished()) {
+            let (candidates, exact) = index.candidates(needle, self.starts.len());
+            if exact {
+                return candidates;
+            }
+            self.scan_rows(needle, candidates.iter_in(0..self.starts.len()), &mut hits, at_word_start);
+            return hits;
+        }
         // Most words begin after a space: that pass finds most texts with
         // few false starts (a short needle occurs inside words everywhere).
         // The second pass looks only in the texts still without a hit.
         self.scan(&format!(" {needle}"), &mut hits, |_| true);
-        let at_word_start = |at: usize| search::at_word_start(&self.haystack, at);
         // Where most texts have a hit already (a short, common needle),
         // look into the others only, rather than through every text.
         if hits.len() * 2 > self.starts.len() {
-            self.scan_rows_without_hit(needle, &mut hits, at_word_start);
+            let without_hit: Vec<usize> = (0..self.starts.len()).filter(|row| !hits.contains(*row)).collect();
+            self.scan_rows(needle, without_hit, &mut hits, at_word_start);
         } else {
             self.scan(needle, &mut hits, at_word_start);
         }
         hits
     }
 
-    /// `scan`, text by text through the texts not yet in `hits`.
-    fn scan_rows_without_hit(&self, needle: &str, hits: &mut RowSet, accept: impl Fn(usize) -> bool) {
+    /// Adds to `hits` each of `rows` whose text has an occurrence of
+    /// `needle` that `accept`s, text by text.
+    fn scan_rows(&self, needle: &str, rows: impl IntoIterator<Item = usize>, hits: &mut RowSet, accept: impl Fn(usize) -> bool) {
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
         let bytes = self.haystack.as_bytes();
-        for row in 0..self.starts.len() {
-            if hits.contains(row) {
-                continue;
-            }
+        for row in rows {
             let start = self.starts[row] as usize;
             let end = self.starts.get(row + 1).map_or(bytes.len(), |next| *next as usize);
-            if finder.find_iter(&bytes[start..end]).any(|found| accept(start + found)) {
-                hits.insert(row);
+            // Occurrences may overlap (`a-a` in `xa-a-a`): one that is not
+            // accepted must not hide the next.
+            let mut from = start;
+            while let Some(found) = finder.find(&bytes[from..end]) {
+                if accept(from + found) {
+                    hits.insert(row);
+                    break;
+                }
+                from += found + 1;
             }
         }
     }
@@ -373,6 +427,11 @@ impl SearchText {
                 from = at + 1;
             }
         }
+    }
+
+    /// The index of the words, where the texts have one.
+    pub fn word_index(&self) -> Option<&WordIndex> {
+        self.index.as_ref()
     }
 
     /// For each recommendation, whether its text holds `needle` (already
@@ -501,7 +560,7 @@ impl Edits {
     }
 }
 
-fn varint(mut value: usize, out: &mut Vec<u8>) {
+pub(super) fn varint(mut value: usize, out: &mut Vec<u8>) {
     while value >= 0x80 {
         out.push(value as u8 | 0x80);
         value >>= 7;
@@ -509,7 +568,7 @@ fn varint(mut value: usize, out: &mut Vec<u8>) {
     out.push(value as u8);
 }
 
-fn read_varint(bytes: &mut &[u8]) -> usize {
+pub(super) fn read_varint(bytes: &mut &[u8]) -> usize {
     let mut value = 0usize;
     let mut shift = 0;
     while let Some((first, rest)) = bytes.split_first() {
@@ -549,5 +608,80 @@ mod tests {
             assert_eq!(original, text);
             assert_eq!(folded, search::fold(text));
         }
+    }
+}
+
+/// The word index against the scan: the same rows for any texts and any
+/// term (a random number of expected rows, so that lists turn into bit
+/// sets early or late, or the texts outgrow them).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod index_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that make word starts, overlaps (`a-a` in `xa-a-a`), words
+    /// longer than an index key, characters of two and three bytes across
+    /// the key's end, and what folding changes.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec!["a", "b", "ab", "aab", "abab", "abababab", "bbaabbaab", " ", " ", "-", "'", "’", "é", "É", "ß", "A", "1", "日", "\t", "  ", "(", ".", "x"])
+    }
+
+    fn text(pieces: std::ops::Range<usize>) -> impl Strategy<Value = String> {
+        prop::collection::vec(piece(), pieces).prop_map(|p| p.concat())
+    }
+
+    fn stores(texts: &[String], expected_rows: usize) -> (SearchText, SearchText) {
+        let mut indexed = SearchText::with_capacity(expected_rows, 0, true);
+        let mut scanned = SearchText::with_capacity(expected_rows, 0, false);
+        for text in texts {
+            indexed.push(text);
+            scanned.push(text);
+        }
+        indexed.shrink_to_fit();
+        (indexed, scanned)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn the_index_finds_the_rows_the_scan_finds(
+            texts in prop::collection::vec(text(0..30), 1..130),
+            needles in prop::collection::vec(text(1..6), 1..8),
+            // Also pieces of the texts, whose last letter may be changed:
+            // terms that begin a word of the texts and go past a key's
+            // length, or stop one letter short of a match.
+            cuts in prop::collection::vec((any::<prop::sample::Index>(), 0usize..30, 1usize..30, any::<bool>()), 0..8),
+            expected_rows in 0usize..60,
+        ) {
+            let (indexed, scanned) = stores(&texts, expected_rows);
+            prop_assert!(indexed.word_index().is_some_and(|index| index.is_finished()));
+            let pieces = cuts.iter().map(|(text, start, length, change)| {
+                let chars: Vec<char> = search::fold(&texts[text.index(texts.len())]).chars().skip(*start).take(*length).collect();
+                let mut piece: String = chars.iter().collect();
+                if *change && piece.pop().is_some() {
+                    piece.push('b');
+                }
+                piece
+            });
+            for needle in needles.iter().map(|n| search::fold(n)).chain(pieces).map(|n| n.trim().to_owned()) {
+                let by_index = indexed.word_prefix_hits(&needle);
+                prop_assert_eq!(&by_index, &scanned.word_prefix_hits(&needle), "{:?}", needle);
+                // And both are what the definition says, text by text.
+                for (row, text) in texts.iter().enumerate() {
+                    let holds = search::word_prefix_matches(&search::fold(text), &needle).next().is_some();
+                    prop_assert_eq!(by_index.contains(row), holds, "{:?} in {:?}", needle, text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn texts_pushed_after_the_index_is_finished_are_found() {
+        let (mut indexed, _) = stores(&["torture".to_owned()], 1);
+        indexed.push("Tortured detainees");
+        indexed.shrink_to_fit();
+        let hits = indexed.word_prefix_hits("tortur");
+        assert_eq!((hits.contains(0), hits.contains(1), hits.len()), (true, true, 2));
     }
 }
