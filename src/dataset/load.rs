@@ -48,9 +48,7 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-pub type ThemeIndex = u8;
-pub type StateIndex = u16;
-pub type PersonIndex = u8;
+pub use super::indices::{PersonIndex, StateIndex, ThemeIndex};
 
 /// At most this many groups of persons fit the `u16` masks.
 const MAX_PERSON_GROUPS: usize = 16;

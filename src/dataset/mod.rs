@@ -1,6 +1,7 @@
 //! The bundled dataset: its serde types, the loader that checks what it
 //! reads, and (natively) the importer that writes it from `shared/`.
 
+pub mod indices;
 pub mod load;
 pub mod media_summary;
 pub mod schema;
@@ -9,6 +10,7 @@ pub mod states;
 pub mod stream;
 pub mod texts;
 pub mod themes;
+mod varint;
 pub mod word_index;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -5,8 +5,9 @@
 //! letter was a capital"), so a text costs about its own size once instead
 //! of twice (original and folded) plus a `String` per recommendation.
 
-use super::load::StateIndex;
+use super::indices::StateIndex;
 use super::schema::Response;
+use super::varint::{read_varint, varint};
 use super::word_index::WordIndex;
 use crate::search::{self, RowSet};
 use std::collections::HashMap;
@@ -558,28 +559,6 @@ impl Edits {
         // Both parts come from valid text cut at character boundaries.
         String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
-}
-
-pub(super) fn varint(mut value: usize, out: &mut Vec<u8>) {
-    while value >= 0x80 {
-        out.push(value as u8 | 0x80);
-        value >>= 7;
-    }
-    out.push(value as u8);
-}
-
-pub(super) fn read_varint(bytes: &mut &[u8]) -> usize {
-    let mut value = 0usize;
-    let mut shift = 0;
-    while let Some((first, rest)) = bytes.split_first() {
-        *bytes = rest;
-        value |= ((first & 0x7f) as usize) << shift;
-        shift += 7;
-        if first & 0x80 == 0 || shift >= usize::BITS {
-            break;
-        }
-    }
-    value
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 //! the texts are in, so that the words beginning with a prefix are one run
 //! of it.
 
-use super::texts::{read_varint, varint};
+use super::varint::{read_varint, varint};
 use crate::search::{self, RowSet};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
