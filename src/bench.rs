@@ -6,11 +6,8 @@
 use crate::dataset::load::Dataset;
 use crate::filter::apply;
 use crate::query::Query;
+use crate::services::slices::now;
 use wasm_bindgen::prelude::*;
-
-fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
-}
 
 /// Mean milliseconds over `repeats` runs of `work`, timed as one block
 /// because the browser's clock is coarser than one fast run.

@@ -35,7 +35,8 @@ impl Default for Slices {
     }
 }
 
-fn now() -> f64 {
+/// The page's clock in milliseconds (0 where there is none).
+pub(crate) fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
