@@ -42,7 +42,7 @@ pub fn rows<'a>(dataset: &'a Dataset, outcome: &'a Outcome) -> Vec<ExportedRecom
     outcome
         .reviews
         .iter()
-        .flat_map(|m| m.passing.iter().map(move |i| (m.review, dataset.recommendations.row(*i as usize))))
+        .flat_map(|m| m.passing.iter().map(move |i| (m.review, dataset.recommendations.row(i))))
         .map(|(review, row)| exported(dataset, review, &row))
         .collect()
 }

@@ -13,6 +13,8 @@ use crate::dataset::schema::{Region, Response};
 use crate::facet::{Facet, PerFacet};
 use crate::query::{Bounds, Query, QueryWarning, Reason, SortKey};
 use crate::search::{RowSet, SearchQuery};
+use std::ops::Range;
+use std::rc::Rc;
 
 /// The query with names resolved against the dataset.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -133,11 +135,9 @@ fn from_and_text_rows(dataset: &Dataset, criteria: &Criteria) -> Option<RowSet> 
     if criteria.from.is_some() || criteria.from_region.is_some() {
         let regions: Vec<Option<Region>> = dataset.states.iter().map(|s| s.region).collect();
         let region_of = |state: StateIndex| regions.get(state as usize).copied().flatten();
-        let from_rows = RowSet::from_flags(dataset.recommendations.recommending_states().map(|from| {
-            let from_ok = criteria.from.is_none_or(|f| Some(f) == from);
-            let region_ok = criteria.from_region.is_none_or(|r| from.is_some_and(|f| region_of(f) == Some(r)));
-            from_ok && region_ok
-        }));
+        let from_rows = dataset.recommendations.rows_from(|from| {
+            criteria.from.is_none_or(|f| f == from) && criteria.from_region.is_none_or(|r| region_of(from) == Some(r))
+        });
         match &mut set {
             Some(set) => set.and(&from_rows),
             None => set = Some(from_rows),
@@ -155,8 +155,7 @@ fn term_rows(dataset: &Dataset, term: &str) -> RowSet {
         for review in dataset.reviews.iter().filter(|r| named[r.state as usize]) {
             rows.insert_range(review.recommendations.clone());
         }
-        let from = dataset.recommendations.recommending_states();
-        rows.or(&RowSet::from_flags(from.map(|from| from.is_some_and(|f| named[f as usize]))));
+        rows.or(&dataset.recommendations.rows_from(|from| named.get(from as usize).copied().unwrap_or(false)));
     }
     rows
 }
@@ -170,10 +169,62 @@ fn named_states(dataset: &Dataset, term: &str) -> Vec<bool> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReviewMatch {
     pub review: usize,
-    /// Indices into `Dataset::recommendations`: the passing ones, or all of
-    /// the review's when no recommendation-level filter is set. Empty until
-    /// the texts are loaded.
-    pub passing: Vec<u32>,
+    /// The passing recommendations, or all of the review's when no
+    /// recommendation-level filter is set. Empty until the texts are loaded.
+    pub passing: Passing,
+}
+
+/// The passing recommendations of one review (indices into
+/// `Dataset::recommendations`): its whole range, or the rows of its range
+/// in a set that every review of the outcome shares. Listed only when
+/// read: a filter at 16 times the data passes 900,000 recommendations, and
+/// writing each review's list cost more than the rest of the filter,
+/// while only the open card, the charts, the table and the export read it.
+#[derive(Clone, Debug, Default)]
+pub struct Passing {
+    rows: Range<usize>,
+    set: Option<Rc<RowSet>>,
+    len: usize,
+}
+
+impl Passing {
+    /// Every recommendation of `rows`.
+    pub fn all(rows: Range<usize>) -> Self {
+        Passing { len: rows.len(), rows, set: None }
+    }
+
+    /// The recommendations of `rows` in `set`.
+    pub fn within(rows: Range<usize>, set: &Rc<RowSet>) -> Self {
+        Passing { len: set.count_in(rows.clone()), rows, set: Some(set.clone()) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The indices, in order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        let (whole, within) = match &self.set {
+            None => (Some(self.rows.clone()), None),
+            Some(set) => (None, Some(set.iter_in(self.rows.clone()))),
+        };
+        whole.into_iter().flatten().chain(within.into_iter().flatten())
+    }
+
+    pub fn to_vec(&self) -> Vec<u32> {
+        self.iter().map(|i| i as u32).collect()
+    }
+}
+
+/// The same recommendations, however they are held.
+impl PartialEq for Passing {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.iter().eq(other.iter())
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -301,18 +352,18 @@ fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
     if let Some(others) = &others {
         all.and(others);
     }
-    let all = passing(&all, None, true);
+    let all = Rc::new(passing(&all, None, true));
     for (review_index, review) in dataset.reviews.iter().enumerate() {
         let range = review.recommendations.clone();
-        let passing: Vec<u32> = if criteria.selects_recommendations() {
-            all.indices_in(range)
+        let passing = if criteria.selects_recommendations() {
+            Passing::within(range, &all)
         } else {
-            range.map(|i| i as u32).collect()
+            Passing::all(range)
         };
         let matched = if !criteria.selects_recommendations() {
             true
         } else if criteria.match_all {
-            let themes_seen = passing.iter().fold(0, |seen, i| seen | dataset.recommendations.row(*i as usize).themes);
+            let themes_seen = passing.iter().fold(0, |seen, i| seen | dataset.recommendations.row(i).themes);
             !passing.is_empty() && themes_seen & criteria.mask(Facet::Theme) == criteria.mask(Facet::Theme)
         } else {
             !passing.is_empty()
@@ -377,7 +428,7 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
             outcome.response_counts[0] += summary.accepted;
             outcome.response_counts[1] += summary.noted;
             outcome.recommendations += summary.recommendations;
-            outcome.reviews.push(ReviewMatch { review: index, passing: Vec::new() });
+            outcome.reviews.push(ReviewMatch { review: index, passing: Passing::default() });
         }
     }
     outcome
@@ -415,20 +466,31 @@ fn count_facets(criteria: &Criteria, review: &Review, outcome: &mut Outcome) {
 }
 
 fn sort(dataset: &Dataset, query: &Query, reviews: &mut [ReviewMatch]) {
+    // The States ranked by name once, so that every key is a few numbers:
+    // a name per review, allocated at each filter, cost milliseconds at 16
+    // times the data. Equal names share a rank, as they compared equal.
+    let mut by_name: Vec<StateIndex> = (0..dataset.states.len() as StateIndex).collect();
+    by_name.sort_by(|a, b| dataset.state_name(*a).cmp(dataset.state_name(*b)));
+    let mut name_rank = vec![0u32; by_name.len()];
+    for (place, pair) in by_name.iter().enumerate() {
+        let tied = place > 0 && dataset.state_name(by_name[place - 1]) == dataset.state_name(*pair);
+        name_rank[*pair as usize] = if tied { name_rank[by_name[place - 1] as usize] } else { place as u32 };
+    }
     let date = |m: &ReviewMatch| {
         let r = &dataset.reviews[m.review];
-        (r.summary.session, dataset.state_name(r.state).to_owned())
+        (r.summary.session, name_rank[r.state as usize])
     };
+    // Stable, as each key leaves ties in the order of the dataset.
     match query.sort.key {
-        SortKey::Date => reviews.sort_by_cached_key(date),
-        SortKey::State => reviews.sort_by_cached_key(|m| {
+        SortKey::Date => reviews.sort_by_key(date),
+        SortKey::State => reviews.sort_by_key(|m| {
             let (session, name) = date(m);
             (name, session)
         }),
-        SortKey::ParticipatingStates => reviews.sort_by_cached_key(|m| {
+        SortKey::ParticipatingStates => reviews.sort_by_key(|m| {
             (dataset.reviews[m.review].summary.participation.states, date(m))
         }),
-        SortKey::Recommendations => reviews.sort_by_cached_key(|m| {
+        SortKey::Recommendations => reviews.sort_by_key(|m| {
             let count = if dataset.texts_loaded {
                 m.passing.len() as u32
             } else {

@@ -30,7 +30,7 @@ impl Split {
 
 /// The passing recommendations of the matching reviews.
 pub fn passing_rows<'a>(dataset: &'a Dataset, outcome: &'a Outcome) -> impl Iterator<Item = RecommendationRow<'a>> + 'a {
-    outcome.reviews.iter().flat_map(|m| m.passing.iter().map(|i| dataset.recommendations.row(*i as usize)))
+    outcome.reviews.iter().flat_map(|m| m.passing.iter().map(|i| dataset.recommendations.row(i)))
 }
 
 /// Recommendations per option of a facet, split by response, most first
@@ -73,8 +73,8 @@ pub fn by_session(dataset: &Dataset, outcome: &Outcome) -> Vec<(u8, Split)> {
     for m in &outcome.reviews {
         let session = dataset.reviews[m.review].summary.session;
         if let Some((_, split)) = sessions.iter_mut().find(|(n, _)| *n == session) {
-            for i in &m.passing {
-                split.add(dataset.recommendations.row(*i as usize).response);
+            for i in m.passing.iter() {
+                split.add(dataset.recommendations.row(i).response);
             }
         }
     }
@@ -204,7 +204,7 @@ pub fn recommender_profile(dataset: &Dataset, outcome: &Outcome, state: StateInd
     let mut recipients: BTreeMap<StateIndex, u32> = BTreeMap::new();
     let mut facets: Vec<Vec<Split>> = PROFILE_FACETS.iter().map(|f| vec![Split::default(); f.len(dataset)]).collect();
     for m in &outcome.reviews {
-        let rows = m.passing.iter().map(|i| dataset.recommendations.row(*i as usize)).filter(|r| r.from == Some(state));
+        let rows = m.passing.iter().map(|i| dataset.recommendations.row(i)).filter(|r| r.from == Some(state));
         let mut any = false;
         for row in rows {
             any = true;

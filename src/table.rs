@@ -7,7 +7,7 @@ use crate::dataset::load::{Dataset, RecommendationRow, StateIndex};
 use crate::dataset::schema::Response;
 use crate::export::push_record;
 use crate::facet::Facet;
-use crate::filter::Outcome;
+use crate::filter::{Outcome, Passing};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -172,8 +172,8 @@ fn sort_rows(table: &mut Table) {
     });
 }
 
-fn passing<'a>(dataset: &'a Dataset, passing: &'a [u32]) -> impl Iterator<Item = RecommendationRow<'a>> + 'a {
-    passing.iter().filter_map(|i| dataset.recommendations.get(*i as usize))
+fn passing<'a>(dataset: &'a Dataset, passing: &'a Passing) -> impl Iterator<Item = RecommendationRow<'a>> + 'a {
+    passing.iter().filter_map(|i| dataset.recommendations.get(i))
 }
 
 fn region(region: Option<crate::dataset::schema::Region>) -> Cell {

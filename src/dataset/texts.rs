@@ -222,10 +222,10 @@ impl Recommendations {
         range.filter(|i| *i < self.len()).map(|i| self.row(i))
     }
 
-    /// The recommending State of each recommendation (`None`: unknown), for
-    /// passes that read nothing else.
-    pub fn recommending_states(&self) -> impl Iterator<Item = Option<StateIndex>> + '_ {
-        self.from.iter().map(|f| (*f != NONE_U16).then_some(*f))
+    /// The recommendations whose recommending State passes `keep` (never
+    /// those whose State is unknown).
+    pub fn rows_from(&self, keep: impl Fn(StateIndex) -> bool) -> RowSet {
+        RowSet::from_column(&self.from, |f| f != NONE_U16 && keep(f))
     }
 
     /// Indexes the words of the texts for the search (`WordIndex`).
