@@ -74,9 +74,6 @@ pub struct ViewerState {
     pub profile: Option<Shared<stats::RecommenderProfile>>,
     /// Worked out only while a comparison is asked for.
     pub comparison: Option<Result<Shared<Comparison>, CompareError>>,
-    /// Where the current query came from, so the address bar is written
-    /// only for changes the person made.
-    pub origin: QueryOrigin,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,7 +92,8 @@ pub enum Action {
     TextsLoaded(Result<Rc<Dataset>, LoadError>),
     /// A query read from the address bar or attributes, with its warnings.
     External(Query, Vec<QueryWarning>),
-    Change(Query, QueryOrigin),
+    /// A query the person chose (the address bar has it already).
+    Change(Query),
     /// The person asked to load again what failed to load.
     Retry,
 }
@@ -115,7 +113,6 @@ impl ViewerState {
             table: None,
             profile: None,
             comparison: None,
-            origin: QueryOrigin::Outside,
         }
     }
 
@@ -222,7 +219,6 @@ impl Reducible for ViewerState {
             }
             Action::External(query, warnings) => {
                 next.query = query;
-                next.origin = QueryOrigin::Outside;
                 next.parse_warnings = warnings;
                 next.refilter();
             }
@@ -236,12 +232,11 @@ impl Reducible for ViewerState {
                     return self;
                 }
             }
-            Action::Change(query, origin) => {
+            Action::Change(query) => {
                 if query == self.query {
                     return self;
                 }
                 next.query = query;
-                next.origin = origin;
                 next.parse_warnings.clear();
                 next.refilter();
             }

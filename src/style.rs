@@ -89,6 +89,9 @@ pub fn root_style() -> stylist::StyleSource {
         .upr-viewer-root .result-bar p { margin: 0.25em 0; }
         .upr-viewer-root .sort select { field-sizing: content; padding: 0.15em 0.3em; }
         .upr-viewer-root .cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(17em, 1fr)); gap: 1em; }
+        /* Cards out of view are not laid out or painted until scrolled to:
+           a filter that changes the 24 cards then lays out the few on screen. */
+        .upr-viewer-root .cards > li { content-visibility: auto; contain-intrinsic-size: auto 16em; }
         .upr-viewer-root .card, .upr-viewer-root .review { background: var(--upr-surface); border: 1px solid var(--upr-border); border-radius: 8px; padding: 0.75em 1em; height: 100%; }
         .upr-viewer-root .card h3 a { text-decoration: none; }
         .upr-viewer-root .card h3 a:hover { text-decoration: underline; }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use upr_viewer::dataset::load::Dataset;
 use upr_viewer::filter::apply;
 use upr_viewer::query::Query;
-use upr_viewer::state::{Action, QueryOrigin, ViewerState};
+use upr_viewer::state::{Action, ViewerState};
 use yew::Reducible;
 
 fn state_at(search: &str, dataset: Rc<Dataset>) -> Rc<ViewerState> {
@@ -18,7 +18,7 @@ fn state_at(search: &str, dataset: Rc<Dataset>) -> Rc<ViewerState> {
 
 fn change(state: &Rc<ViewerState>, search: &str) -> Rc<ViewerState> {
     let (query, _) = Query::from_search(search);
-    state.clone().reduce(Action::Change(query, QueryOrigin::Choice))
+    state.clone().reduce(Action::Change(query))
 }
 
 fn complete() -> Rc<Dataset> {

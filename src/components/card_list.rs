@@ -45,8 +45,12 @@ pub fn CardList(props: &CardListProps) -> Html {
             // fold away, this heading keeps the outline without a gap.
             <h2 class="visually-hidden">{ t.get(Msg::ReviewsList) }</h2>
             <ol class="cards" aria-label={t.get(Msg::ReviewsList)}>
+                // Not keyed: a new selection reuses the 24 cards' elements
+                // and changes their texts, rather than removing 24 cards and
+                // building 24 more (half the time of a filter at 16 times
+                // the data). A card holds no state to keep with its review.
                 { for matches.iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).map(|m| html! {
-                    <li key={m.review}>
+                    <li>
                         <ReviewCard
                             dataset={props.dataset.clone()}
                             review={m.review}

@@ -147,14 +147,17 @@ fn FacetList(props: &FacetListProps) -> Html {
         }
     });
     let onmatch = choice(query, &props.onquery, |q, e| q.match_all = input_value(&e) == "all");
-    let (classified, unclassified) = facet.coverage(dataset);
+    // Which sessions the facet covers: fixed for a dataset, and a pass
+    // over every review, so not worked out again at each filter.
+    let coverage = use_memo((facet, dataset.clone()), |(facet, dataset)| facet.coverage(dataset));
+    let (classified, unclassified) = &*coverage;
     html! {
         <fieldset class={classes!("facet", (facet == Facet::Theme).then_some("themes"))} data-testid={format!("{}-filter", facet.parameter())}>
             <legend>{ capitalised(&t.facet_plural(facet)) }</legend>
             if !unclassified.is_empty() {
                 <p class="hint" data-testid={format!("{}-coverage", facet.parameter())}>
                     { t.fmt(Msg::Coverage, &[("source", &t.facet_source(facet)), ("options", &t.facet_plural(facet)),
-                        ("covered", &session_ranges(&classified)), ("uncovered", &session_ranges(&unclassified)), ("option", &t.facet_noun(facet))]) }
+                        ("covered", &session_ranges(classified)), ("uncovered", &session_ranges(unclassified)), ("option", &t.facet_noun(facet))]) }
                 </p>
             }
             if facet == Facet::Theme {

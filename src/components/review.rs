@@ -70,7 +70,10 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
         })
     };
     // Opening a card moves focus to its title, so keyboard and screen-reader
-    // users land where the content changed.
+    // users land where the content changed. In the next frame, not as the
+    // card is built: focusing (and scrolling to) the title needs the page
+    // laid out, which the frame does anyway; forced here, that layout was
+    // half the time of opening a card (12 of 26 ms at 16 times the data).
     let title = use_node_ref();
     // The full address, for paper, only the browser knows: filled in once
     // shown, so that a prerendered card and its hydration start the same.
@@ -82,9 +85,12 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
     use_effect_with(summary.id.clone(), {
         let title = title.clone();
         move |_| {
-            if let Some(element) = title.cast::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
+            let frame = gloo::render::request_animation_frame(move |_| {
+                if let Some(element) = title.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            });
+            move || drop(frame)
         }
     });
     html! {
