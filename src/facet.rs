@@ -252,6 +252,9 @@ pub type PerFacet<T> = [T; Facet::ALL.len()];
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OptionRows {
     sets: PerFacet<Vec<RowSet>>,
+    /// Per facet and option, its recommendations in all: the counts when
+    /// nothing else narrows them, without a pass over the sets.
+    totals: PerFacet<Vec<u32>>,
     pub noted: RowSet,
 }
 
@@ -272,13 +275,19 @@ impl OptionRows {
                 noted.insert(row.index());
             }
         }
-        OptionRows { sets, noted }
+        let totals = sets.each_ref().map(|sets| sets.iter().map(|set| set.len() as u32).collect());
+        OptionRows { sets, totals, noted }
     }
 
     /// The recommendations that have `option` of `facet` (none if it is
     /// not an option).
     pub fn of(&self, facet: Facet, option: usize) -> Option<&RowSet> {
         self.sets[facet as usize].get(option)
+    }
+
+    /// Per option of `facet`, how many recommendations have it.
+    pub fn totals(&self, facet: Facet) -> &[u32] {
+        &self.totals[facet as usize]
     }
 
     /// The options of `facet` with their recommendations.

@@ -336,7 +336,24 @@ fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
     if let Some(others) = &others {
         counted.and(others);
     }
+    // Where nothing narrows a facet's counts (no review-level filter, no
+    // search or recommending State, no other facet or response), they are
+    // its options' totals: toggling the first theme then counts the other
+    // facets alone, and clearing the last counts nothing.
+    let every_review = dataset.reviews.iter().all(|r| criteria.review_holds(r, None));
+    let unnarrowed = |facet: Facet| {
+        every_review
+            && others.is_none()
+            && criteria.response.is_none()
+            && Facet::ALL.into_iter().zip(&facets).all(|(other, rows)| other == facet || rows.is_none())
+    };
     for facet in Facet::ALL {
+        if unnarrowed(facet) {
+            for (count, total) in outcome.counts_mut(facet).iter_mut().zip(index.totals(facet)) {
+                *count = *total;
+            }
+            continue;
+        }
         let set = passing(&counted, Some(facet), true);
         for (count, option) in outcome.counts_mut(facet).iter_mut().zip(index.options(facet)) {
             *count = set.count_and(option) as u32;
