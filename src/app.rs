@@ -174,19 +174,27 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         }
     });
 
-    // A person's change goes to the address bar first, then to the page:
-    // written while the page is still as it was, the history entry costs
-    // half a millisecond; after the page has changed, the browser brings
-    // its styles up to date for it first (3-5 ms at each change, measured).
     let onquery = {
         let (dispatcher, enabled) = (state.dispatcher(), props.address_bar);
-        Callback::from(move |(query, origin): (Query, QueryOrigin)| {
-            if enabled && origin != QueryOrigin::Outside {
-                address_bar::write(&query, origin == QueryOrigin::Choice);
-            }
-            dispatcher.dispatch(Action::Change(query))
-        })
+        Callback::from(move |(query, origin): (Query, QueryOrigin)| change(&dispatcher, enabled, query, origin))
     };
+    // The filter panel is given the filters alone, so that opening a card,
+    // turning a page or changing the view does not draw its hundreds of
+    // options again (milliseconds at each). Its changes are laid over the
+    // query of the moment, read when the person acts: one callback for
+    // the viewer's life, which the panel's props never see change.
+    let current = use_mut_ref(Query::default);
+    *current.borrow_mut() = state.query.clone();
+    let onfilters = use_memo(props.address_bar, {
+        let (dispatcher, current) = (state.dispatcher(), current.clone());
+        move |enabled: &bool| {
+            let enabled = *enabled;
+            Callback::from(move |(filters, origin): (Query, QueryOrigin)| {
+                let query = current.borrow().with_filters_of(&filters);
+                change(&dispatcher, enabled, query, origin)
+            })
+        }
+    });
 
     let body = match (&state.overview, &state.dataset) {
         (Phase::Failed(error), _) => html! { <LoadErrorNotice error={error.clone()} onretry={onretry.clone()} /> },
@@ -248,7 +256,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                                 { t.get(if *filters_open { Msg::HideFilters } else { Msg::ShowFilters }) }
                             </button>
                             <div id="filter-panel" class={classes!("panel-body", filters_open.then_some("open"))}>
-                                <FilterPanel dataset={dataset.clone()} outcome={outcome.clone()} query={state.query.clone()} onquery={onquery.clone()} />
+                                <FilterPanel dataset={dataset.clone()} outcome={outcome.clone()} query={state.query.filters_only()} onquery={(*onfilters).clone()} />
                             </div>
                         </aside>
                     }
@@ -317,4 +325,15 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         </ContextProvider<Tr>>
         </ContextProvider<Palette>>
     }
+}
+
+/// A person's change: to the address bar first, then to the page. Written
+/// while the page is still as it was, the history entry costs half a
+/// millisecond; after the page has changed, the browser first brings its
+/// styles up to date for it (3-5 ms at each change, measured).
+fn change(dispatcher: &UseReducerDispatcher<ViewerState>, address_bar: bool, query: Query, origin: QueryOrigin) {
+    if address_bar && origin != QueryOrigin::Outside {
+        address_bar::write(&query, origin == QueryOrigin::Choice);
+    }
+    dispatcher.dispatch(Action::Change(query))
 }

@@ -579,6 +579,22 @@ impl Query {
         }
     }
 
+    /// This query with the filters of `filters` (what `filters_only` keeps)
+    /// and its own way of showing them, back on the first page.
+    pub fn with_filters_of(&self, filters: &Query) -> Query {
+        Query {
+            review: self.review.clone(),
+            page: 1,
+            view: self.view,
+            compare: self.compare.clone(),
+            by: self.by,
+            column_sort: self.column_sort,
+            lang: self.lang,
+            group: self.group,
+            ..filters.clone()
+        }
+    }
+
     /// The values selected of a facet, as given.
     pub fn selection(&self, facet: Facet) -> &[String] {
         match facet {

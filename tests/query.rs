@@ -137,3 +137,20 @@ fn a_typed_link_is_rewritten_as_the_viewer_writes_it() {
         "?theme=Death+penalty&theme=Atlantis&states_min=40&sur=Kazakhstan&compare=kazakhstan"
     );
 }
+
+/// The filter panel sends back filters alone: laid over the query of the
+/// moment, they keep the open card, the view, the table's options and the
+/// language, take every filter from the panel, and go back to page 1.
+#[test]
+fn changed_filters_keep_how_the_matches_are_shown() {
+    let (shown, _) = Query::from_search("?theme=Torture&review=kazakhstan-s7&view=table&by=state&sort=-states&group=state&lang=fr&page=3&compare=kazakhstan");
+    let (filters, _) = Query::from_search("?theme=Death+penalty&q=prison&response=noted&states_min=40");
+    let merged = shown.with_filters_of(&filters);
+    assert_eq!(merged.filters_only(), filters.filters_only(), "the filters are the panel's");
+    assert_eq!(merged.review.as_deref(), Some("kazakhstan-s7"));
+    assert_eq!((merged.view, merged.by, merged.group, merged.lang), (shown.view, shown.by, shown.group, shown.lang));
+    assert_eq!((merged.column_sort, merged.compare.as_deref()), (shown.column_sort, Some("kazakhstan")));
+    assert_eq!(merged.page, 1);
+    // The panel's own view of a query changes nothing when sent back.
+    assert_eq!(shown.with_filters_of(&shown.filters_only()), Query { page: 1, ..shown.clone() });
+}

@@ -116,6 +116,10 @@ test('opening a card shows the whole review; its link and Back work', async () =
   assert.equal((await viewer.summary()).reviews, 2);
   await viewer.openCard('kazakhstan-s7');
   assert.equal(viewer.params().get('review'), 'kazakhstan-s7');
+  // Keyboard and screen-reader users land on the card's title (focused in
+  // the frame after the card is built).
+  await page.waitForFunction(() => document.activeElement?.id === 'review-title', null, { timeout: 5000 })
+    .catch(async () => assert.fail(`focus is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`));
   const detail = viewer.detail();
   assert.match(await detail.locator('[data-testid=delegation]').textContent(), /Yerbol Orynbayev/);
   assert.match(await detail.locator('[data-testid=media-summary-count]').textContent(), /25 member and 29 observer/);
