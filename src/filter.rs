@@ -207,16 +207,29 @@ impl Passing {
     }
 
     /// The indices, in order.
-    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        let (whole, within) = match &self.set {
-            None => (Some(self.rows.clone()), None),
-            Some(set) => (None, Some(set.iter_in(self.rows.clone()))),
-        };
-        whole.into_iter().flatten().chain(within.into_iter().flatten())
+    pub fn iter(&self) -> PassingRows<'_> {
+        PassingRows { set: self.set.as_deref(), rows: self.rows.clone() }
     }
 
     pub fn to_vec(&self) -> Vec<u32> {
         self.iter().map(|i| i as u32).collect()
+    }
+}
+
+/// The indices of a `Passing`, in order: one small iterator type rather
+/// than a chain of adapters, which the wasm would hold a copy of for each
+/// place that reads it.
+pub struct PassingRows<'a> {
+    set: Option<&'a RowSet>,
+    rows: Range<usize>,
+}
+
+impl Iterator for PassingRows<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let set = self.set;
+        self.rows.find(|row| set.is_none_or(|set| set.contains(*row)))
     }
 }
 
@@ -493,29 +506,22 @@ fn sort(dataset: &Dataset, query: &Query, reviews: &mut [ReviewMatch]) {
         let tied = place > 0 && dataset.state_name(by_name[place - 1]) == dataset.state_name(*pair);
         name_rank[*pair as usize] = if tied { name_rank[by_name[place - 1] as usize] } else { place as u32 };
     }
-    let date = |m: &ReviewMatch| {
-        let r = &dataset.reviews[m.review];
-        (r.summary.session, name_rank[r.state as usize])
-    };
-    // Stable, as each key leaves ties in the order of the dataset.
-    match query.sort.key {
-        SortKey::Date => reviews.sort_by_key(date),
-        SortKey::State => reviews.sort_by_key(|m| {
-            let (session, name) = date(m);
-            (name, session)
-        }),
-        SortKey::ParticipatingStates => reviews.sort_by_key(|m| {
-            (dataset.reviews[m.review].summary.participation.states, date(m))
-        }),
-        SortKey::Recommendations => reviews.sort_by_key(|m| {
-            let count = if dataset.texts_loaded {
-                m.passing.len() as u32
-            } else {
-                dataset.reviews[m.review].summary.recommendations
-            };
-            (count, date(m))
-        }),
-    }
+    // One key for every order, so that the sort is compiled once (each
+    // key type is a copy of the sort in the wasm). Stable: ties keep the
+    // dataset's order.
+    reviews.sort_by_key(|m| {
+        let review = &dataset.reviews[m.review];
+        let (session, name) = (review.summary.session as u32, name_rank[review.state as usize]);
+        match query.sort.key {
+            SortKey::Date => (session, name, 0),
+            SortKey::State => (name, session, 0),
+            SortKey::ParticipatingStates => (review.summary.participation.states, session, name),
+            SortKey::Recommendations => {
+                let count = if dataset.texts_loaded { m.passing.len() as u32 } else { review.summary.recommendations };
+                (count, session, name)
+            }
+        }
+    });
     if query.sort.descending {
         reviews.reverse();
     }

@@ -158,6 +158,29 @@ fn sort_by_participating_states_descending() {
     assert_eq!(counts[0], participants().values().map(BTreeSet::len).max().unwrap() as u32);
 }
 
+/// The orders a person can pick, each against its definition: by session
+/// then State name (the default), by name then session, and by the number
+/// of matching recommendations with ties by session and name.
+#[test]
+fn each_order_lists_the_reviews_by_its_key() {
+    let data = dataset();
+    let key = |m: &upr_viewer::filter::ReviewMatch| {
+        let review = &data.reviews[m.review];
+        (review.summary.session, data.state_name(review.state).to_owned(), m.passing.len())
+    };
+    let (outcome, _) = apply(data, &Query::default());
+    let listed: Vec<_> = outcome.reviews.iter().map(key).collect();
+    assert!(listed.windows(2).all(|w| (w[0].0, &w[0].1) <= (w[1].0, &w[1].1)), "by session, then name");
+    let (by_name, _) = Query::from_search("?sort=state");
+    let listed: Vec<_> = apply(data, &by_name).0.reviews.iter().map(key).collect();
+    assert!(listed.windows(2).all(|w| (&w[0].1, w[0].0) <= (&w[1].1, w[1].0)), "by name, then session");
+    let (by_count, _) = Query::from_search("?sort=-recommendations&theme=Torture");
+    let listed: Vec<_> = apply(data, &by_count).0.reviews.iter().map(key).collect();
+    // Descending reverses the whole order, ties included.
+    assert!(listed.windows(2).all(|w| (w[0].2, w[0].0, &w[0].1) >= (w[1].2, w[1].0, &w[1].1)), "most matching first");
+    assert!(listed[0].2 > listed[listed.len() - 1].2);
+}
+
 #[test]
 fn the_overview_carries_counts_of_participants_and_the_texts_their_lists() {
     let overview: serde_json::Value = serde_json::from_str(&common::data_file("overview.json")).unwrap();
