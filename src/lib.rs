@@ -20,6 +20,7 @@ pub mod format;
 pub mod i18n;
 pub mod lang;
 pub mod palette;
+pub mod passing;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod query;

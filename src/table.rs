@@ -7,7 +7,8 @@ use crate::dataset::load::{Dataset, RecommendationRow, StateIndex};
 use crate::dataset::schema::Response;
 use crate::export::push_record;
 use crate::facet::Facet;
-use crate::filter::{Outcome, Passing};
+use crate::filter::Outcome;
+use crate::passing::Passing;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
