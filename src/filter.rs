@@ -277,8 +277,13 @@ fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
     // The counts beside the options: among the recommendations of the
     // reviews that hold, those passing every other filter.
     let mut counted = RowSet::empty(rows);
-    for review in dataset.reviews.iter().filter(|r| criteria.review_holds(r, None)) {
-        counted.insert_range(review.recommendations.clone());
+    let mut every_review = true;
+    for review in &dataset.reviews {
+        if criteria.review_holds(review, None) {
+            counted.insert_range(review.recommendations.clone());
+        } else {
+            every_review = false;
+        }
     }
     if let Some(others) = &others {
         counted.and(others);
@@ -287,7 +292,6 @@ fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
     // search or recommending State, no other facet or response), they are
     // its options' totals: toggling the first theme then counts the other
     // facets alone, and clearing the last counts nothing.
-    let every_review = dataset.reviews.iter().all(|r| criteria.review_holds(r, None));
     let unnarrowed = |facet: Facet| {
         every_review
             && others.is_none()

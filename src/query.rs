@@ -566,32 +566,28 @@ impl Query {
     /// with the same filters find the same reviews in the same order. A
     /// field not named here counts as a filter: a new one is safe.
     pub fn filters_only(&self) -> Query {
-        Query {
-            review: None,
-            page: 1,
-            view: View::default(),
-            compare: None,
-            by: By::default(),
-            column_sort: None,
-            lang: None,
-            group: Grouping::default(),
-            ..self.clone()
-        }
+        self.shown_as(&Query { page: 1, ..Query::default() })
     }
 
     /// This query with the filters of `filters` (what `filters_only` keeps)
     /// and its own way of showing them, back on the first page.
     pub fn with_filters_of(&self, filters: &Query) -> Query {
+        filters.shown_as(&Query { page: 1, ..self.clone() })
+    }
+
+    /// This query's filters, shown as `shown` shows its own: the one list
+    /// of what is not a filter, for `filters_only` and `with_filters_of`.
+    fn shown_as(&self, shown: &Query) -> Query {
         Query {
-            review: self.review.clone(),
-            page: 1,
-            view: self.view,
-            compare: self.compare.clone(),
-            by: self.by,
-            column_sort: self.column_sort,
-            lang: self.lang,
-            group: self.group,
-            ..filters.clone()
+            review: shown.review.clone(),
+            page: shown.page,
+            view: shown.view,
+            compare: shown.compare.clone(),
+            by: shown.by,
+            column_sort: shown.column_sort,
+            lang: shown.lang,
+            group: shown.group,
+            ..self.clone()
         }
     }
 
