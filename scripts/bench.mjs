@@ -196,6 +196,10 @@ const ACTIONS = [
   { name: 'search, OR', setup: '', act: 'search:torture OR detention', undo: 'search:' },
   { name: 'search, NOT', setup: '', act: 'search:torture -detention', undo: 'search:' },
   { name: 'open a card', setup: '', act: 'open', undo: 'close' },
+  // The budget's card: the most recommendations (387), the first card
+  // when they lead. The clock stops when the card is in the DOM: its
+  // first screen, the rows below it are drawn in later tasks.
+  { name: 'open the largest card', setup: '?sort=-recommendations', act: 'open', undo: 'close' },
 ];
 
 /** Runs in the page: performs `step`, resolves with the time from input to
@@ -412,8 +416,8 @@ function report(rows, staticRuns, staticPaint) {
     firstCardRatio: real && median(real.runs.map((x) => x.cardPaint)) / staticPaint,
     filterP95: worst(real, all),
     search16xP95: worst(big, isSearch),
-    filter16xP95: worst(big, (n) => !isSearch(n) && n !== 'open a card'),
-    openCard16xP95: worst(big, (n) => n === 'open a card'),
+    filter16xP95: worst(big, (n) => !isSearch(n) && !n.startsWith('open ')),
+    openCard16xP95: worst(big, (n) => n === 'open the largest card'),
     texts16x: big && median(big.runs.map((x) => x.texts)),
     memoryRatio: Math.max(...rows.map((r) => r.ratio)),
     throttledFilterP95: worst(slow, all),
@@ -425,7 +429,7 @@ function report(rows, staticRuns, staticPaint) {
     filterP95: 'slowest filter p95, real',
     search16xP95: 'slowest search p95, 16x',
     filter16xP95: 'slowest filter but search p95, 16x',
-    openCard16xP95: 'open a card p95, 16x',
+    openCard16xP95: 'open the largest card p95, 16x',
     texts16x: 'all texts loaded, 16x',
     memoryRatio: 'memory ratio, worst scale',
     throttledFilterP95: `slowest filter p95, real, CPU slowed ${THROTTLE > 1 ? `${THROTTLE}x` : "(not run)"}`,

@@ -183,6 +183,12 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     // options again (milliseconds at each). Its changes are laid over the
     // query of the moment, read when the person acts: one callback for
     // the viewer's life, which the panel's props never see change.
+    // A card in the viewer's first render is the one a prerendered page
+    // holds whole, and its hydration must match it; a card opened later
+    // draws the rows below the screen after the first paint.
+    let started = use_mut_ref(|| false);
+    let progressive = *started.borrow();
+    use_effect_with((), move |_| *started.borrow_mut() = true);
     let current = use_mut_ref(Query::default);
     *current.borrow_mut() = state.query.clone();
     let onfilters = use_memo(props.address_bar, {
@@ -225,7 +231,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                         .map(|m| m.passing.to_vec())
                         .filter(|p| !p.is_empty())
                         .unwrap_or_else(|| dataset.reviews[index].recommendations.clone().map(|i| i as u32).collect());
-                    html! { <ReviewDetail dataset={dataset.clone()} review={index} passing={passing} query={state.query.clone()} onquery={onquery.clone()} outline={props.outline} /> }
+                    html! { <ReviewDetail dataset={dataset.clone()} review={index} passing={passing} query={state.query.clone()} onquery={onquery.clone()} outline={props.outline} {progressive} /> }
                 }
                 None => html! {
                     <>

@@ -1,19 +1,16 @@
 //! The open card: the whole review, in the order of the OHCHR media
 //! summary. Sections with no data are left out.
 
+use super::recommendations::Recommendations;
 use super::{use_tr, OnQuery};
+use crate::dataset::load::{Dataset, StateIndex};
+use crate::dataset::schema::MediaSummary;
+use crate::format::percent;
 use crate::i18n::{Msg, Tr};
-use crate::dataset::load::{Dataset, RecommendationRow, StateIndex};
-use crate::export::{document, document_url};
-use crate::facet::Facet;
-use crate::palette::sdg_colours;
-use crate::dataset::schema::{MediaSummary, Response};
-use crate::format::{percent, sdg_target};
-use crate::query::{Grouping, Query};
-use crate::search::SearchQuery;
-use super::marked::marked;
+use crate::query::Query;
 use crate::state::{QueryOrigin, Shared};
-use std::collections::BTreeMap;
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -27,6 +24,11 @@ pub struct ReviewDetailProps {
     /// The groups' headings without their recommendations (`ViewerProps::outline`).
     #[prop_or_default]
     pub outline: bool,
+    /// Opened in the running viewer: the recommendations below the first
+    /// screen are drawn after it is painted. Not for a card the page
+    /// starts with, which a prerendered page holds whole.
+    #[prop_or_default]
+    pub progressive: bool,
 }
 
 /// A section of the media summary: its title in the viewer's language,
@@ -93,6 +95,31 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
             move || drop(frame)
         }
     });
+    // Paper gets every recommendation: the rows not drawn yet are drawn
+    // before the browser lays out the page for print. The Print button
+    // asks for them and prints a task later, once they are in; the
+    // browser's own print command announces itself (`beforeprint`), and
+    // they are drawn before it lays out.
+    let whole = use_state_eq(|| false);
+    use_effect_with((), {
+        let whole = whole.setter();
+        move |_| {
+            let listener = web_sys::window().map(|window| EventListener::new(&window, "beforeprint", move |_| whole.set(true)));
+            move || drop(listener)
+        }
+    });
+    let onprint = {
+        let whole = whole.setter();
+        Callback::from(move |_: MouseEvent| {
+            whole.set(true);
+            Timeout::new(0, || {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+            })
+            .forget();
+        })
+    };
     html! {
         <article class="review" data-review={summary.id.clone()} data-testid="review-detail" aria-labelledby="review-title">
             <button type="button" class="back" data-testid="close-review" onclick={onclose}>{ t.get(Msg::AllReviews) }</button>
@@ -116,9 +143,7 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
                         <a href={compare_query.to_search()} data-testid="compare-link" onclick={oncompare}>{ t.get(Msg::CompareLink) }</a>
                     }
                     { " · " }
-                    <button type="button" class="print-button" data-testid="print" onclick={Callback::from(|_: MouseEvent| {
-                        if let Some(window) = web_sys::window() { let _ = window.print(); }
-                    })}>{ t.get(Msg::Print) }</button>
+                    <button type="button" class="print-button" data-testid="print" onclick={onprint}>{ t.get(Msg::Print) }</button>
                 </p>
                 <p class="print-only">{ t.fmt(Msg::LiveView, &[("link", &live_view)]) }</p>
             </header>
@@ -131,7 +156,8 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
                 { bullet_section(&t.get(Msg::PositiveAchievements), "positive-achievements", &media.positive_achievements) }
                 { bullet_section(&t.get(Msg::IssuesRaised), "issues-raised", &media.issues_raised) }
             }
-            <Recommendations dataset={dataset.clone()} review={props.review} passing={props.passing.clone()} query={props.query.clone()} onquery={props.onquery.clone()} outline={props.outline} />
+            // Keyed by the review: another card starts again from its first rows.
+            <Recommendations key={summary.id.as_str()} dataset={dataset.clone()} review={props.review} passing={props.passing.clone()} query={props.query.clone()} onquery={props.onquery.clone()} outline={props.outline} progressive={props.progressive && !*whole} />
             { response(&t, dataset, props.review, media) }
             if let Some(adoption) = media.and_then(|m| m.adoption.as_ref()) {
                 <section data-testid="adoption">
@@ -240,152 +266,5 @@ fn response(t: &Tr, dataset: &Dataset, index: usize, media: Option<&MediaSummary
                 <ul lang="en">{ for review.pledges.iter().map(|p| html! { <li>{ p.text.clone() }</li> }) }</ul>
             }
         </section>
-    }
-}
-
-#[component]
-fn Recommendations(props: &ReviewDetailProps) -> Html {
-    let t = use_tr();
-    let dataset = &props.dataset;
-    let review = &dataset.reviews[props.review];
-    let media = review.summary.media_summary.as_ref();
-    let ongroup = |group: Grouping| {
-        let query = Query { group, ..props.query.clone() };
-        let onquery = props.onquery.clone();
-        Callback::from(move |_: Event| onquery.emit((query.clone(), QueryOrigin::Choice)))
-    };
-    let rows: Vec<RecommendationRow> = props.passing.iter().map(|i| dataset.recommendations.row(*i as usize)).collect();
-    let grouping = props.query.group.for_review(review);
-    let mut groups: BTreeMap<GroupKey, Vec<&RecommendationRow>> = BTreeMap::new();
-    for row in &rows {
-        match grouping {
-            Grouping::Facet(facet) => {
-                let mut any = false;
-                for option in facet.indices(row) {
-                    any = true;
-                    groups.entry(GroupKey::Option(option)).or_default().push(row);
-                }
-                if !any {
-                    groups.entry(GroupKey::None).or_default().push(row);
-                }
-            }
-            Grouping::State => {
-                let name = row.from.map_or_else(|| t.get(Msg::UnknownState), |s| t.state_name(dataset, s));
-                groups.entry(GroupKey::Name(name)).or_default().push(row);
-            }
-        }
-    }
-    let (search, _) = SearchQuery::parse(&props.query.text);
-    let heading = |key: &GroupKey| match (key, grouping) {
-        (GroupKey::Option(option), Grouping::Facet(facet)) => t.facet_label(facet, dataset, *option),
-        (GroupKey::None, Grouping::Facet(facet)) => t.facet_none(facet, facet.classifies(review)),
-        (GroupKey::Name(name), _) => name.clone(),
-        _ => String::new(),
-    };
-    let unclassified = Facet::ALL.into_iter().filter(|f| !f.classifies(review)).map(|f| t.facet_plural(f)).collect::<Vec<_>>();
-    let total = review.summary.recommendations;
-    html! {
-        <section data-testid="recommendations">
-            <h3>{ t.get(Msg::Recommendations) }</h3>
-            if let Some(media) = media.filter(|m| !m.recommendations.is_empty()) {
-                <h4>{ t.get(Msg::SummarisedByOhchr) }</h4>
-                <ul lang="en">{ for media.recommendations.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
-            }
-            if !dataset.texts_loaded {
-                <p role="status">{ t.get(Msg::TextsStillLoading) }</p>
-            } else {
-                <p data-testid="recommendation-count">
-                    { if rows.len() as u32 == total {
-                        t.fmt(Msg::AllRecommendations, &[("recommendations", &t.count(Msg::RecommendationsCount, total, &[]))])
-                    } else {
-                        t.fmt(Msg::SomeMatch, &[("n", &t.num(rows.len() as u32)), ("recommendations", &t.count(Msg::RecommendationsCount, total, &[]))])
-                    } }
-                </p>
-                <div class="grouping" role="radiogroup" aria-label={t.get(Msg::GroupRecommendationsBy)}>
-                    { format!("{} ", t.get(Msg::GroupBy)) }
-                    { for Facet::ALL.into_iter().map(|facet| html! {
-                        <label><input type="radio" name="group" checked={grouping == Grouping::Facet(facet)} disabled={!facet.classifies(review)} onchange={ongroup(Grouping::Facet(facet))} />{ format!(" {}", t.facet_noun(facet)) }</label>
-                    }) }
-                    <label><input type="radio" name="group" checked={grouping == Grouping::State} onchange={ongroup(Grouping::State)} />{ format!(" {}", t.get(Msg::GroupByState)) }</label>
-                </div>
-                if !unclassified.is_empty() {
-                    <p class="note" data-testid="not-classified">
-                        { t.fmt(Msg::NotClassifiedBy, &[("options", &unclassified.join(&t.get(Msg::Or)))]) }
-                    </p>
-                }
-                { for groups.iter().map(|(key, rows)| html! {
-                    <section class="group" data-testid="recommendation-group">
-                        <h4>{ format!("{} ({})", heading(key), t.num(rows.len() as u32)) }</h4>
-                        if !props.outline {
-                            <ul class="recommendation-list">
-                                { for rows.iter().map(|row| recommendation(&t, dataset, row, &search)) }
-                            </ul>
-                        }
-                    </section>
-                }) }
-            }
-        </section>
-    }
-}
-
-/// Groups in the open card: a facet's options in their order, then the
-/// recommendations with none; or recommending States by name.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum GroupKey {
-    Option(usize),
-    None,
-    Name(String),
-}
-
-fn recommendation(t: &Tr, dataset: &Dataset, row: &RecommendationRow, search: &SearchQuery) -> Html {
-    let from = row.from.map_or_else(|| t.get(Msg::UnknownState), |s| t.state_name(dataset, s));
-    let class = match row.response {
-        Response::Accepted => "accepted-text",
-        Response::Noted => "noted-text",
-    };
-    let label = t.response(row.response);
-    let goals = Facet::SdgGoal.indices(row).map(|option| {
-        let goal = option as u8 + 1;
-        let (background, text) = sdg_colours(goal).unwrap_or(("transparent", "inherit"));
-        let name = dataset.sdg_goals.iter().find(|g| g.number == goal).map_or(String::new(), |g| t.sdg(goal, &g.name));
-        html! {
-            <li class="sdg" data-testid="sdg-goal" data-goal={goal.to_string()} style={format!("background: {background}; color: {text}")}
-                title={t.fmt(Msg::GoalTitle, &[("goal", &goal.to_string()), ("name", &name)])}>
-                <strong>{ goal }</strong>{ format!(" {name}") }
-            </li>
-        }
-    });
-    let targets = row.sdg_targets().map(|target| {
-        let uncertain = target.contains('|');
-        html! {
-            <li class={classes!("target", uncertain.then_some("uncertain"))} data-testid="sdg-target"
-                title={uncertain.then(|| t.get(Msg::AmbiguousTarget))}>
-                { t.fmt(Msg::TargetN, &[("target", &sdg_target(target).replace(" or ", &t.get(Msg::Or)))]) }
-            </li>
-        }
-    });
-    let persons: Vec<String> = Facet::Persons.indices(row).map(|p| t.facet_label(Facet::Persons, dataset, p)).collect();
-    let text = row.text();
-    html! {
-        <li data-testid="recommendation">
-            // The texts are the source's English: screen readers switch voice.
-            <p lang="en">{ marked(&text, search) }</p>
-            <p class="meta">
-                <span>{ marked(&from, search) }</span>{ " · " }
-                <strong class={class}>{ label }</strong>
-                if let Some(action) = row.action {
-                    { " · " }<span>{ t.fmt(Msg::CategoryN, &[("action", &t.action(action)), ("n", &action.to_string())]) }</span>
-                }
-                if let (Some(symbol), Some(cited)) = (row.document(), document(row)) {
-                    { " · " }<a href={document_url(symbol)} rel="noopener" data-testid="document">{ cited }</a>
-                }
-            </p>
-            if row.sdg_goals != 0 || row.sdg_targets().next().is_some() {
-                <ul class="sdgs" aria-label={t.get(Msg::SdgList)}>{ for goals }{ for targets }</ul>
-            }
-            if !persons.is_empty() {
-                <p class="meta persons" data-testid="persons">{ t.fmt(Msg::Concerns, &[("persons", &persons.join(", "))]) }</p>
-            }
-        </li>
     }
 }

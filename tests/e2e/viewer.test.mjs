@@ -132,6 +132,62 @@ test('opening a card shows the whole review; its link and Back work', async () =
   await page.close();
 });
 
+/** In the page: each group's heading count beside the rows it holds. */
+function groupRows() {
+  return [...document.querySelectorAll('[data-testid=recommendation-group]')].map((group) => ({
+    said: Number(group.querySelector('h4').textContent.match(/\((\d+)\)$/)[1]),
+    drawn: group.querySelectorAll('[data-testid=recommendation]').length,
+  }));
+}
+
+const everyRowDrawn = (groups, reviewTotal) =>
+  groups.length > 0 && groups.every((g) => g.drawn === g.said) && groups.reduce((n, g) => n + g.drawn, 0) >= reviewTotal;
+
+test('the largest card opened in the viewer ends with every recommendation drawn', async () => {
+  const { page, viewer, errors } = await openViewer('?sort=-recommendations');
+  await viewer.waitForTexts();
+  const largest = viewer.cards().first();
+  const id = await largest.getAttribute('data-review');
+  await viewer.openCard(id);
+  const total = Number((await viewer.detail().locator('[data-testid=recommendation-count]').textContent()).match(/(\d+) recommendations/)[1]);
+  assert.ok(total > 300, `the largest card has ${total} recommendations`);
+  // The rows below the first screen come in later tasks; all of them come.
+  await page.waitForFunction(({ source, total }) => {
+    const groups = new Function(`return (${source})()`)();
+    return groups.length > 0 && groups.every((g) => g.drawn === g.said) && groups.reduce((n, g) => n + g.drawn, 0) >= total;
+  }, { source: groupRows.toString(), total }, { timeout: 10000 });
+  // Another grouping regroups all of them.
+  await viewer.detail().locator('.grouping input').last().check();
+  await page.waitForFunction((source) => new Function(`return (${source})()`)().every((g) => g.drawn === g.said), groupRows.toString());
+  assert.equal(viewer.params().get('group'), 'state');
+  assert.ok(everyRowDrawn(await page.evaluate(groupRows), total));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Print right after opening a large card prints every recommendation', async () => {
+  const { page, viewer } = await openViewer('?sort=-recommendations');
+  await viewer.waitForTexts();
+  const printed = await page.evaluate(async (source) => {
+    const groupRows = new Function(`return (${source})`)();
+    let atPrint = null;
+    window.print = () => { atPrint = groupRows(); };
+    document.querySelector('[data-testid=review-card] h3 a').click();
+    // The card is drawn in a microtask after the click; Print is pressed
+    // before the next frame, while rows are still to come.
+    for (let i = 0; i < 100 && !document.querySelector('[data-testid=print]'); i++) await Promise.resolve();
+    const before = document.querySelectorAll('[data-testid=recommendation]').length;
+    document.querySelector('[data-testid=print]').click();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const total = Number(document.querySelector('[data-testid=recommendation-count]').textContent.match(/(\d+) recommendations/)[1]);
+    return { before, atPrint, total };
+  }, groupRows.toString());
+  assert.ok(printed.atPrint, 'Print printed');
+  assert.ok(printed.before < printed.total, `rows were still to come when Print was pressed (${printed.before} of ${printed.total})`);
+  assert.ok(everyRowDrawn(printed.atPrint, printed.total), JSON.stringify(printed.atPrint));
+  await page.close();
+});
+
 test('a shared link opens exactly the same view', async () => {
   const link = '?theme=Torture+and+other+CID+treatment&review=kazakhstan-s7&group=state';
   const { page, viewer } = await openViewer(link);

@@ -1,0 +1,232 @@
+//! The open card's recommendations, grouped as the person chose, each with
+//! its State, response, category, goals and document. The rows below the
+//! screen are drawn after the first paint (`drawn`) when the card is opened
+//! in the running viewer.
+
+use super::drawn::{use_drawn_rows, FIRST_ROWS};
+use super::marked::marked;
+use super::{use_tr, OnQuery};
+use crate::dataset::load::{Dataset, RecommendationRow};
+use crate::dataset::schema::Response;
+use crate::export::{document, document_url};
+use crate::facet::Facet;
+use crate::format::sdg_target;
+use crate::i18n::{Msg, Tr};
+use crate::palette::sdg_colours;
+use crate::query::{Grouping, Query};
+use crate::search::SearchQuery;
+use crate::state::{QueryOrigin, Shared};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RecommendationsProps {
+    pub dataset: Shared<Dataset>,
+    pub review: usize,
+    /// Indices of the recommendations to show (the passing ones).
+    pub passing: Vec<u32>,
+    pub query: Query,
+    pub onquery: OnQuery,
+    /// The groups' headings without their recommendations.
+    pub outline: bool,
+    /// Draw the rows below the first screen in later tasks (`drawn`).
+    pub progressive: bool,
+}
+
+/// Rows per `RecommendationRows`: a slice drawn once and then left alone
+/// while the next ones are added.
+const ROWS_PER_SLICE: usize = FIRST_ROWS;
+
+#[component]
+pub fn Recommendations(props: &RecommendationsProps) -> Html {
+    let t = use_tr();
+    let dataset = &props.dataset;
+    let review = &dataset.reviews[props.review];
+    let media = review.summary.media_summary.as_ref();
+    let ongroup = |group: Grouping| {
+        let query = Query { group, ..props.query.clone() };
+        let onquery = props.onquery.clone();
+        Callback::from(move |_: Event| onquery.emit((query.clone(), QueryOrigin::Choice)))
+    };
+    let grouping = props.query.group.for_review(review);
+    let mut groups: BTreeMap<GroupKey, Vec<u32>> = BTreeMap::new();
+    for &index in &props.passing {
+        let row = dataset.recommendations.row(index as usize);
+        match grouping {
+            Grouping::Facet(facet) => {
+                let mut any = false;
+                for option in facet.indices(&row) {
+                    any = true;
+                    groups.entry(GroupKey::Option(option)).or_default().push(index);
+                }
+                if !any {
+                    groups.entry(GroupKey::None).or_default().push(index);
+                }
+            }
+            Grouping::State => {
+                let name = row.from.map_or_else(|| t.get(Msg::UnknownState), |s| t.state_name(dataset, s));
+                groups.entry(GroupKey::Name(name)).or_default().push(index);
+            }
+        }
+    }
+    // Parsed once per search, so that the slices already drawn compare
+    // equal and are left alone as more are added.
+    let search = use_memo(props.query.text.clone(), |text| SearchQuery::parse(text).0);
+    let listed: usize = groups.values().map(Vec::len).sum();
+    let drawn = use_drawn_rows(if props.outline { 0 } else { listed }, props.progressive);
+    let heading = |key: &GroupKey| match (key, grouping) {
+        (GroupKey::Option(option), Grouping::Facet(facet)) => t.facet_label(facet, dataset, *option),
+        (GroupKey::None, Grouping::Facet(facet)) => t.facet_none(facet, facet.classifies(review)),
+        (GroupKey::Name(name), _) => name.clone(),
+        _ => String::new(),
+    };
+    let unclassified = Facet::ALL.into_iter().filter(|f| !f.classifies(review)).map(|f| t.facet_plural(f)).collect::<Vec<_>>();
+    let total = review.summary.recommendations;
+    html! {
+        <section data-testid="recommendations">
+            <h3>{ t.get(Msg::Recommendations) }</h3>
+            if let Some(media) = media.filter(|m| !m.recommendations.is_empty()) {
+                <h4>{ t.get(Msg::SummarisedByOhchr) }</h4>
+                <ul lang="en">{ for media.recommendations.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
+            }
+            if !dataset.texts_loaded {
+                <p role="status">{ t.get(Msg::TextsStillLoading) }</p>
+            } else {
+                <p data-testid="recommendation-count">
+                    { if props.passing.len() as u32 == total {
+                        t.fmt(Msg::AllRecommendations, &[("recommendations", &t.count(Msg::RecommendationsCount, total, &[]))])
+                    } else {
+                        t.fmt(Msg::SomeMatch, &[("n", &t.num(props.passing.len() as u32)), ("recommendations", &t.count(Msg::RecommendationsCount, total, &[]))])
+                    } }
+                </p>
+                <div class="grouping" role="radiogroup" aria-label={t.get(Msg::GroupRecommendationsBy)}>
+                    { format!("{} ", t.get(Msg::GroupBy)) }
+                    { for Facet::ALL.into_iter().map(|facet| html! {
+                        <label><input type="radio" name="group" checked={grouping == Grouping::Facet(facet)} disabled={!facet.classifies(review)} onchange={ongroup(Grouping::Facet(facet))} />{ format!(" {}", t.facet_noun(facet)) }</label>
+                    }) }
+                    <label><input type="radio" name="group" checked={grouping == Grouping::State} onchange={ongroup(Grouping::State)} />{ format!(" {}", t.get(Msg::GroupByState)) }</label>
+                </div>
+                if !unclassified.is_empty() {
+                    <p class="note" data-testid="not-classified">
+                        { t.fmt(Msg::NotClassifiedBy, &[("options", &unclassified.join(&t.get(Msg::Or)))]) }
+                    </p>
+                }
+                // Keyed, groups and slices: Yew matches unkeyed children from
+                // the end, so each step's new rows would otherwise be laid
+                // over the rows already drawn.
+                { for drawn_groups(&groups, drawn).map(|(key, rows, slices)| html! {
+                    <section key={key.as_key()} class="group" data-testid="recommendation-group">
+                        <h4>{ format!("{} ({})", heading(key), t.num(rows.len() as u32)) }</h4>
+                        if !props.outline {
+                            <ul class="recommendation-list">
+                                { for rows.chunks(ROWS_PER_SLICE).take(slices).enumerate().map(|(n, slice)| html! {
+                                    <RecommendationRows key={n} dataset={dataset.clone()} rows={slice.to_vec()} search={search.clone()} />
+                                }) }
+                            </ul>
+                        }
+                    </section>
+                }) }
+            }
+        </section>
+    }
+}
+
+/// The groups with anything drawn yet, each with how many of its slices
+/// are: a slice is drawn once the rows before it, in all groups, are.
+fn drawn_groups(groups: &BTreeMap<GroupKey, Vec<u32>>, drawn: usize) -> impl Iterator<Item = (&GroupKey, &Vec<u32>, usize)> {
+    groups.iter().scan(0usize, move |before, (key, rows)| {
+        let slices = drawn.saturating_sub(*before).div_ceil(ROWS_PER_SLICE);
+        *before += rows.len();
+        Some((key, rows, slices))
+    }).take_while(|(_, _, slices)| *slices > 0)
+}
+
+#[derive(Properties, PartialEq)]
+struct RecommendationRowsProps {
+    dataset: Shared<Dataset>,
+    rows: Vec<u32>,
+    search: Rc<SearchQuery>,
+}
+
+/// One slice of a group's rows.
+#[component]
+fn RecommendationRows(props: &RecommendationRowsProps) -> Html {
+    let t = use_tr();
+    let dataset = &props.dataset;
+    html! {
+        { for props.rows.iter().map(|&index| recommendation(&t, dataset, &dataset.recommendations.row(index as usize), &props.search)) }
+    }
+}
+
+/// Groups in the open card: a facet's options in their order, then the
+/// recommendations with none; or recommending States by name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum GroupKey {
+    Option(usize),
+    None,
+    Name(String),
+}
+
+impl GroupKey {
+    fn as_key(&self) -> String {
+        match self {
+            GroupKey::Option(option) => format!("option {option}"),
+            GroupKey::None => "none".to_owned(),
+            GroupKey::Name(name) => format!("name {name}"),
+        }
+    }
+}
+
+fn recommendation(t: &Tr, dataset: &Dataset, row: &RecommendationRow, search: &SearchQuery) -> Html {
+    let from = row.from.map_or_else(|| t.get(Msg::UnknownState), |s| t.state_name(dataset, s));
+    let class = match row.response {
+        Response::Accepted => "accepted-text",
+        Response::Noted => "noted-text",
+    };
+    let label = t.response(row.response);
+    let goals = Facet::SdgGoal.indices(row).map(|option| {
+        let goal = option as u8 + 1;
+        let (background, text) = sdg_colours(goal).unwrap_or(("transparent", "inherit"));
+        let name = dataset.sdg_goals.iter().find(|g| g.number == goal).map_or(String::new(), |g| t.sdg(goal, &g.name));
+        html! {
+            <li class="sdg" data-testid="sdg-goal" data-goal={goal.to_string()} style={format!("background: {background}; color: {text}")}
+                title={t.fmt(Msg::GoalTitle, &[("goal", &goal.to_string()), ("name", &name)])}>
+                <strong>{ goal }</strong>{ format!(" {name}") }
+            </li>
+        }
+    });
+    let targets = row.sdg_targets().map(|target| {
+        let uncertain = target.contains('|');
+        html! {
+            <li class={classes!("target", uncertain.then_some("uncertain"))} data-testid="sdg-target"
+                title={uncertain.then(|| t.get(Msg::AmbiguousTarget))}>
+                { t.fmt(Msg::TargetN, &[("target", &sdg_target(target).replace(" or ", &t.get(Msg::Or)))]) }
+            </li>
+        }
+    });
+    let persons: Vec<String> = Facet::Persons.indices(row).map(|p| t.facet_label(Facet::Persons, dataset, p)).collect();
+    let text = row.text();
+    html! {
+        <li data-testid="recommendation">
+            // The texts are the source's English: screen readers switch voice.
+            <p lang="en">{ marked(&text, search) }</p>
+            <p class="meta">
+                <span>{ marked(&from, search) }</span>{ " · " }
+                <strong class={class}>{ label }</strong>
+                if let Some(action) = row.action {
+                    { " · " }<span>{ t.fmt(Msg::CategoryN, &[("action", &t.action(action)), ("n", &action.to_string())]) }</span>
+                }
+                if let (Some(symbol), Some(cited)) = (row.document(), document(row)) {
+                    { " · " }<a href={document_url(symbol)} rel="noopener" data-testid="document">{ cited }</a>
+                }
+            </p>
+            if row.sdg_goals != 0 || row.sdg_targets().next().is_some() {
+                <ul class="sdgs" aria-label={t.get(Msg::SdgList)}>{ for goals }{ for targets }</ul>
+            }
+            if !persons.is_empty() {
+                <p class="meta persons" data-testid="persons">{ t.fmt(Msg::Concerns, &[("persons", &persons.join(", "))]) }</p>
+            }
+        </li>
+    }
+}
