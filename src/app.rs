@@ -2,6 +2,7 @@
 //! bar, and lays out the components.
 
 use crate::components::card_list::CardList;
+use crate::components::focus::use_focus_back_to_card;
 use crate::components::profile::RecommenderProfileView;
 use crate::components::charts::Charts;
 use crate::components::compare::CompareView;
@@ -174,21 +175,31 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         }
     });
 
-    let onquery = {
-        let (dispatcher, enabled) = (state.dispatcher(), props.address_bar);
-        Callback::from(move |(query, origin): (Query, QueryOrigin)| change(&dispatcher, enabled, query, origin))
-    };
-    // The filter panel is given the filters alone, so that opening a card,
-    // turning a page or changing the view does not draw its hundreds of
-    // options again (milliseconds at each). Its changes are laid over the
-    // query of the moment, read when the person acts: one callback for
-    // the viewer's life, which the panel's props never see change.
+    // One callback for the viewer's life: components whose other props
+    // are unchanged (the cards behind an open card) are not drawn again.
+    let onquery = (*use_memo(props.address_bar, {
+        let dispatcher = state.dispatcher();
+        move |enabled: &bool| {
+            let enabled = *enabled;
+            Callback::from(move |(query, origin): (Query, QueryOrigin)| change(&dispatcher, enabled, query, origin))
+        }
+    }))
+    .clone();
     // A card in the viewer's first render is the one a prerendered page
     // holds whole, and its hydration must match it; a card opened later
     // draws the rows below the screen after the first paint.
     let started = use_mut_ref(|| false);
     let progressive = *started.borrow();
     use_effect_with((), move |_| *started.borrow_mut() = true);
+    // Whether the last render had the card list in it (`main` below).
+    let list_shown = use_mut_ref(|| false);
+    let list = use_node_ref();
+    use_focus_back_to_card(list.clone(), state.query.review.clone().map(AttrValue::from));
+    // The filter panel is given the filters alone, so that opening a card,
+    // turning a page or changing the view does not draw its hundreds of
+    // options again (milliseconds at each). Its changes are laid over the
+    // query of the moment, read when the person acts: one callback for
+    // the viewer's life, which the panel's props never see change.
     let current = use_mut_ref(Query::default);
     *current.borrow_mut() = state.query.clone();
     let onfilters = use_memo(props.address_bar, {
@@ -207,6 +218,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         (_, Some(dataset)) => {
             let outcome = &state.outcome;
             let open = state.query.review.as_deref().and_then(|id| dataset.review_by_id(id));
+            let list_drawn = std::mem::take(&mut *list_shown.borrow_mut());
             let main = if let Some(comparison) = &state.comparison {
                 html! { <CompareView dataset={dataset.clone()} comparison={comparison.clone()} query={state.query.clone()} onquery={onquery.clone()} /> }
             } else if state.query.view == View::Charts && open.is_none() {
@@ -220,8 +232,23 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                     None => html! { <p role="status">{ t.get(Msg::TableWaiting) }</p> },
                 }
             } else {
-                match open {
-                Some(index) => {
+                // The list stays in the page, hidden, while a card is open,
+                // if it was there when the card opened: opening takes no
+                // cards apart and closing builds none again (a third of
+                // opening a card, most of closing one), and the list comes
+                // back as it was left. A page that starts on a card
+                // (a prerendered review page) has no list behind it.
+                let keep_list = open.is_none() || list_drawn;
+                let cards = keep_list.then(|| html! {
+                    <div class="card-list" hidden={open.is_some()} ref={list.clone()}>
+                        if let Some(profile) = &state.profile {
+                            <RecommenderProfileView dataset={dataset.clone()} profile={profile.clone()} />
+                        }
+                        <CardList dataset={dataset.clone()} outcome={outcome.clone()} query={Query { review: None, ..state.query.clone() }} onquery={onquery.clone()} />
+                    </div>
+                });
+                *list_shown.borrow_mut() = keep_list;
+                let detail = open.map(|index| {
                     // The open card shows the recommendations that pass the
                     // filters, or all of its own when it does not match them.
                     let passing = outcome
@@ -232,16 +259,12 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                         .filter(|p| !p.is_empty())
                         .unwrap_or_else(|| dataset.reviews[index].recommendations.clone().map(|i| i as u32).collect());
                     html! { <ReviewDetail dataset={dataset.clone()} review={index} passing={passing} query={state.query.clone()} onquery={onquery.clone()} outline={props.outline} {progressive} /> }
-                }
-                None => html! {
-                    <>
-                        if let Some(profile) = &state.profile {
-                            <RecommenderProfileView dataset={dataset.clone()} profile={profile.clone()} />
-                        }
-                        <CardList dataset={dataset.clone()} outcome={outcome.clone()} query={state.query.clone()} onquery={onquery.clone()} />
-                    </>
-                },
-                }
+                });
+                // Two children always, even empty: an `Option` in `html!` is
+                // no child at all when `None`, and Yew matches unkeyed
+                // children from the end, so a list one child shorter would
+                // have had its cards built again.
+                html! { <>{ cards.unwrap_or_default() }{ detail.unwrap_or_default() }</> }
             };
             let view_tab = |view: View, testid: &str, label: Msg| {
                 let query = state.query.in_view(view);

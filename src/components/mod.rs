@@ -8,6 +8,7 @@ pub mod compare;
 pub mod drawn;
 pub mod export;
 pub mod filters;
+pub mod focus;
 pub mod language;
 pub mod marked;
 pub mod notices;

@@ -129,6 +129,9 @@ test('opening a card shows the whole review; its link and Back work', async () =
   await page.goBack();
   await page.waitForSelector('[data-testid=review-card][data-review="kazakhstan-s7"]');
   assert.equal(viewer.params().get('review'), null);
+  // The focus goes back to the card's link, where the person left the list.
+  await page.waitForFunction(() => document.activeElement?.closest('[data-testid=review-card]')?.dataset.review === 'kazakhstan-s7', null, { timeout: 5000 })
+    .catch(async () => assert.fail(`focus is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`));
   await page.close();
 });
 
