@@ -74,7 +74,8 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
     // equal and are left alone as more are added.
     let search = use_memo(props.query.text.clone(), |text| SearchQuery::parse(text).0);
     let listed: usize = groups.values().map(Vec::len).sum();
-    let drawn = use_drawn_rows(if props.outline { 0 } else { listed }, props.progressive);
+    // An outline has headings only: all of them, at once.
+    let drawn = use_drawn_rows(listed, props.progressive && !props.outline);
     let heading = |key: &GroupKey| match (key, grouping) {
         (GroupKey::Option(option), Grouping::Facet(facet)) => t.facet_label(facet, dataset, *option),
         (GroupKey::None, Grouping::Facet(facet)) => t.facet_none(facet, facet.classifies(review)),
