@@ -234,9 +234,8 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             } else {
                 // The list stays in the page, hidden, while a card is open,
                 // if it was there when the card opened: opening takes no
-                // cards apart and closing builds none again (a third of
-                // opening a card, most of closing one), and the list comes
-                // back as it was left. A page that starts on a card
+                // cards apart, closing builds none again, and the list
+                // comes back as it was left. A page that starts on a card
                 // (a prerendered review page) has no list behind it.
                 let keep_list = open.is_none() || list_drawn;
                 let cards = keep_list.then(|| html! {

@@ -194,7 +194,7 @@ async fn the_open_card_follows_the_media_summary_and_renders_markup_as_text() {
     let root = mount_point();
     let (onquery, _) = recorder();
     let (query, _) = Query::from_search("?review=kazakhstan-s7&group=state");
-    let props = ReviewDetailProps { dataset: Shared(Rc::new(dataset)), review: 0, passing, query, onquery, outline: false };
+    let props = ReviewDetailProps { dataset: Shared(Rc::new(dataset)), review: 0, passing, query, onquery, outline: false, progressive: false };
     Renderer::<ReviewDetail>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
 
