@@ -3,6 +3,7 @@
 
 use crate::components::card_list::CardList;
 use crate::components::focus::use_focus_back_to_card;
+use crate::components::OnQuery;
 use crate::components::profile::RecommenderProfileView;
 use crate::components::charts::Charts;
 use crate::components::compare::CompareView;
@@ -191,8 +192,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     let started = use_mut_ref(|| false);
     let progressive = *started.borrow();
     use_effect_with((), move |_| *started.borrow_mut() = true);
-    // Whether the last render had the card list in it (`main` below).
-    let list_shown = use_mut_ref(|| false);
+    // The card list's element: set while the list is in the page (`main`).
     let list = use_node_ref();
     use_focus_back_to_card(list.clone(), state.query.review.clone().map(AttrValue::from));
     // The filter panel is given the filters alone, so that opening a card,
@@ -202,13 +202,12 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     // the viewer's life, which the panel's props never see change.
     let current = use_mut_ref(Query::default);
     *current.borrow_mut() = state.query.clone();
-    let onfilters = use_memo(props.address_bar, {
-        let (dispatcher, current) = (state.dispatcher(), current.clone());
-        move |enabled: &bool| {
-            let enabled = *enabled;
+    let onfilters = use_memo(onquery.clone(), {
+        let current = current.clone();
+        move |onquery: &OnQuery| {
+            let onquery = onquery.clone();
             Callback::from(move |(filters, origin): (Query, QueryOrigin)| {
-                let query = current.borrow().with_filters_of(&filters);
-                change(&dispatcher, enabled, query, origin)
+                onquery.emit((current.borrow().with_filters_of(&filters), origin))
             })
         }
     });
@@ -218,7 +217,6 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         (_, Some(dataset)) => {
             let outcome = &state.outcome;
             let open = state.query.review.as_deref().and_then(|id| dataset.review_by_id(id));
-            let list_drawn = std::mem::take(&mut *list_shown.borrow_mut());
             let main = if let Some(comparison) = &state.comparison {
                 html! { <CompareView dataset={dataset.clone()} comparison={comparison.clone()} query={state.query.clone()} onquery={onquery.clone()} /> }
             } else if state.query.view == View::Charts && open.is_none() {
@@ -237,7 +235,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 // cards apart, closing builds none again, and the list
                 // comes back as it was left. A page that starts on a card
                 // (a prerendered review page) has no list behind it.
-                let keep_list = open.is_none() || list_drawn;
+                let keep_list = open.is_none() || list.get().is_some();
                 let cards = keep_list.then(|| html! {
                     <div class="card-list" hidden={open.is_some()} ref={list.clone()}>
                         if let Some(profile) = &state.profile {
@@ -246,7 +244,6 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                         <CardList dataset={dataset.clone()} outcome={outcome.clone()} query={Query { review: None, ..state.query.clone() }} onquery={onquery.clone()} />
                     </div>
                 });
-                *list_shown.borrow_mut() = keep_list;
                 let detail = open.map(|index| {
                     // The open card shows the recommendations that pass the
                     // filters, or all of its own when it does not match them.
