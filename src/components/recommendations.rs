@@ -50,26 +50,11 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
         Callback::from(move |_: Event| onquery.emit((query.clone(), QueryOrigin::Choice)))
     };
     let grouping = props.query.group.for_review(review);
-    let mut groups: BTreeMap<GroupKey, Vec<u32>> = BTreeMap::new();
-    for &index in &props.passing {
-        let row = dataset.recommendations.row(index as usize);
-        match grouping {
-            Grouping::Facet(facet) => {
-                let mut any = false;
-                for option in facet.indices(&row) {
-                    any = true;
-                    groups.entry(GroupKey::Option(option)).or_default().push(index);
-                }
-                if !any {
-                    groups.entry(GroupKey::None).or_default().push(index);
-                }
-            }
-            Grouping::State => {
-                let name = row.from.map_or_else(|| t.get(Msg::UnknownState), |s| t.state_name(dataset, s));
-                groups.entry(GroupKey::Name(name)).or_default().push(index);
-            }
-        }
-    }
+    // Once per card, grouping and language: not again at each step that
+    // draws more rows.
+    let groups = use_memo((props.passing.clone(), grouping, t.clone(), dataset.clone()), |(passing, grouping, t, dataset)| {
+        group_rows(t, dataset, passing, *grouping)
+    });
     // Parsed once per search, so that the slices already drawn compare
     // equal and are left alone as more are added.
     let search = use_memo(props.query.text.clone(), |text| SearchQuery::parse(text).0);
@@ -131,6 +116,31 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
             }
         </section>
     }
+}
+
+/// The passing rows (`passing`) by their group, in the groups' order.
+fn group_rows(t: &Tr, dataset: &Dataset, passing: &[u32], grouping: Grouping) -> BTreeMap<GroupKey, Vec<u32>> {
+    let mut groups: BTreeMap<GroupKey, Vec<u32>> = BTreeMap::new();
+    for &index in passing {
+        let row = dataset.recommendations.row(index as usize);
+        match grouping {
+            Grouping::Facet(facet) => {
+                let mut any = false;
+                for option in facet.indices(&row) {
+                    any = true;
+                    groups.entry(GroupKey::Option(option)).or_default().push(index);
+                }
+                if !any {
+                    groups.entry(GroupKey::None).or_default().push(index);
+                }
+            }
+            Grouping::State => {
+                let name = row.from.map_or_else(|| t.get(Msg::UnknownState), |s| t.state_name(dataset, s));
+                groups.entry(GroupKey::Name(name)).or_default().push(index);
+            }
+        }
+    }
+    groups
 }
 
 /// The groups with anything drawn yet, each with how many of its slices
