@@ -187,3 +187,42 @@ fn a_texts_file_cut_short_is_refused_as_invalid() {
     assert!(err.starts_with("recommendations.json is not a valid dataset file"), "{err}");
     assert!(!dataset.texts_loaded);
 }
+
+/// `json` with the first character of the string after each of
+/// `openings` written as a JSON escape (`"cuba"` -> `"\u0063uba"`).
+fn escape_strings_after(json: &str, openings: &[&str]) -> String {
+    let mut out = json.to_owned();
+    for opening in openings {
+        let mut parts = out.split(*opening);
+        let mut escaped = parts.next().unwrap_or_default().to_owned();
+        for part in parts {
+            escaped.push_str(opening);
+            match part.chars().next() {
+                Some(c) if c.is_ascii_alphanumeric() => escaped.push_str(&format!("\\u{:04x}{}", c as u32, &part[1..])),
+                _ => escaped.push_str(part),
+            }
+        }
+        out = escaped;
+    }
+    out
+}
+
+#[test]
+fn strings_written_with_json_escapes_read_as_the_same_texts_and_references() {
+    // The loader borrows each string from the file where it holds no
+    // escape; an escaped one is undone into a copy, and must read the same.
+    let openings = ["\"text\":\"", "\"from\":\"", "\"document\":\"", "\"paragraph\":\"", "\"id\":\"", "\"themes\":[\"", "\"members\":[\"", "\"observers\":[\"", "\"sdg_targets\":[\"", "\"persons\":[\""];
+    let json = escape_strings_after(&data_file("recommendations.json"), &openings);
+    assert!(json.contains("\"text\":\"\\u"), "the test escapes texts");
+    assert!(json.contains("\"from\":\"\\u"), "the test escapes recommending States");
+    assert!(json.contains("\"themes\":[\"\\u"), "the test escapes theme ids");
+    let mut escaped = Dataset::from_overview_json(&data_file("overview.json")).unwrap();
+    escaped.attach_texts_json(&json).expect("escaped strings are read");
+    let plain = common::dataset();
+    assert_eq!(escaped.recommendations.len(), plain.recommendations.len());
+    for (a, b) in escaped.recommendations.iter().zip(plain.recommendations.iter()) {
+        assert_eq!((a.text(), a.from, a.themes, a.persons, a.document(), a.paragraph()), (b.text(), b.from, b.themes, b.persons, b.document(), b.paragraph()));
+        assert!(a.sdg_targets().eq(b.sdg_targets()));
+    }
+    assert_eq!(escaped.reviews, plain.reviews);
+}

@@ -3,6 +3,7 @@
 //! so a damaged file is refused with a message that names the problem
 //! instead of showing wrong numbers.
 
+use super::borrowed::{ReviewIn, Str};
 use super::schema::*;
 use super::stream::{ObjectStream, Piece};
 pub use super::texts::{RecommendationRow, Recommendations, SearchText};
@@ -161,9 +162,9 @@ impl Dataset {
                 .iter()
                 .find(|s| s.number == summary.session)
                 .ok_or_else(|| reference("session", &summary.session.to_string()))?;
-            let themes = theme_mask(&theme_by_id, summary.themes.keys(), file)?;
+            let themes = theme_mask(&theme_by_id, summary.themes.keys().map(String::as_str), file)?;
             let sdg_goals = goal_mask(&goals, summary.sdg_goals.keys(), file)?;
-            let persons = person_mask(&person_by_id, summary.persons.keys(), file)?;
+            let persons = person_mask(&person_by_id, summary.persons.keys().map(String::as_str), file)?;
             let actions = action_mask(summary.actions.keys().copied(), file)?;
             let in_review = |what: &str| format!("{what} in review {}", summary.id);
             count(file, &in_review("accepted and noted recommendations"), summary.recommendations, (summary.accepted + summary.noted) as usize)?;
@@ -234,8 +235,8 @@ impl Dataset {
         let mut builder = TextsBuilder::new(self);
         builder.version(texts.schema_version)?;
         builder.totals(texts.totals)?;
-        for review in texts.reviews {
-            builder.add_review(review)?;
+        for review in &texts.reviews {
+            builder.add_review(ReviewIn::of(review))?;
         }
         builder.texts.state_names = texts.state_names;
         let texts = builder.finish()?;
@@ -366,6 +367,43 @@ pub struct LoadedTexts {
     state_names: BTreeMap<String, Vec<String>>,
 }
 
+/// What one review's recommendations hold, counted as they are read.
+#[derive(Default)]
+struct FoundInReview {
+    /// A bit per State of the dataset.
+    recommending: Vec<u64>,
+    accepted: usize,
+    /// Per SDG goal (goal `g` at `g - 1`), per group of persons, per
+    /// action category (1-5; 0 unused): the recommendations that have it.
+    goals: [usize; MAX_GOAL as usize],
+    persons: [usize; MAX_PERSON_GROUPS],
+    actions: [usize; 6],
+}
+
+impl FoundInReview {
+    fn new(states: usize) -> Self {
+        FoundInReview { recommending: vec![0; states.div_ceil(64)], ..FoundInReview::default() }
+    }
+
+    fn add(&mut self, row: &RowFields) {
+        if let Some(from) = row.from {
+            if let Some(word) = self.recommending.get_mut(from as usize / 64) {
+                *word |= 1 << (from % 64);
+            }
+        }
+        self.accepted += usize::from(row.response == Response::Accepted);
+        for goal in theme_indices(u64::from(row.sdg_goals)) {
+            self.goals[goal] += 1;
+        }
+        for group in theme_indices(u64::from(row.persons)) {
+            self.persons[group] += 1;
+        }
+        if let Some(action) = row.action {
+            self.actions[action as usize] += 1;
+        }
+    }
+}
+
 /// Checks the texts review by review against the overview already loaded
 /// and stores them in columns as they come.
 struct TextsBuilder<'d> {
@@ -419,7 +457,7 @@ impl<'d> TextsBuilder<'d> {
         })
     }
 
-    fn add_review(&mut self, full: ReviewTexts) -> Result<(), LoadError> {
+    fn add_review(&mut self, full: ReviewIn) -> Result<(), LoadError> {
         let file = TEXTS_FILE;
         let dataset = self.dataset;
         let reference = |what: &str, id: &str| LoadError::Reference { file: file.into(), what: what.into(), id: id.into() };
@@ -427,71 +465,82 @@ impl<'d> TextsBuilder<'d> {
         let Some(review) = dataset.reviews.get(index) else {
             return Err(LoadError::Count { file: file.into(), what: "reviews".into(), declared: dataset.totals.reviews as u64, found: index as u64 + 1 });
         };
-        if review.summary.id != full.id {
+        if review.summary.id != *full.id {
             return Err(reference("review (out of order or missing)", &full.id));
         }
-        count(file, &format!("recommendations in review {}", full.id), review.summary.recommendations, full.recommendations.len())?;
-        count(file, &format!("pledges in review {}", full.id), review.summary.pledges, full.pledges.len())?;
+        // The message is written only for a count that is wrong: a review
+        // has dozens of counts, and a load at 16 times the data 6,000 reviews.
+        let check = |what: &dyn Fn() -> String, declared: u32, found: usize| {
+            if declared as usize == found {
+                Ok(())
+            } else {
+                count(file, &format!("{} in review {}", what(), &*full.id), declared, found)
+            }
+        };
+        check(&|| "recommendations".into(), review.summary.recommendations, full.recommendations.len())?;
+        check(&|| "pledges".into(), review.summary.pledges, full.pledges.len())?;
         for id in full.participants.members.iter().chain(&full.participants.observers) {
-            dataset.state_by_id.get(id).ok_or_else(|| reference("participating State", id))?;
+            dataset.state_by_id.get(&**id).ok_or_else(|| reference("participating State", id))?;
         }
         let declared = review.summary.participation;
-        count(file, &format!("member States in review {}", full.id), declared.members, full.participants.members.len())?;
-        count(file, &format!("observer States in review {}", full.id), declared.observers, full.participants.observers.len())?;
+        check(&|| "member States".into(), declared.members, full.participants.members.len())?;
+        check(&|| "observer States".into(), declared.observers, full.participants.observers.len())?;
         let rows = &mut self.texts.recommendations;
         let start = rows.len();
+        // What the review's rows hold, gathered in the one pass that
+        // stores them, to check against the overview's figures.
+        let mut found = FoundInReview::new(dataset.states.len());
         for recommendation in &full.recommendations {
             let from = match &recommendation.from {
-                Some(id) => Some(*dataset.state_by_id.get(id).ok_or_else(|| reference("State", id))?),
+                Some(id) => Some(*dataset.state_by_id.get(&**id).ok_or_else(|| reference("State", id))?),
                 None => None,
             };
             if let Some(action) = recommendation.action.filter(|a| !(1..=5).contains(a)) {
                 return Err(reference("action category", &action.to_string()));
             }
+            let fields = RowFields {
+                review: index as u16,
+                from,
+                response: recommendation.response,
+                action: recommendation.action,
+                themes: theme_mask(&dataset.theme_by_id, recommendation.themes.iter().map(|t| &**t), file)?,
+                sdg_goals: goal_mask(&self.goals, &recommendation.sdg_goals, file)?,
+                persons: person_mask(&dataset.person_by_id, recommendation.persons.iter().map(|p| &**p), file)?,
+            };
+            found.add(&fields);
+            let targets: Vec<&str> = recommendation.sdg_targets.iter().map(|t| &**t).collect();
             rows.push(NewRecommendation {
-                fields: RowFields {
-                    review: index as u16,
-                    from,
-                    response: recommendation.response,
-                    action: recommendation.action,
-                    themes: theme_mask(&dataset.theme_by_id, &recommendation.themes, file)?,
-                    sdg_goals: goal_mask(&self.goals, &recommendation.sdg_goals, file)?,
-                    persons: person_mask(&dataset.person_by_id, &recommendation.persons, file)?,
-                },
+                fields,
                 text: &recommendation.text,
-                sdg_targets: &recommendation.sdg_targets,
+                sdg_targets: &targets,
                 document: recommendation.document.as_deref(),
                 paragraph: recommendation.paragraph.as_deref(),
             });
         }
-        let in_review = || rows.range(start..rows.len());
-        let recommending: std::collections::HashSet<StateIndex> = in_review().filter_map(|r| r.from).collect();
-        count(file, &format!("participating States in review {}", full.id), declared.states, recommending.len())?;
-        let accepted = in_review().filter(|r| r.response == Response::Accepted).count();
-        count(file, &format!("accepted recommendations in review {}", full.id), review.summary.accepted, accepted)?;
+        let recommending = found.recommending.iter().map(|w| w.count_ones() as usize).sum();
+        check(&|| "participating States".into(), declared.states, recommending)?;
+        check(&|| "accepted recommendations".into(), review.summary.accepted, found.accepted)?;
         for (goal, declared) in &review.summary.sdg_goals {
-            let bit = 1u32 << (goal - 1);
-            let found = in_review().filter(|r| r.sdg_goals & bit != 0).count();
-            count(file, &format!("recommendations linked to SDG {goal} in review {}", full.id), *declared, found)?;
+            let found = found.goals.get(*goal as usize - 1).copied().unwrap_or(0);
+            check(&|| format!("recommendations linked to SDG {goal}"), *declared, found)?;
         }
-        let goals_found: u32 = in_review().fold(0, |mask, r| mask | r.sdg_goals);
-        count(file, &format!("SDG goals in review {}", full.id), review.sdg_goals.count_ones(), goals_found.count_ones() as usize)?;
+        let goals_found = found.goals.iter().filter(|n| **n > 0).count();
+        check(&|| "SDG goals".into(), review.sdg_goals.count_ones(), goals_found)?;
         for (id, declared) in &review.summary.persons {
-            let bit = 1u16 << dataset.person_by_id[id];
-            let found = in_review().filter(|r| r.persons & bit != 0).count();
-            count(file, &format!("recommendations concerning {id} in review {}", full.id), *declared, found)?;
+            let found = found.persons[dataset.person_by_id[id] as usize];
+            check(&|| format!("recommendations concerning {id}"), *declared, found)?;
         }
-        let persons_found: u16 = in_review().fold(0, |mask, r| mask | r.persons);
-        count(file, &format!("groups of persons in review {}", full.id), review.persons.count_ones(), persons_found.count_ones() as usize)?;
+        let persons_found = found.persons.iter().filter(|n| **n > 0).count();
+        check(&|| "groups of persons".into(), review.persons.count_ones(), persons_found)?;
         for (action, declared) in &review.summary.actions {
-            let found = in_review().filter(|r| r.action == Some(*action)).count();
-            count(file, &format!("recommendations of action category {action} in review {}", full.id), *declared, found)?;
+            let found = found.actions.get(*action as usize).copied().unwrap_or(0);
+            check(&|| format!("recommendations of action category {action}"), *declared, found)?;
         }
-        let actions_found = in_review().filter_map(|r| r.action).collect::<std::collections::BTreeSet<u8>>();
-        count(file, &format!("action categories in review {}", full.id), review.actions.count_ones(), actions_found.len())?;
+        let actions_found = found.actions.iter().filter(|n| **n > 0).count();
+        check(&|| "action categories".into(), review.actions.count_ones(), actions_found)?;
         self.texts.ranges.push(start..rows.len());
         self.texts.pledges.push(full.pledges);
-        let indices = |ids: &[String]| ids.iter().filter_map(|id| dataset.state_index(id)).collect();
+        let indices = |ids: &[Str]| ids.iter().filter_map(|id| dataset.state_index(id)).collect();
         self.texts.participants.push(ParticipatingStates {
             members: indices(&full.participants.members),
             observers: indices(&full.participants.observers),
@@ -553,7 +602,8 @@ impl<'d> TextsReader<'d> {
             Piece::Field { .. } => Ok(()),
             Piece::Element(value) => {
                 *reviews_seen = true;
-                builder.add_review(parse_json_bytes(value)?)
+                let review = serde_json::from_slice(value).map_err(|e| LoadError::Json { file: TEXTS_FILE.into(), message: e.to_string() })?;
+                builder.add_review(review)
             }
         }
     }
@@ -574,22 +624,22 @@ fn parse_json_bytes<T: serde::de::DeserializeOwned>(json: &[u8]) -> Result<T, Lo
 /// `by_id`; an id that names nothing is damage, reported as a `what`.
 fn id_mask<'a>(
     by_id: &HashMap<String, u8>,
-    ids: impl IntoIterator<Item = &'a String>,
+    ids: impl IntoIterator<Item = &'a str>,
     what: &str,
     file: &str,
 ) -> Result<u64, LoadError> {
     ids.into_iter().try_fold(0u64, |mask, id| match by_id.get(id) {
         Some(index) => Ok(mask | 1 << index),
-        None => Err(LoadError::Reference { file: file.into(), what: what.into(), id: id.clone() }),
+        None => Err(LoadError::Reference { file: file.into(), what: what.into(), id: id.into() }),
     })
 }
 
-fn theme_mask<'a>(theme_by_id: &HashMap<String, ThemeIndex>, ids: impl IntoIterator<Item = &'a String>, file: &str) -> Result<u64, LoadError> {
+fn theme_mask<'a>(theme_by_id: &HashMap<String, ThemeIndex>, ids: impl IntoIterator<Item = &'a str>, file: &str) -> Result<u64, LoadError> {
     id_mask(theme_by_id, ids, "theme", file)
 }
 
 /// At most `MAX_PERSON_GROUPS` (16) groups are loaded, so the mask fits.
-fn person_mask<'a>(person_by_id: &HashMap<String, PersonIndex>, ids: impl IntoIterator<Item = &'a String>, file: &str) -> Result<u16, LoadError> {
+fn person_mask<'a>(person_by_id: &HashMap<String, PersonIndex>, ids: impl IntoIterator<Item = &'a str>, file: &str) -> Result<u16, LoadError> {
     id_mask(person_by_id, ids, "group of persons", file).map(|mask| mask as u16)
 }
 

@@ -1,6 +1,7 @@
 //! The bundled dataset: its serde types, the loader that checks what it
 //! reads, and (natively) the importer that writes it from `shared/`.
 
+pub mod borrowed;
 pub mod indices;
 pub mod load;
 pub mod media_summary;

@@ -110,7 +110,7 @@ impl PartialEq for RecommendationRow<'_> {
 pub struct NewRecommendation<'a> {
     pub fields: RowFields,
     pub text: &'a str,
-    pub sdg_targets: &'a [String],
+    pub sdg_targets: &'a [&'a str],
     pub document: Option<&'a str>,
     pub paragraph: Option<&'a str>,
 }
@@ -171,7 +171,7 @@ impl Recommendations {
         });
         self.document.push(document);
         self.paragraphs.push([new.paragraph.unwrap_or_default()]);
-        self.targets.push(new.sdg_targets.iter().map(String::as_str));
+        self.targets.push(new.sdg_targets.iter().copied());
         self.search_text.push(new.text);
     }
 
