@@ -128,24 +128,33 @@ fn FacetList(props: &FacetListProps) -> Html {
     let query = &props.query;
     let selected: Vec<usize> = query.selection(facet).iter().filter_map(|v| facet.find(dataset, v)).collect();
     let counts = props.outcome.counts(facet);
-    let options = (0..facet.len(dataset)).map(|index| {
-        let value = facet.value(dataset, index);
-        let label = t.facet_label(facet, dataset, index);
-        let ontoggle = choice(query, &props.onquery, {
-            let value = value.clone();
-            move |q, _| q.toggle(facet, &value)
-        });
-        let count = counts.get(index).copied().unwrap_or(0);
+    // The options' values and labels change only with the dataset or the
+    // language, not at each filter.
+    let names = use_memo((facet, dataset.clone(), t.clone()), |(facet, dataset, t)| {
+        (0..facet.len(dataset))
+            .map(|index| (AttrValue::from(facet.value(dataset, index)), AttrValue::from(t.facet_label(*facet, dataset, index))))
+            .collect::<Vec<_>>()
+    });
+    // One toggle for the list's life, which reads the query of the latest
+    // render: an option whose count and state are unchanged keeps equal
+    // props and is not drawn again.
+    let latest = use_mut_ref(Query::default);
+    *latest.borrow_mut() = query.clone();
+    let ontoggle = use_memo((facet, dataset.clone(), props.onquery.clone()), {
+        let latest = latest.clone();
+        move |(facet, dataset, onquery): &(Facet, Shared<Dataset>, OnQuery)| {
+            let (facet, dataset, onquery) = (*facet, dataset.clone(), onquery.clone());
+            Callback::from(move |index: usize| {
+                let mut next = latest.borrow().clone().first_page();
+                next.toggle(facet, &facet.value(&dataset, index));
+                onquery.emit((next, QueryOrigin::Choice));
+            })
+        }
+    });
+    let options = names.iter().enumerate().map(|(index, (value, label))| {
         html! {
-            <li>
-                // `data-theme`: kept for themes, which links and tests select by.
-                <label data-testid={format!("{}-option", facet.parameter())} data-value={value.clone()}
-                    data-theme={(facet == Facet::Theme).then(|| value.clone())} data-count={count.to_string()}>
-                    <input type="checkbox" checked={selected.contains(&index)} onchange={ontoggle} />
-                    <span class="option-label">{ label }</span>
-                    <span class="count" aria-label={t.count(Msg::RecommendationsCount, count, &[])}>{ t.num(count) }</span>
-                </label>
-            </li>
+            <FacetOption {facet} {index} value={value.clone()} label={label.clone()}
+                count={counts.get(index).copied().unwrap_or(0)} checked={selected.contains(&index)} ontoggle={(*ontoggle).clone()} />
         }
     });
     let onmatch = choice(query, &props.onquery, |q, e| q.match_all = input_value(&e) == "all");
@@ -170,6 +179,38 @@ fn FacetList(props: &FacetListProps) -> Html {
             }
             <ul class="theme-list">{ for options }</ul>
         </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FacetOptionProps {
+    facet: Facet,
+    index: usize,
+    /// The parameter value that selects it, and its label as people read it.
+    value: AttrValue,
+    label: AttrValue,
+    count: u32,
+    checked: bool,
+    ontoggle: Callback<usize>,
+}
+
+/// One checkbox of a facet: its own component, so that a filter redraws
+/// only the options whose count or state it changed.
+#[component]
+fn FacetOption(props: &FacetOptionProps) -> Html {
+    let t = use_tr();
+    let FacetOptionProps { facet, index, count, .. } = *props;
+    let onchange = props.ontoggle.reform(move |_: Event| index);
+    html! {
+        <li>
+            // `data-theme`: kept for themes, which links and tests select by.
+            <label data-testid={format!("{}-option", facet.parameter())} data-value={props.value.clone()}
+                data-theme={(facet == Facet::Theme).then(|| props.value.clone())} data-count={count.to_string()}>
+                <input type="checkbox" checked={props.checked} {onchange} />
+                <span class="option-label">{ props.label.clone() }</span>
+                <span class="count" aria-label={t.count(Msg::RecommendationsCount, count, &[])}>{ t.num(count) }</span>
+            </label>
+        </li>
     }
 }
 
