@@ -266,6 +266,22 @@ async function floors(page) {
   });
 }
 
+/** The limits for loading the texts, in the same page: the texts file
+ *  downloaded and decompressed alone (the browser's own work, no parsing),
+ *  and the browser's own JSON.parse of it (native code, building objects
+ *  the viewer does not keep). Bypasses the cache, as a cold load does. */
+async function textsFloor(page, url) {
+  return page.evaluate(async (address) => {
+    const t0 = performance.now();
+    const bytes = await (await fetch(address, { cache: 'no-store' })).arrayBuffer();
+    const t1 = performance.now();
+    const text = new TextDecoder().decode(bytes);
+    const t2 = performance.now();
+    JSON.parse(text);
+    return { download: t1 - t0, jsonParse: performance.now() - t2 };
+  }, url);
+}
+
 async function main() {
   fs.mkdirSync(WORK, { recursive: true });
   const mounts = { '/real/': DIST, '/static/': path.join(WORK, 'static') };
@@ -315,9 +331,11 @@ async function main() {
     await last.page.goto(server.url(d.prefix));
     await last.page.waitForFunction(() => window.__bench.texts !== null, null, { timeout: 300000 });
     const memory = await last.page.evaluate(() => ({ jsHeap: performance.memory?.usedJSHeapSize, wasm: window.__bench.wasm?.memory?.buffer.byteLength }));
+    log('  the texts file downloaded alone, and parsed by the browser alone');
+    const textsLimit = await textsFloor(last.page, server.url(`${d.prefix}data/recommendations.json`));
     await last.browser.close();
     const dir = d.scale === 1 ? path.join(ROOT, 'data') : mounts[`/x${d.scale}/data/`];
-    rows.push({ ...d, runs, latency, floor, memory, textBytes: textBytes(dir) });
+    rows.push({ ...d, runs, latency, floor, memory, textsLimit, textBytes: textBytes(dir) });
   }
   await server.close();
   report(rows, staticRuns, staticPaint);
@@ -363,17 +381,18 @@ function report(rows, staticRuns, staticPaint) {
   p('## Loading (median over cold loads, spread in brackets)');
   p();
   p('Memory ratio: the wasm memory over the raw size of the texts the dataset holds (the UTF-8 bytes of every recommendation\'s and pledge\'s text).');
+  p('Beside the texts loaded, their limits in the same page (one run, after the cold loads): the texts file downloaded and decompressed alone, with no parsing; and the browser\'s own JSON.parse of it.');
   p();
-  p('| dataset | first card painted | ratio to static page | interactive: a filter answered | all texts loaded | JS heap | wasm memory | raw texts | memory ratio |');
-  p('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  p(`| static page (limit) | ${ms(staticPaint)} ms (${spread(staticRuns.map((r) => r.cardPaint))}) | 1.00 | – | – | – | – | – | – |`);
+  p('| dataset | first card painted | ratio to static page | interactive: a filter answered | all texts loaded | texts downloaded alone (limit) | JSON.parse alone | JS heap | wasm memory | raw texts | memory ratio |');
+  p('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  p(`| static page (limit) | ${ms(staticPaint)} ms (${spread(staticRuns.map((r) => r.cardPaint))}) | 1.00 | – | – | – | – | – | – | – | – |`);
   json.staticPage = { firstCard: summary(staticRuns.map((r) => r.cardPaint)) };
   json.datasets = [];
   for (const r of rows) {
     const paint = median(r.runs.map((x) => x.cardPaint));
     const texts = median(r.runs.map((x) => x.texts));
     r.ratio = r.memory.wasm / r.textBytes;
-    p(`| ${r.name} | ${ms(paint)} ms (${spread(r.runs.map((x) => x.cardPaint))}) | ${(paint / staticPaint).toFixed(2)} | ${ms(median(r.runs.map((x) => x.interactive)))} ms (${spread(r.runs.map((x) => x.interactive))}) | ${ms(texts)} ms (${spread(r.runs.map((x) => x.texts))}) | ${(r.memory.jsHeap / 1e6).toFixed(1)} MB | ${(r.memory.wasm / 1e6).toFixed(1)} MB | ${(r.textBytes / 1e6).toFixed(1)} MB | ${r.ratio.toFixed(2)} |`);
+    p(`| ${r.name} | ${ms(paint)} ms (${spread(r.runs.map((x) => x.cardPaint))}) | ${(paint / staticPaint).toFixed(2)} | ${ms(median(r.runs.map((x) => x.interactive)))} ms (${spread(r.runs.map((x) => x.interactive))}) | ${ms(texts)} ms (${spread(r.runs.map((x) => x.texts))}) | ${ms(r.textsLimit.download)} ms | ${ms(r.textsLimit.jsonParse)} ms | ${(r.memory.jsHeap / 1e6).toFixed(1)} MB | ${(r.memory.wasm / 1e6).toFixed(1)} MB | ${(r.textBytes / 1e6).toFixed(1)} MB | ${r.ratio.toFixed(2)} |`);
     const actions = {};
     for (const [name, times] of Object.entries(r.latency)) {
       const [filterAlone, bareScan] = r.floor[name] ?? [];
@@ -384,6 +403,7 @@ function report(rows, staticRuns, staticPaint) {
       firstCard: summary(r.runs.map((x) => x.cardPaint)), firstCardRatio: paint / staticPaint,
       interactive: summary(r.runs.map((x) => x.interactive)),
       textsLoaded: summary(r.runs.map((x) => x.texts)),
+      textsLimit: r.textsLimit,
       memory: { jsHeap: r.memory.jsHeap, wasm: r.memory.wasm, rawTexts: r.textBytes, ratio: r.ratio },
       actions,
     });
@@ -445,6 +465,10 @@ function report(rows, staticRuns, staticPaint) {
     const met = value === undefined ? null : value <= budget.limit;
     p(`| ${labels[key]} | ${show(budget.limit, budget.unit)} | ${show(value, budget.unit)} | ${met === null ? 'not measured' : met ? 'met' : 'MISSED'} | ${budget.why} |`);
     json.budgets.push({ name: key, label: labels[key], limit: budget.limit, unit: budget.unit, measured: value ?? null, met, why: budget.why });
+  }
+  if (big) {
+    p();
+    p(`All texts at 16x, and their limit in the same page: the file alone downloaded and decompressed in ${ms(big.textsLimit.download)} ms, and the browser's JSON.parse of it took ${ms(big.textsLimit.jsonParse)} ms.`);
   }
   console.log(out.join('\n'));
   if (JSON_PATH) {
