@@ -74,6 +74,9 @@ test('a panic shows a clear message in place of the viewer and the page stays us
   const viewer = new ViewerPage(page);
   await viewer.open(site.server.url('/test-build/'));
   await viewer.waitForResults();
+  // The prerendered page shows its results before the code has started;
+  // calling the hook before it exists would be caught below as the panic.
+  await page.waitForFunction(() => typeof window.wasmBindings?.forcePanicForTests === 'function');
   await page.evaluate(() => {
     try {
       window.wasmBindings.forcePanicForTests();
