@@ -1,30 +1,17 @@
 //! The dimensions a recommendation is classified along (themes, SDG goals,
 //! groups of persons), behind one mechanism: a parameter parsed into
 //! labels, resolved to bits of a mask per recommendation and per review,
-//! counted for the filter panel, listed as options, and drawn as a chart. Adding a dimension is adding a variant
-//! here; `query`, `filter`, `stats` and the components loop over
-//! `Facet::ALL`. Pure: no DOM.
+//! counted for the filter panel, listed as options, and drawn as a chart.
+//! Adding a dimension is adding a variant (in `dataset::facet`, with the
+//! bits of the masks that are its options) and its names here; `query`,
+//! `filter`, `stats` and the components loop over `Facet::ALL`. Pure: no
+//! DOM.
 
-use crate::dataset::load::{theme_indices, Dataset, RecommendationRow, Review};
+pub use crate::dataset::facet::{Facet, PerFacet};
+use crate::dataset::load::{Dataset, Review};
 use crate::format::action_label;
-use crate::search::RowSet;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Facet {
-    /// UPR Info's 54 themes (sessions 1-20).
-    Theme,
-    /// The 17 Sustainable Development Goals (`sdg=5`), from the DIHR Explorer.
-    SdgGoal,
-    /// The Explorer's 12 groups of persons (`persons=Children`).
-    Persons,
-    /// UPR Info's action categories, 1 minimal to 5 specific (`action=5`;
-    /// sessions 1-20).
-    Action,
-}
 
 impl Facet {
-    pub const ALL: [Facet; 4] = [Facet::Theme, Facet::SdgGoal, Facet::Persons, Facet::Action];
-
     /// The address-bar parameter, also the `group` value and the prefix of
     /// the filter options' and chart bars' test ids.
     pub fn parameter(self) -> &'static str {
@@ -132,13 +119,7 @@ impl Facet {
 
     /// How many options the dataset has.
     pub fn len(self, dataset: &Dataset) -> usize {
-        match self {
-            Facet::Theme => dataset.themes.len(),
-            // Goal `g` is option `g - 1`, as in the masks.
-            Facet::SdgGoal => dataset.sdg_goals.iter().map(|g| g.number as usize).max().unwrap_or(0),
-            Facet::Persons => dataset.persons.len(),
-            Facet::Action => 5,
-        }
+        dataset.option_count(self)
     }
 
     /// The option a parameter value names (case-insensitive).
@@ -179,16 +160,6 @@ impl Facet {
             }
             Facet::Persons => dataset.persons[index].label.clone(),
             Facet::Action => format!("{}. {}", index + 1, action_label(index as u8 + 1)),
-        }
-    }
-
-    /// Bit `i` set when the recommendation has option `i`.
-    pub fn row_mask(self, row: &RecommendationRow) -> u64 {
-        match self {
-            Facet::Theme => row.themes,
-            Facet::SdgGoal => row.sdg_goals as u64,
-            Facet::Persons => row.persons as u64,
-            Facet::Action => row.action.map_or(0, |a| 1 << (a - 1)),
         }
     }
 
@@ -234,64 +205,5 @@ impl Facet {
                 .map(|(action, n)| (*action as usize - 1, *n))
                 .collect(),
         }
-    }
-
-    /// The options of one recommendation, lowest index first.
-    pub fn indices(self, row: &RecommendationRow) -> impl Iterator<Item = usize> {
-        theme_indices(self.row_mask(row))
-    }
-}
-
-/// Selected values per facet, in `Facet::ALL` order; or counts per facet.
-pub type PerFacet<T> = [T; Facet::ALL.len()];
-
-/// Per facet and option, the recommendations that have it; and those that
-/// were noted. Built once when the texts arrive: a facet's counts are then
-/// intersections of bit sets, a few thousand words per option even at
-/// sixteen times today's data, instead of a pass over every recommendation.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct OptionRows {
-    sets: PerFacet<Vec<RowSet>>,
-    /// Per facet and option, its recommendations in all: the counts when
-    /// nothing else narrows them, without a pass over the sets.
-    totals: PerFacet<Vec<u32>>,
-    pub noted: RowSet,
-}
-
-impl OptionRows {
-    pub fn new(dataset: &Dataset) -> Self {
-        let rows = dataset.recommendations.len();
-        let mut sets: PerFacet<Vec<RowSet>> = Facet::ALL.map(|f| vec![RowSet::empty(rows); f.len(dataset)]);
-        let mut noted = RowSet::empty(rows);
-        for row in dataset.recommendations.iter() {
-            for (facet, sets) in Facet::ALL.into_iter().zip(&mut sets) {
-                for option in facet.indices(&row) {
-                    if let Some(set) = sets.get_mut(option) {
-                        set.insert(row.index());
-                    }
-                }
-            }
-            if row.response == crate::dataset::schema::Response::Noted {
-                noted.insert(row.index());
-            }
-        }
-        let totals = sets.each_ref().map(|sets| sets.iter().map(|set| set.len() as u32).collect());
-        OptionRows { sets, totals, noted }
-    }
-
-    /// The recommendations that have `option` of `facet` (none if it is
-    /// not an option).
-    pub fn of(&self, facet: Facet, option: usize) -> Option<&RowSet> {
-        self.sets[facet as usize].get(option)
-    }
-
-    /// Per option of `facet`, how many recommendations have it.
-    pub fn totals(&self, facet: Facet) -> &[u32] {
-        &self.totals[facet as usize]
-    }
-
-    /// The options of `facet` with their recommendations.
-    pub fn options(&self, facet: Facet) -> &[RowSet] {
-        &self.sets[facet as usize]
     }
 }

@@ -4,6 +4,8 @@
 //! instead of showing wrong numbers.
 
 use super::borrowed::{ReviewIn, Str};
+use super::facet::Facet;
+use super::option_rows::OptionRows;
 use super::schema::*;
 use super::stream::{ObjectStream, Piece};
 pub use super::texts::{RecommendationRow, Recommendations, SearchText};
@@ -49,24 +51,13 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-pub use super::indices::{PersonIndex, StateIndex, ThemeIndex};
+pub use super::indices::{theme_indices, PersonIndex, StateIndex, ThemeIndex};
 
 /// At most this many groups of persons fit the `u16` masks.
 const MAX_PERSON_GROUPS: usize = 16;
 /// Goal `g` is bit `g - 1` of a `u32` mask.
 const MAX_GOAL: u8 = 32;
 
-/// The indices whose bits are set in `mask`, lowest first: themes, and
-/// (cast to `u64`) SDG goals (index = goal - 1) and groups of persons.
-pub fn theme_indices(mut mask: u64) -> impl Iterator<Item = usize> {
-    std::iter::from_fn(move || {
-        (mask != 0).then(|| {
-            let index = mask.trailing_zeros() as usize;
-            mask &= mask - 1;
-            index
-        })
-    })
-}
 
 /// The States that made recommendations in a review (`Participants`),
 /// by index.
@@ -113,7 +104,7 @@ pub struct Dataset {
     /// Empty until the texts are attached.
     pub recommendations: Recommendations,
     /// The recommendations per facet option, for counting.
-    pub option_rows: crate::facet::OptionRows,
+    pub option_rows: OptionRows,
     pub texts_loaded: bool,
     state_by_id: HashMap<String, StateIndex>,
     theme_by_id: HashMap<String, ThemeIndex>,
@@ -253,7 +244,7 @@ impl Dataset {
             review.participants = participants;
         }
         self.recommendations = recommendations;
-        self.option_rows = crate::facet::OptionRows::new(self);
+        self.option_rows = OptionRows::new(&self.recommendations, Facet::ALL.map(|facet| self.option_count(facet)));
         // The State's names in the other UN languages: a search finds them
         // as it finds its other spellings.
         for state in &mut self.states {
@@ -269,6 +260,17 @@ impl Dataset {
 
     pub fn state_index(&self, id: &str) -> Option<StateIndex> {
         self.state_by_id.get(id).copied()
+    }
+
+    /// How many options the dataset has along `facet`.
+    pub fn option_count(&self, facet: Facet) -> usize {
+        match facet {
+            Facet::Theme => self.themes.len(),
+            // Goal `g` is option `g - 1`, as in the masks.
+            Facet::SdgGoal => self.sdg_goals.iter().map(|g| g.number as usize).max().unwrap_or(0),
+            Facet::Persons => self.persons.len(),
+            Facet::Action => 5,
+        }
     }
 
     pub fn theme_index(&self, id: &str) -> Option<ThemeIndex> {

@@ -2,9 +2,11 @@
 //! reads, and (natively) the importer that writes it from `shared/`.
 
 pub mod borrowed;
+pub mod facet;
 pub mod indices;
 pub mod load;
 pub mod media_summary;
+pub mod option_rows;
 pub mod schema;
 pub mod slug;
 pub mod states;
