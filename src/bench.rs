@@ -47,3 +47,10 @@ pub fn bench_bare_scan(theme_mask: u32, text: &str, repeats: u32) -> Result<f64,
         }
     }))
 }
+
+/// Whether the loaded texts are searched through their word index, or
+/// need none: it is built in slices after the texts are shown.
+#[wasm_bindgen(js_name = benchSearchIndexed)]
+pub fn bench_search_indexed() -> bool {
+    crate::services::loader::search_indexed()
+}

@@ -218,6 +218,7 @@ impl Dataset {
         reader.push(json.as_bytes())?;
         let texts = reader.finish()?;
         self.attach(texts);
+        self.index_words_if_wanted();
         Ok(())
     }
 
@@ -232,10 +233,20 @@ impl Dataset {
         builder.texts.state_names = texts.state_names;
         let texts = builder.finish()?;
         self.attach(texts);
+        self.index_words_if_wanted();
         Ok(())
     }
 
-    /// Adds texts read and checked by a `TextsReader` for this dataset.
+    /// Builds the word index at once where the texts want one (the
+    /// browser's loader builds it in slices instead).
+    fn index_words_if_wanted(&mut self) {
+        if self.recommendations.wants_word_index() {
+            self.recommendations.index_words();
+        }
+    }
+
+    /// Adds texts read and checked by a `TextsReader` for this dataset,
+    /// without the word index (`Recommendations::wants_word_index`).
     pub fn attach(&mut self, texts: LoadedTexts) {
         let LoadedTexts { recommendations, ranges, pledges, participants, state_names } = texts;
         for (((review, range), pledges), participants) in self.reviews.iter_mut().zip(ranges).zip(pledges).zip(participants) {

@@ -10,6 +10,7 @@ use super::schema::Response;
 use super::varint::{read_varint, varint};
 use super::word_index::WordIndex;
 use crate::search::{self, RowSet};
+use std::sync::OnceLock;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -24,8 +25,9 @@ const HAS_PARAGRAPH: u8 = 1 << 4;
 const TARGET_SEPARATOR: char = '\n';
 
 /// From this many recommendations on (1.7 times today's 57,600), the
-/// texts' words are indexed for the search (`WordIndex`); below, a search
-/// scans the texts. Where the two costs cross: the index takes a fifth of
+/// texts' words are indexed for the search (`WordIndex`), once the texts
+/// are in (`Recommendations::wants_word_index`); below, a search scans the
+/// texts. Where the two costs cross: the index takes a fifth of
 /// the texts' size on today's data (1.7 MB), an eighth at 16 times (17.3
 /// MB), and the memory budget (twice the texts, docs/benchmarks.md) has
 /// 0.3 MB left on today's data, where the app's fixed part (about 2.4 MB)
@@ -145,7 +147,7 @@ impl Recommendations {
             document: Vec::with_capacity(rows),
             paragraphs: StringColumn::with_capacity(rows, rows * 6),
             targets: StringColumn::with_capacity(rows, 0),
-            search_text: SearchText::with_capacity(rows, text_bytes, rows >= WORD_INDEX_FROM_ROWS),
+            search_text: SearchText::with_capacity(rows, text_bytes),
             ..Recommendations::default()
         }
     }
@@ -228,7 +230,15 @@ impl Recommendations {
         RowSet::from_column(&self.from, |f| f != NONE_U16 && keep(f))
     }
 
-    /// Indexes the words of the texts for the search (`WordIndex`).
+    /// Whether there are enough texts for a word index to pay
+    /// (`WORD_INDEX_FROM_ROWS`). Nothing builds it while the texts are
+    /// read: the browser's loader builds it in slices once they are shown
+    /// (a search scans until then), the native loaders at once.
+    pub fn wants_word_index(&self) -> bool {
+        self.len() >= WORD_INDEX_FROM_ROWS
+    }
+
+    /// Indexes the words of the texts for the search (`WordIndex`), at once.
     pub fn index_words(&mut self) {
         self.search_text.index_words();
     }
@@ -281,8 +291,19 @@ pub struct SearchText {
     /// Where each recommendation's edits start in `edits`.
     edit_starts: Vec<u32>,
     /// Built once the texts are in, where the data is large enough to
-    /// need it (`Recommendations::index_words`).
-    index: Option<WordIndex>,
+    /// need it (`Recommendations::wants_word_index`). Set through a shared
+    /// reference: the browser builds it after the dataset has been handed
+    /// to the viewers, who search by scanning until it is there. A lock,
+    /// not a cell, so that a dataset can be shared between threads (the
+    /// native tests share one).
+    index: OnceLock<WordIndex>,
+}
+
+/// A word index being built over texts already held, some rows at a time
+/// (`SearchText::index_some`).
+pub struct WordIndexing {
+    index: WordIndex,
+    next_row: usize,
 }
 
 /// Between two texts; no folded text holds it (folding turns white space
@@ -290,13 +311,13 @@ pub struct SearchText {
 const SEPARATOR: char = '\n';
 
 impl SearchText {
-    fn with_capacity(rows: usize, text_bytes: usize, indexed: bool) -> Self {
+    fn with_capacity(rows: usize, text_bytes: usize) -> Self {
         SearchText {
             haystack: String::with_capacity(text_bytes),
             starts: Vec::with_capacity(rows),
             edits: Vec::with_capacity(text_bytes / 16),
             edit_starts: Vec::with_capacity(rows),
-            index: indexed.then(|| WordIndex::new(rows)),
+            index: OnceLock::new(),
         }
     }
 
@@ -311,10 +332,9 @@ impl SearchText {
         self.starts.push(start as u32);
         self.edit_starts.push(self.edits.len() as u32);
         Edits::encode(text, &mut self.haystack, &mut self.edits);
-        if let Some(index) = &mut self.index {
-            index.add(self.starts.len() - 1, &self.haystack[start..]);
-        }
         self.haystack.push(SEPARATOR);
+        // An index of fewer texts would miss this one.
+        self.index.take();
     }
 
     /// The haystack keeps its room: its reservation is close to the need
@@ -322,20 +342,35 @@ impl SearchText {
     /// megabytes would cost more than the room it frees.
     fn shrink_to_fit(&mut self) {
         self.edits.shrink_to_fit();
-        if let Some(index) = &mut self.index {
-            index.finish();
-        }
     }
 
-    /// Indexes the words of the texts held and of those pushed from now
-    /// on; `word_prefix_hits` reads the index once it is `finish`ed.
+    /// Indexes the words of the texts held, at once.
     fn index_words(&mut self) {
-        let mut index = WordIndex::new(self.starts.capacity());
-        for row in 0..self.starts.len() {
-            index.add(row, self.folded(row));
+        let mut indexing = self.start_indexing();
+        while !self.index_some(&mut indexing, usize::MAX) {}
+    }
+
+    /// Begins a word index of the texts held, to be built by `index_some`.
+    pub fn start_indexing(&self) -> WordIndexing {
+        WordIndexing { index: WordIndex::new(self.starts.len()), next_row: 0 }
+    }
+
+    /// Indexes up to `rows` more texts; once every text is in, the index
+    /// is finished and searches read it. Returns whether it is.
+    pub fn index_some(&self, indexing: &mut WordIndexing, rows: usize) -> bool {
+        let end = indexing.next_row.saturating_add(rows).min(self.starts.len());
+        for row in indexing.next_row..end {
+            indexing.index.add(row, self.folded(row));
         }
+        indexing.next_row = end;
+        if end < self.starts.len() {
+            return false;
+        }
+        let mut index = std::mem::take(&mut indexing.index);
         index.finish();
-        self.index = Some(index);
+        // Already set: an index of the same texts, built by another caller.
+        let _ = self.index.set(index);
+        true
     }
 
     fn folded(&self, row: usize) -> &str {
@@ -362,7 +397,7 @@ impl SearchText {
             return hits;
         }
         let at_word_start = |at: usize| search::at_word_start(&self.haystack, at);
-        if let Some(index) = self.index.as_ref().filter(|index| index.is_finished()) {
+        if let Some(index) = self.index.get() {
             let (candidates, exact) = index.candidates(needle, self.starts.len());
             if exact {
                 return candidates;
@@ -432,7 +467,7 @@ impl SearchText {
 
     /// The index of the words, where the texts have one.
     pub fn word_index(&self) -> Option<&WordIndex> {
-        self.index.as_ref()
+        self.index.get()
     }
 
     /// For each recommendation, whether its text holds `needle` (already
@@ -591,8 +626,8 @@ mod tests {
 }
 
 /// The word index against the scan: the same rows for any texts and any
-/// term (a random number of expected rows, so that lists turn into bit
-/// sets early or late, or the texts outgrow them).
+/// term, the index built a random number of rows at a time (as the
+/// browser builds it, between frames).
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod index_tests {
     use super::*;
@@ -609,14 +644,17 @@ mod index_tests {
         prop::collection::vec(piece(), pieces).prop_map(|p| p.concat())
     }
 
-    fn stores(texts: &[String], expected_rows: usize) -> (SearchText, SearchText) {
-        let mut indexed = SearchText::with_capacity(expected_rows, 0, true);
-        let mut scanned = SearchText::with_capacity(expected_rows, 0, false);
+    fn stores(texts: &[String], rows_per_step: usize) -> (SearchText, SearchText) {
+        let mut indexed = SearchText::with_capacity(texts.len(), 0);
+        let mut scanned = SearchText::with_capacity(texts.len(), 0);
         for text in texts {
             indexed.push(text);
             scanned.push(text);
         }
-        indexed.shrink_to_fit();
+        let mut indexing = indexed.start_indexing();
+        while !indexed.index_some(&mut indexing, rows_per_step) {
+            assert!(indexed.word_index().is_none(), "read before every text is in");
+        }
         (indexed, scanned)
     }
 
@@ -631,9 +669,9 @@ mod index_tests {
             // terms that begin a word of the texts and go past a key's
             // length, or stop one letter short of a match.
             cuts in prop::collection::vec((any::<prop::sample::Index>(), 0usize..30, 1usize..30, any::<bool>()), 0..8),
-            expected_rows in 0usize..60,
+            rows_per_step in 1usize..60,
         ) {
-            let (indexed, scanned) = stores(&texts, expected_rows);
+            let (indexed, scanned) = stores(&texts, rows_per_step);
             prop_assert!(indexed.word_index().is_some_and(|index| index.is_finished()));
             let pieces = cuts.iter().map(|(text, start, length, change)| {
                 let chars: Vec<char> = search::fold(&texts[text.index(texts.len())]).chars().skip(*start).take(*length).collect();

@@ -167,10 +167,35 @@ fn complete_load(base: String, overview: Load) -> Load {
         let texts = reader.finish()?;
         let mut complete = (*dataset).clone();
         complete.attach(texts);
-        Ok(Rc::new(complete))
+        let complete = Rc::new(complete);
+        if complete.recommendations.wants_word_index() {
+            wasm_bindgen_futures::spawn_local(index_words(complete.clone()));
+        }
+        Ok(complete)
     }
     .boxed_local()
     .shared()
+}
+
+/// Builds the texts' word index in slices once the viewers have the texts:
+/// at 16 times today's data it takes seconds on a phone, and the texts are
+/// readable and searchable (by a scan, slower) meanwhile. A search reads
+/// the index from the moment it is finished.
+async fn index_words(dataset: Rc<Dataset>) {
+    const ROWS_PER_CHECK: usize = 512;
+    let texts = dataset.recommendations.search_text();
+    let mut indexing = texts.start_indexing();
+    let mut slices = Slices::new();
+    while !texts.index_some(&mut indexing, ROWS_PER_CHECK) {
+        slices.breathe().await;
+    }
+}
+
+/// Whether the texts loaded from some location are searched through their
+/// word index, or need none (for the benchmark, which times the search
+/// once it is there).
+pub fn search_indexed() -> bool {
+    any_complete().is_some_and(|d| !d.recommendations.wants_word_index() || d.recommendations.search_text().word_index().is_some())
 }
 
 async fn read(base: &str, file: &str, progress: impl Fn(Progress)) -> Result<String, LoadError> {
