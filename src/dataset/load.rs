@@ -58,7 +58,6 @@ const MAX_PERSON_GROUPS: usize = 16;
 /// Goal `g` is bit `g - 1` of a `u32` mask.
 const MAX_GOAL: u8 = 32;
 
-
 /// The States that made recommendations in a review (`Participants`),
 /// by index.
 #[derive(Clone, Debug, Default, PartialEq)]
