@@ -208,7 +208,10 @@ fn FacetOption(props: &FacetOptionProps) -> Html {
                 data-theme={(facet == Facet::Theme).then(|| props.value.clone())} data-count={count.to_string()}>
                 <input type="checkbox" checked={props.checked} {onchange} />
                 <span class="option-label">{ props.label.clone() }</span>
-                <span class="count" aria-label={t.count(Msg::RecommendationsCount, count, &[])}>{ t.num(count) }</span>
+                // The number as seen, and as heard: an aria-label on a plain
+                // span is not allowed (ARIA 1.2), and screen readers skip it.
+                <span class="count" aria-hidden="true">{ t.num(count) }</span>
+                <span class="visually-hidden">{ t.count(Msg::RecommendationsCount, count, &[]) }</span>
             </label>
         </li>
     }
