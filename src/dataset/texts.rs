@@ -10,9 +10,9 @@ use super::schema::Response;
 use super::varint::{read_varint, varint};
 use super::word_index::WordIndex;
 use crate::search::{self, RowSet};
-use std::sync::OnceLock;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// No recommending State (the source says "(Unknown)"), no document.
 const NONE_U16: u16 = u16::MAX;
