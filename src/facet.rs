@@ -117,11 +117,6 @@ impl Facet {
     }
 
 
-    /// How many options the dataset has.
-    pub fn len(self, dataset: &Dataset) -> usize {
-        dataset.option_count(self)
-    }
-
     /// The option a parameter value names (case-insensitive).
     pub fn find(self, dataset: &Dataset, value: &str) -> Option<usize> {
         match self {

@@ -48,7 +48,7 @@ impl Criteria {
             for value in query.selection(facet) {
                 match facet.find(dataset, value) {
                     Some(index) => *mask |= 1 << index,
-                    None => warn(facet.parameter(), value, Reason::UnknownOption { facet, options: facet.len(dataset) }),
+                    None => warn(facet.parameter(), value, Reason::UnknownOption { facet, options: dataset.option_count(facet) }),
                 }
             }
         }
@@ -410,7 +410,7 @@ fn empty_outcome(dataset: &Dataset) -> Outcome {
         ..Outcome::default()
     };
     for facet in Facet::ALL {
-        *outcome.counts_mut(facet) = vec![0; facet.len(dataset)];
+        *outcome.counts_mut(facet) = vec![0; dataset.option_count(facet)];
     }
     outcome
 }

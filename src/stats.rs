@@ -37,7 +37,7 @@ pub fn passing_rows<'a>(dataset: &'a Dataset, outcome: &'a Outcome) -> impl Iter
 /// (a scale, such as the action categories, in its own order); options
 /// with none are left out.
 pub fn by_facet(dataset: &Dataset, outcome: &Outcome, facet: Facet) -> Vec<(usize, Split)> {
-    let mut splits = vec![Split::default(); facet.len(dataset)];
+    let mut splits = vec![Split::default(); dataset.option_count(facet)];
     for row in passing_rows(dataset, outcome) {
         for option in facet.indices(&row) {
             splits[option].add(row.response);
@@ -202,7 +202,7 @@ pub fn recommender_profile(dataset: &Dataset, outcome: &Outcome, state: StateInd
     let mut split = Split::default();
     let mut reviews = 0;
     let mut recipients: BTreeMap<StateIndex, u32> = BTreeMap::new();
-    let mut facets: Vec<Vec<Split>> = PROFILE_FACETS.iter().map(|f| vec![Split::default(); f.len(dataset)]).collect();
+    let mut facets: Vec<Vec<Split>> = PROFILE_FACETS.iter().map(|f| vec![Split::default(); dataset.option_count(*f)]).collect();
     for m in &outcome.reviews {
         let rows = m.passing.iter().map(|i| dataset.recommendations.row(i)).filter(|r| r.from == Some(state));
         let mut any = false;

@@ -104,7 +104,7 @@ impl Tally {
             accepted: 0,
             noted: 0,
             recipients: BTreeSet::new(),
-            options: MAIN_FACETS.iter().map(|f| vec![0; f.len(dataset)]).collect(),
+            options: MAIN_FACETS.iter().map(|f| vec![0; dataset.option_count(*f)]).collect(),
         }
     }
 

@@ -131,7 +131,7 @@ fn FacetList(props: &FacetListProps) -> Html {
     // The options' values and labels change only with the dataset or the
     // language, not at each filter.
     let names = use_memo((facet, dataset.clone(), t.clone()), |(facet, dataset, t)| {
-        (0..facet.len(dataset))
+        (0..dataset.option_count(*facet))
             .map(|index| (AttrValue::from(facet.value(dataset, index)), AttrValue::from(t.facet_label(*facet, dataset, index))))
             .collect::<Vec<_>>()
     });

@@ -93,11 +93,10 @@ impl WordIndex {
         WordIndex { expected_rows, ..WordIndex::default() }
     }
 
-    /// Adds the words of `row`'s folded `text`; rows come in order.
+    /// Adds the words of `row`'s folded `text`; rows come in order, all
+    /// before `finish` (`SearchText::index_some` builds a new index for
+    /// new texts).
     pub fn add(&mut self, row: usize, text: &str) {
-        if !self.words.is_empty() {
-            self.adding.extend(self.words.drain(..));
-        }
         let rows = self.expected_rows;
         for_each_word_key(text, |key| self.adding.entry(key).or_default().add(row, rows));
     }
