@@ -3,6 +3,7 @@
 
 pub mod borrowed;
 pub mod facet;
+pub mod fast_hash;
 pub mod indices;
 pub mod load;
 pub mod media_summary;

@@ -5,12 +5,12 @@
 //! letter was a capital"), so a text costs about its own size once instead
 //! of twice (original and folded) plus a `String` per recommendation.
 
+use super::fast_hash::IdMap;
 use super::indices::StateIndex;
 use super::schema::Response;
 use super::varint::{read_varint, varint};
 use super::word_index::WordIndex;
 use crate::search::{self, RowSet};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -128,7 +128,7 @@ pub struct Recommendations {
     /// Index into `documents`: a few hundred reports cited by all.
     document: Vec<u32>,
     documents: Vec<Box<str>>,
-    document_index: HashMap<Box<str>, u32>,
+    document_index: IdMap<Box<str>, u32>,
     paragraphs: StringColumn,
     targets: StringColumn,
     search_text: SearchText,
@@ -179,7 +179,7 @@ impl Recommendations {
 
     /// Frees what was reserved but not used, and the loading's lookup table.
     pub fn shrink_to_fit(&mut self) {
-        self.document_index = HashMap::new();
+        self.document_index = IdMap::default();
         self.paragraphs.text.shrink_to_fit();
         self.targets.text.shrink_to_fit();
         self.search_text.shrink_to_fit();

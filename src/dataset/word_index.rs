@@ -14,8 +14,7 @@
 
 use super::varint::{read_varint, varint};
 use crate::search::{self, RowSet};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use super::fast_hash::IdMap;
 use std::ops::RangeInclusive;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -26,7 +25,7 @@ pub struct WordIndex {
     /// complete once `finish`ed.
     words: Vec<(Key, Postings)>,
     /// While rows are added: the same, by key.
-    adding: HashMap<Key, Postings, BuildHasherDefault<KeyHasher>>,
+    adding: IdMap<Key, Postings>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -109,7 +108,7 @@ impl WordIndex {
             }
             (key, postings)
         }));
-        self.adding = HashMap::default();
+        self.adding = IdMap::default();
         self.words.sort_unstable_by_key(|(key, _)| *key);
         self.words.shrink_to_fit();
     }
@@ -225,34 +224,5 @@ fn for_each_word_key(text: &str, mut each: impl FnMut(Key)) {
             // Not a word character: one character on.
             at += text.get(at..).and_then(|rest| rest.chars().next()).map_or(1, char::len_utf8);
         }
-    }
-}
-
-/// FxHash (rustc's) of a key: one multiplication for each of the texts'
-/// words (19 million at 16 times today's data), where the standard SipHash
-/// would take much of the build. Keys come from the bundled texts, which
-/// do not seek collisions.
-#[derive(Default, Clone, Copy)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        bytes.iter().for_each(|b| self.write_u64(*b as u64));
-    }
-
-    fn write_u128(&mut self, value: u128) {
-        self.write_u64(value as u64);
-        self.write_u64((value >> 64) as u64);
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    /// The product's high bits depend on every bit of the key, its low
-    /// bits only on the key's low bytes (zeros in every short word's key),
-    /// and the table takes its buckets from the low bits: rotated.
-    fn finish(&self) -> u64 {
-        self.0.rotate_left(26)
     }
 }
