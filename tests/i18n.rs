@@ -100,6 +100,24 @@ fn a_count_takes_the_form_of_its_language() {
     assert_eq!(partial.get(Msg::Filters), "Filters");
 }
 
+/// A facet option shows its count's number alone and hides the words
+/// around it: read together, they must be the whole phrase, in every
+/// language and every plural form.
+#[test]
+fn a_count_cut_around_its_number_reads_as_the_whole_count() {
+    use upr_viewer::i18n::Tr;
+    use std::rc::Rc;
+    for lang in Lang::ALL {
+        let tr = if lang == Lang::En { Tr::english() } else { Tr::new(lang, Rc::new(catalog(lang))) };
+        for n in [0, 1, 2, 3, 5, 11, 21, 102, 1_000, 41_066] {
+            let (before, after) = tr.count_around(Msg::RecommendationsCount, n);
+            let whole = tr.count(Msg::RecommendationsCount, n, &[]);
+            assert_eq!(format!("{before}{}{after}", tr.num(n)), whole, "{} {n}", lang.code());
+        }
+    }
+    assert_eq!(Tr::english().count_around(Msg::RecommendationsCount, 1), ("", " recommendation"));
+}
+
 #[test]
 fn every_state_has_a_name_from_cldr_in_every_language() {
     let states = &common::dataset().states;

@@ -201,6 +201,7 @@ fn FacetOption(props: &FacetOptionProps) -> Html {
     let t = use_tr();
     let FacetOptionProps { facet, index, count, .. } = *props;
     let onchange = props.ontoggle.reform(move |_: Event| index);
+    let (before, after) = t.count_around(Msg::RecommendationsCount, count);
     html! {
         <li>
             // `data-theme`: kept for themes, which links and tests select by.
@@ -208,10 +209,15 @@ fn FacetOption(props: &FacetOptionProps) -> Html {
                 data-theme={(facet == Facet::Theme).then(|| props.value.clone())} data-count={count.to_string()}>
                 <input type="checkbox" checked={props.checked} {onchange} />
                 <span class="option-label">{ props.label.clone() }</span>
-                // The number as seen, and as heard: an aria-label on a plain
-                // span is not allowed (ARIA 1.2), and screen readers skip it.
-                <span class="count" aria-hidden="true">{ t.num(count) }</span>
-                <span class="visually-hidden">{ t.count(Msg::RecommendationsCount, count, &[]) }</span>
+                // Heard as "659 recommendations": the number as seen, and
+                // the words around it hidden from sight. (An aria-label on a
+                // plain span is not allowed in ARIA 1.2, and screen readers
+                // skip it.) At a filter, the number alone changes.
+                if !before.is_empty() {
+                    <span class="visually-hidden">{ before.to_owned() }</span>
+                }
+                <span class="count">{ t.num(count) }</span>
+                <span class="visually-hidden">{ after.to_owned() }</span>
             </label>
         </li>
     }

@@ -144,6 +144,16 @@ impl Tr {
         fill(self.raw(msg, n), &all)
     }
 
+    /// A message about `n` things cut around its number: the words before
+    /// and after `{n}` in the plural form for `n`. A count that changes at
+    /// each filter shows its number alone beside these words, which change
+    /// only when the plural form does, so that the page writes one text
+    /// at each change rather than two.
+    pub fn count_around(&self, msg: Msg, n: u32) -> (&str, &str) {
+        let text = self.raw(msg, n);
+        text.split_once("{n}").unwrap_or((text, ""))
+    }
+
     pub fn num(&self, n: u32) -> String {
         format::number(self.lang, n)
     }
