@@ -290,9 +290,6 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                         if let Phase::Failed(error) = &state.texts {
                             <TextsErrorNotice error={error.clone()} onretry={onretry.clone()} />
                         }
-                        if state.texts == Phase::Loading {
-                            <TextsProgress progress={*progress} />
-                        }
                         <ResultSummary
                             reviews={outcome.reviews.len() as u32}
                             recommendations={outcome.recommendations}
@@ -309,6 +306,14 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                             <ExportButtons dataset={dataset.clone()} outcome={outcome.clone()} />
                         </div>
                         { main }
+                        // Last, and held at the bottom of the window while
+                        // the results are in view: when the texts are in and
+                        // it goes, nothing on screen moves (above the
+                        // summary, it moved every card up: a layout shift
+                        // of 0.062 on the home page).
+                        if state.texts == Phase::Loading {
+                            <TextsProgress progress={*progress} />
+                        }
                     </@>
                 </div>
             }

@@ -123,6 +123,7 @@ pub fn root_style() -> stylist::StyleSource {
         .upr-viewer-root .source { color: var(--upr-muted); font-size: 0.85em; }
         .upr-viewer-root .texts-error { background: var(--upr-error-bg); padding: 0.5em 1em; border-radius: 6px; }
         .upr-viewer-root progress { display: block; width: 100%; }
+        .upr-viewer-root .texts-progress { position: sticky; bottom: 0; z-index: 1; margin-top: 1em; padding: 0.5em 0; background: var(--upr-background); border-top: 1px solid var(--upr-border); }
         .upr-viewer-root .toolbar { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5em; margin: 0.5em 0; }
         .upr-viewer-root .toolbar button { margin-inline-end: 0.25em; }
         .upr-viewer-root button[aria-pressed=true] { background: var(--upr-accent); color: var(--upr-on-accent); border-color: var(--upr-accent); }
@@ -164,7 +165,7 @@ pub fn root_style() -> stylist::StyleSource {
         .upr-viewer-root .print-only { display: none; }
         @media print {
             .upr-viewer-root { background: #fff; color: #000; padding: 0; }
-            .upr-viewer-root .panel, .upr-viewer-root .toolbar, .upr-viewer-root .result-bar, .upr-viewer-root .back, .upr-viewer-root .print-button, .upr-viewer-root .grouping, .upr-viewer-root .masthead p, .upr-viewer-root [data-testid=query-warnings] { display: none; }
+            .upr-viewer-root .panel, .upr-viewer-root .toolbar, .upr-viewer-root .result-bar, .upr-viewer-root .back, .upr-viewer-root .print-button, .upr-viewer-root .grouping, .upr-viewer-root .masthead p, .upr-viewer-root [data-testid=query-warnings], .upr-viewer-root .texts-progress { display: none; }
             .upr-viewer-root .layout { display: block; }
             .upr-viewer-root .review { border: none; padding: 0; }
             .upr-viewer-root .print-only { display: block; }

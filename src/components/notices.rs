@@ -77,7 +77,7 @@ pub fn TextsProgress(props: &TextsProgressProps) -> Html {
         None => t.fmt(Msg::TextsProgress, &[("received", &megabytes(received))]),
     };
     html! {
-        <div data-testid="texts-progress" role="status">
+        <div class="texts-progress" data-testid="texts-progress" role="status">
             <label>
                 { label }
                 <progress max={total.unwrap_or(0).to_string()} value={received.to_string()} />
