@@ -32,9 +32,10 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindge
 #[component]
 pub fn ExportButtons(props: &ExportProps) -> Html {
     let t = use_tr();
-    if !props.dataset.texts_loaded {
-        return html! {};
-    }
+    // There while the texts load, unusable until they are in: buttons that
+    // appeared then took a line of their own on a phone and moved every
+    // card down (a layout shift).
+    let waiting = !props.dataset.texts_loaded;
     let button = |label: &str, name: &'static str, mime: &'static str, render: fn(&[crate::export::ExportedRecommendation]) -> String| {
         let dataset = props.dataset.clone();
         let outcome = props.outcome.clone();
@@ -44,7 +45,7 @@ pub fn ExportButtons(props: &ExportProps) -> Html {
                 gloo::console::error!("the download could not start", error);
             }
         });
-        html! { <button type="button" data-testid={format!("export-{}", name.rsplit('.').next().unwrap_or(name))} {onclick}>{ label.to_owned() }</button> }
+        html! { <button type="button" data-testid={format!("export-{}", name.rsplit('.').next().unwrap_or(name))} disabled={waiting} {onclick}>{ label.to_owned() }</button> }
     };
     html! {
         <div class="export" role="group" aria-label={t.get(Msg::DownloadSelected)}>
