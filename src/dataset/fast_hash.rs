@@ -56,7 +56,7 @@ impl Hasher for FastHasher {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::hash::{BuildHasher, BuildHasherDefault};
+    use std::hash::BuildHasher;
 
     fn hash(key: &str) -> u64 {
         BuildHasherDefault::<FastHasher>::default().hash_one(key)

@@ -12,9 +12,9 @@
 //! the texts are in, so that the words beginning with a prefix are one run
 //! of it.
 
+use super::fast_hash::IdMap;
 use super::varint::{read_varint, varint};
 use crate::search::{self, RowSet};
-use super::fast_hash::IdMap;
 use std::ops::RangeInclusive;
 
 #[derive(Clone, Debug, Default, PartialEq)]
