@@ -127,9 +127,12 @@ function instrument() {
       if (e.identifier === 'card-title' && window.__bench.cardPaint === null) window.__bench.cardPaint = e.renderTime || e.loadTime;
     }
   }).observe({ type: 'element', buffered: true });
+  // Not while the page is still being parsed: the prerendered progress
+  // line comes after the result summary, and between the two the page
+  // would read as having its texts.
   new MutationObserver(() => {
     const b = window.__bench;
-    if (b.texts === null && document.querySelector('[data-testid=result-summary]') && !document.querySelector('[data-testid=texts-progress]')) {
+    if (b.texts === null && document.readyState !== 'loading' && document.querySelector('[data-testid=result-summary]') && !document.querySelector('[data-testid=texts-progress]')) {
       b.texts = performance.now();
     }
   }).observe(document, { childList: true, subtree: true });
