@@ -116,7 +116,6 @@ impl Facet {
         (yes, no)
     }
 
-
     /// The option a parameter value names (case-insensitive).
     pub fn find(self, dataset: &Dataset, value: &str) -> Option<usize> {
         match self {

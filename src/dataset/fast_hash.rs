@@ -9,7 +9,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// A map from a dataset's ids to their index.
+/// A map keyed by what the loader looks up: a dataset's ids, or the word
+/// index's keys.
 pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// FxHash (rustc's): one multiplication for each eight bytes of the key.
