@@ -357,10 +357,8 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     }
 }
 
-/// A person's change: to the address bar first, then to the page. Written
-/// while the page is still as it was, the history entry costs half a
-/// millisecond; after the page has changed, the browser first brings its
-/// styles up to date for it (3-5 ms at each change, measured).
+/// A person's change: to the page, and to the address bar once the page
+/// has painted it (`address_bar::write`).
 fn change(dispatcher: &UseReducerDispatcher<ViewerState>, address_bar: bool, query: Query, origin: QueryOrigin) {
     if address_bar && origin != QueryOrigin::Outside {
         address_bar::write(&query, origin == QueryOrigin::Choice);

@@ -14,8 +14,8 @@ test('clicking a theme bar applies that theme', async () => {
   const bar = page.locator('[data-testid="theme:Death penalty"]');
   const total = Number(await bar.getAttribute('data-total'));
   const after = await viewer.changing(() => bar.click());
-  assert.deepEqual(viewer.params().getAll('theme'), ['Death penalty']);
-  assert.equal(viewer.params().get('cycle'), '2', 'other filters stay');
+  assert.deepEqual((await viewer.params()).getAll('theme'), ['Death penalty']);
+  assert.equal((await viewer.params()).get('cycle'), '2', 'other filters stay');
   assert.equal(after.recommendations, total, 'the bar said how many the filter would give');
   await page.close();
 });
@@ -31,8 +31,8 @@ test('dragging across the participation chart sets the range', async () => {
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
     await page.mouse.up();
   });
-  const min = Number(viewer.params().get('states_min'));
-  const max = Number(viewer.params().get('states_max'));
+  const min = Number((await viewer.params()).get('states_min'));
+  const max = Number((await viewer.params()).get('states_max'));
   assert.ok(min > 0 && max > min, `range ${min}-${max}`);
   const chart = page.locator('[data-testid=participation-chart]');
   assert.equal(Number(await chart.getAttribute('data-min')), min);
@@ -85,6 +85,6 @@ test('an open card prints as a page with its link back', async () => {
   await page.emulateMedia({ media: 'screen' });
   await page.locator('[data-testid=compare-link]').click();
   await page.locator('[data-testid=compare]').waitFor();
-  assert.equal(viewer.params().get('compare'), 'kazakhstan');
+  assert.equal((await viewer.params()).get('compare'), 'kazakhstan');
   await page.close();
 });

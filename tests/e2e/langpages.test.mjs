@@ -140,7 +140,7 @@ test('with JavaScript the French review page comes up in French, never English f
   assert.equal(await page.locator('h1').textContent(), said.Title);
   assert.ok((await viewer.detail().locator('[data-testid=recommendation]').count()) > 50, 'the whole card, with its recommendations');
   assert.deepEqual([...await page.evaluate(() => [...window.__languages])], ['fr'], 'the viewer was never in another language');
-  assert.equal(viewer.params().get('lang'), 'fr');
+  assert.equal((await viewer.params()).get('lang'), 'fr');
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -167,10 +167,10 @@ test('the switch changes the language and keeps the rest of the view', async () 
   const query = '?theme=Death+penalty&sur=Kazakhstan&view=charts';
   const { page, viewer } = await open(query);
   const before = await viewer.summary();
-  const params = [...viewer.params()];
+  const params = [...(await viewer.params())];
   await viewer.chooseLanguage('ru');
-  assert.equal(viewer.params().get('lang'), 'ru');
-  assert.deepEqual([...viewer.params()].filter(([k]) => k !== 'lang'), params);
+  assert.equal((await viewer.params()).get('lang'), 'ru');
+  assert.deepEqual([...(await viewer.params())].filter(([k]) => k !== 'lang'), params);
   assert.deepEqual(await viewer.summary(), before);
   await page.waitForSelector('[data-testid=charts]');
   await viewer.chooseLanguage('en');
@@ -186,7 +186,7 @@ test("without lang, the browser's preferred languages decide, then English", asy
     await viewer.open(site.server.url('/upr/'));
     await viewer.waitForResults();
     await viewer.waitForLanguage(expected);
-    assert.equal(viewer.params().get('lang'), null, 'the address bar does not gain a lang the person did not choose');
+    assert.equal((await viewer.params()).get('lang'), null, 'the address bar does not gain a lang the person did not choose');
     await page.close();
   }
 });

@@ -64,11 +64,11 @@ test('goals and groups of persons select the same recommendations as the source'
   const want = expected((r) => r.sdg_goals?.includes(5) && r.persons?.includes(disabilities));
   assert.equal(await viewer.optionCount('persons', 'Persons with disabilities'), want.recommendations);
   assert.deepEqual(await viewer.toggleOption('persons', 'Persons with disabilities'), want);
-  assert.deepEqual(viewer.params().getAll('persons'), ['Persons with disabilities']);
+  assert.deepEqual((await viewer.params()).getAll('persons'), ['Persons with disabilities']);
   // A second goal widens the selection: any of them.
   const either = expected((r) => (r.sdg_goals?.includes(5) || r.sdg_goals?.includes(16)) && r.persons?.includes(disabilities));
   assert.deepEqual(await viewer.toggleOption('sdg', '16'), either);
-  assert.deepEqual(viewer.params().getAll('sdg'), ['5', '16']);
+  assert.deepEqual((await viewer.params()).getAll('sdg'), ['5', '16']);
   await page.close();
 });
 
@@ -135,11 +135,11 @@ test('filtering by UPR Info action category, with the count beside each', async 
   const specific = expected((r) => r.session === 20 && r.action === 5);
   assert.equal(await viewer.optionCount('action', '5'), specific.recommendations);
   assert.deepEqual(await viewer.toggleOption('action', '5'), specific);
-  assert.deepEqual(viewer.params().getAll('action'), ['5']);
+  assert.deepEqual((await viewer.params()).getAll('action'), ['5']);
   // A second category widens the selection: any of them.
   const either = expected((r) => r.session === 20 && (r.action === 4 || r.action === 5));
   assert.deepEqual(await viewer.toggleOption('action', '4'), either);
-  assert.deepEqual(viewer.params().getAll('action'), ['4', '5']);
+  assert.deepEqual((await viewer.params()).getAll('action'), ['4', '5']);
   // The chart draws the categories in their order, 1 minimal to 5 specific.
   await page.goto(site.server.url('/upr/') + '?view=charts&session=20');
   await viewer.waitForTexts();

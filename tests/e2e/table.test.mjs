@@ -36,8 +36,8 @@ for (const by of ['review', 'state', 'from']) {
     // recommendations, so there the first press turns it round).
     await viewer.sortTableWithKey('recommendations', 'Enter');
     assert.equal(await viewer.tableSortState('recommendations'), 'ascending');
-    assert.equal(viewer.params().get('sort'), 'recommendations');
-    assert.equal(viewer.params().get('by'), by === 'review' ? null : by);
+    assert.equal((await viewer.params()).get('sort'), 'recommendations');
+    assert.equal((await viewer.params()).get('by'), by === 'review' ? null : by);
     const up = await numbers(viewer, 'recommendations');
     assert.ok(up.length > 5 && ascending(up), up.join(' '));
     assert.notEqual(up[0], up[up.length - 1]);
@@ -45,7 +45,7 @@ for (const by of ['review', 'state', 'from']) {
     await viewer.sortTableWithKey('recommendations', 'Space');
     assert.equal(await viewer.tableSortState('recommendations'), 'descending');
     // The canonical address leaves a by's default sort out.
-    assert.equal(viewer.params().get('sort'), by === 'from' ? null : '-recommendations');
+    assert.equal((await viewer.params()).get('sort'), by === 'from' ? null : '-recommendations');
     const down = await numbers(viewer, 'recommendations');
     assert.ok(descending(down), down.join(' '));
     // Another column is then unsorted.
@@ -83,8 +83,8 @@ test('a review row links to its card, and opens it in place', async () => {
   assert.match(await link.getAttribute('href'), /review=kazakhstan-s7/);
   await link.click();
   await page.waitForSelector('[data-testid=review-detail][data-review="kazakhstan-s7"]');
-  assert.equal(viewer.params().get('review'), 'kazakhstan-s7');
-  assert.equal(viewer.params().get('view'), 'table');
+  assert.equal((await viewer.params()).get('review'), 'kazakhstan-s7');
+  assert.equal((await viewer.params()).get('view'), 'table');
   await page.close();
 });
 

@@ -163,7 +163,11 @@ export class ViewerPage {
     return this.waitForLanguage(code);
   }
 
-  params() {
+  /** The address bar's query, once the viewer has written it: it writes
+   *  after the page has painted the change (an animation frame, then a
+   *  task), so this waits for the same. */
+  async params() {
+    await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
     return new URL(this.page.url()).searchParams;
   }
 }

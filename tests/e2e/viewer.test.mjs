@@ -73,7 +73,7 @@ test('themes narrow the cards, match the count beside them, and live in the addr
   const one = await viewer.toggleTheme('Death penalty');
   assert.equal(one.recommendations, deathPenalty, 'the summary agrees with the count beside the option');
   assert.ok(one.reviews < 305 + 81 && one.reviews > 0);
-  assert.deepEqual(viewer.params().getAll('theme'), ['Death penalty']);
+  assert.deepEqual((await viewer.params()).getAll('theme'), ['Death penalty']);
 
   const torture = await viewer.themeCount('Torture and other CID treatment');
   const either = await viewer.toggleTheme('Torture and other CID treatment');
@@ -81,7 +81,7 @@ test('themes narrow the cards, match the count beside them, and live in the addr
 
   const both = await viewer.changing(() => page.locator('input[name=match][value=all]').check());
   assert.ok(both.reviews < either.reviews, 'all themes is stricter than any');
-  assert.equal(viewer.params().get('match'), 'all');
+  assert.equal((await viewer.params()).get('match'), 'all');
 
   await page.reload();
   await viewer.waitForTexts();
@@ -100,7 +100,7 @@ test('the participating-States range and a text search narrow the cards', async 
   await viewer.waitForTexts();
   const ranged = await viewer.moveStatesMin(60);
   assert.ok(ranged.reviews > 0 && ranged.reviews < 305 + 81);
-  assert.equal(viewer.params().get('states_min'), '60');
+  assert.equal((await viewer.params()).get('states_min'), '60');
   for (const text of await page.locator('[data-testid=participation]').allTextContents()) {
     assert.ok(Number(text.match(/^(\d+)/)[1]) >= 60, text);
   }
@@ -115,7 +115,7 @@ test('opening a card shows the whole review; its link and Back work', async () =
   await viewer.waitForTexts();
   assert.equal((await viewer.summary()).reviews, 2);
   await viewer.openCard('kazakhstan-s7');
-  assert.equal(viewer.params().get('review'), 'kazakhstan-s7');
+  assert.equal((await viewer.params()).get('review'), 'kazakhstan-s7');
   // Keyboard and screen-reader users land on the card's title (focused in
   // the frame after the card is built).
   await page.waitForFunction(() => document.activeElement?.id === 'review-title', null, { timeout: 5000 })
@@ -128,7 +128,7 @@ test('opening a card shows the whole review; its link and Back work', async () =
 
   await page.goBack();
   await page.waitForSelector('[data-testid=review-card][data-review="kazakhstan-s7"]');
-  assert.equal(viewer.params().get('review'), null);
+  assert.equal((await viewer.params()).get('review'), null);
   // The focus goes back to the card's link, where the person left the list.
   await page.waitForFunction(() => document.activeElement?.closest('[data-testid=review-card]')?.dataset.review === 'kazakhstan-s7', null, { timeout: 5000 })
     .catch(async () => assert.fail(`focus is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`));
@@ -169,7 +169,7 @@ test('the largest card opened in the viewer ends with every recommendation drawn
   // Another grouping regroups all of them.
   await viewer.detail().locator('.grouping input').last().check();
   await untilEveryRowDrawn(page, total);
-  assert.equal(viewer.params().get('group'), 'state');
+  assert.equal((await viewer.params()).get('group'), 'state');
   assert.deepEqual(errors, []);
   await page.close();
 });
