@@ -46,10 +46,12 @@ pub fn run_page() {
     let Some(root) = document.and_then(|d| d.get_element_by_id(PAGE_ROOT_ID)) else { return };
     crash::install_panic_hook();
     let base = root.get_attribute(DATA_BASE_ATTRIBUTE).unwrap_or_else(|| "data/".into());
-    // The build puts i18n/ beside data/: a page one folder down
-    // (`reviews/…`, data in `../data/`) finds its languages in `../i18n/`.
+    // The build puts i18n/ and the texts' worker beside data/: a page one
+    // folder down (`reviews/…`, data in `../data/`) finds its languages in
+    // `../i18n/`.
     if let Some(up) = base.strip_suffix("data/") {
         i18n::load::set_base(format!("{up}i18n/"));
+        services::worker_fetch::set_script(format!("{up}{}", services::worker_fetch::SCRIPT_FILE));
     }
     match root.get_attribute(PRERENDERED_ATTRIBUTE) {
         Some(stage) => wasm_bindgen_futures::spawn_local(hydrate(root, base, stage == PRERENDERED_WITH_TEXTS)),

@@ -52,14 +52,7 @@ pub async fn fetch_chunks(url: &str, on_progress: impl Fn(Progress), mut on_chun
         .get_reader()
         .dyn_into()
         .map_err(|_| "cannot read the response body".to_owned())?;
-    let mut buffer = Vec::new();
-    let mut received = 0u64;
-    // Each report re-renders the viewer: one per chunk (thousands for a
-    // large file) cost more than reading the file. A megabyte, or a
-    // hundredth of a known total, at a time.
-    let step = total.map_or(0, |t| t / 100).max(1 << 20);
-    let mut next_report = 0u64;
-    let mut slices = Slices::new();
+    let mut feeder = Feeder::new(total);
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
@@ -69,26 +62,50 @@ pub async fn fetch_chunks(url: &str, on_progress: impl Fn(Progress), mut on_chun
             break;
         }
         let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|e| describe(&e))?;
-        let array = Uint8Array::new(&value);
-        // A browser may hand over megabytes at once: copied into wasm
-        // memory a piece at a time, so that no copy of it stays there.
+        feeder.feed(&Uint8Array::new(&value), &on_progress, &mut on_chunk).await;
+    }
+    Ok(())
+}
+
+/// Hands a body's bytes to the reader as they arrive, a piece at a time,
+/// and reports how much has arrived.
+pub(super) struct Feeder {
+    buffer: Vec<u8>,
+    received: u64,
+    total: Option<u64>,
+    /// Each report re-renders the viewer: one per chunk (thousands for a
+    /// large file) cost more than reading the file. A megabyte, or a
+    /// hundredth of a known total, at a time.
+    step: u64,
+    next_report: u64,
+    slices: Slices,
+}
+
+impl Feeder {
+    pub(super) fn new(total: Option<u64>) -> Self {
+        let step = total.map_or(0, |t| t / 100).max(1 << 20);
+        Feeder { buffer: Vec::new(), received: 0, total, step, next_report: 0, slices: Slices::new() }
+    }
+
+    /// A browser may hand over megabytes at once: copied into wasm memory
+    /// a piece at a time, so that no copy of it stays there.
+    pub(super) async fn feed(&mut self, array: &Uint8Array, on_progress: &impl Fn(Progress), on_chunk: &mut impl FnMut(&[u8])) {
         let length = array.length();
         let mut at = 0;
         while at < length {
             let end = length.min(at + PIECE);
-            buffer.resize((end - at) as usize, 0);
-            array.subarray(at, end).copy_to(&mut buffer);
-            on_chunk(&buffer);
+            self.buffer.resize((end - at) as usize, 0);
+            array.subarray(at, end).copy_to(&mut self.buffer);
+            on_chunk(&self.buffer);
             at = end;
-            slices.breathe().await;
+            self.slices.breathe().await;
         }
-        received += length as u64;
-        if received >= next_report {
-            on_progress(Progress { received, total: total.filter(|t| *t >= received) });
-            next_report = received + step;
+        self.received += length as u64;
+        if self.received >= self.next_report {
+            on_progress(Progress { received: self.received, total: self.total.filter(|t| *t >= self.received) });
+            self.next_report = self.received + self.step;
         }
     }
-    Ok(())
 }
 
 /// The most of a chunk copied into wasm memory at once, and read in one
@@ -99,7 +116,7 @@ pub const PIECE: u32 = 1 << 16;
 /// A site that does not allow others to read its files fails a request
 /// exactly like a broken network; when the file is on another site, say
 /// what that site must send.
-fn other_site(url: &str) -> String {
+pub(super) fn other_site(url: &str) -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
     let (Ok(page), Ok(origin)) = (location.href(), location.origin()) else { return String::new() };
     match web_sys::Url::new_with_base(url, &page) {

@@ -6,6 +6,7 @@
 
 use super::fetch::{fetch_chunks, fetch_text, Progress, PIECE};
 use super::slices::Slices;
+use super::worker_fetch::{self, Outcome};
 use crate::dataset::load::{Dataset, LoadError, TextsReader, OVERVIEW_FILE, TEXTS_FILE};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::{Cell, RefCell};
@@ -154,9 +155,16 @@ fn complete_load(base: String, overview: Load) -> Load {
                     slices.breathe().await;
                 }
             }
-            None => fetch_chunks(&format!("{base}{TEXTS_FILE}"), |p| notify(&base, p), on_chunk)
-                .await
-                .map_err(|message| LoadError::Fetch { file: TEXTS_FILE.into(), message })?,
+            None => {
+                let url = format!("{base}{TEXTS_FILE}");
+                let progress = |p| notify(&base, p);
+                let fetched = match worker_fetch::fetch_chunks(&url, &progress, &mut on_chunk).await {
+                    Ok(Outcome::Read) => Ok(()),
+                    Ok(Outcome::NoWorker) => fetch_chunks(&url, progress, &mut on_chunk).await,
+                    Err(message) => Err(message),
+                };
+                fetched.map_err(|message| LoadError::Fetch { file: TEXTS_FILE.into(), message })?;
+            }
         }
         if let Some(error) = failed {
             return Err(error);

@@ -4,3 +4,4 @@ pub mod address_bar;
 pub mod fetch;
 pub mod loader;
 pub mod slices;
+pub mod worker_fetch;

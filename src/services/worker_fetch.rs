@@ -1,0 +1,141 @@
+//! Downloading the texts file in a dedicated worker (`static/texts-worker.js`),
+//! which hands its bytes to the page as they arrive; the page reads them as
+//! it reads a download of its own (`fetch::Feeder`).
+//!
+//! Why: when a download of this size completes, the thread that made it
+//! does the browser's own work on the body. With developer tools attached
+//! (Lighthouse, every automated measurement of the page) that is decoding
+//! all 19 MB as text for the Network panel: a task of 100-250 ms on the
+//! page's thread, which Lighthouse counted as 900 ms of blocking time on a
+//! phone. From a worker, that task is on the worker's thread. A visitor's
+//! browser does not decode the body either way.
+//!
+//! Where no worker can start (a page that did not say where the script is,
+//! a script on another site, a script missing), the page downloads the
+//! file itself, as before.
+
+use super::fetch::{other_site, Feeder, Progress};
+use futures::channel::mpsc;
+use futures::StreamExt;
+use js_sys::{Object, Reflect, Uint8Array};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker};
+
+/// The worker's script, beside `index.html`.
+pub const SCRIPT_FILE: &str = "texts-worker.js";
+
+thread_local! {
+    /// Where the worker's script is, relative to the page; None: no worker.
+    static SCRIPT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Lets downloads use the worker whose script is at `url`.
+pub fn set_script(url: String) {
+    SCRIPT.with(|script| *script.borrow_mut() = Some(url));
+}
+
+/// What a download through the worker came to.
+pub enum Outcome {
+    /// Every byte was handed to `on_chunk`.
+    Read,
+    /// No worker could start; nothing was handed over.
+    NoWorker,
+}
+
+enum Message {
+    Data(JsValue),
+    /// The worker failed: its script could not be loaded, or it stopped.
+    Failed,
+}
+
+/// Downloads `url` in the worker, handing its bytes to `on_chunk` in order.
+/// The messages of a failed download are those of `fetch::fetch_chunks`.
+pub async fn fetch_chunks(url: &str, on_progress: &impl Fn(Progress), on_chunk: &mut impl FnMut(&[u8])) -> Result<Outcome, String> {
+    let Some(script) = SCRIPT.with(|s| s.borrow().clone()) else { return Ok(Outcome::NoWorker) };
+    // The worker resolves addresses against its script's: it is given a whole one.
+    let Some(absolute) = absolute(url) else { return Ok(Outcome::NoWorker) };
+    let Ok(worker) = Worker::new(&script) else { return Ok(Outcome::NoWorker) };
+    let (sender, mut messages) = mpsc::unbounded();
+    let running = Running::new(worker, sender);
+    let request = Object::new();
+    if Reflect::set(&request, &"url".into(), &absolute.into()).is_err() || running.worker.post_message(&request).is_err() {
+        return Ok(Outcome::NoWorker);
+    }
+    let mut feeder: Option<Feeder> = None;
+    while let Some(message) = messages.next().await {
+        let data = match message {
+            Message::Data(data) => data,
+            Message::Failed if feeder.is_none() => return Ok(Outcome::NoWorker),
+            Message::Failed => return Err("the download broke off (the worker stopped)".into()),
+        };
+        let field = |name: &str| Reflect::get(&data, &name.into()).ok().filter(|v| !v.is_undefined());
+        if let Some(chunk) = field("chunk") {
+            let chunk: Uint8Array = chunk.unchecked_into();
+            let feeder = feeder.get_or_insert_with(|| Feeder::new(None));
+            feeder.feed(&chunk, on_progress, on_chunk).await;
+            running.acknowledge(chunk.length());
+        } else if let Some(total) = field("total") {
+            feeder = Some(Feeder::new(total.as_f64().map(|t| t as u64)));
+        } else if field("done").is_some() {
+            return Ok(Outcome::Read);
+        } else if let Some(failed) = field("failed") {
+            let text = |name: &str| field(name).and_then(|v| v.as_string()).unwrap_or_default();
+            return Err(match failed.as_string().as_deref() {
+                Some("status") => format!("the server answered {} {}", field("status").and_then(|v| v.as_f64()).unwrap_or(0.0) as u16, text("statusText")),
+                Some("request") => format!("the network request failed ({}){}", text("message"), other_site(url)),
+                _ => format!("the download broke off ({})", text("message")),
+            });
+        }
+    }
+    Err("the download broke off (the worker stopped)".into())
+}
+
+fn absolute(url: &str) -> Option<String> {
+    let page = web_sys::window()?.document()?.base_uri().ok()??;
+    Some(web_sys::Url::new_with_base(url, &page).ok()?.href())
+}
+
+/// A worker and its listeners; stopped when the download ends or is
+/// dropped (a viewer gone).
+struct Running {
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Running {
+    fn new(worker: Worker, sender: mpsc::UnboundedSender<Message>) -> Self {
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new({
+            let sender = sender.clone();
+            move |event: MessageEvent| {
+                let _ = sender.unbounded_send(Message::Data(event.data()));
+            }
+        });
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            // Said by the viewer (or by the download it falls back to).
+            event.prevent_default();
+            let _ = sender.unbounded_send(Message::Failed);
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Running { worker, _on_message: on_message, _on_error: on_error }
+    }
+
+    /// Tells the worker the page has read `bytes` more, so that it reads on.
+    fn acknowledge(&self, bytes: u32) {
+        let read = Object::new();
+        if Reflect::set(&read, &"read".into(), &bytes.into()).is_ok() {
+            let _ = self.worker.post_message(&read);
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.worker.terminate();
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+    }
+}
