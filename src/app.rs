@@ -327,7 +327,14 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     // into its shadow root, not into the host page's head.
     // Memoised: building the sheet costs milliseconds, on every render.
     let manager = use_context::<StyleManager>().unwrap_or_default();
-    let _sheet = use_memo(manager, |manager| GlobalStyle::new_with_manager(root_style(), manager.clone()).ok());
+    let _sheet = use_memo(manager, |manager| {
+        let sheet = GlobalStyle::new_with_manager(root_style(), manager.clone()).ok();
+        // Not while prerendering: there is no page then.
+        if let Some(sheet) = sheet.as_ref().filter(|_| cfg!(target_arch = "wasm32")) {
+            drop_prerendered_copies(&sheet.id().to_string(), sheet.get_style_str());
+        }
+        sheet
+    });
 
     html! {
         <ContextProvider<Palette> context={palette.clone()}>
@@ -354,6 +361,25 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             </div>
         </ContextProvider<Tr>>
         </ContextProvider<Palette>>
+    }
+}
+
+/// Removes the copies of the viewer's style sheet (`id`, `rules`) that a
+/// prerendered page carries in its head, once the viewer has added its own
+/// (stylist adds one, under a name of its own, whatever the page holds):
+/// with both, the browser matched every rule twice at every restyle.
+fn drop_prerendered_copies(id: &str, rules: &str) {
+    let Some(head) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.head()) else { return };
+    let Ok(sheets) = head.query_selector_all("style[data-style]") else { return };
+    let copies: Vec<web_sys::Node> = (0..sheets.length())
+        .filter_map(|index| sheets.item(index))
+        .filter(|sheet| {
+            let element = wasm_bindgen::JsCast::unchecked_ref::<web_sys::Element>(sheet);
+            element.get_attribute("data-style").as_deref() != Some(id) && sheet.text_content().as_deref() == Some(rules)
+        })
+        .collect();
+    for copy in copies {
+        let _ = head.remove_child(&copy);
     }
 }
 

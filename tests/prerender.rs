@@ -208,7 +208,7 @@ fn a_page_in_another_language_says_its_language_in_its_head_and_a_hostile_name_s
     assert!(page.contains("<a href=\"../reviews/kazakhstan-s7.zh.html\" hreflang=\"zh\" lang=\"zh\">"), "the page's list of languages links the others, relative");
     // An English page is the whole page, hydrated, as before there were languages.
     let (_, english) = template.review_page(&data, review, &Tr::english(), None);
-    assert!(english.starts_with("<!doctype html>\n<html lang=\"en\">") && !english.contains("data-outline"));
+    assert!(english.starts_with("<!doctype html>\n<html lang=\"en\" dir=\"ltr\">") && !english.contains("data-outline"));
 }
 
 #[test]

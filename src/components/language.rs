@@ -61,8 +61,13 @@ pub fn use_language(requested: Option<Lang>, page: bool, data_base: AttrValue) -
         if *page {
             let document = gloo::utils::document();
             if let Some(html) = document.document_element() {
-                let _ = html.set_attribute("lang", tr.lang().code());
-                let _ = html.set_attribute("dir", tr.lang().dir());
+                // Only what changes: the browser restyles the whole page
+                // for a new `lang` or `dir`, even one set to what it was.
+                for (name, value) in [("lang", tr.lang().code()), ("dir", tr.lang().dir())] {
+                    if html.get_attribute(name).as_deref() != Some(value) {
+                        let _ = html.set_attribute(name, value);
+                    }
+                }
             }
         }
     });

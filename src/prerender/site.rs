@@ -311,10 +311,9 @@ impl<'a> Template<'a> {
             Stage::Overview => ("overview", of_page([fingerprints[0].as_str()])),
             Stage::Texts => (PRERENDERED_WITH_TEXTS, of_page(fingerprints.iter().map(String::as_str))),
         };
-        let html = match lang {
-            Lang::En => HTML_EN.to_owned(),
-            _ => format!("<html lang=\"{}\" dir=\"{}\">", lang.code(), lang.dir()),
-        };
+        // `dir` in English too: the viewer sets it when it starts, and a
+        // change there makes the browser restyle the whole page.
+        let html = format!("<html lang=\"{}\" dir=\"{}\">", lang.code(), lang.dir());
         let outline = if form == Form::Outline { format!(" {OUTLINE_ATTRIBUTE}") } else { String::new() };
         format!(
             "{before_html}{html}{before}<title>{title}</title>{head}<meta name=\"description\" content=\"{description}\"{head_rest}  {tags}\n  {styles}\n</head>{body_start}<div id=\"{PAGE_ROOT_ID}\" {PRERENDERED_ATTRIBUTE}=\"{stage}\" {DATA_BASE_ATTRIBUTE}=\"{up}data/\" {PAGE_QUERY_ATTRIBUTE}=\"{query}\" {FINGERPRINT_ATTRIBUTE}=\"{fingerprint}\"{outline}>{markup}</div>\n  {nav}{after}",
