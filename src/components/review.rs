@@ -173,10 +173,7 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
 
 /// The permanent link as a full address, for paper.
 fn absolute(link: &str) -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .and_then(|here| web_sys::Url::new_with_base(link, &here).ok())
-        .map_or_else(|| link.to_owned(), |url| url.href())
+    crate::services::fetch::resolve(link).map_or_else(|| link.to_owned(), |url| url.href())
 }
 
 fn delegation(t: &Tr, media: &MediaSummary) -> Html {

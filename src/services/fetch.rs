@@ -113,14 +113,20 @@ impl Feeder {
 /// browser often enough (`Slices`).
 pub const PIECE: u32 = 1 << 16;
 
+/// `url` as a whole address, read from the page's own (a data folder
+/// given relative to the page, a link's `?review=…`).
+pub fn resolve(url: &str) -> Option<web_sys::Url> {
+    let page = web_sys::window()?.location().href().ok()?;
+    web_sys::Url::new_with_base(url, &page).ok()
+}
+
 /// A site that does not allow others to read its files fails a request
 /// exactly like a broken network; when the file is on another site, say
 /// what that site must send.
 pub(super) fn other_site(url: &str) -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
-    let (Ok(page), Ok(origin)) = (location.href(), location.origin()) else { return String::new() };
-    match web_sys::Url::new_with_base(url, &page) {
-        Ok(target) if target.origin() != origin => format!(
+    let Some(origin) = web_sys::window().and_then(|w| w.location().origin().ok()) else { return String::new() };
+    match resolve(url) {
+        Some(target) if target.origin() != origin => format!(
             "; the file is on another site ({}), which must send the header Access-Control-Allow-Origin with it",
             target.origin()
         ),

@@ -14,7 +14,7 @@
 //! a script on another site, a script missing), the page downloads the
 //! file itself, as before.
 
-use super::fetch::{other_site, Feeder, Progress};
+use super::fetch::{other_site, resolve, Feeder, Progress};
 use futures::channel::mpsc;
 use futures::StreamExt;
 use js_sys::{Object, Reflect, Uint8Array};
@@ -55,7 +55,7 @@ enum Message {
 pub async fn fetch_chunks(url: &str, on_progress: &impl Fn(Progress), on_chunk: &mut impl FnMut(&[u8])) -> Result<Outcome, String> {
     let Some(script) = SCRIPT.with(|s| s.borrow().clone()) else { return Ok(Outcome::NoWorker) };
     // The worker resolves addresses against its script's: it is given a whole one.
-    let Some(absolute) = absolute(url) else { return Ok(Outcome::NoWorker) };
+    let Some(absolute) = resolve(url).map(|url| url.href()) else { return Ok(Outcome::NoWorker) };
     let Ok(worker) = Worker::new(&script) else { return Ok(Outcome::NoWorker) };
     let (sender, mut messages) = mpsc::unbounded();
     let running = Running::new(worker, sender);
@@ -90,11 +90,6 @@ pub async fn fetch_chunks(url: &str, on_progress: &impl Fn(Progress), on_chunk: 
         }
     }
     Err("the download broke off (the worker stopped)".into())
-}
-
-fn absolute(url: &str) -> Option<String> {
-    let page = web_sys::window()?.document()?.base_uri().ok()??;
-    Some(web_sys::Url::new_with_base(url, &page).ok()?.href())
 }
 
 /// A worker and its listeners; stopped when the download ends or is
