@@ -367,9 +367,14 @@ pub fn Viewer(props: &ViewerProps) -> Html {
 /// Removes the copies of the viewer's style sheet (`id`, `rules`) that a
 /// prerendered page carries in its head, once the viewer has added its own
 /// (stylist adds one, under a name of its own, whatever the page holds):
-/// with both, the browser matched every rule twice at every restyle.
+/// with both, the browser matched every rule twice at every restyle. Only
+/// when the viewer's own sheet is in that head: an element's is in its
+/// shadow root, and the head's sheet is then another viewer's.
 fn drop_prerendered_copies(id: &str, rules: &str) {
     let Some(head) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.head()) else { return };
+    if !matches!(head.query_selector(&format!("style[data-style=\"{id}\"]")), Ok(Some(_))) {
+        return;
+    }
     let Ok(sheets) = head.query_selector_all("style[data-style]") else { return };
     let copies: Vec<web_sys::Node> = (0..sheets.length())
         .filter_map(|index| sheets.item(index))
