@@ -126,6 +126,7 @@ async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
     let preloaded = loaded.ok().map(state::Shared);
     let props = page_props(base, query.clone(), warnings, preloaded.clone());
     if same_data && preloaded.is_some() && query == page_query && in_language && !root.has_attribute(OUTLINE_ATTRIBUTE) {
+        components::deferred::hydrate_in_turns();
         yew::Renderer::<app::Page>::with_root_and_props(root, props).hydrate();
     } else {
         root.set_inner_html("");

@@ -5,6 +5,7 @@ pub mod card;
 pub mod card_list;
 pub mod charts;
 pub mod compare;
+pub mod deferred;
 pub mod drawn;
 pub mod export;
 pub mod filters;

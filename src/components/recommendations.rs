@@ -3,6 +3,7 @@
 //! screen are drawn after the first paint (`drawn`) when the card is opened
 //! in the running viewer.
 
+use super::deferred::Deferred;
 use super::drawn::{use_drawn_rows, FIRST_ROWS};
 use super::marked::marked;
 use super::{use_tr, OnQuery};
@@ -107,7 +108,10 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
                         if !props.outline {
                             <ul class="recommendation-list">
                                 { for rows.chunks(ROWS_PER_SLICE).take(slices).enumerate().map(|(n, slice)| html! {
-                                    <RecommendationRows key={n} dataset={dataset.clone()} rows={slice.to_vec()} search={search.clone()} />
+                                    // A prerendered card is taken over a slice at a time.
+                                    <Deferred key={n}>
+                                        <RecommendationRows dataset={dataset.clone()} rows={slice.to_vec()} search={search.clone()} />
+                                    </Deferred>
                                 }) }
                             </ul>
                         }

@@ -110,6 +110,24 @@ for (const [name, file] of [['the home page', ''], ['a review page', `reviews/${
   });
 }
 
+test('a review page\'s recommendations, taken over a part at a time, all answer a search', async () => {
+  const page = await browser.context.newPage();
+  const viewer = new ViewerPage(page);
+  await viewer.open(site(`reviews/${REVIEW}.html`));
+  // The app holds the page once it writes the address; the rows below
+  // are still being taken over when the search is typed.
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('review') === 'kazakhstan-s7');
+  const rows = viewer.detail().locator('[data-testid=recommendation]');
+  const before = await rows.count();
+  await page.locator('[data-testid=search]').fill('torture');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=review-detail] [data-testid=recommendation]').length < n, before);
+  const shown = await rows.count();
+  assert.ok(shown > 0, 'some recommendations speak of torture');
+  // A row still as the page came would show no mark.
+  assert.equal(await viewer.detail().locator('[data-testid=recommendation]:has(mark)').count(), shown);
+  await page.close();
+});
+
 test('a review page becomes the viewer with its card open, and ?review= links still open a card', async () => {
   const page = await browser.context.newPage();
   const viewer = new ViewerPage(page);
