@@ -1,19 +1,20 @@
 //! A prerendered page taken over a part at a time. Yew hydrates a page in
 //! one task: on a review page, whose card lists every recommendation, that
 //! task took 330 ms with the CPU slowed four times, and a tap waited for
-//! all of it. The parts wrapped in `Deferred` are taken over later, in
+//! all of it. The parts wrapped in `InTurn` are taken over later, in
 //! turn, between the browser's turns; until then each stays the HTML the
 //! page came with (readable, its links working, only without the app's
 //! handlers). Outside that first hydration (a card opened in the running
-//! viewer, an element, the prerender) `Deferred` renders its children at
+//! viewer, an element, the prerender) `InTurn` renders its children at
 //! once.
 //!
 //! It is Yew's `Suspense`: during a hydration a suspended part keeps the
 //! page's own nodes on screen and is taken over, on a copy of them that
 //! then replaces them, when it resumes. The copy costs a few calls per
-//! node at the part's top level, so it pays for a few large nodes (eight
-//! recommendations) and not for many small ones: deferring the filters'
-//! 500 options as well measured no better in Lighthouse.
+//! node at the Suspense's top level: a Suspense per list (a group of
+//! recommendations, a facet's options, a State select), with an `InTurn`
+//! per slice inside, is one call; a Suspense per row or per option cost
+//! the hydration about as much as it saved.
 
 use crate::services::slices::{yield_to_browser, Slices};
 use std::cell::{Cell, RefCell};
@@ -41,7 +42,7 @@ struct Turn {
     taken: Rc<Cell<bool>>,
 }
 
-/// Called just before the page is hydrated: its `Deferred` parts wait,
+/// Called just before the page is hydrated: its `InTurn` parts wait,
 /// then are taken over in turn, as many at a time as fit in a slice of
 /// the browser's time (`Slices`).
 pub fn hydrate_in_turns() {
@@ -81,22 +82,17 @@ fn take_turn() -> Option<(Suspension, Rc<Cell<bool>>)> {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct DeferredProps {
+pub struct InTurnProps {
     pub children: Html,
 }
 
-/// `children`, taken over in their turn when the page is hydrated.
+/// `children`, taken over in their turn when the page is hydrated. It must
+/// be inside a `<Suspense>`: the part of the page the Suspense holds is
+/// copied once, and it replaces the page's own nodes once every `InTurn`
+/// in it has had its turn. A Suspense per large node (a list rather than
+/// each row of it) keeps that copy to one call.
 #[component]
-pub fn Deferred(props: &DeferredProps) -> Html {
-    html! {
-        <Suspense>
-            <InTurn>{ props.children.clone() }</InTurn>
-        </Suspense>
-    }
-}
-
-#[component]
-fn InTurn(props: &DeferredProps) -> HtmlResult {
+pub fn InTurn(props: &InTurnProps) -> HtmlResult {
     let turn = use_state(take_turn);
     // After each render that was not suspended; only the first one counts.
     use_effect({

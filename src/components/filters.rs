@@ -1,6 +1,7 @@
 //! The filter panel. Every control reads the query, shows the counts the
 //! filter worked out, and sends back a changed query.
 
+use super::deferred::InTurn;
 use super::{use_tr, OnQuery};
 use crate::i18n::{Msg, Tr};
 use crate::dataset::load::Dataset;
@@ -177,7 +178,11 @@ fn FacetList(props: &FacetListProps) -> Html {
                     <label><input type="radio" name="match" value="all" checked={query.match_all} onchange={onmatch} />{ format!(" {}", t.get(Msg::AllSelectedThemes)) }</label>
                 </div>
             }
-            <ul class="theme-list">{ for options }</ul>
+            // A prerendered page takes the options over in their turn
+            // (`deferred`).
+            <Suspense>
+                <ul class="theme-list"><InTurn>{ for options }</InTurn></ul>
+            </Suspense>
         </fieldset>
     }
 }
@@ -340,7 +345,11 @@ fn state_select(t: &Tr, label: Msg, testid: &str, onchange: Callback<Event>, opt
     html! {
         <label class="field">
             <span>{ t.get(label) }</span>
-            <select data-testid={testid.to_owned()} onchange={onchange}>{ options }</select>
+            // A prerendered page takes the options over in their turn
+            // (`deferred`).
+            <Suspense>
+                <select data-testid={testid.to_owned()} onchange={onchange}><InTurn>{ options }</InTurn></select>
+            </Suspense>
         </label>
     }
 }

@@ -3,7 +3,7 @@
 //! screen are drawn after the first paint (`drawn`) when the card is opened
 //! in the running viewer.
 
-use super::deferred::Deferred;
+use super::deferred::InTurn;
 use super::drawn::{use_drawn_rows, FIRST_ROWS};
 use super::marked::marked;
 use super::{use_tr, OnQuery};
@@ -106,14 +106,18 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
                     <section key={key.as_key()} class="group" data-testid="recommendation-group">
                         <h4>{ format!("{} ({})", heading(key), t.num(rows.len() as u32)) }</h4>
                         if !props.outline {
-                            <ul class="recommendation-list">
-                                { for rows.chunks(ROWS_PER_SLICE).take(slices).enumerate().map(|(n, slice)| html! {
-                                    // A prerendered card is taken over a slice at a time.
-                                    <Deferred key={n}>
-                                        <RecommendationRows dataset={dataset.clone()} rows={slice.to_vec()} search={search.clone()} />
-                                    </Deferred>
-                                }) }
-                            </ul>
+                            // A prerendered card is taken over a slice at a
+                            // time (`deferred`), the group's list swapped in
+                            // once all its slices are.
+                            <Suspense>
+                                <ul class="recommendation-list">
+                                    { for rows.chunks(ROWS_PER_SLICE).take(slices).enumerate().map(|(n, slice)| html! {
+                                        <InTurn key={n}>
+                                            <RecommendationRows dataset={dataset.clone()} rows={slice.to_vec()} search={search.clone()} />
+                                        </InTurn>
+                                    }) }
+                                </ul>
+                            </Suspense>
                         }
                     </section>
                 }) }
