@@ -114,9 +114,6 @@ pub fn root_style() -> stylist::StyleSource {
         .upr-viewer-root .review dd { margin: 0; }
         .upr-viewer-root .recommendation-list { padding-inline-start: 1.2em; }
         .upr-viewer-root .recommendation-list li p { margin: 0.2em 0; }
-        /* A card lists up to 400 recommendations: the browser lays out
-           and paints only those near the screen. */
-        .upr-viewer-root .recommendation-list > li { content-visibility: auto; contain-intrinsic-size: auto 6em; }
         .upr-viewer-root .grouping label { margin-inline-end: 0.75em; }
         .upr-viewer-root .sdgs { list-style: none; padding: 0; margin: 0.2em 0; display: flex; flex-wrap: wrap; gap: 0.3em; font-size: 0.8em; }
         .upr-viewer-root .sdgs li { border-radius: 4px; padding: 0.05em 0.45em; }
