@@ -107,8 +107,8 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
                         <h4>{ format!("{} ({})", heading(key), t.num(rows.len() as u32)) }</h4>
                         if !props.outline {
                             // A prerendered card is taken over a slice at a
-                            // time (`deferred`), the group's list swapped in
-                            // once all its slices are.
+                            // time (`deferred`), and the group's list swapped
+                            // in once all its slices have had their turn.
                             <Suspense>
                                 <ul class="recommendation-list">
                                     { for rows.chunks(ROWS_PER_SLICE).take(slices).enumerate().map(|(n, slice)| html! {
