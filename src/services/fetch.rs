@@ -27,11 +27,11 @@ pub async fn fetch_chunks(url: &str, on_progress: impl Fn(Progress), mut on_chun
     let window = web_sys::window().ok_or("no window")?;
     let response: Response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| format!("the network request failed ({}){}", describe(&e), other_site(url)))?
+        .map_err(|e| request_failed(&describe(&e), url))?
         .dyn_into()
         .map_err(|_| "the fetch did not return a response".to_owned())?;
     if !response.ok() {
-        return Err(format!("the server answered {} {}", response.status(), response.status_text()));
+        return Err(refused(response.status(), &response.status_text()));
     }
     // A compressed transfer announces its compressed length, which the
     // decoded bytes outgrow; a total is only given when it is meaningful.
@@ -56,7 +56,7 @@ pub async fn fetch_chunks(url: &str, on_progress: impl Fn(Progress), mut on_chun
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
-            .map_err(|e| format!("the download broke off ({})", describe(&e)))?;
+            .map_err(|e| broke_off(&describe(&e)))?;
         let done = js_sys::Reflect::get(&chunk, &"done".into()).map(|d| d.is_truthy()).unwrap_or(true);
         if done {
             break;
@@ -120,10 +120,27 @@ pub fn resolve(url: &str) -> Option<web_sys::Url> {
     web_sys::Url::new_with_base(url, &page).ok()
 }
 
+/// What the viewer says of a failed download, made by the page or by the
+/// texts' worker (`worker_fetch`): the request itself failed (`detail`
+/// from the browser)...
+pub(super) fn request_failed(detail: &str, url: &str) -> String {
+    format!("the network request failed ({detail}){}", other_site(url))
+}
+
+/// ...the server refused the file...
+pub(super) fn refused(status: u16, status_text: &str) -> String {
+    format!("the server answered {status} {status_text}")
+}
+
+/// ...or the body stopped part way.
+pub(super) fn broke_off(detail: &str) -> String {
+    format!("the download broke off ({detail})")
+}
+
 /// A site that does not allow others to read its files fails a request
 /// exactly like a broken network; when the file is on another site, say
 /// what that site must send.
-pub(super) fn other_site(url: &str) -> String {
+fn other_site(url: &str) -> String {
     let Some(origin) = web_sys::window().and_then(|w| w.location().origin().ok()) else { return String::new() };
     match resolve(url) {
         Some(target) if target.origin() != origin => format!(

@@ -14,7 +14,7 @@
 //! a script on another site, a script missing), the page downloads the
 //! file itself, as before.
 
-use super::fetch::{other_site, resolve, Feeder, Progress};
+use super::fetch::{broke_off, refused, request_failed, resolve, Feeder, Progress};
 use futures::channel::mpsc;
 use futures::StreamExt;
 use js_sys::{Object, Reflect, Uint8Array};
@@ -68,7 +68,7 @@ pub async fn fetch_chunks(url: &str, on_progress: &impl Fn(Progress), on_chunk: 
         let data = match message {
             Message::Data(data) => data,
             Message::Failed if feeder.is_none() => return Ok(Outcome::NoWorker),
-            Message::Failed => return Err("the download broke off (the worker stopped)".into()),
+            Message::Failed => return Err(broke_off(WORKER_STOPPED)),
         };
         let field = |name: &str| Reflect::get(&data, &name.into()).ok().filter(|v| !v.is_undefined());
         if let Some(chunk) = field("chunk") {
@@ -83,14 +83,16 @@ pub async fn fetch_chunks(url: &str, on_progress: &impl Fn(Progress), on_chunk: 
         } else if let Some(failed) = field("failed") {
             let text = |name: &str| field(name).and_then(|v| v.as_string()).unwrap_or_default();
             return Err(match failed.as_string().as_deref() {
-                Some("status") => format!("the server answered {} {}", field("status").and_then(|v| v.as_f64()).unwrap_or(0.0) as u16, text("statusText")),
-                Some("request") => format!("the network request failed ({}){}", text("message"), other_site(url)),
-                _ => format!("the download broke off ({})", text("message")),
+                Some("status") => refused(field("status").and_then(|v| v.as_f64()).unwrap_or(0.0) as u16, &text("statusText")),
+                Some("request") => request_failed(&text("message"), url),
+                _ => broke_off(&text("message")),
             });
         }
     }
-    Err("the download broke off (the worker stopped)".into())
+    Err(broke_off(WORKER_STOPPED))
 }
+
+const WORKER_STOPPED: &str = "the worker stopped";
 
 /// A worker and its listeners; stopped when the download ends or is
 /// dropped (a viewer gone).
