@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { servedSite } from './support.mjs';
+import { untilEveryRowDrawn } from './viewer-page.mjs';
 
 const read = (name) => JSON.parse(fs.readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8'));
 const overview = read('overview.json');
@@ -103,7 +104,9 @@ test('a card of sessions 21-26 says it is not classified by theme', async () => 
   await viewer.openCard(review.id);
   assert.match(await viewer.detail().locator('[data-testid=not-classified]').textContent(), /does not classify .* by themes/);
   // Grouped by theme, every recommendation would fall in one group: the
-  // card groups by SDG goal instead, and offers no grouping by theme.
+  // card groups by SDG goal instead, and offers no grouping by theme. The
+  // rows below the first screen, and their groups, come in later tasks.
+  await untilEveryRowDrawn(page, review.recommendations);
   const groups = await viewer.detail().locator('[data-testid=recommendation-group] h4').allTextContents();
   const goals = Object.keys(review.sdg_goals ?? {}).map(Number).sort((a, b) => a - b);
   assert.deepEqual(groups.filter((h) => /^\d+\./.test(h)).map((h) => Number(h.split('.')[0])), goals);
@@ -114,6 +117,7 @@ test('a card of sessions 21-26 says it is not classified by theme', async () => 
 test('the open card groups by goal, and the charts count per goal and group', async () => {
   const review = overview.reviews.find((r) => r.session === 25);
   const { page, viewer } = await openViewer(`?review=${review.id}&group=sdg`);
+  await untilEveryRowDrawn(page, review.recommendations);
   const headings = await viewer.detail().locator('[data-testid=recommendation-group] h4').allTextContents();
   const goals = Object.keys(review.sdg_goals ?? {}).map(Number).sort((a, b) => a - b);
   assert.deepEqual(headings.filter((h) => /^\d+\./.test(h)).map((h) => Number(h.split('.')[0])), goals);

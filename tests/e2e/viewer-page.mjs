@@ -1,5 +1,6 @@
 // The viewer as a person uses it: a page-object layer, so that tests read
 // as what someone does, not as selectors.
+import assert from 'node:assert/strict';
 export class ViewerPage {
   constructor(page) {
     this.page = page;
@@ -170,4 +171,25 @@ export class ViewerPage {
     await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
     return new URL(this.page.url()).searchParams;
   }
+}
+
+/** In the page: each group's heading count beside the rows it holds. */
+export function groupRows() {
+  return [...document.querySelectorAll('[data-testid=recommendation-group]')].map((group) => ({
+    said: Number(group.querySelector('h4').textContent.match(/\((\d+)\)$/)[1]),
+    drawn: group.querySelectorAll('[data-testid=recommendation]').length,
+  }));
+}
+
+export const everyRowDrawn = (groups, reviewTotal) =>
+  groups.length > 0 && groups.every((g) => g.drawn === g.said) && groups.reduce((n, g) => n + g.drawn, 0) >= reviewTotal;
+
+/** Waits (10 s at most) until the open card has every row drawn. */
+export async function untilEveryRowDrawn(page, reviewTotal) {
+  let groups = [];
+  for (const deadline = Date.now() + 10000; Date.now() < deadline; await page.waitForTimeout(50)) {
+    groups = await page.evaluate(groupRows);
+    if (everyRowDrawn(groups, reviewTotal)) return;
+  }
+  assert.fail(`rows still missing: ${JSON.stringify(groups)}`);
 }

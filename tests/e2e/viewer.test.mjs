@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, startServer, tempFolder, watchErrors, DIST } from './support.mjs';
-import { ViewerPage } from './viewer-page.mjs';
+import { ViewerPage, groupRows, everyRowDrawn, untilEveryRowDrawn } from './viewer-page.mjs';
 
 let browser;
 let server;
@@ -134,27 +134,6 @@ test('opening a card shows the whole review; its link and Back work', async () =
     .catch(async () => assert.fail(`focus is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`));
   await page.close();
 });
-
-/** In the page: each group's heading count beside the rows it holds. */
-function groupRows() {
-  return [...document.querySelectorAll('[data-testid=recommendation-group]')].map((group) => ({
-    said: Number(group.querySelector('h4').textContent.match(/\((\d+)\)$/)[1]),
-    drawn: group.querySelectorAll('[data-testid=recommendation]').length,
-  }));
-}
-
-const everyRowDrawn = (groups, reviewTotal) =>
-  groups.length > 0 && groups.every((g) => g.drawn === g.said) && groups.reduce((n, g) => n + g.drawn, 0) >= reviewTotal;
-
-/** Waits (10 s at most) until the open card has every row drawn. */
-async function untilEveryRowDrawn(page, reviewTotal) {
-  let groups = [];
-  for (const deadline = Date.now() + 10000; Date.now() < deadline; await page.waitForTimeout(50)) {
-    groups = await page.evaluate(groupRows);
-    if (everyRowDrawn(groups, reviewTotal)) return;
-  }
-  assert.fail(`rows still missing: ${JSON.stringify(groups)}`);
-}
 
 test('the largest card opened in the viewer ends with every recommendation drawn', async () => {
   const { page, viewer, errors } = await openViewer('?sort=-recommendations');
