@@ -10,6 +10,7 @@
 pub use crate::dataset::facet::{Facet, PerFacet};
 use crate::dataset::load::{Dataset, Review};
 use crate::format::action_label;
+use crate::sort;
 
 impl Facet {
     /// The address-bar parameter, also the `group` value and the prefix of
@@ -110,7 +111,7 @@ impl Facet {
             list.push(review.summary.session);
         }
         for list in [&mut yes, &mut no] {
-            list.sort_unstable();
+            sort::sort_by_key(list, |session| *session);
             list.dedup();
         }
         (yes, no)

@@ -11,6 +11,7 @@
 use crate::dataset::load::{theme_indices, Dataset, Review, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::{Facet, PerFacet};
+use crate::sort;
 use crate::query::{Bounds, Query, QueryWarning, Reason, SortKey};
 use crate::search::{RowSet, SearchQuery};
 use crate::passing::Passing;
@@ -438,16 +439,15 @@ fn sort(dataset: &Dataset, query: &Query, reviews: &mut [ReviewMatch]) {
     // a name per review, allocated at each filter, cost milliseconds at 16
     // times the data. Equal names share a rank, as they compared equal.
     let mut by_name: Vec<StateIndex> = (0..dataset.states.len() as StateIndex).collect();
-    by_name.sort_by(|a, b| dataset.state_name(*a).cmp(dataset.state_name(*b)));
+    sort::sort_by(&mut by_name, |a, b| dataset.state_name(*a).cmp(dataset.state_name(*b)));
     let mut name_rank = vec![0u32; by_name.len()];
     for (place, pair) in by_name.iter().enumerate() {
         let tied = place > 0 && dataset.state_name(by_name[place - 1]) == dataset.state_name(*pair);
         name_rank[*pair as usize] = if tied { name_rank[by_name[place - 1] as usize] } else { place as u32 };
     }
-    // One key for every order, so that the sort is compiled once (each
-    // key type is a copy of the sort in the wasm). Stable: ties keep the
-    // dataset's order.
-    reviews.sort_by_key(|m| {
+    // One key type for every order, so that the comparison is compiled
+    // once. Stable: ties keep the dataset's order.
+    sort::sort_by_key(reviews, |m| {
         let review = &dataset.reviews[m.review];
         let (session, name) = (review.summary.session as u32, name_rank[review.state as usize]);
         match query.sort.key {

@@ -26,6 +26,7 @@ pub mod prerender;
 pub mod query;
 pub mod search;
 pub mod services;
+pub mod sort;
 pub mod state;
 pub mod stats;
 pub mod table;

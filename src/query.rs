@@ -6,6 +6,7 @@
 use crate::dataset::load::{Dataset, Review, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::Facet;
+use crate::sort;
 use crate::lang::Lang;
 use crate::columns::{By, Column, ColumnSort};
 use crate::search::ParseWarning;
@@ -629,7 +630,7 @@ impl Query {
         if !selected.iter().any(|v| v.eq_ignore_ascii_case(value)) {
             selected.push(value.to_owned());
             if facet.numbered() {
-                selected.sort_by_key(|number| number.parse::<u8>().unwrap_or(u8::MAX));
+                sort::sort_by_key(selected, |number| number.parse::<u8>().unwrap_or(u8::MAX));
             }
         }
     }

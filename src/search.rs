@@ -3,6 +3,7 @@
 //! exclude; case and Latin accents folded. Pure: parsing, folding, matching
 //! one text (for highlighting) and combining per-term row sets.
 
+use crate::sort;
 use std::ops::Range;
 
 /// One searched term, already folded.
@@ -150,7 +151,7 @@ impl SearchQuery {
                 }
             }
         }
-        ranges.sort_by_key(|r| (r.start, r.end));
+        sort::sort_by_key(&mut ranges, |r| (r.start, r.end));
         let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
         for range in ranges {
             match merged.last_mut() {

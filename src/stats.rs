@@ -4,6 +4,7 @@
 use crate::dataset::load::{Dataset, RecommendationRow, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::Facet;
+use crate::sort;
 use crate::filter::{apply, Outcome};
 use crate::query::{Bounds, Query};
 use std::collections::{BTreeMap, BTreeSet};
@@ -45,7 +46,7 @@ pub fn by_facet(dataset: &Dataset, outcome: &Outcome, facet: Facet) -> Vec<(usiz
     }
     let mut bars: Vec<(usize, Split)> = splits.into_iter().enumerate().filter(|(_, s)| s.total() > 0).collect();
     if !facet.is_scale() {
-        bars.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(&b.0)));
+        sort::sort_by(&mut bars, |a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(&b.0)));
     }
     bars
 }
@@ -137,7 +138,7 @@ pub enum CompareError {
 pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, CompareError> {
     let state = dataset.find_state(state_name).ok_or_else(|| CompareError::UnknownState(state_name.to_owned()))?;
     let mut reviews: Vec<usize> = (0..dataset.reviews.len()).filter(|i| dataset.reviews[*i].state == state).collect();
-    reviews.sort_by_key(|i| dataset.reviews[*i].summary.session);
+    sort::sort_by_key(&mut reviews, |i| dataset.reviews[*i].summary.session);
     let [earlier, later] = reviews[..] else {
         return Err(CompareError::NotTwice { state, reviews: reviews.len() });
     };
@@ -164,7 +165,7 @@ pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, Compar
     let (now, from_now) = splits(later);
     let options: BTreeSet<usize> = then.keys().chain(now.keys()).copied().collect();
     let mut recommended_both_times: Vec<StateIndex> = from_then.intersection(&from_now).copied().collect();
-    recommended_both_times.sort_by_key(|s| dataset.state_name(*s).to_owned());
+    sort::sort_by(&mut recommended_both_times, |a, b| dataset.state_name(*a).cmp(dataset.state_name(*b)));
     Ok(Comparison {
         state,
         earlier,
@@ -219,13 +220,13 @@ pub fn recommender_profile(dataset: &Dataset, outcome: &Outcome, state: StateInd
         reviews += u32::from(any);
     }
     let mut recipients: Vec<(StateIndex, u32)> = recipients.into_iter().collect();
-    recipients.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| dataset.state_name(a.0).cmp(dataset.state_name(b.0))));
+    sort::sort_by(&mut recipients, |a, b| b.1.cmp(&a.1).then_with(|| dataset.state_name(a.0).cmp(dataset.state_name(b.0))));
     let facets = PROFILE_FACETS
         .into_iter()
         .zip(facets)
         .map(|(facet, splits)| {
             let mut options: Vec<(usize, Split)> = splits.into_iter().enumerate().filter(|(_, s)| s.total() > 0).collect();
-            options.sort_by(|a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(&b.0)));
+            sort::sort_by(&mut options, |a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(&b.0)));
             (facet, options)
         })
         .collect();

@@ -6,6 +6,7 @@
 use crate::dataset::load::{Dataset, RecommendationRow, StateIndex};
 use crate::dataset::schema::Response;
 use crate::export::push_record;
+use crate::sort;
 use crate::facet::Facet;
 use crate::filter::Outcome;
 use crate::passing::Passing;
@@ -133,7 +134,7 @@ impl Tally {
             return String::new();
         };
         let mut ranked: Vec<(usize, u32)> = counts.iter().copied().enumerate().filter(|(_, n)| *n > 0).collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        sort::sort_by(&mut ranked, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let names: Vec<String> = ranked.iter().take(MAIN_THEMES).map(|(i, _)| facet.label(dataset, *i)).collect();
         if *facet == Facet::Theme {
             names.join("; ")
@@ -195,7 +196,7 @@ fn review_date(dataset: &Dataset, review: usize) -> String {
 
 fn review_rows(dataset: &Dataset, outcome: &Outcome) -> Vec<Row> {
     let mut matches: Vec<_> = outcome.reviews.iter().collect();
-    matches.sort_by_cached_key(|m| (dataset.review_state_name(m.review).to_lowercase(), dataset.reviews[m.review].summary.session));
+    sort::sort_by_cached_key(&mut matches, |m| (dataset.review_state_name(m.review).to_lowercase(), dataset.reviews[m.review].summary.session));
     matches
         .into_iter()
         .map(|m| {
@@ -269,6 +270,6 @@ fn rows_per_state(dataset: &Dataset, tallies: BTreeMap<StateIndex, Tally>, count
             (name.to_lowercase(), Row { review: None, cells })
         })
         .collect();
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    sort::sort_by(&mut rows, |a, b| a.0.cmp(&b.0));
     rows.into_iter().map(|(_, row)| row).collect()
 }

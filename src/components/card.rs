@@ -5,6 +5,7 @@ use super::{use_tr, OnQuery};
 use crate::i18n::Msg;
 use crate::dataset::load::{Dataset, Review};
 use crate::facet::Facet;
+use crate::sort;
 use crate::format::percent;
 use crate::query::Query;
 use crate::search::SearchQuery;
@@ -48,7 +49,7 @@ pub fn ReviewCard(props: &ReviewCardProps) -> Html {
     // Reviews without themes (sessions 21-26) show their main goals instead.
     let main = if Facet::Theme.classifies(review) { Facet::Theme } else { Facet::SdgGoal };
     let mut options = main.review_counts(dataset, review);
-    options.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    sort::sort_by(&mut options, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let accepted = percent(summary.accepted, summary.recommendations);
     let p = summary.participation;
     html! {

@@ -5,6 +5,7 @@ use super::deferred::InTurn;
 use super::{use_tr, OnQuery};
 use crate::i18n::{Msg, Tr};
 use crate::dataset::load::Dataset;
+use crate::sort;
 use crate::dataset::schema::{Region, Response};
 use crate::facet::Facet;
 use crate::filter::Outcome;
@@ -327,7 +328,7 @@ fn StateOptions(props: &StateOptionsProps) -> Html {
     } else {
         (0..dataset.states.len() as u16).collect()
     };
-    states.sort_by_key(|s| t.state_name(dataset, *s));
+    sort::sort_by_cached_key(&mut states, |s| t.state_name(dataset, *s));
     states.dedup();
     html! {
         <>
