@@ -84,6 +84,36 @@ pub fn percent(part: u32, whole: u32) -> u32 {
     if whole == 0 { 0 } else { ((part as f64 * 100.0) / whole as f64).round() as u32 }
 }
 
+/// `part` in `whole` as a percentage to one decimal (`2 of 3` -> `66.7`),
+/// rounded half to even as `format!("{:.1}")` rounds the same quotient.
+/// Integer arithmetic, so that the wasm carries no float formatter (about
+/// 20 KB of code and tables). Empty for an empty whole.
+pub fn percent_tenths(part: u32, whole: u32) -> String {
+    if whole == 0 {
+        return String::new();
+    }
+    let (scaled, whole) = (u64::from(part) * 1000, u64::from(whole));
+    let (mut tenths, rest) = (scaled / whole, scaled % whole);
+    if rest * 2 > whole || (rest * 2 == whole && tenths % 2 == 1) {
+        tenths += 1;
+    }
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// A length or coordinate for an SVG attribute, to a hundredth, without
+/// trailing zeros (`12.5`, `-3`, `0.07`); written without the float
+/// formatter, as `percent_tenths`.
+pub fn svg_number(value: f64) -> String {
+    let hundredths = (value.abs() * 100.0).round() as u64;
+    let sign = if value < 0.0 && hundredths > 0 { "-" } else { "" };
+    let (whole, fraction) = (hundredths / 100, hundredths % 100);
+    match fraction {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
+}
+
 /// `1` -> `1 recommendation`, `2` -> `2 recommendations`.
 pub fn count(n: u32, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
@@ -143,6 +173,32 @@ pub fn action_label(action: u8) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shares_to_a_tenth_round_as_the_float_formatter_does() {
+        // Every part of every whole up to 200: the same text as formatting
+        // the float quotient, ties (1 of 16 = 6.25) to even included.
+        for whole in 1..=200u32 {
+            for part in 0..=whole {
+                let float = format!("{:.1}", f64::from(part) * 100.0 / f64::from(whole));
+                assert_eq!(percent_tenths(part, whole), float, "{part} of {whole}");
+            }
+        }
+        assert_eq!(percent_tenths(1, 16), "6.2");
+        assert_eq!(percent_tenths(3, 16), "18.8");
+        assert_eq!(percent_tenths(5, 0), "");
+    }
+
+    #[test]
+    fn svg_numbers_are_short_and_keep_their_sign() {
+        assert_eq!(svg_number(12.5), "12.5");
+        assert_eq!(svg_number(640.0), "640");
+        assert_eq!(svg_number(-3.0), "-3");
+        assert_eq!(svg_number(0.07), "0.07");
+        assert_eq!(svg_number(33.3333), "33.33");
+        assert_eq!(svg_number(-0.001), "0");
+        assert_eq!(svg_number(99.999), "100");
+    }
 
     #[test]
     fn dates_read_as_people_write_them() {

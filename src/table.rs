@@ -31,8 +31,7 @@ impl Cell {
         match self {
             Cell::Text(text) => text.clone(),
             Cell::Count(n) => n.to_string(),
-            Cell::Share { whole: 0, .. } => String::new(),
-            Cell::Share { part, whole } => format!("{:.1}", f64::from(*part) * 100.0 / f64::from(*whole)),
+            Cell::Share { part, whole } => crate::format::percent_tenths(*part, *whole),
         }
     }
 

@@ -6,7 +6,7 @@ use super::{use_tr, OnQuery};
 use crate::i18n::Msg;
 use crate::dataset::load::Dataset;
 use crate::facet::Facet;
-use crate::format::{percent, session_ranges};
+use crate::format::{percent, session_ranges, svg_number};
 use crate::palette::Palette;
 use crate::query::{Bounds, Query};
 use crate::state::{ChartData, QueryOrigin, Shared};
@@ -274,8 +274,8 @@ fn ParticipationChart(props: &ParticipationProps) -> Html {
     let bars = histogram.counts.iter().enumerate().map(|(i, n)| {
         let h = *n as f64 / tallest * (HIST_HEIGHT - 20.0);
         html! {
-            <rect x={(bin_start(i) + 1.0).to_string()} y={(HIST_HEIGHT - h).to_string()}
-                  width={(bar_width - 2.0).max(1.0).to_string()} height={h.to_string()} fill={palette.accent}>
+            <rect x={svg_number(bin_start(i) + 1.0)} y={svg_number(HIST_HEIGHT - h)}
+                  width={svg_number((bar_width - 2.0).max(1.0))} height={svg_number(h)} fill={palette.accent}>
                 <title>{ t.count(Msg::HistogramBar, *n, &[("from", &(i as u32 * BIN).to_string()), ("to", &(i as u32 * BIN + BIN - 1).to_string())]) }</title>
             </rect>
         }
@@ -285,18 +285,18 @@ fn ParticipationChart(props: &ParticipationProps) -> Html {
         None => (props.query.states.min.unwrap_or(0), props.query.states.max.unwrap_or(histogram.most)),
     };
     let ticks = (0..=histogram.most).step_by(20).map(|t| html! {
-        <text x={x_of(t as f64).to_string()} y={(HIST_HEIGHT + 14.0).to_string()} font-size="11" text-anchor="middle" fill={palette.muted}>{ t }</text>
+        <text x={svg_number(x_of(t as f64))} y={svg_number(HIST_HEIGHT + 14.0)} font-size="11" text-anchor="middle" fill={palette.muted}>{ t }</text>
     });
     html! {
         <figure class="chart" data-testid="participation-chart" data-min={low.to_string()} data-max={high.to_string()}>
             <figcaption><h3>{ t.get(Msg::ChartParticipation) }</h3>
                 <p class="hint">{ t.fmt(Msg::ParticipationHint, &[("low", &low.to_string()), ("high", &high.to_string())]) }</p>
             </figcaption>
-            <svg ref={svg_ref} viewBox={format!("0 0 {WIDTH} {}", HIST_HEIGHT + 20.0)} width="100%" role="img" style="touch-action: none; cursor: crosshair"
+            <svg ref={svg_ref} viewBox={format!("0 0 {} {}", svg_number(WIDTH), svg_number(HIST_HEIGHT + 20.0))} width="100%" role="img" style="touch-action: none; cursor: crosshair"
                  aria-label={t.fmt(Msg::HistogramLabel, &[("low", &low.to_string()), ("high", &high.to_string())])}
                  {onpointerdown} {onpointermove} {onpointerup}>
-                <rect x={x_of(low as f64).min(x_of(high as f64 + 1.0)).to_string()} y="0" width={(x_of(high as f64 + 1.0) - x_of(low as f64)).abs().max(1.0).to_string()}
-                      height={HIST_HEIGHT.to_string()} fill={palette.accent} fill-opacity="0.15" data-testid="participation-range" />
+                <rect x={svg_number(x_of(low as f64).min(x_of(high as f64 + 1.0)))} y="0" width={svg_number((x_of(high as f64 + 1.0) - x_of(low as f64)).abs().max(1.0))}
+                      height={svg_number(HIST_HEIGHT)} fill={palette.accent} fill-opacity="0.15" data-testid="participation-range" />
                 { for bars }
                 { for ticks }
             </svg>
