@@ -250,7 +250,13 @@ function timeStep(step) {
  *  pending, and the first thing that needs them (the address bar's history
  *  entry, measured at 3-5 ms) pays for them inside the next figure. */
 function painted(page) {
-  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+  return page.evaluate(() => new Promise((resolve) => {
+    // And the cards below the first screen, which a filter step draws
+    // after its paint (the list is `aria-busy` until then): their work is
+    // not the next step's.
+    const settled = () => (document.querySelector('ol.cards[aria-busy]') ? requestAnimationFrame(() => setTimeout(settled)) : resolve());
+    requestAnimationFrame(() => setTimeout(settled));
+  }));
 }
 
 async function latencies(page, baseUrl) {

@@ -2,6 +2,7 @@
 //! the DOM.
 
 use super::card::ReviewCard;
+use super::drawn::AfterPaint;
 use super::{use_tr, OnQuery};
 use crate::i18n::Msg;
 use crate::dataset::load::Dataset;
@@ -11,8 +12,11 @@ use crate::state::{QueryOrigin, Shared};
 use yew::prelude::*;
 
 pub const PAGE_SIZE: usize = 24;
+/// Cards drawn in the step that changes them: a tall screen's worth. The
+/// rest of the page's cards follow once that step has been painted.
+const FIRST_CARDS: usize = 8;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct CardListProps {
     pub dataset: Shared<Dataset>,
     pub outcome: Shared<Outcome>,
@@ -39,26 +43,33 @@ pub fn CardList(props: &CardListProps) -> Html {
         let onquery = props.onquery.clone();
         Callback::from(move |_: MouseEvent| onquery.emit((query.clone(), QueryOrigin::Choice)))
     };
+    let cards: Vec<Html> = matches
+        .iter()
+        .skip((page - 1) * PAGE_SIZE)
+        .take(PAGE_SIZE)
+        .map(|m| html! {
+            <li>
+                <ReviewCard
+                    dataset={props.dataset.clone()}
+                    review={m.review}
+                    passing={show_passing.then_some(m.passing.len() as u32)}
+                    query={props.query.clone()}
+                    onquery={props.onquery.clone()} />
+            </li>
+        })
+        .collect();
+    let (cards, busy) = use_first_screen_first(props, cards);
     html! {
         <>
             // The cards' titles are h3: on a phone, where the filters (h2)
             // fold away, this heading keeps the outline without a gap.
             <h2 class="visually-hidden">{ t.get(Msg::ReviewsList) }</h2>
-            <ol class="cards" aria-label={t.get(Msg::ReviewsList)}>
-                // Not keyed: a new selection reuses the 24 cards' elements
-                // and changes their texts, rather than removing 24 cards and
-                // building 24 more (half the time of a filter at 16 times
-                // the data). A card holds no state to keep with its review.
-                { for matches.iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).map(|m| html! {
-                    <li>
-                        <ReviewCard
-                            dataset={props.dataset.clone()}
-                            review={m.review}
-                            passing={show_passing.then_some(m.passing.len() as u32)}
-                            query={props.query.clone()}
-                            onquery={props.onquery.clone()} />
-                    </li>
-                }) }
+            // Not keyed: a new selection reuses the 24 cards' elements
+            // and changes their texts, rather than removing 24 cards and
+            // building 24 more (half the time of a filter at 16 times
+            // the data). A card holds no state to keep with its review.
+            <ol class="cards" aria-label={t.get(Msg::ReviewsList)} aria-busy={busy.then_some("true")}>
+                { for cards }
             </ol>
             if pages > 1 {
                 <nav class="pager" aria-label={t.get(Msg::Pages)}>
@@ -69,4 +80,36 @@ pub fn CardList(props: &CardListProps) -> Html {
             }
         </>
     }
+}
+
+/// The cards to draw now, and whether more are to follow. When the list's
+/// props change (a filter, a page, the texts arriving), only the first
+/// screen of cards is drawn in that step, and below it the cards drawn
+/// before stay as they were (a card whose props did not change is not
+/// rendered again): a filter step on a phone then costs 8 cards' updates,
+/// not 24. Once that step has been painted, the list is drawn whole. On
+/// the first render (a hydrated page must match its HTML) and any other
+/// render (a language chosen), every card is drawn at once.
+#[hook]
+fn use_first_screen_first(props: &CardListProps, cards: Vec<Html>) -> (Vec<Html>, bool) {
+    // The props and the cards as last drawn.
+    let last = use_mut_ref(|| None::<(CardListProps, Vec<Html>)>);
+    let redraw = use_force_update();
+    let drawn: Vec<Html> = match last.borrow().as_ref() {
+        Some((props_then, drawn_then)) if props_then != props && cards.len() > FIRST_CARDS => {
+            let below = drawn_then.iter().take(cards.len()).skip(FIRST_CARDS).cloned();
+            cards.iter().take(FIRST_CARDS).cloned().chain(below).collect()
+        }
+        _ => cards.clone(),
+    };
+    let busy = drawn != cards;
+    *last.borrow_mut() = Some((props.clone(), drawn.clone()));
+    // While busy, the whole list once painted. A second change before
+    // then keeps the first's schedule: the list is drawn whole with the
+    // props of that moment.
+    use_effect_with(busy, move |busy| {
+        let rest = busy.then(|| AfterPaint::new(move || redraw.force_update()));
+        move || drop(rest)
+    });
+    (drawn, busy)
 }

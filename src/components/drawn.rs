@@ -4,7 +4,7 @@
 //! first screen costs, and a click or a key is never kept waiting behind
 //! the rows below the screen.
 
-use gloo::render::request_animation_frame;
+use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -26,21 +26,36 @@ pub fn use_drawn_rows(total: usize, progressive: bool) -> usize {
     use_effect_with((now, total), {
         let setter = drawn.setter();
         move |&(now, total): &(usize, usize)| {
-            let step: Rc<RefCell<Option<Timeout>>> = Rc::default();
-            // The frame first, then a task: the rows drawn so far are
-            // painted before the next ones are built.
-            let frame = (now < total).then(|| {
-                let step = step.clone();
-                request_animation_frame(move |_| {
-                    let next = Timeout::new(0, move || setter.set(now.saturating_add(ROWS_PER_STEP)));
-                    *step.borrow_mut() = Some(next);
-                })
-            });
-            move || {
-                drop(frame);
-                drop(step.borrow_mut().take());
-            }
+            let next = (now < total).then(|| AfterPaint::new(move || setter.set(now.saturating_add(ROWS_PER_STEP))));
+            move || drop(next)
         }
     });
     now
+}
+
+/// Work for the task after the next paint: the frame first, then a task,
+/// so that what was drawn so far is painted before more is built.
+/// Dropping it cancels the work if it has not run.
+pub struct AfterPaint {
+    _frame: AnimationFrame,
+    task: Rc<RefCell<Option<Timeout>>>,
+}
+
+impl AfterPaint {
+    pub fn new(work: impl FnOnce() + 'static) -> Self {
+        let task: Rc<RefCell<Option<Timeout>>> = Rc::default();
+        let frame = request_animation_frame({
+            let task = task.clone();
+            move |_| *task.borrow_mut() = Some(Timeout::new(0, work))
+        });
+        AfterPaint { _frame: frame, task }
+    }
+}
+
+impl Drop for AfterPaint {
+    fn drop(&mut self) {
+        // The frame's callback holds the task too: cancel it here, not
+        // when the last holder lets go.
+        drop(self.task.borrow_mut().take());
+    }
 }

@@ -14,6 +14,15 @@ export class ViewerPage {
   /** Waits until cards (or the empty message) are on screen. */
   async waitForResults() {
     await this.page.waitForSelector('[data-testid=result-summary]');
+    await this.cardsDrawn();
+    return this;
+  }
+
+  /** Waits until the list has every card of the page: after a change, the
+   *  cards below the first screen follow once it has been painted
+   *  (`aria-busy` meanwhile). */
+  async cardsDrawn() {
+    await this.page.waitForFunction(() => !document.querySelector('ol.cards[aria-busy]'));
     return this;
   }
 
@@ -21,6 +30,7 @@ export class ViewerPage {
   async waitForTexts() {
     await this.waitForResults();
     await this.page.waitForSelector('[data-testid=texts-progress]', { state: 'detached', timeout: 30000 });
+    await this.cardsDrawn();
     return this;
   }
 
@@ -40,6 +50,7 @@ export class ViewerPage {
       (old) => document.querySelector('[data-testid=result-summary]')?.outerHTML !== old,
       before,
     );
+    await this.cardsDrawn();
     return this.summary();
   }
 

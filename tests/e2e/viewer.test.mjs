@@ -50,6 +50,39 @@ test('the first cards come before the full texts, then every review is counted',
   await page.close();
 });
 
+test('a filter redraws the first screen of cards at once and the rest of the page right after', async () => {
+  const { page, viewer, errors } = await openViewer();
+  await viewer.waitForTexts();
+  // In the step that changes the result line, the page records which
+  // cards the list holds and whether it says more are coming.
+  await page.evaluate(() => {
+    const summary = () => document.querySelector('[data-testid=result-summary]').outerHTML;
+    const before = summary();
+    new MutationObserver((_, observer) => {
+      if (summary() === before) return;
+      observer.disconnect();
+      const list = document.querySelector('ol.cards');
+      window.__inStep = { busy: list.getAttribute('aria-busy'), cards: [...list.querySelectorAll('[data-testid=review-card]')].map((c) => c.dataset.review) };
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await viewer.toggleTheme('Death penalty');
+  const inStep = await page.evaluate(() => window.__inStep);
+  const shown = await viewer.cards().evaluateAll((cards) => cards.map((c) => c.dataset.review));
+  // The same selection loaded afresh: the cards the filter must end with.
+  const { page: fresh, viewer: direct } = await openViewer('?theme=Death+penalty');
+  await direct.waitForTexts();
+  const expected = await direct.cards().evaluateAll((cards) => cards.map((c) => c.dataset.review));
+  assert.equal(expected.length, 24, 'a full page of cards');
+  assert.deepEqual(shown, expected, 'once painted, every card of the page is of the new selection');
+  assert.deepEqual(inStep.cards.slice(0, 8), expected.slice(0, 8), 'the first screen is redrawn in the step itself');
+  assert.equal(inStep.busy, 'true', 'the list says that more cards are coming');
+  assert.notDeepEqual(inStep.cards, expected, 'the cards below the first screen came after the step');
+  assert.equal(await page.locator('ol.cards[aria-busy]').count(), 0, 'and then it is no longer busy');
+  assert.deepEqual(errors, []);
+  await fresh.close();
+  await page.close();
+});
+
 const BROKEN = [
   ['a missing data file shows an error that names it', '/missing/', /overview\.json.*404/],
   ['invalid JSON shows an error that says so', '/invalid/', /overview\.json is not a valid dataset file/],
