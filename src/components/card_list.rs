@@ -3,6 +3,7 @@
 
 use super::card::ReviewCard;
 use super::drawn::AfterPaint;
+use super::on_screen::{use_on_screen, OnScreen};
 use super::{use_tr, OnQuery};
 use crate::i18n::Msg;
 use crate::dataset::load::Dataset;
@@ -12,9 +13,6 @@ use crate::state::{QueryOrigin, Shared};
 use yew::prelude::*;
 
 pub const PAGE_SIZE: usize = 24;
-/// Cards drawn in the step that changes them: a tall screen's worth. The
-/// rest of the page's cards follow once that step has been painted.
-const FIRST_CARDS: usize = 8;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct CardListProps {
@@ -58,7 +56,9 @@ pub fn CardList(props: &CardListProps) -> Html {
             </li>
         })
         .collect();
-    let (cards, busy) = use_first_screen_first(props, cards);
+    let list = use_node_ref();
+    let on_screen = use_on_screen(list.clone());
+    let (cards, busy) = use_on_screen_first(props, cards, &on_screen);
     html! {
         <>
             // The cards' titles are h3: on a phone, where the filters (h2)
@@ -68,7 +68,7 @@ pub fn CardList(props: &CardListProps) -> Html {
             // and changes their texts, rather than removing 24 cards and
             // building 24 more (half the time of a filter at 16 times
             // the data). A card holds no state to keep with its review.
-            <ol class="cards" aria-label={t.get(Msg::ReviewsList)} aria-busy={busy.then_some("true")}>
+            <ol ref={list} class="cards" aria-label={t.get(Msg::ReviewsList)} aria-busy={busy.then_some("true")}>
                 { for cards }
             </ol>
             if pages > 1 {
@@ -83,22 +83,25 @@ pub fn CardList(props: &CardListProps) -> Html {
 }
 
 /// The cards to draw now, and whether more are to follow. When the list's
-/// props change (a filter, a page, the texts arriving), only the first
-/// screen of cards is drawn in that step, and below it the cards drawn
-/// before stay as they were (a card whose props did not change is not
-/// rendered again): a filter step on a phone then costs 8 cards' updates,
-/// not 24. Once that step has been painted, the list is drawn whole. On
-/// the first render (a hydrated page must match its HTML) and any other
-/// render (a language chosen), every card is drawn at once.
+/// props change (a filter, a page, the texts arriving), the step draws the
+/// cards on screen (two on a phone, six on a laptop, as the browser last
+/// laid them out) and leaves the cards below as they were (a card whose
+/// props did not change is not rendered again): a filter step on a phone
+/// then costs a few cards' updates, not 24. Once that step has been
+/// painted, the list is drawn whole. On the first render (a hydrated page
+/// must match its HTML), before the browser has said what is on screen,
+/// and on any other render (a language chosen), every card is drawn at
+/// once.
 #[hook]
-fn use_first_screen_first(props: &CardListProps, cards: Vec<Html>) -> (Vec<Html>, bool) {
+fn use_on_screen_first(props: &CardListProps, cards: Vec<Html>, on_screen: &OnScreen) -> (Vec<Html>, bool) {
     // The props and the cards as last drawn.
     let last = use_mut_ref(|| None::<(CardListProps, Vec<Html>)>);
     let redraw = use_force_update();
+    let upto = on_screen.upto().unwrap_or(usize::MAX);
     let drawn: Vec<Html> = match last.borrow().as_ref() {
-        Some((props_then, drawn_then)) if props_then != props && cards.len() > FIRST_CARDS => {
-            let below = drawn_then.iter().take(cards.len()).skip(FIRST_CARDS).cloned();
-            cards.iter().take(FIRST_CARDS).cloned().chain(below).collect()
+        Some((props_then, drawn_then)) if props_then != props && cards.len() > upto => {
+            let below = drawn_then.iter().take(cards.len()).skip(upto).cloned();
+            cards.iter().take(upto).cloned().chain(below).collect()
         }
         _ => cards.clone(),
     };

@@ -13,6 +13,7 @@ pub mod focus;
 pub mod language;
 pub mod marked;
 pub mod notices;
+pub mod on_screen;
 pub mod profile;
 pub mod recommendations;
 pub mod review;
