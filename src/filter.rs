@@ -129,10 +129,7 @@ enum ReviewFilter {
 /// through; `None` when none of them is set.
 fn from_and_text_rows(dataset: &Dataset, criteria: &Criteria) -> Option<RowSet> {
     let rows = dataset.recommendations.len();
-    let mut set = criteria.text.as_ref().map(|search| {
-        let per_term: Vec<RowSet> = search.terms().map(|term| term_rows(dataset, &term.folded)).collect();
-        search.combine(&per_term, rows)
-    });
+    let mut set = criteria.text.as_ref().map(|search| search.matching_rows(rows, |term, within| term_rows(dataset, &term.folded, within)));
     if criteria.from.is_some() || criteria.from_region.is_some() {
         let regions: Vec<Option<Region>> = dataset.states.iter().map(|s| s.region).collect();
         let region_of = |state: StateIndex| regions.get(state as usize).copied().flatten();
@@ -148,15 +145,24 @@ fn from_and_text_rows(dataset: &Dataset, criteria: &Criteria) -> Option<RowSet> 
 }
 
 /// The recommendations a term finds: in its text, or in a name (current or
-/// former) of the State under review or of the recommending State.
-fn term_rows(dataset: &Dataset, term: &str) -> RowSet {
-    let mut rows = dataset.recommendations.search_text().word_prefix_hits(term);
+/// former) of the State under review or of the recommending State. Only
+/// those of `within` count (when given): where they are few, only their
+/// texts are read.
+fn term_rows(dataset: &Dataset, term: &str, within: Option<&RowSet>) -> RowSet {
+    let text = dataset.recommendations.search_text();
+    let mut rows = match within {
+        Some(within) => text.word_prefix_hits_within(term, within),
+        None => text.word_prefix_hits(term),
+    };
     let named = named_states(dataset, term);
     if named.iter().any(|n| *n) {
         for review in dataset.reviews.iter().filter(|r| named[r.state as usize]) {
             rows.insert_range(review.recommendations.clone());
         }
         rows.or(&dataset.recommendations.rows_from(|from| named.get(from as usize).copied().unwrap_or(false)));
+        if let Some(within) = within {
+            rows.and(within);
+        }
     }
     rows
 }

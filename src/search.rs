@@ -115,20 +115,27 @@ impl SearchQuery {
         ok
     }
 
-    /// Combines one row set per term (in `terms()` order) into the rows
-    /// that match; `rows` is the number of rows.
-    pub fn combine(&self, per_term: &[RowSet], rows: usize) -> RowSet {
-        let mut result = RowSet::full(rows);
-        let mut sets = per_term.iter();
+    /// The rows that match, given `term_rows(term, within)`: the rows that
+    /// hold `term`, of which only those in `within` (when given) count.
+    /// Every group after the first, and every excluded term, is asked
+    /// only about the rows still in: a later term then need be looked for
+    /// in the few texts that an earlier one let through, not in all.
+    pub fn matching_rows(&self, rows: usize, mut term_rows: impl FnMut(&Term, Option<&RowSet>) -> RowSet) -> RowSet {
+        let mut result: Option<RowSet> = None;
         for group in &self.all {
             let mut any = RowSet::empty(rows);
-            for set in sets.by_ref().take(group.len()) {
-                any.or(set);
+            for term in group {
+                any.or(&term_rows(term, result.as_ref()));
             }
-            result.and(&any);
+            match &mut result {
+                Some(result) => result.and(&any),
+                None => result = Some(any),
+            }
         }
-        for set in sets {
-            result.and_not(set);
+        let mut result = result.unwrap_or_else(|| RowSet::full(rows));
+        for term in &self.none {
+            let found = term_rows(term, Some(&result));
+            result.and_not(&found);
         }
         result
     }

@@ -37,6 +37,12 @@ const TARGET_SEPARATOR: char = '\n';
 /// the data in 33-67 ms, beyond it.
 const WORD_INDEX_FROM_ROWS: usize = 100_000;
 
+/// From this length (in bytes) a word-prefix search scans the texts once,
+/// checking each occurrence for a word start; below it, a first pass
+/// looks for the needle after a space, since a short needle (`t`, `tor`)
+/// occurs inside words throughout the texts.
+const ONE_PASS_FROM_BYTES: usize = 5;
+
 /// A recommendation's small fields, copied out of the columns.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RowFields {
@@ -405,8 +411,14 @@ impl SearchText {
             self.scan_rows(needle, candidates.iter_in(0..self.starts.len()), &mut hits, at_word_start);
             return hits;
         }
-        // Most words begin after a space: that pass finds most texts with
-        // few false starts (a short needle occurs inside words everywhere).
+        // A needle of a few letters rarely occurs inside a word: one pass,
+        // each occurrence checked for a word start.
+        if needle.len() >= ONE_PASS_FROM_BYTES {
+            self.scan(needle, &mut hits, at_word_start);
+            return hits;
+        }
+        // A short needle occurs inside words everywhere. Most words begin
+        // after a space: that pass finds most texts with few false starts.
         // The second pass looks only in the texts still without a hit.
         self.scan(&format!(" {needle}"), &mut hits, |_| true);
         // Where most texts have a hit already (a short, common needle),
@@ -417,6 +429,27 @@ impl SearchText {
         } else {
             self.scan(needle, &mut hits, at_word_start);
         }
+        hits
+    }
+
+    /// `word_prefix_hits` among the texts of `within` only: a search's
+    /// later terms, once an earlier one has narrowed the rows. Where
+    /// `within` holds more than a quarter of the texts, reading them one by
+    /// one costs more than one pass over all, which is taken instead.
+    pub fn word_prefix_hits_within(&self, needle: &str, within: &RowSet) -> RowSet {
+        let rows = self.starts.len();
+        if self.index.get().is_some() || within.len() * 4 > rows {
+            let mut hits = self.word_prefix_hits(needle);
+            hits.and(within);
+            return hits;
+        }
+        let mut hits = RowSet::empty(rows);
+        if needle.is_empty() || needle.contains(SEPARATOR) {
+            return hits;
+        }
+        let word_start = search::needs_word_start(needle);
+        let accept = |at: usize| !word_start || search::at_word_start(&self.haystack, at);
+        self.scan_rows(needle, within.iter_in(0..rows), &mut hits, accept);
         hits
     }
 
@@ -670,8 +703,15 @@ mod index_tests {
             // length, or stop one letter short of a match.
             cuts in prop::collection::vec((any::<prop::sample::Index>(), 0usize..30, 1usize..30, any::<bool>()), 0..8),
             rows_per_step in 1usize..60,
+            // The rows a search's earlier terms let through: mostly few,
+            // so that the later terms read those texts one by one.
+            kept in prop::collection::vec(prop::bool::weighted(0.15), 130),
         ) {
             let (indexed, scanned) = stores(&texts, rows_per_step);
+            let mut within = RowSet::empty(texts.len());
+            for row in (0..texts.len()).filter(|row| kept[*row]) {
+                within.insert(row);
+            }
             prop_assert!(indexed.word_index().is_some_and(|index| index.is_finished()));
             let pieces = cuts.iter().map(|(text, start, length, change)| {
                 let chars: Vec<char> = search::fold(&texts[text.index(texts.len())]).chars().skip(*start).take(*length).collect();
@@ -684,10 +724,13 @@ mod index_tests {
             for needle in needles.iter().map(|n| search::fold(n)).chain(pieces).map(|n| n.trim().to_owned()) {
                 let by_index = indexed.word_prefix_hits(&needle);
                 prop_assert_eq!(&by_index, &scanned.word_prefix_hits(&needle), "{:?}", needle);
-                // And both are what the definition says, text by text.
+                let (index_within, scan_within) = (indexed.word_prefix_hits_within(&needle, &within), scanned.word_prefix_hits_within(&needle, &within));
+                // And all are what the definition says, text by text.
                 for (row, text) in texts.iter().enumerate() {
                     let holds = search::word_prefix_matches(&search::fold(text), &needle).next().is_some();
                     prop_assert_eq!(by_index.contains(row), holds, "{:?} in {:?}", needle, text);
+                    prop_assert_eq!(index_within.contains(row), holds && kept[row], "{:?} in {:?}, within", needle, text);
+                    prop_assert_eq!(scan_within.contains(row), holds && kept[row], "{:?} in {:?}, within", needle, text);
                 }
             }
         }
