@@ -84,8 +84,9 @@ pub fn CardList(props: &CardListProps) -> Html {
 
 /// The cards to draw now, and whether more are to follow. When the list's
 /// props change (a filter, a page, the texts arriving), the step draws the
-/// cards on screen (two on a phone, six on a laptop, as the browser last
-/// laid them out) and leaves the cards below as they were (a card whose
+/// cards on screen and half a screen beyond (about four on a phone, ten on
+/// a laptop, as the browser last laid them out: `on_screen`) and leaves
+/// the cards below as they were (a card whose
 /// props did not change is not rendered again): a filter step on a phone
 /// then costs a few cards' updates, not 24. Once that step has been
 /// painted, the list is drawn whole. On the first render (a hydrated page

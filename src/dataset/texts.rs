@@ -411,8 +411,8 @@ impl SearchText {
             self.scan_rows(needle, candidates.iter_in(0..self.starts.len()), &mut hits, at_word_start);
             return hits;
         }
-        // A needle of a few letters rarely occurs inside a word: one pass,
-        // each occurrence checked for a word start.
+        // A longer needle rarely occurs inside a word: one pass, each
+        // occurrence checked for a word start.
         if needle.len() >= ONE_PASS_FROM_BYTES {
             self.scan(needle, &mut hits, at_word_start);
             return hits;
