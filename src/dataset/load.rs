@@ -113,6 +113,10 @@ pub struct Dataset {
     /// line: folded once rather than for every term searched (the names
     /// in six languages took milliseconds to fold).
     folded_names: Vec<String>,
+    /// Per State, its place when the States are ordered by name (equal
+    /// names share one): the result list's sort key, ranked once rather
+    /// than at every filter step.
+    name_rank: Vec<u32>,
 }
 
 impl Dataset {
@@ -194,9 +198,30 @@ impl Dataset {
             theme_by_id,
             person_by_id,
             folded_names: Vec::new(),
+            name_rank: Vec::new(),
         };
         dataset.fold_names();
+        dataset.rank_names();
         Ok(dataset)
+    }
+
+    /// Ranks the States by their current name, for `name_rank`. The texts
+    /// add other names, never a current one, so once is enough.
+    fn rank_names(&mut self) {
+        let mut by_name: Vec<StateIndex> = (0..self.states.len() as StateIndex).collect();
+        crate::sort::sort_by(&mut by_name, |a, b| self.state_name(*a).cmp(self.state_name(*b)));
+        let mut rank = vec![0u32; by_name.len()];
+        for (place, state) in by_name.iter().enumerate() {
+            let tied = place > 0 && self.state_name(by_name[place - 1]) == self.state_name(*state);
+            rank[*state as usize] = if tied { rank[by_name[place - 1] as usize] } else { place as u32 };
+        }
+        self.name_rank = rank;
+    }
+
+    /// The State's place in the order of the States' names; equal names
+    /// have the same place.
+    pub fn name_rank(&self, state: StateIndex) -> u32 {
+        self.name_rank.get(state as usize).copied().unwrap_or(u32::MAX)
     }
 
     /// Folds the States' names for `named_by`, after they change.
