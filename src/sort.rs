@@ -33,6 +33,12 @@ pub fn sort_by_cached_key<T, K: Ord>(items: &mut [T], key: impl FnMut(&T) -> K) 
     place(items, &order);
 }
 
+/// Options with their counts, the most first; equal counts in the
+/// options' order. What a card, a chart and the table list first.
+pub fn most_first<T>(options: &mut [(usize, T)], count: impl Fn(&T) -> u32) {
+    sort_by(options, |a, b| count(&b.1).cmp(&count(&a.1)).then(a.0.cmp(&b.0)));
+}
+
 /// The only instance of the standard sort: the positions `0..len` in the
 /// order `compare` gives them.
 fn sorted_positions(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
@@ -78,6 +84,13 @@ mod tests {
         sort_by(&mut descending, |a, b| b.0.cmp(&a.0));
         assert_eq!(descending.iter().map(|p| p.0).collect::<Vec<_>>(), [9, 5, 5, 5, 3, 3, 3, 1, 1, 0]);
         assert_eq!(descending[1..4].iter().map(|p| p.1).collect::<Vec<_>>(), [0, 2, 8]);
+    }
+
+    #[test]
+    fn the_most_first_and_equal_counts_in_option_order() {
+        let mut options = vec![(0, 2u32), (1, 5), (2, 2), (3, 7), (4, 5)];
+        most_first(&mut options, |count| *count);
+        assert_eq!(options, [(3, 7), (1, 5), (4, 5), (0, 2), (2, 2)]);
     }
 
     #[test]

@@ -46,7 +46,7 @@ pub fn by_facet(dataset: &Dataset, outcome: &Outcome, facet: Facet) -> Vec<(usiz
     }
     let mut bars: Vec<(usize, Split)> = splits.into_iter().enumerate().filter(|(_, s)| s.total() > 0).collect();
     if !facet.is_scale() {
-        sort::sort_by(&mut bars, |a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(&b.0)));
+        sort::most_first(&mut bars, Split::total);
     }
     bars
 }
@@ -226,7 +226,7 @@ pub fn recommender_profile(dataset: &Dataset, outcome: &Outcome, state: StateInd
         .zip(facets)
         .map(|(facet, splits)| {
             let mut options: Vec<(usize, Split)> = splits.into_iter().enumerate().filter(|(_, s)| s.total() > 0).collect();
-            sort::sort_by(&mut options, |a, b| b.1.total().cmp(&a.1.total()).then(a.0.cmp(&b.0)));
+            sort::most_first(&mut options, Split::total);
             (facet, options)
         })
         .collect();

@@ -133,7 +133,7 @@ impl Tally {
             return String::new();
         };
         let mut ranked: Vec<(usize, u32)> = counts.iter().copied().enumerate().filter(|(_, n)| *n > 0).collect();
-        sort::sort_by(&mut ranked, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        sort::most_first(&mut ranked, |count| *count);
         let names: Vec<String> = ranked.iter().take(MAIN_THEMES).map(|(i, _)| facet.label(dataset, *i)).collect();
         if *facet == Facet::Theme {
             names.join("; ")

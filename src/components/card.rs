@@ -49,7 +49,7 @@ pub fn ReviewCard(props: &ReviewCardProps) -> Html {
     // Reviews without themes (sessions 21-26) show their main goals instead.
     let main = if Facet::Theme.classifies(review) { Facet::Theme } else { Facet::SdgGoal };
     let mut options = main.review_counts(dataset, review);
-    sort::sort_by(&mut options, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    sort::most_first(&mut options, |count| *count);
     let accepted = percent(summary.accepted, summary.recommendations);
     let p = summary.participation;
     html! {
