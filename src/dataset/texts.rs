@@ -316,6 +316,12 @@ pub struct WordIndexing {
 /// into spaces).
 const SEPARATOR: char = '\n';
 
+/// Whether a text can hold `needle`: not when it is empty, nor when it
+/// holds the separator, which would reach across two texts.
+fn can_hold(needle: &str) -> bool {
+    !needle.is_empty() && !needle.contains(SEPARATOR)
+}
+
 impl SearchText {
     fn with_capacity(rows: usize, text_bytes: usize) -> Self {
         SearchText {
@@ -395,7 +401,7 @@ impl SearchText {
     /// of a word (anywhere when it does not begin with a letter or digit).
     pub fn word_prefix_hits(&self, needle: &str) -> RowSet {
         let mut hits = RowSet::empty(self.starts.len());
-        if needle.is_empty() || needle.contains(SEPARATOR) {
+        if !can_hold(needle) {
             return hits;
         }
         if !search::needs_word_start(needle) {
@@ -444,7 +450,7 @@ impl SearchText {
             return hits;
         }
         let mut hits = RowSet::empty(rows);
-        if needle.is_empty() || needle.contains(SEPARATOR) {
+        if !can_hold(needle) {
             return hits;
         }
         let word_start = search::needs_word_start(needle);
@@ -507,7 +513,7 @@ impl SearchText {
     /// folded) anywhere: the benchmark's bare scan.
     pub fn hits(&self, needle: &str) -> RowSet {
         let mut hits = RowSet::empty(self.starts.len());
-        if !needle.is_empty() && !needle.contains(SEPARATOR) {
+        if can_hold(needle) {
             self.scan(needle, &mut hits, |_| true);
         }
         hits
