@@ -1,5 +1,6 @@
 //! Writes the prerendered pages into a built folder (run by Trunk's
-//! post-build hook, scripts/post-build.mjs): `prerender DIST [DATA]`.
+//! post-build hook, scripts/post-build.mjs): `prerender DIST [DATA]`; and
+//! the texts packed for the browser, `DATA/recommendations.bin`.
 //! `UPR_SITE_URL` (e.g. `https://example.org/upr/`) makes the canonical and
 //! preview addresses absolute and adds `sitemap.xml`.
 
@@ -20,6 +21,7 @@ mod native {
     use std::rc::Rc;
     use std::time::Instant;
     use upr_viewer::dataset::load::{Dataset, OVERVIEW_FILE, TEXTS_FILE};
+    use upr_viewer::dataset::packed::{write_gzipped, PACKED_TEXTS_FILE};
     use upr_viewer::fingerprint;
     use upr_viewer::prerender::read_languages;
     use upr_viewer::prerender::site::{write_site, Datasets};
@@ -43,9 +45,14 @@ mod native {
         let (overview_json, texts) = (read(data.join(OVERVIEW_FILE))?, read(data.join(TEXTS_FILE))?);
         let load = || -> Result<Datasets, String> {
             let overview = Dataset::from_overview_json(&overview_json).map_err(|e| e.to_string())?;
+            // The browser reads the texts packed (dataset::packed): written
+            // beside the JSON, and read back here, so that the pages show
+            // what the browser will read, and hydrate from its fingerprint.
+            let packed = overview.pack_texts_json(&texts).map_err(|e| e.to_string())?;
+            write_gzipped(&data.join(PACKED_TEXTS_FILE), &packed)?;
             let mut complete = overview.clone();
-            complete.attach_texts_json(&texts).map_err(|e| e.to_string())?;
-            let fingerprints = [fingerprint::of_file(&overview_json), fingerprint::of_file(&texts)];
+            complete.attach_packed(&packed).map_err(|e| e.to_string())?;
+            let fingerprints = [fingerprint::of_file(&overview_json), fingerprint::of_bytes(&packed)];
             // The build copies static/i18n/ into the built folder.
             let languages = read_languages(&dist.join("i18n"), &data)?;
             Ok(Datasets { overview: Rc::new(overview), complete: Rc::new(complete), fingerprints, languages })

@@ -7,6 +7,7 @@ use super::borrowed::{ReviewIn, Str};
 use super::facet::Facet;
 use super::fast_hash::IdMap;
 use super::option_rows::OptionRows;
+use super::packed::{pack, PackedReader};
 use super::schema::*;
 use super::stream::{ObjectStream, Piece};
 pub use super::texts::{RecommendationRow, Recommendations, SearchText};
@@ -247,6 +248,24 @@ impl Dataset {
         Ok(())
     }
 
+    /// Reads `recommendations.bin` whole (tests, the prerender).
+    pub fn attach_packed(&mut self, bytes: &[u8]) -> Result<(), LoadError> {
+        let mut reader = PackedReader::new(self);
+        reader.push(bytes)?;
+        let texts = reader.finish()?;
+        self.attach(texts);
+        self.index_words_if_wanted();
+        Ok(())
+    }
+
+    /// Packs `recommendations.json`, read and checked against this
+    /// overview, for the browser (`packed`).
+    pub fn pack_texts_json(&self, json: &str) -> Result<Vec<u8>, LoadError> {
+        let mut reader = TextsReader::new(self);
+        reader.push(json.as_bytes())?;
+        Ok(pack(self, &reader.finish()?))
+    }
+
     /// Adds the full texts; on any error the dataset is left as it was.
     pub fn attach_texts(&mut self, texts: Texts) -> Result<(), LoadError> {
         let mut builder = TextsBuilder::new(self);
@@ -397,12 +416,12 @@ impl Dataset {
 
 /// The texts read and checked against a dataset, ready for `Dataset::attach`.
 pub struct LoadedTexts {
-    recommendations: Recommendations,
-    ranges: Vec<std::ops::Range<usize>>,
-    pledges: Vec<Vec<Pledge>>,
-    participants: Vec<ParticipatingStates>,
+    pub(super) recommendations: Recommendations,
+    pub(super) ranges: Vec<std::ops::Range<usize>>,
+    pub(super) pledges: Vec<Vec<Pledge>>,
+    pub(super) participants: Vec<ParticipatingStates>,
     /// ISO 3166 code -> the State's names in the other UN languages.
-    state_names: BTreeMap<String, Vec<String>>,
+    pub(super) state_names: BTreeMap<String, Vec<String>>,
 }
 
 /// What one review's recommendations hold, counted as they are read.
@@ -440,6 +459,62 @@ impl FoundInReview {
             self.actions[action as usize] += 1;
         }
     }
+}
+
+/// Checks one review's texts, once read (`rows`, its pledges and the
+/// States that took part), against the figures the overview declares for
+/// it: the JSON reader and the packed one refuse the same damage alike.
+pub(super) fn check_review(
+    dataset: &Dataset,
+    file: &str,
+    index: usize,
+    recommendations: &Recommendations,
+    rows: std::ops::Range<usize>,
+    pledges: usize,
+    participants: &ParticipatingStates,
+) -> Result<(), LoadError> {
+    let review = &dataset.reviews[index];
+    let id = &review.summary.id;
+    // The message is written only for a count that is wrong: a review
+    // has dozens of counts, and a load at 16 times the data 6,000 reviews.
+    let check = |what: &dyn Fn() -> String, declared: u32, found: usize| {
+        if declared as usize == found {
+            Ok(())
+        } else {
+            count(file, &format!("{} in review {id}", what()), declared, found)
+        }
+    };
+    check(&|| "recommendations".into(), review.summary.recommendations, rows.len())?;
+    check(&|| "pledges".into(), review.summary.pledges, pledges)?;
+    let declared = review.summary.participation;
+    check(&|| "member States".into(), declared.members, participants.members.len())?;
+    check(&|| "observer States".into(), declared.observers, participants.observers.len())?;
+    // What the review's rows hold, to check against the overview's figures.
+    let mut found = FoundInReview::new(dataset.states.len());
+    for row in rows {
+        found.add(&recommendations.row(row));
+    }
+    let recommending = found.recommending.iter().map(|w| w.count_ones() as usize).sum();
+    check(&|| "participating States".into(), declared.states, recommending)?;
+    check(&|| "accepted recommendations".into(), review.summary.accepted, found.accepted)?;
+    for (goal, declared) in &review.summary.sdg_goals {
+        let found = found.goals.get(*goal as usize - 1).copied().unwrap_or(0);
+        check(&|| format!("recommendations linked to SDG {goal}"), *declared, found)?;
+    }
+    let goals_found = found.goals.iter().filter(|n| **n > 0).count();
+    check(&|| "SDG goals".into(), review.sdg_goals.count_ones(), goals_found)?;
+    for (id, declared) in &review.summary.persons {
+        let found = found.persons[dataset.person_by_id[id] as usize];
+        check(&|| format!("recommendations concerning {id}"), *declared, found)?;
+    }
+    let persons_found = found.persons.iter().filter(|n| **n > 0).count();
+    check(&|| "groups of persons".into(), review.persons.count_ones(), persons_found)?;
+    for (action, declared) in &review.summary.actions {
+        let found = found.actions.get(*action as usize).copied().unwrap_or(0);
+        check(&|| format!("recommendations of action category {action}"), *declared, found)?;
+    }
+    let actions_found = found.actions.iter().filter(|n| **n > 0).count();
+    check(&|| "action categories".into(), review.actions.count_ones(), actions_found)
 }
 
 /// Checks the texts review by review against the overview already loaded
@@ -506,28 +581,13 @@ impl<'d> TextsBuilder<'d> {
         if review.summary.id != *full.id {
             return Err(reference("review (out of order or missing)", &full.id));
         }
-        // The message is written only for a count that is wrong: a review
-        // has dozens of counts, and a load at 16 times the data 6,000 reviews.
-        let check = |what: &dyn Fn() -> String, declared: u32, found: usize| {
-            if declared as usize == found {
-                Ok(())
-            } else {
-                count(file, &format!("{} in review {}", what(), &*full.id), declared, found)
-            }
-        };
-        check(&|| "recommendations".into(), review.summary.recommendations, full.recommendations.len())?;
-        check(&|| "pledges".into(), review.summary.pledges, full.pledges.len())?;
         for id in full.participants.members.iter().chain(&full.participants.observers) {
             dataset.state_by_id.get(&**id).ok_or_else(|| reference("participating State", id))?;
         }
-        let declared = review.summary.participation;
-        check(&|| "member States".into(), declared.members, full.participants.members.len())?;
-        check(&|| "observer States".into(), declared.observers, full.participants.observers.len())?;
+        let indices = |ids: &[Str]| ids.iter().filter_map(|id| dataset.state_index(id)).collect();
+        let participants = ParticipatingStates { members: indices(&full.participants.members), observers: indices(&full.participants.observers) };
         let rows = &mut self.texts.recommendations;
         let start = rows.len();
-        // What the review's rows hold, gathered in the one pass that
-        // stores them, to check against the overview's figures.
-        let mut found = FoundInReview::new(dataset.states.len());
         for recommendation in &full.recommendations {
             let from = match &recommendation.from {
                 Some(id) => Some(*dataset.state_by_id.get(&**id).ok_or_else(|| reference("State", id))?),
@@ -545,7 +605,6 @@ impl<'d> TextsBuilder<'d> {
                 sdg_goals: goal_mask(&self.goals, &recommendation.sdg_goals, file)?,
                 persons: person_mask(&dataset.person_by_id, recommendation.persons.iter().map(|p| &**p), file)?,
             };
-            found.add(&fields);
             let targets: Vec<&str> = recommendation.sdg_targets.iter().map(|t| &**t).collect();
             rows.push(NewRecommendation {
                 fields,
@@ -555,34 +614,10 @@ impl<'d> TextsBuilder<'d> {
                 paragraph: recommendation.paragraph.as_deref(),
             });
         }
-        let recommending = found.recommending.iter().map(|w| w.count_ones() as usize).sum();
-        check(&|| "participating States".into(), declared.states, recommending)?;
-        check(&|| "accepted recommendations".into(), review.summary.accepted, found.accepted)?;
-        for (goal, declared) in &review.summary.sdg_goals {
-            let found = found.goals.get(*goal as usize - 1).copied().unwrap_or(0);
-            check(&|| format!("recommendations linked to SDG {goal}"), *declared, found)?;
-        }
-        let goals_found = found.goals.iter().filter(|n| **n > 0).count();
-        check(&|| "SDG goals".into(), review.sdg_goals.count_ones(), goals_found)?;
-        for (id, declared) in &review.summary.persons {
-            let found = found.persons[dataset.person_by_id[id] as usize];
-            check(&|| format!("recommendations concerning {id}"), *declared, found)?;
-        }
-        let persons_found = found.persons.iter().filter(|n| **n > 0).count();
-        check(&|| "groups of persons".into(), review.persons.count_ones(), persons_found)?;
-        for (action, declared) in &review.summary.actions {
-            let found = found.actions.get(*action as usize).copied().unwrap_or(0);
-            check(&|| format!("recommendations of action category {action}"), *declared, found)?;
-        }
-        let actions_found = found.actions.iter().filter(|n| **n > 0).count();
-        check(&|| "action categories".into(), review.actions.count_ones(), actions_found)?;
+        check_review(dataset, file, index, rows, start..rows.len(), full.pledges.len(), &participants)?;
         self.texts.ranges.push(start..rows.len());
         self.texts.pledges.push(full.pledges);
-        let indices = |ids: &[Str]| ids.iter().filter_map(|id| dataset.state_index(id)).collect();
-        self.texts.participants.push(ParticipatingStates {
-            members: indices(&full.participants.members),
-            observers: indices(&full.participants.observers),
-        });
+        self.texts.participants.push(participants);
         Ok(())
     }
 

@@ -8,6 +8,7 @@ pub mod indices;
 pub mod load;
 pub mod media_summary;
 pub mod option_rows;
+pub mod packed;
 pub mod schema;
 pub mod slug;
 pub mod states;

@@ -15,11 +15,11 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// No recommending State (the source says "(Unknown)"), no document.
-const NONE_U16: u16 = u16::MAX;
-const NONE_U32: u32 = u32::MAX;
+pub(super) const NONE_U16: u16 = u16::MAX;
+pub(super) const NONE_U32: u32 = u32::MAX;
 /// `flags`: bits 0-2 the action category (0 none), then these.
-const NOTED: u8 = 1 << 3;
-const HAS_PARAGRAPH: u8 = 1 << 4;
+pub(super) const NOTED: u8 = 1 << 3;
+pub(super) const HAS_PARAGRAPH: u8 = 1 << 4;
 /// Between two SDG targets of one recommendation in `targets`; no target
 /// holds it.
 const TARGET_SEPARATOR: char = '\n';
@@ -125,19 +125,19 @@ pub struct NewRecommendation<'a> {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Recommendations {
-    review: Vec<u16>,
-    from: Vec<u16>,
-    flags: Vec<u8>,
-    themes: Vec<u64>,
-    sdg_goals: Vec<u32>,
-    persons: Vec<u16>,
+    pub(super) review: Vec<u16>,
+    pub(super) from: Vec<u16>,
+    pub(super) flags: Vec<u8>,
+    pub(super) themes: Vec<u64>,
+    pub(super) sdg_goals: Vec<u32>,
+    pub(super) persons: Vec<u16>,
     /// Index into `documents`: a few hundred reports cited by all.
-    document: Vec<u32>,
-    documents: Vec<Box<str>>,
-    document_index: IdMap<Box<str>, u32>,
-    paragraphs: StringColumn,
-    targets: StringColumn,
-    search_text: SearchText,
+    pub(super) document: Vec<u32>,
+    pub(super) documents: Vec<Box<str>>,
+    pub(super) document_index: IdMap<Box<str>, u32>,
+    pub(super) paragraphs: StringColumn,
+    pub(super) targets: StringColumn,
+    pub(super) search_text: SearchText,
 }
 
 impl Recommendations {
@@ -256,9 +256,9 @@ impl Recommendations {
 
 /// Short strings end to end, one (or one list) per recommendation.
 #[derive(Clone, Debug, Default, PartialEq)]
-struct StringColumn {
-    text: String,
-    ends: Vec<u32>,
+pub(super) struct StringColumn {
+    pub(super) text: String,
+    pub(super) ends: Vec<u32>,
 }
 
 impl StringColumn {
@@ -290,19 +290,19 @@ impl StringColumn {
 /// original (`Edits`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchText {
-    haystack: String,
+    pub(super) haystack: String,
     /// Where each recommendation's text starts in `haystack`.
-    starts: Vec<u32>,
-    edits: Vec<u8>,
+    pub(super) starts: Vec<u32>,
+    pub(super) edits: Vec<u8>,
     /// Where each recommendation's edits start in `edits`.
-    edit_starts: Vec<u32>,
+    pub(super) edit_starts: Vec<u32>,
     /// Built once the texts are in, where the data is large enough to
     /// need it (`Recommendations::wants_word_index`). Set through a shared
     /// reference: the browser builds it after the dataset has been handed
     /// to the viewers, who search by scanning until it is there. A lock,
     /// not a cell, so that a dataset can be shared between threads (the
     /// native tests share one).
-    index: OnceLock<WordIndex>,
+    pub(super) index: OnceLock<WordIndex>,
 }
 
 /// A word index being built over texts already held, some rows at a time
@@ -314,7 +314,7 @@ pub struct WordIndexing {
 
 /// Between two texts; no folded text holds it (folding turns white space
 /// into spaces).
-const SEPARATOR: char = '\n';
+pub(super) const SEPARATOR: char = '\n';
 
 /// Whether a text can hold `needle`: not when it is empty, nor when it
 /// holds the separator, which would reach across two texts.
@@ -613,11 +613,12 @@ impl Edits {
         let folded = folded.as_bytes();
         let mut out: Vec<u8> = Vec::with_capacity(folded.len() + 8);
         let mut at = 0usize;
-        let take = |at: usize, n: usize| folded.get(at..at + n).unwrap_or_default();
+        // Saturating: edits from a damaged packed file may hold any numbers.
+        let take = |at: usize, n: usize| folded.get(at..at.saturating_add(n)).unwrap_or_default();
         while !edits.is_empty() {
             let gap = read_varint(&mut edits);
             out.extend_from_slice(take(at, gap));
-            at += gap;
+            at = at.saturating_add(gap);
             let code = read_varint(&mut edits);
             let n = code / 2;
             if code % 2 == 0 {
@@ -627,7 +628,7 @@ impl Edits {
                 out.extend_from_slice(&edits[..length]);
                 edits = &edits[length..];
             }
-            at += n;
+            at = at.saturating_add(n);
         }
         out.extend_from_slice(folded.get(at..).unwrap_or_default());
         // Both parts come from valid text cut at character boundaries.
