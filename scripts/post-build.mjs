@@ -94,6 +94,9 @@ if (process.env.TRUNK_PROFILE !== 'release') {
 const inert = (text) => text.replace(/<\/(script)/gi, '<\\/$1');
 // In JSON, `<` only occurs inside strings, where \u003c means the same.
 const data = (name) => fs.readFileSync(path.join(root, 'data', name), 'utf8').trim().replaceAll('<', '\\u003c');
+// The texts as the app reads them, packed and gzipped (written by the
+// prerender above), in standard base64: no `<` can close the block early.
+const packedTexts = fs.readFileSync(path.join(staging, 'data', 'recommendations.bin')).toString('base64');
 // The other languages' messages and State names, which the i18n loader
 // reads from these blocks before it would fetch them (src/i18n/load.rs).
 const inlineJson = (id, file) => `<script type="application/json" id="${id}">${fs.readFileSync(file, 'utf8').trim().replaceAll('<', '\\u003c')}</script>`;
@@ -118,7 +121,7 @@ const standalone = `<!doctype html>
 <body>
 <div id="upr-viewer-page"><noscript>This viewer needs JavaScript and WebAssembly.</noscript></div>
 <script type="application/json" id="upr-data-overview.json">${data('overview.json')}</script>
-<script type="application/json" id="upr-data-recommendations.json">${data('recommendations.json')}</script>
+<script type="application/octet-stream" id="upr-data-recommendations.bin">${packedTexts}</script>
 ${languages}
 <script type="text/plain" id="upr-glue">${inert(fs.readFileSync(path.join(staging, glue), 'utf8'))}</script>
 <script type="module">

@@ -2,6 +2,7 @@
 //! bar, and lays out the components.
 
 use crate::components::card_list::CardList;
+use crate::components::deferred;
 use crate::components::focus::use_focus_back_to_card;
 use crate::components::OnQuery;
 use crate::components::profile::RecommenderProfileView;
@@ -110,7 +111,14 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         let progress = progress.setter();
         move |(base, _): &(AttrValue, u32)| {
             let loads = loader::load(base);
-            let subscription = loader::on_progress(base, Callback::from(move |p| progress.set(p)));
+            let subscription = loader::on_progress(
+                base,
+                Callback::from(move |p| {
+                    if !deferred::taking_over() {
+                        progress.set(p);
+                    }
+                }),
+            );
             wasm_bindgen_futures::spawn_local(async move {
                 // Each load ends a long piece of work, and rendering what it
                 // brought is another: the browser gets its turn between them.
@@ -120,6 +128,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 dispatcher.dispatch(Action::OverviewLoaded(overview));
                 if loaded {
                     let complete = loads.complete.await;
+                    deferred::taken_over().await;
                     yield_to_browser().await;
                     dispatcher.dispatch(Action::TextsLoaded(complete));
                 }

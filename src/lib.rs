@@ -6,6 +6,7 @@
 //! build, lets end-to-end tests reach inside.
 
 pub mod app;
+pub mod base64;
 pub mod bench;
 pub mod columns;
 pub mod components;

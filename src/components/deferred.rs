@@ -29,6 +29,8 @@ thread_local! {
     /// From `hydrate_in_turns` until the task after it: the parts first
     /// rendered then belong to the hydration.
     static HYDRATING: Cell<bool> = const { Cell::new(false) };
+    /// From `hydrate_in_turns` until its last part has been taken over.
+    static TAKING_OVER: Cell<bool> = const { Cell::new(false) };
     /// The hydration's parts still waiting, in the page's order.
     static WAITING: RefCell<VecDeque<Turn>> = RefCell::default();
 }
@@ -47,6 +49,7 @@ struct Turn {
 /// the browser's time (`Slices`).
 pub fn hydrate_in_turns() {
     HYDRATING.set(true);
+    TAKING_OVER.set(true);
     wasm_bindgen_futures::spawn_local(async {
         // The hydration runs in this task; every part it left waiting is
         // queued once it ends.
@@ -67,7 +70,24 @@ pub fn hydrate_in_turns() {
             }
             slices.breathe().await;
         }
+        TAKING_OVER.set(false);
     });
+}
+
+/// Whether a prerendered page is still being taken over. What the page
+/// would show meanwhile of its own accord (the texts' download progress,
+/// the texts once in; they download from the start) waits until it is
+/// (`taken_over`): the page taken over is the page that was sent, and
+/// then changes.
+pub fn taking_over() -> bool {
+    TAKING_OVER.get()
+}
+
+/// Resolves once no prerendered page is being taken over (at once when none is).
+pub async fn taken_over() {
+    while taking_over() {
+        yield_to_browser().await;
+    }
 }
 
 /// Whether a part rendered now must wait for its turn: the turn's

@@ -4,10 +4,12 @@
 //! when a person asks to try again. A page that carries the data inline
 //! (the single-file build) is read from the page instead of the network.
 
-use super::fetch::{fetch_chunks, fetch_text, Progress, PIECE};
+use super::fetch::{fetch_chunks, fetch_text, inflate, read_stream, Body, Feeder, Progress};
 use super::slices::Slices;
 use super::worker_fetch::{self, Outcome};
-use crate::dataset::load::{Dataset, LoadError, TextsReader, OVERVIEW_FILE, TEXTS_FILE};
+use crate::base64::Base64Decoder;
+use crate::dataset::load::{Dataset, LoadError, OVERVIEW_FILE};
+use crate::dataset::packed::{PackedReader, PACKED_TEXTS_FILE as TEXTS_FILE};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -131,36 +133,59 @@ fn overview_load(base: String) -> Load {
 }
 
 fn complete_load(base: String, overview: Load) -> Load {
+    // The download starts now, not once the overview has been read and
+    // drawn: the worker reads ahead (`static/texts-worker.js`) meanwhile.
+    let url = format!("{base}{TEXTS_FILE}");
+    let inline_texts = inline(TEXTS_FILE);
+    let early = match inline_texts {
+        Some(_) => None,
+        None => worker_fetch::start(&url),
+    };
     async move {
         let dataset = overview.await?;
-        let mut reader = TextsReader::new(&dataset);
+        // The texts packed for the browser (`dataset::packed`): each column
+        // is copied into place as its bytes arrive, nothing is parsed.
+        let mut reader = PackedReader::new(&dataset);
         // The first error stops the reading; the download runs out unread.
         let mut failed: Option<LoadError> = None;
         // A prerendered page hydrates only from the texts it was made with.
         let hashing = prerendered_page();
         let mut hash = crate::fingerprint::FileHash::default();
+        // The inflated length, from the file's head once it is read.
+        let length = Cell::new(None);
         let mut on_chunk = |chunk: &[u8]| {
             if hashing {
                 hash.update(chunk);
             }
             if failed.is_none() {
                 failed = reader.push(chunk).err();
+                length.set(reader.length());
             }
         };
-        match inline(TEXTS_FILE) {
+        match inline_texts {
+            // The single file carries the gzipped file in base64.
             Some(inline) => {
-                let mut slices = Slices::new();
-                for piece in inline.as_bytes().chunks(PIECE as usize) {
-                    on_chunk(piece);
-                    slices.breathe().await;
-                }
+                let not_base64 = |message: String| LoadError::Json { file: TEXTS_FILE.into(), message };
+                let (mut decoder, mut gzipped) = (Base64Decoder::default(), Vec::new());
+                decoder.push(inline.as_bytes(), &mut gzipped).map_err(not_base64)?;
+                decoder.finish(&mut gzipped).map_err(not_base64)?;
+                drop(inline);
+                let read = async {
+                    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(gzipped.as_slice()));
+                    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(|_| "the page cannot hold the texts".to_owned())?;
+                    read_stream(&inflate(&blob.stream())?, Feeder::new(None), |_| {}, &mut on_chunk).await
+                };
+                read.await.map_err(|message| LoadError::Json { file: TEXTS_FILE.into(), message })?;
             }
             None => {
-                let url = format!("{base}{TEXTS_FILE}");
-                let progress = |p| notify(&base, p);
-                let fetched = match worker_fetch::fetch_chunks(&url, &progress, &mut on_chunk).await {
+                let progress = |p: Progress| notify(&base, Progress { total: length.get().filter(|l| *l >= p.received), ..p });
+                let read = match early {
+                    Some(download) => download.read(&progress, &mut on_chunk).await,
+                    None => Ok(Outcome::NoWorker),
+                };
+                let fetched = match read {
                     Ok(Outcome::Read) => Ok(()),
-                    Ok(Outcome::NoWorker) => fetch_chunks(&url, progress, &mut on_chunk).await,
+                    Ok(Outcome::NoWorker) => fetch_chunks(&url, Body::Gzipped, progress, &mut on_chunk).await,
                     Err(message) => Err(message),
                 };
                 fetched.map_err(|message| LoadError::Fetch { file: TEXTS_FILE.into(), message })?;

@@ -50,46 +50,65 @@ enum Message {
     Failed,
 }
 
-/// Downloads `url` in the worker, handing its bytes to `on_chunk` in order.
-/// The messages of a failed download are those of `fetch::fetch_chunks`.
-pub async fn fetch_chunks(url: &str, on_progress: &impl Fn(Progress), on_chunk: &mut impl FnMut(&[u8])) -> Result<Outcome, String> {
-    let Some(script) = SCRIPT.with(|s| s.borrow().clone()) else { return Ok(Outcome::NoWorker) };
+/// A download under way in the worker; its bytes wait, in the worker and
+/// in the page's message queue, until `read` takes them.
+pub struct Download {
+    running: Running,
+    messages: mpsc::UnboundedReceiver<Message>,
+    url: String,
+}
+
+/// Starts downloading `url`, a gzipped file, in the worker, which inflates
+/// it; None where no worker can start.
+pub fn start(url: &str) -> Option<Download> {
+    let script = SCRIPT.with(|s| s.borrow().clone())?;
     // The worker resolves addresses against its script's: it is given a whole one.
-    let Some(absolute) = resolve(url).map(|url| url.href()) else { return Ok(Outcome::NoWorker) };
-    let Ok(worker) = Worker::new(&script) else { return Ok(Outcome::NoWorker) };
-    let (sender, mut messages) = mpsc::unbounded();
+    let absolute = resolve(url)?.href();
+    let worker = Worker::new(&script).ok()?;
+    let (sender, messages) = mpsc::unbounded();
     let running = Running::new(worker, sender);
     let request = Object::new();
-    if Reflect::set(&request, &"url".into(), &absolute.into()).is_err() || running.worker.post_message(&request).is_err() {
-        return Ok(Outcome::NoWorker);
+    // The texts file is gzip itself (`dataset::packed::write_gzipped`).
+    let asked = Reflect::set(&request, &"url".into(), &absolute.into()).is_ok() && Reflect::set(&request, &"inflate".into(), &true.into()).is_ok();
+    if !asked || running.worker.post_message(&request).is_err() {
+        return None;
     }
-    let mut feeder: Option<Feeder> = None;
-    while let Some(message) = messages.next().await {
-        let data = match message {
-            Message::Data(data) => data,
-            Message::Failed if feeder.is_none() => return Ok(Outcome::NoWorker),
-            Message::Failed => return Err(broke_off(WORKER_STOPPED)),
-        };
-        let field = |name: &str| Reflect::get(&data, &name.into()).ok().filter(|v| !v.is_undefined());
-        if let Some(chunk) = field("chunk") {
-            let chunk: Uint8Array = chunk.unchecked_into();
-            let feeder = feeder.get_or_insert_with(|| Feeder::new(None));
-            feeder.feed(&chunk, on_progress, on_chunk).await;
-            running.acknowledge(chunk.length());
-        } else if let Some(total) = field("total") {
-            feeder = Some(Feeder::new(total.as_f64().map(|t| t as u64)));
-        } else if field("done").is_some() {
-            return Ok(Outcome::Read);
-        } else if let Some(failed) = field("failed") {
-            let text = |name: &str| field(name).and_then(|v| v.as_string()).unwrap_or_default();
-            return Err(match failed.as_string().as_deref() {
-                Some("status") => refused(field("status").and_then(|v| v.as_f64()).unwrap_or(0.0) as u16, &text("statusText")),
-                Some("request") => request_failed(&text("message"), url),
-                _ => broke_off(&text("message")),
-            });
+    Some(Download { running, messages, url: url.to_owned() })
+}
+
+impl Download {
+    /// Hands the download's bytes to `on_chunk` in order. The messages of
+    /// a failed download are those of `fetch::fetch_chunks`.
+    pub async fn read(mut self, on_progress: &impl Fn(Progress), on_chunk: &mut impl FnMut(&[u8])) -> Result<Outcome, String> {
+        let (running, url) = (&self.running, self.url.as_str());
+        let mut feeder: Option<Feeder> = None;
+        while let Some(message) = self.messages.next().await {
+            let data = match message {
+                Message::Data(data) => data,
+                Message::Failed if feeder.is_none() => return Ok(Outcome::NoWorker),
+                Message::Failed => return Err(broke_off(WORKER_STOPPED)),
+            };
+            let field = |name: &str| Reflect::get(&data, &name.into()).ok().filter(|v| !v.is_undefined());
+            if let Some(chunk) = field("chunk") {
+                let chunk: Uint8Array = chunk.unchecked_into();
+                let feeder = feeder.get_or_insert_with(|| Feeder::new(None));
+                feeder.feed(&chunk, on_progress, on_chunk).await;
+                running.acknowledge(chunk.length());
+            } else if let Some(total) = field("total") {
+                feeder = Some(Feeder::new(total.as_f64().map(|t| t as u64)));
+            } else if field("done").is_some() {
+                return Ok(Outcome::Read);
+            } else if let Some(failed) = field("failed") {
+                let text = |name: &str| field(name).and_then(|v| v.as_string()).unwrap_or_default();
+                return Err(match failed.as_string().as_deref() {
+                    Some("status") => refused(field("status").and_then(|v| v.as_f64()).unwrap_or(0.0) as u16, &text("statusText")),
+                    Some("request") => request_failed(&text("message"), url),
+                    _ => broke_off(&text("message")),
+                });
+            }
         }
+        Err(broke_off(WORKER_STOPPED))
     }
-    Err(broke_off(WORKER_STOPPED))
 }
 
 const WORKER_STOPPED: &str = "the worker stopped";

@@ -51,7 +51,7 @@ before(async () => {
     // A CDN that sends none.
     '/no-cors/': DIST,
     // One that sends it with the code but not with the data.
-    '/code-only/': { dir: DIST, headers: (file) => (file.endsWith('.json') ? {} : ALLOW) },
+    '/code-only/': { dir: DIST, headers: (file) => (/\.(json|bin)$/.test(file) ? {} : ALLOW) },
   });
   const embed = cdn.url('/upr/v1/embed.js');
   const pages = Object.fromEntries(FORMS.map((form, i) => [`form-${i}.html`, hostPage(form, embed)]));
@@ -94,8 +94,8 @@ for (const [i, form] of FORMS.entries()) {
     await viewer(page).locator('[data-testid=texts-progress]').waitFor({ state: 'detached', timeout: 30000 });
     assert.equal(await viewer(page).locator('[data-testid=texts-error]').count(), 0);
 
-    const data = requests.filter((url) => /\/data\/[^/]+\.json$/.test(url)).sort();
-    assert.deepEqual(data, [cdn.url('/upr/v1/data/overview.json'), cdn.url('/upr/v1/data/recommendations.json')],
+    const data = requests.filter((url) => /\/data\/[^/]+\.(json|bin)$/.test(url)).sort();
+    assert.deepEqual(data, [cdn.url('/upr/v1/data/overview.json'), cdn.url('/upr/v1/data/recommendations.bin')],
       'the data comes from the folder of embed.js, not from the host');
     assert.deepEqual(errors, []);
     await page.close();

@@ -51,7 +51,7 @@ test('two elements on a hostile host page each show what their attributes ask, o
   const page = await site.browser.context.newPage();
   const errors = watchErrors(page);
   const dataRequests = [];
-  page.on('request', (r) => /\/data\/[^/]+\.json$/.test(r.url()) && dataRequests.push(new URL(r.url()).pathname));
+  page.on('request', (r) => /\/data\/[^/]+\.(json|bin)$/.test(r.url()) && dataRequests.push(new URL(r.url()).pathname));
   await page.goto(site.server.url('/host/'));
   const hostStyles = await page.evaluate(() => document.querySelectorAll('head style, head link[rel=stylesheet]').length);
   await waitForTexts(page, 'country');
@@ -63,7 +63,7 @@ test('two elements on a hostile host page each show what their attributes ask, o
   assert.equal(await reviewsIn(page, 'theme'), expected.reviews);
   assert.equal(Number(await summaryOf(page, 'theme').getAttribute('data-recommendations')), expected.recommendations);
 
-  assert.deepEqual(dataRequests.sort(), ['/cdn/upr/v1/data/overview.json', '/cdn/upr/v1/data/recommendations.json'],
+  assert.deepEqual(dataRequests.sort(), ['/cdn/upr/v1/data/overview.json', '/cdn/upr/v1/data/recommendations.bin'],
     'both elements share one download of each file');
 
   // The host's CSS does not reach in.

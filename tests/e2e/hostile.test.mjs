@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { servedSite, tempFolder, watchErrors, DIST } from './support.mjs';
+import { servedSite, packedFolder, tempFolder, watchErrors, DIST } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
 const DATA = path.join(DIST, 'data');
@@ -30,11 +30,22 @@ function hostileData() {
   return { 'overview.json': JSON.stringify(overview), 'recommendations.json': JSON.stringify(texts) };
 }
 
-/** The real overview with texts that do not add up. */
+/** The real texts, packed, beside an overview they do not add up with:
+ *  one review declares a recommendation more than its texts hold (the
+ *  next one a recommendation less, so that the overview's own totals still
+ *  agree and the overview alone loads). Texts that do not add up cannot be
+ *  packed: the overview is changed once they are. */
 function damagedTexts() {
-  const texts = read('recommendations.json');
-  texts.reviews[10].recommendations.pop();
-  return { 'overview.json': JSON.stringify(read('overview.json')), 'recommendations.json': JSON.stringify(texts) };
+  const dir = packedFolder({ 'overview.json': JSON.stringify(read('overview.json')), 'recommendations.json': JSON.stringify(read('recommendations.json')) });
+  const overview = read('overview.json');
+  const [more, less] = overview.reviews.slice(10, 12);
+  more.recommendations += 1;
+  more.accepted += 1;
+  less.recommendations -= 1;
+  if (less.noted > 0) less.noted -= 1;
+  else less.accepted -= 1;
+  fs.writeFileSync(path.join(dir, 'overview.json'), JSON.stringify(overview));
+  return dir;
 }
 
 function otherVersion() {
@@ -50,9 +61,9 @@ const HOST = `<!doctype html><html><head><meta charset="utf-8"><script src="/sit
 const site = servedSite(() => ({
   '/site/': DIST,
   '/hostile/': DIST,
-  '/hostile/data/': tempFolder(hostileData()),
+  '/hostile/data/': packedFolder(hostileData()),
   '/damaged/': DIST,
-  '/damaged/data/': tempFolder(damagedTexts()),
+  '/damaged/data/': damagedTexts(),
   '/version/': DIST,
   '/version/data/': tempFolder(otherVersion()),
   '/host/': tempFolder({ 'index.html': HOST }),
@@ -87,7 +98,7 @@ test('texts that do not add up: the cards stay and the damage is named', async (
   await viewer.waitForResults();
   const alert = page.locator('[data-testid=texts-error]');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /this data is damaged: recommendations\.json declares \d+ recommendations in review/);
+  assert.match(await alert.textContent(), /this data is damaged: recommendations\.bin declares \d+ recommendations in review/);
   assert.ok(await viewer.cards().count() > 0, 'what still works is still shown');
   assert.equal((await viewer.summary()).reviews, 305 + 81);
   await page.close();

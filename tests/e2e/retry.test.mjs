@@ -48,7 +48,7 @@ const PLACES = [
 ];
 const FILES = [
   { file: 'overview.json', notice: 'load-error', message: /reviews could not be shown.*overview\.json/s },
-  { file: 'recommendations.json', notice: 'texts-error', message: /texts could not be loaded.*recommendations\.json/s },
+  { file: 'recommendations.bin', notice: 'texts-error', message: /texts could not be loaded.*recommendations\.bin/s },
 ];
 
 for (const place of PLACES) {

@@ -1,4 +1,5 @@
 // Starting headless Chromium and the built site for end-to-end tests.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,6 +59,29 @@ export function tempFolder(files) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-data-'));
   for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
   return dir;
+}
+
+/**
+ * A temporary folder holding the given files, overview.json and
+ * recommendations.json among them, and the texts packed from them for the
+ * viewer, recommendations.bin (`cargo run --bin pack`, which refuses texts
+ * that do not add up against their overview).
+ */
+export function packedFolder(files) {
+  const dir = tempFolder(files);
+  packFolder(dir);
+  return dir;
+}
+
+/** Writes `dir`/recommendations.bin from the JSON files beside it. */
+export function packFolder(dir) {
+  const pack = spawnSync('cargo', ['run', '--quiet', '--release', '--bin', 'pack', '--', dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  if (pack.error) throw new Error(`could not run cargo to pack ${dir}: ${pack.error.message}`);
+  if (pack.status !== 0) throw new Error(`packing ${dir} failed (exit status ${pack.status}): ${pack.stderr.trim() || 'no message'}`);
 }
 
 /** Fails the test on any uncaught error in the page. */

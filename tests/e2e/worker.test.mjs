@@ -1,6 +1,7 @@
-// The texts file is downloaded by a worker (static/texts-worker.js), so
-// that what the browser does with the completed 19 MB body is off the
-// page's thread; a page whose worker cannot start downloads it itself.
+// The texts file is downloaded and inflated by a worker
+// (static/texts-worker.js), so that what the browser does with the
+// completed body is off the page's thread; a page whose worker cannot
+// start downloads and inflates it itself.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, startServer, watchErrors, DIST } from './support.mjs';
@@ -26,7 +27,7 @@ before(async () => {
   browser = await launchBrowser();
   server = await startServer({ '/upr/': DIST }, {
     intercept(req, res, pathname) {
-      if (pathname.endsWith('/data/recommendations.json')) textsReferrers.push(req.headers.referer ?? '');
+      if (pathname.endsWith('/data/recommendations.bin')) textsReferrers.push(req.headers.referer ?? '');
       if (workerMissing && pathname.endsWith('/texts-worker.js')) {
         res.writeHead(404).end();
         return true;
