@@ -7,7 +7,6 @@ use super::borrowed::{ReviewIn, Str};
 use super::facet::Facet;
 use super::fast_hash::IdMap;
 use super::option_rows::OptionRows;
-use super::packed::{pack, PackedReader};
 use super::schema::*;
 use super::stream::{ObjectStream, Piece};
 pub use super::texts::{RecommendationRow, Recommendations, SearchText};
@@ -248,24 +247,6 @@ impl Dataset {
         Ok(())
     }
 
-    /// Reads `recommendations.bin` whole (tests, the prerender).
-    pub fn attach_packed(&mut self, bytes: &[u8]) -> Result<(), LoadError> {
-        let mut reader = PackedReader::new(self);
-        reader.push(bytes)?;
-        let texts = reader.finish()?;
-        self.attach(texts);
-        self.index_words_if_wanted();
-        Ok(())
-    }
-
-    /// Packs `recommendations.json`, read and checked against this
-    /// overview, for the browser (`packed`).
-    pub fn pack_texts_json(&self, json: &str) -> Result<Vec<u8>, LoadError> {
-        let mut reader = TextsReader::new(self);
-        reader.push(json.as_bytes())?;
-        Ok(pack(self, &reader.finish()?))
-    }
-
     /// Adds the full texts; on any error the dataset is left as it was.
     pub fn attach_texts(&mut self, texts: Texts) -> Result<(), LoadError> {
         let mut builder = TextsBuilder::new(self);
@@ -283,7 +264,7 @@ impl Dataset {
 
     /// Builds the word index at once where the texts want one (the
     /// browser's loader builds it in slices instead).
-    fn index_words_if_wanted(&mut self) {
+    pub(super) fn index_words_if_wanted(&mut self) {
         if self.recommendations.wants_word_index() {
             self.recommendations.index_words();
         }

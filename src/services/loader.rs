@@ -5,7 +5,7 @@
 //! (the single-file build) is read from the page instead of the network.
 
 use super::fetch::{fetch_chunks, fetch_text, inflate, read_stream, Body, Feeder, Progress};
-use super::slices::Slices;
+use super::slices::{yield_to_browser, Slices};
 use super::worker_fetch::{self, Outcome};
 use crate::base64::Base64Decoder;
 use crate::dataset::load::{Dataset, LoadError, OVERVIEW_FILE};
@@ -197,7 +197,11 @@ fn complete_load(base: String, overview: Load) -> Load {
         if hashing {
             FILES.with(|files| files.borrow_mut().insert(format!("{base}{TEXTS_FILE}"), hash.hex()));
         }
+        // The checks of every column, then the dataset built with them:
+        // tens of milliseconds each on a phone, in tasks of their own.
+        yield_to_browser().await;
         let texts = reader.finish()?;
+        yield_to_browser().await;
         let mut complete = (*dataset).clone();
         complete.attach(texts);
         let complete = Rc::new(complete);
