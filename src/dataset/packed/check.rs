@@ -2,8 +2,7 @@
 //! once they are in: no index, offset or flag of a damaged file reaches
 //! the viewer.
 
-use super::read::damaged;
-use super::KNOWN_FLAGS;
+use super::{damaged, KNOWN_FLAGS};
 use crate::dataset::load::{Dataset, LoadError};
 use crate::dataset::texts::{Recommendations, SearchText, StringColumn, NONE_U16, NONE_U32, SEPARATOR};
 

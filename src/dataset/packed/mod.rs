@@ -215,3 +215,8 @@ impl Dataset {
         Ok(pack(self, &reader.finish()?))
     }
 }
+
+/// A packed file that cannot be read, and why.
+fn damaged(why: &str) -> LoadError {
+    LoadError::Json { file: PACKED_TEXTS_FILE.into(), message: why.into() }
+}

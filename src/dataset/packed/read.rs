@@ -3,7 +3,7 @@
 
 use super::check::check_rows;
 use super::pieces::TextPieces;
-use super::{Lengths, Section, FORMAT, MAGIC, MAX_HEAD, PACKED_TEXTS_FILE, PREFIX, SECTIONS};
+use super::{damaged, Lengths, Section, FORMAT, MAGIC, MAX_HEAD, PACKED_TEXTS_FILE, PREFIX, SECTIONS};
 use crate::dataset::indices::StateIndex;
 use crate::dataset::load::{check_review, Dataset, LoadError, LoadedTexts, ParticipatingStates};
 use crate::dataset::schema::{Pledge, Totals, SCHEMA_VERSION};
@@ -333,8 +333,4 @@ impl<'a> Cursor<'a> {
         self.0 = rest;
         std::str::from_utf8(text).map_err(|_| damaged("its head holds text that is not UTF-8"))
     }
-}
-
-pub(super) fn damaged(why: &str) -> LoadError {
-    LoadError::Json { file: PACKED_TEXTS_FILE.into(), message: why.into() }
 }
