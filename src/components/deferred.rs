@@ -17,6 +17,7 @@
 //! the hydration about as much as it saved.
 
 use crate::services::slices::{yield_to_browser, Slices};
+use futures::channel::oneshot;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -33,6 +34,8 @@ thread_local! {
     static TAKING_OVER: Cell<bool> = const { Cell::new(false) };
     /// The hydration's parts still waiting, in the page's order.
     static WAITING: RefCell<VecDeque<Turn>> = RefCell::default();
+    /// Who waits for the whole page to be taken over (`taken_over`).
+    static WAITING_FOR_ALL: RefCell<Vec<oneshot::Sender<()>>> = RefCell::default();
 }
 
 /// A part's place in the queue.
@@ -71,6 +74,9 @@ pub fn hydrate_in_turns() {
             slices.breathe().await;
         }
         TAKING_OVER.set(false);
+        for waiting in WAITING_FOR_ALL.with_borrow_mut(std::mem::take) {
+            let _ = waiting.send(());
+        }
     });
 }
 
@@ -85,9 +91,12 @@ pub fn taking_over() -> bool {
 
 /// Resolves once no prerendered page is being taken over (at once when none is).
 pub async fn taken_over() {
-    while taking_over() {
-        yield_to_browser().await;
+    if !taking_over() {
+        return;
     }
+    let (told, told_when_done) = oneshot::channel();
+    WAITING_FOR_ALL.with_borrow_mut(|waiting| waiting.push(told));
+    let _ = told_when_done.await;
 }
 
 /// Whether a part rendered now must wait for its turn: the turn's
