@@ -47,7 +47,7 @@ pub enum Body {
 
 /// Hands the body to `on_chunk` piece by piece as it arrives, so that a
 /// large file is read without being held whole in WebAssembly memory.
-pub async fn fetch_chunks(url: &str, body: Body, on_progress: impl Fn(Progress), on_chunk: impl FnMut(&[u8])) -> Result<(), String> {
+pub async fn fetch_chunks(url: &str, body: Body, on_progress: impl Fn(Progress), mut on_chunk: impl FnMut(&[u8])) -> Result<(), String> {
     let window = web_sys::window().ok_or("no window")?;
     let response: Response = JsFuture::from(window.fetch_with_str(url))
         .await
@@ -69,7 +69,6 @@ pub async fn fetch_chunks(url: &str, body: Body, on_progress: impl Fn(Progress),
         let text = JsFuture::from(response.text().map_err(|e| describe(&e))?)
             .await
             .map_err(|e| describe(&e))?;
-        let mut on_chunk = on_chunk;
         on_chunk(text.as_string().ok_or_else(|| "the body is not text".to_owned())?.as_bytes());
         return Ok(());
     };

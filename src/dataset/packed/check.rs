@@ -76,7 +76,7 @@ fn check_search_text(search: &SearchText, count: usize, separators: usize) -> Re
         let start = *start as usize;
         match row {
             0 => start == 0,
-            _ => start <= haystack.len() && haystack.get(start.wrapping_sub(1)) == Some(&separator),
+            _ => haystack.get(start.wrapping_sub(1)) == Some(&separator),
         }
     });
     let increasing = search.starts.windows(2).all(|pair| pair[0] < pair[1]);

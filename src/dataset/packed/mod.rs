@@ -108,7 +108,7 @@ impl Lengths {
 pub fn pack(dataset: &Dataset, texts: &LoadedTexts) -> Vec<u8> {
     let rows = &texts.recommendations;
     let mut head = Vec::new();
-    let number = |n: usize, out: &mut Vec<u8>| varint(n, out);
+    let number = varint;
     let string = |s: &str, out: &mut Vec<u8>| {
         varint(s.len(), out);
         out.extend_from_slice(s.as_bytes());
@@ -160,25 +160,31 @@ pub fn pack(dataset: &Dataset, texts: &LoadedTexts) -> Vec<u8> {
     out.extend_from_slice(&(head.len() as u32).to_le_bytes());
     out.extend_from_slice(&head);
     for section in SECTIONS {
+        let out = &mut out;
         match section {
-            Section::Review => rows.review.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes())),
-            Section::From => rows.from.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes())),
+            Section::Review => put_le(out, &rows.review, u16::to_le_bytes),
+            Section::From => put_le(out, &rows.from, u16::to_le_bytes),
             Section::Flags => out.extend_from_slice(&rows.flags),
-            Section::Themes => rows.themes.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes())),
-            Section::Goals => rows.sdg_goals.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes())),
-            Section::Persons => rows.persons.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes())),
-            Section::Document => rows.document.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes())),
-            Section::ParagraphEnds => rows.paragraphs.ends.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes())),
+            Section::Themes => put_le(out, &rows.themes, u64::to_le_bytes),
+            Section::Goals => put_le(out, &rows.sdg_goals, u32::to_le_bytes),
+            Section::Persons => put_le(out, &rows.persons, u16::to_le_bytes),
+            Section::Document => put_le(out, &rows.document, u32::to_le_bytes),
+            Section::ParagraphEnds => put_le(out, &rows.paragraphs.ends, u32::to_le_bytes),
             Section::Paragraphs => out.extend_from_slice(rows.paragraphs.text.as_bytes()),
-            Section::TargetEnds => rows.targets.ends.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes())),
+            Section::TargetEnds => put_le(out, &rows.targets.ends, u32::to_le_bytes),
             Section::Targets => out.extend_from_slice(rows.targets.text.as_bytes()),
-            Section::TextStarts => search.starts.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes())),
+            Section::TextStarts => put_le(out, &search.starts, u32::to_le_bytes),
             Section::Texts => out.extend_from_slice(search.haystack.as_bytes()),
-            Section::EditStarts => search.edit_starts.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes())),
+            Section::EditStarts => put_le(out, &search.edit_starts, u32::to_le_bytes),
             Section::Edits => out.extend_from_slice(&search.edits),
         }
     }
     out
+}
+
+/// Appends `values` little-endian: the reader's `append_le` backwards.
+fn put_le<T: Copy, const N: usize>(out: &mut Vec<u8>, values: &[T], bytes: fn(T) -> [u8; N]) {
+    out.extend(values.iter().flat_map(|value| bytes(*value)));
 }
 
 /// Writes the packed texts to `path` gzipped, as the build ships them:
