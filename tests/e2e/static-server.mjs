@@ -44,19 +44,29 @@ export function serve(mounts, { port = 0, headers = {}, gzip = false, intercept 
       return;
     }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const mountHeaders = typeof mount.headers === 'function' ? mount.headers(file) : mount.headers;
+    // As a CDN would: compress text and wasm for clients that accept it,
+    // once, and answer from its cache after that (without reading the
+    // file again: 43 MB for the benchmark's packed texts at 16x).
+    const compressing = gzip && /gzip/.test(req.headers['accept-encoding'] ?? '') && !type.startsWith('image/');
+    const sendCompressed = () => {
+      const packed = compressed.get(file);
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': packed.length, ...headers, ...mountHeaders });
+      res.end(packed);
+    };
+    if (compressing && compressed.has(file)) {
+      sendCompressed();
+      return;
+    }
     fs.readFile(file, (err, body) => {
       if (err) {
         res.writeHead(404).end('not found');
         return;
       }
-      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-      const mountHeaders = typeof mount.headers === 'function' ? mount.headers(file) : mount.headers;
-      // As a CDN would: compress text and wasm for clients that accept it.
-      if (gzip && /gzip/.test(req.headers['accept-encoding'] ?? '') && !type.startsWith('image/')) {
-        if (!compressed.has(file)) compressed.set(file, zlib.gzipSync(body, { level: 9 }));
-        const packed = compressed.get(file);
-        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': packed.length, ...headers, ...mountHeaders });
-        res.end(packed);
+      if (compressing) {
+        compressed.set(file, zlib.gzipSync(body, { level: 9 }));
+        sendCompressed();
         return;
       }
       res.writeHead(200, { 'content-type': type, 'content-length': body.length, ...headers, ...mountHeaders });
