@@ -63,7 +63,7 @@ async fn fetch_catalog(lang: Lang) -> Result<Rc<Catalog>, String> {
     let url = format!("{}{file}", BASE.with(|b| b.borrow().clone()));
     let text = match inline(&format!("upr-i18n-{file}")) {
         Some(text) => text,
-        None => fetch_text(&url, |_| {}).await.map_err(|e| format!("{url}: {e}"))?,
+        None => fetch_text(&url).await.map_err(|e| format!("{url}: {e}"))?,
     };
     let catalog = Rc::new(Catalog::parse(&text).map_err(|e| format!("{url}: {e}"))?);
     LOADED.with(|l| l.borrow_mut().insert(lang, catalog.clone()));
@@ -80,7 +80,7 @@ async fn state_names(lang: Lang, data_base: &str) -> Rc<HashMap<String, String>>
     let url = format!("{data_base}{}", lang.state_names_file());
     let text = match inline(&format!("upr-data-{}", lang.state_names_file())) {
         Some(text) => Ok(text),
-        None => fetch_text(&url, |_| {}).await,
+        None => fetch_text(&url).await,
     };
     let names = match text.and_then(|text| serde_json::from_str::<HashMap<String, String>>(&text).map_err(|e| e.to_string())) {
         Ok(names) => Rc::new(names),

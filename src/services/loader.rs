@@ -125,7 +125,7 @@ fn notify(base: &str, progress: Progress) {
 
 fn overview_load(base: String) -> Load {
     async move {
-        let json = read(&base, OVERVIEW_FILE, |_| {}).await?;
+        let json = read(&base, OVERVIEW_FILE).await?;
         Dataset::from_overview_json(&json).map(Rc::new)
     }
     .boxed_local()
@@ -148,8 +148,10 @@ fn complete_load(base: String, overview: Load) -> Load {
         let mut reader = PackedReader::new(&dataset);
         // The first error stops the reading; the download runs out unread.
         let mut failed: Option<LoadError> = None;
-        // A prerendered page hydrates only from the texts it was made with.
-        let hashing = prerendered_page();
+        // A page prerendered with its texts hydrates only from the texts it
+        // was made with; other pages need not hash them (at 16 times
+        // today's data, 184 MB).
+        let hashing = prerendered_stage().as_deref() == Some(crate::PRERENDERED_WITH_TEXTS);
         let mut hash = crate::fingerprint::FileHash::default();
         // The inflated length, from the file's head once it is read.
         let length = Cell::new(None);
@@ -235,11 +237,11 @@ pub fn search_indexed() -> bool {
     any_complete().is_some_and(|d| !d.recommendations.wants_word_index() || d.recommendations.search_text().word_index().is_some())
 }
 
-async fn read(base: &str, file: &str, progress: impl Fn(Progress)) -> Result<String, LoadError> {
+async fn read(base: &str, file: &str) -> Result<String, LoadError> {
     if let Some(inline) = inline(file) {
         return Ok(inline);
     }
-    let text = fetch_text(&format!("{base}{file}"), progress)
+    let text = fetch_text(&format!("{base}{file}"))
         .await
         .map_err(|message| LoadError::Fetch { file: file.into(), message })?;
     // Only a prerendered page needs it, to decide whether to hydrate.
@@ -251,10 +253,13 @@ async fn read(base: &str, file: &str, progress: impl Fn(Progress)) -> Result<Str
 }
 
 fn prerendered_page() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(crate::PAGE_ROOT_ID))
-        .is_some_and(|root| root.has_attribute(crate::PRERENDERED_ATTRIBUTE))
+    prerendered_stage().is_some()
+}
+
+/// What the page was prerendered with (`crate::PRERENDERED_ATTRIBUTE`);
+/// None: it was not.
+fn prerendered_stage() -> Option<String> {
+    web_sys::window()?.document()?.get_element_by_id(crate::PAGE_ROOT_ID)?.get_attribute(crate::PRERENDERED_ATTRIBUTE)
 }
 
 /// `<script type="application/json" id="upr-data-overview.json">`.
