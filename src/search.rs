@@ -371,6 +371,30 @@ impl RowSet {
         RowSet(words)
     }
 
+    /// Per option `0..options`, the rows whose mask in `column` (bit `i`
+    /// for option `i`) has it: 64 rows to a word, each option's word
+    /// written once, rather than a bit at a time into each set.
+    pub fn per_option<T: Copy>(column: &[T], options: usize, mask: impl Fn(T) -> u64) -> Vec<RowSet> {
+        let words_each = column.len().div_ceil(64);
+        let mut sets: Vec<RowSet> = (0..options).map(|_| RowSet(Vec::with_capacity(words_each))).collect();
+        let mut words = vec![0u64; options];
+        for chunk in column.chunks(64) {
+            for (bit, value) in chunk.iter().enumerate() {
+                let mut bits = mask(*value);
+                while bits != 0 {
+                    if let Some(word) = words.get_mut(bits.trailing_zeros() as usize) {
+                        *word |= 1 << bit;
+                    }
+                    bits &= bits - 1;
+                }
+            }
+            for (set, word) in sets.iter_mut().zip(&mut words) {
+                set.0.push(std::mem::take(word));
+            }
+        }
+        sets
+    }
+
     pub fn insert(&mut self, row: usize) {
         if let Some(word) = self.0.get_mut(row / 64) {
             *word |= 1 << (row % 64);

@@ -222,3 +222,28 @@ fn before_the_texts_a_recommending_state_waits_and_after_them_is_exact() {
     let (query, _) = Query::from_search("?from=France");
     assert!(!apply(dataset(), &query).0.waiting_for_texts);
 }
+
+#[test]
+fn each_option_holds_the_recommendations_whose_row_has_it() {
+    use upr_viewer::dataset::facet::Facet;
+    use upr_viewer::dataset::schema::Response;
+    use upr_viewer::search::RowSet;
+    let dataset = dataset();
+    let rows = &dataset.recommendations;
+    for facet in Facet::ALL {
+        let options = dataset.option_rows.options(facet);
+        assert!(!options.is_empty(), "{facet:?} has options");
+        let mut expected = vec![RowSet::empty(rows.len()); options.len()];
+        for row in rows.iter() {
+            for option in facet.indices(&row) {
+                expected[option].insert(row.index());
+            }
+        }
+        assert_eq!(options, expected.as_slice(), "{facet:?}");
+        assert!(expected.iter().all(|set| set.len() > 0), "every {facet:?} option has recommendations");
+    }
+    let mut noted = RowSet::empty(rows.len());
+    rows.iter().filter(|row| row.response == Response::Noted).for_each(|row| noted.insert(row.index()));
+    assert_eq!(dataset.option_rows.noted, noted);
+    assert!(noted.len() > 0);
+}

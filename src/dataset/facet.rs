@@ -5,7 +5,8 @@
 //! index the options when the texts arrive.
 
 use super::indices::theme_indices;
-use super::texts::RecommendationRow;
+use super::texts::{action_of_flags, RecommendationRow, Recommendations};
+use crate::search::RowSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Facet {
@@ -29,7 +30,18 @@ impl Facet {
             Facet::Theme => row.themes,
             Facet::SdgGoal => row.sdg_goals as u64,
             Facet::Persons => row.persons as u64,
-            Facet::Action => row.action.map_or(0, |a| 1 << (a - 1)),
+            Facet::Action => action_mask(row.action),
+        }
+    }
+
+    /// Per option `0..options`, the recommendations that have it: what
+    /// `row_mask` gives for each row, read column by column.
+    pub fn column_sets(self, rows: &Recommendations, options: usize) -> Vec<RowSet> {
+        match self {
+            Facet::Theme => RowSet::per_option(&rows.themes, options, |mask| mask),
+            Facet::SdgGoal => RowSet::per_option(&rows.sdg_goals, options, u64::from),
+            Facet::Persons => RowSet::per_option(&rows.persons, options, u64::from),
+            Facet::Action => RowSet::per_option(&rows.flags, options, |flags| action_mask(action_of_flags(flags))),
         }
     }
 
@@ -37,6 +49,11 @@ impl Facet {
     pub fn indices(self, row: &RecommendationRow) -> impl Iterator<Item = usize> {
         theme_indices(self.row_mask(row))
     }
+}
+
+/// Action category `a` (1-5) is option `a - 1`.
+fn action_mask(action: Option<u8>) -> u64 {
+    action.map_or(0, |a| 1 << (a - 1))
 }
 
 /// Selected values per facet, in `Facet::ALL` order; or counts per facet.

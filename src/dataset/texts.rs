@@ -43,6 +43,11 @@ const WORD_INDEX_FROM_ROWS: usize = 100_000;
 /// occurs inside words throughout the texts.
 const ONE_PASS_FROM_BYTES: usize = 5;
 
+/// The action category a row's `flags` hold (bits 0-2, 0 for none).
+pub(super) fn action_of_flags(flags: u8) -> Option<u8> {
+    Some(flags & 7).filter(|a| *a != 0)
+}
+
 /// A recommendation's small fields, copied out of the columns.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RowFields {
@@ -208,7 +213,7 @@ impl Recommendations {
                 review: self.review[index],
                 from: (from != NONE_U16).then_some(from),
                 response: if flags & NOTED != 0 { Response::Noted } else { Response::Accepted },
-                action: Some(flags & 7).filter(|a| *a != 0),
+                action: action_of_flags(flags),
                 themes: self.themes[index],
                 sdg_goals: self.sdg_goals[index],
                 persons: self.persons[index],
@@ -216,6 +221,11 @@ impl Recommendations {
             index,
             columns: self,
         }
+    }
+
+    /// The recommendations the State under review noted.
+    pub fn noted(&self) -> RowSet {
+        RowSet::from_column(&self.flags, |flags| flags & NOTED != 0)
     }
 
     pub fn get(&self, index: usize) -> Option<RecommendationRow<'_>> {
