@@ -90,8 +90,12 @@ fn texts_packed_for_another_overview_are_refused() {
     overview.reviews[3].participation.observers += 1;
     let dataset = Dataset::from_overview(overview).expect("the overview is consistent in itself");
     let mut reader = PackedReader::new(&dataset);
-    reader.push(packed()).expect("the columns arrive");
-    let message = reader.finish().err().expect("refused").to_string();
+    // Refused as soon as the rows' columns are in, before the texts.
+    let refused = match reader.push(packed()) {
+        Err(error) => error,
+        Ok(()) => reader.finish().err().expect("refused"),
+    };
+    let message = refused.to_string();
     assert!(message.contains("recommendations.bin declares") && message.contains("member States in review"), "{message}");
 }
 

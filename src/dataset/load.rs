@@ -4,7 +4,7 @@
 //! instead of showing wrong numbers.
 
 use super::borrowed::{ReviewIn, Str};
-use super::facet::Facet;
+use super::facet::{Facet, PerFacet};
 use super::fast_hash::IdMap;
 use super::option_rows::OptionRows;
 use super::schema::*;
@@ -273,14 +273,14 @@ impl Dataset {
     /// Adds texts read and checked by a `TextsReader` for this dataset,
     /// without the word index (`Recommendations::wants_word_index`).
     pub fn attach(&mut self, texts: LoadedTexts) {
-        let LoadedTexts { recommendations, ranges, pledges, participants, state_names } = texts;
+        let LoadedTexts { recommendations, ranges, pledges, participants, state_names, option_rows } = texts;
         for (((review, range), pledges), participants) in self.reviews.iter_mut().zip(ranges).zip(pledges).zip(participants) {
             review.recommendations = range;
             review.pledges = pledges;
             review.participants = participants;
         }
         self.recommendations = recommendations;
-        self.option_rows = OptionRows::new(&self.recommendations, Facet::ALL.map(|facet| self.option_count(facet)));
+        self.option_rows = option_rows;
         // The State's names in the other UN languages: a search finds them
         // as it finds its other spellings.
         for state in &mut self.states {
@@ -296,6 +296,11 @@ impl Dataset {
 
     pub fn state_index(&self, id: &str) -> Option<StateIndex> {
         self.state_by_id.get(id).copied()
+    }
+
+    /// How many options the dataset has along each facet.
+    pub fn option_counts(&self) -> PerFacet<usize> {
+        Facet::ALL.map(|facet| self.option_count(facet))
     }
 
     /// How many options the dataset has along `facet`.
@@ -403,6 +408,7 @@ pub struct LoadedTexts {
     pub(super) participants: Vec<ParticipatingStates>,
     /// ISO 3166 code -> the State's names in the other UN languages.
     pub(super) state_names: BTreeMap<String, Vec<String>>,
+    pub(super) option_rows: OptionRows,
 }
 
 /// What one review's recommendations hold, counted as they are read.
@@ -526,6 +532,7 @@ impl<'d> TextsBuilder<'d> {
                 pledges: Vec::with_capacity(reviews),
                 participants: Vec::with_capacity(reviews),
                 state_names: BTreeMap::new(),
+                option_rows: OptionRows::default(),
             },
             version_seen: false,
             totals_seen: false,
@@ -613,6 +620,7 @@ impl<'d> TextsBuilder<'d> {
         }
         count(file, "reviews", self.dataset.totals.reviews, self.texts.ranges.len())?;
         self.texts.recommendations.shrink_to_fit();
+        self.texts.option_rows = OptionRows::new(&self.texts.recommendations, self.dataset.option_counts());
         Ok(self.texts)
     }
 }

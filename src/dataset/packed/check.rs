@@ -6,10 +6,9 @@ use super::{damaged, KNOWN_FLAGS};
 use crate::dataset::load::{Dataset, LoadError};
 use crate::dataset::texts::{Recommendations, SearchText, StringColumn, NONE_U16, NONE_U32, SEPARATOR};
 
-/// Checks every column against the others and against the dataset, and
-/// gives each review's rows. `separators`: how many the texts hold,
-/// counted as they arrived.
-pub(super) fn check_rows(dataset: &Dataset, rows: &Recommendations, separators: usize) -> Result<Vec<std::ops::Range<usize>>, LoadError> {
+/// Checks every column but the texts' against the others and against the
+/// dataset, and gives each review's rows.
+pub(super) fn check_rows(dataset: &Dataset, rows: &Recommendations) -> Result<Vec<std::ops::Range<usize>>, LoadError> {
     let count = rows.review.len();
     let mut ranges = Vec::with_capacity(dataset.reviews.len());
     let mut row = 0;
@@ -45,7 +44,6 @@ pub(super) fn check_rows(dataset: &Dataset, rows: &Recommendations, separators: 
     }
     check_ends(&rows.paragraphs, count, "paragraph numbers")?;
     check_ends(&rows.targets, count, "SDG targets")?;
-    check_search_text(&rows.search_text, count, separators)?;
     Ok(ranges)
 }
 
@@ -69,7 +67,8 @@ fn check_ends(column: &StringColumn, count: usize, what: &str) -> Result<(), Loa
 /// Each text starts after the separator that ends the one before, and the
 /// buffer holds no other separator: the searches' slices never fall
 /// outside a text, nor across two. Each text's edits come in order.
-fn check_search_text(search: &SearchText, count: usize, separators: usize) -> Result<(), LoadError> {
+/// `separators`: how many the texts hold, counted as they arrived.
+pub(super) fn check_search_text(search: &SearchText, count: usize, separators: usize) -> Result<(), LoadError> {
     let haystack = search.haystack.as_bytes();
     let separator = SEPARATOR as u8;
     let starts_ok = search.starts.iter().enumerate().all(|(row, start)| {
