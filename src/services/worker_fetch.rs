@@ -59,13 +59,24 @@ pub struct Download {
 }
 
 /// Starts downloading `url`, a gzipped file, in the worker, which inflates
-/// it; None where no worker can start.
+/// it; or takes over the download the page's start-up script began
+/// (`EARLY_WORKER`). None where no worker can start.
 pub fn start(url: &str) -> Option<Download> {
     let script = SCRIPT.with(|s| s.borrow().clone())?;
     // The worker resolves addresses against its script's: it is given a whole one.
     let absolute = resolve(url)?.href();
-    let worker = Worker::new(&script).ok()?;
     let (sender, messages) = mpsc::unbounded();
+    if let Some((worker, said)) = take_early(&absolute) {
+        // What the worker said before the app was there to listen, then
+        // the rest as it comes (nothing comes between: one task).
+        for data in said.iter() {
+            let message = if data.is_null() { Message::Failed } else { Message::Data(data) };
+            let _ = sender.unbounded_send(message);
+        }
+        let running = Running::new(worker, sender);
+        return Some(Download { running, messages, url: url.to_owned() });
+    }
+    let worker = Worker::new(&script).ok()?;
     let running = Running::new(worker, sender);
     let request = Object::new();
     // The texts file is gzip itself (`dataset::packed::write_gzipped`).
@@ -74,6 +85,28 @@ pub fn start(url: &str) -> Option<Download> {
         return None;
     }
     Some(Download { running, messages, url: url.to_owned() })
+}
+
+/// On `window`: the download of the texts that the page's start-up script
+/// (`scripts/post-build.mjs`) began before the app had started, as
+/// `{url, worker, said}`; `said` holds what the worker has said since,
+/// null where it failed.
+const EARLY_WORKER: &str = "uprViewerEarlyTexts";
+
+/// The early download, if it is of `url`; taken once. One of another
+/// file is stopped.
+fn take_early(url: &str) -> Option<(Worker, js_sys::Array)> {
+    let window = web_sys::window()?;
+    let early = Reflect::get(&window, &EARLY_WORKER.into()).ok().filter(|e| e.is_object())?;
+    let _ = Reflect::delete_property(&window, &EARLY_WORKER.into());
+    let field = |name: &str| Reflect::get(&early, &name.into()).ok();
+    let worker: Worker = field("worker")?.dyn_into().ok()?;
+    let said: js_sys::Array = field("said")?.dyn_into().ok()?;
+    if field("url")?.as_string().as_deref() != Some(url) {
+        worker.terminate();
+        return None;
+    }
+    Some((worker, said))
 }
 
 impl Download {
