@@ -126,10 +126,24 @@ fn notify(base: &str, progress: Progress) {
 fn overview_load(base: String) -> Load {
     async move {
         let json = read(&base, OVERVIEW_FILE).await?;
+        make_room(2 * json.len());
         Dataset::from_overview_json(&json).map(Rc::new)
     }
     .boxed_local()
     .shared()
+}
+
+/// Grows the wasm heap by `bytes` at once and leaves them free, for the
+/// allocations that follow. The allocator otherwise grows the heap a few
+/// pages at a time as the overview's parse asks, and each growth of wasm
+/// memory costs the page's thread (at 16 times today's data, 227 growths,
+/// 60 ms); the parse takes about twice the overview's size. The heap
+/// never gives memory back, so nothing is lost: what the parse leaves
+/// free, the texts' smaller columns take.
+fn make_room(bytes: usize) {
+    let room: Vec<u8> = Vec::with_capacity(bytes);
+    // Not optimised away with its free.
+    std::hint::black_box(&room);
 }
 
 fn complete_load(base: String, overview: Load) -> Load {
