@@ -137,7 +137,8 @@ fn overview_load(base: String) -> Load {
 /// allocations that follow. The allocator otherwise grows the heap a few
 /// pages at a time as the overview's parse asks, and each growth of wasm
 /// memory costs the page's thread (at 16 times today's data, 227 growths,
-/// 60 ms); the parse takes about twice the overview's size. The heap
+/// 59 ms in a trace; 89, 41 ms, with this); the parse takes about twice
+/// the overview's size. The heap
 /// never gives memory back, so nothing is lost: what the parse leaves
 /// free, the texts' smaller columns take.
 fn make_room(bytes: usize) {
@@ -147,8 +148,10 @@ fn make_room(bytes: usize) {
 }
 
 fn complete_load(base: String, overview: Load) -> Load {
-    // The download starts now, not once the overview has been read and
-    // drawn: the worker reads ahead (`static/texts-worker.js`) meanwhile.
+    // The download starts now (or is taken over from the page's start-up
+    // script, which began it after the first paint), not once the
+    // overview has been read and drawn: the worker reads ahead
+    // (`static/texts-worker.js`) meanwhile.
     let url = format!("{base}{TEXTS_FILE}");
     let inline_texts = inline(TEXTS_FILE);
     let early = match inline_texts {
