@@ -171,34 +171,7 @@ impl Facet {
 
     /// Per option: the review's recommendations that have it, from its
     /// summary (before the texts arrive).
-    pub fn review_counts(self, dataset: &Dataset, review: &Review) -> Vec<(usize, u32)> {
-        match self {
-            Facet::Theme => review
-                .summary
-                .themes
-                .iter()
-                .filter_map(|(id, n)| dataset.theme_index(id).map(|t| (t as usize, *n)))
-                .collect(),
-            Facet::SdgGoal => review
-                .summary
-                .sdg_goals
-                .iter()
-                .filter(|(goal, _)| **goal >= 1)
-                .map(|(goal, n)| (*goal as usize - 1, *n))
-                .collect(),
-            Facet::Persons => review
-                .summary
-                .persons
-                .iter()
-                .filter_map(|(id, n)| dataset.person_index(id).map(|p| (p as usize, *n)))
-                .collect(),
-            Facet::Action => review
-                .summary
-                .actions
-                .iter()
-                .filter(|(action, _)| (1..=5).contains(*action))
-                .map(|(action, n)| (*action as usize - 1, *n))
-                .collect(),
-        }
+    pub fn review_counts(self, review: &Review) -> impl Iterator<Item = (usize, u32)> + '_ {
+        review.option_counts[self as usize].iter().map(|(option, count)| (usize::from(*option), *count))
     }
 }

@@ -395,7 +395,7 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
         count_facets(criteria, review, &mut outcome);
         if criteria.review_holds(review, None) {
             for facet in Facet::ALL {
-                for (option, count) in facet.review_counts(dataset, review) {
+                for (option, count) in facet.review_counts(review) {
                     outcome.counts_mut(facet)[option] += count;
                 }
             }

@@ -247,3 +247,25 @@ fn each_option_holds_the_recommendations_whose_row_has_it() {
     assert_eq!(dataset.option_rows.noted, noted);
     assert!(noted.len() > 0);
 }
+
+#[test]
+fn before_the_texts_every_option_counts_what_the_texts_count() {
+    use upr_viewer::dataset::facet::Facet;
+    let with_texts = dataset();
+    let without_texts = upr_viewer::dataset::Dataset::from_overview_json(&common::data_file("overview.json")).unwrap();
+    // With no filter, and narrowed to reviews: the counts the summaries
+    // add up are those the rows give once the texts are in (session 21
+    // has no themes and no action categories, only goals and groups of
+    // persons).
+    for search in ["", "?session=7", "?session=21", "?cycle=1"] {
+        let (query, _) = Query::from_search(search);
+        let (early, _) = apply(&without_texts, &query);
+        let (late, _) = apply(with_texts, &query);
+        for facet in Facet::ALL {
+            assert_eq!(early.counts(facet), late.counts(facet), "{facet:?} counts, {search:?}");
+            if search != "?session=21" || matches!(facet, Facet::SdgGoal | Facet::Persons) {
+                assert!(late.counts(facet).iter().any(|n| *n > 0), "{facet:?} has counts, {search:?}");
+            }
+        }
+    }
+}

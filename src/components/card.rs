@@ -48,7 +48,7 @@ pub fn ReviewCard(props: &ReviewCardProps) -> Html {
     };
     // Reviews without themes (sessions 21-26) show their main goals instead.
     let main = if Facet::Theme.classifies(review) { Facet::Theme } else { Facet::SdgGoal };
-    let mut options = main.review_counts(dataset, review);
+    let mut options: Vec<(usize, u32)> = main.review_counts(review).collect();
     sort::most_first(&mut options, |count| *count);
     let accepted = percent(summary.accepted, summary.recommendations);
     let p = summary.participation;

@@ -83,6 +83,12 @@ pub struct Review {
     pub persons: u16,
     /// Action categories (bit `a - 1`) of at least one of its recommendations.
     pub actions: u8,
+    /// Per facet, the review's recommendations per option, by the option's
+    /// index (`Facet::review_counts`): the summary's counts, whose keys
+    /// are ids, looked up once. A filter before the texts adds them up for
+    /// every review (at 16 times the data it looked up 150,000 ids each
+    /// time). Shared with the complete dataset, like the summary.
+    pub option_counts: std::sync::Arc<PerFacet<Box<[(u8, u32)]>>>,
     /// Indices into `Dataset::recommendations`, once the texts are loaded.
     pub recommendations: std::ops::Range<usize>,
     pub pledges: Vec<Pledge>,
@@ -166,6 +172,7 @@ impl Dataset {
             count(file, &in_review("participating States"), summary.participation.states, (summary.participation.members + summary.participation.observers) as usize)?;
             recommendations_total += summary.recommendations as u64;
             pledges_total += summary.pledges as u64;
+            let option_counts = std::sync::Arc::new(option_counts(&summary, &theme_by_id, &person_by_id));
             reviews.push(Review {
                 region: overview.states[state as usize].region,
                 state,
@@ -174,6 +181,7 @@ impl Dataset {
                 sdg_goals,
                 persons,
                 actions,
+                option_counts,
                 recommendations: 0..0,
                 pledges: Vec::new(),
                 participants: ParticipatingStates::default(),
@@ -722,6 +730,18 @@ fn action_mask(actions: impl IntoIterator<Item = u8>, file: &str) -> Result<u8, 
     actions.into_iter().try_fold(0u8, |mask, action| match action {
         1..=5 => Ok(mask | 1 << (action - 1)),
         _ => Err(LoadError::Reference { file: file.into(), what: "action category".into(), id: action.to_string() }),
+    })
+}
+
+/// A review summary's counts per option, by index (`Review::option_counts`);
+/// its ids have been checked against the overview's lists.
+fn option_counts(summary: &ReviewSummary, theme_by_id: &IdMap<String, ThemeIndex>, person_by_id: &IdMap<String, PersonIndex>) -> PerFacet<Box<[(u8, u32)]>> {
+    Facet::ALL.map(|facet| match facet {
+        Facet::Theme => summary.themes.iter().filter_map(|(id, n)| theme_by_id.get(id).map(|t| (*t as u8, *n))).collect(),
+        // Goal `g` and action category `a` are options `g - 1` and `a - 1`.
+        Facet::SdgGoal => summary.sdg_goals.iter().filter(|(goal, _)| **goal >= 1).map(|(goal, n)| (goal - 1, *n)).collect(),
+        Facet::Persons => summary.persons.iter().filter_map(|(id, n)| person_by_id.get(id).map(|p| (*p as u8, *n))).collect(),
+        Facet::Action => summary.actions.iter().filter(|(action, _)| (1..=5).contains(*action)).map(|(action, n)| (action - 1, *n)).collect(),
     })
 }
 
