@@ -138,9 +138,8 @@ fn overview_load(base: String) -> Load {
 /// pages at a time as the overview's parse asks, and each growth of wasm
 /// memory costs the page's thread (at 16 times today's data, 227 growths,
 /// 59 ms in a trace; 89, 41 ms, with this); the parse takes about twice
-/// the overview's size. The heap
-/// never gives memory back, so nothing is lost: what the parse leaves
-/// free, the texts' smaller columns take.
+/// the overview's size. The heap never gives memory back, so nothing is
+/// lost: what the parse leaves free, the texts' smaller columns take.
 fn make_room(bytes: usize) {
     let room: Vec<u8> = Vec::with_capacity(bytes);
     // Not optimised away with its free.

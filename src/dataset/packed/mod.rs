@@ -25,7 +25,6 @@ use super::texts::{HAS_PARAGRAPH, NOTED};
 use super::varint::varint;
 pub use read::PackedReader;
 
-
 pub const PACKED_TEXTS_FILE: &str = "recommendations.bin";
 const MAGIC: &[u8; 8] = b"UPRTEXTS";
 /// Raised whenever the layout changes: an older viewer then refuses the
