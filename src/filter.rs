@@ -368,14 +368,15 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
     }
     for (index, review) in dataset.reviews.iter().enumerate() {
         let summary = &review.summary;
-        let facets_ok = Facet::ALL.iter().all(|f| {
-            let (have, wanted) = (f.review_mask(review), criteria.mask(*f));
-            if criteria.match_all && *f == Facet::Theme {
+        let facet_ok: PerFacet<bool> = Facet::ALL.map(|f| {
+            let (have, wanted) = (f.review_mask(review), criteria.mask(f));
+            if criteria.match_all && f == Facet::Theme {
                 have & wanted == wanted
             } else {
                 wanted == 0 || have & wanted != 0
             }
         });
+        let facets_ok = facet_ok.iter().all(|ok| *ok);
         let response_ok = match criteria.response {
             None => true,
             Some(Response::Accepted) => summary.accepted > 0,
@@ -389,18 +390,30 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
                 dataset.named_by(review.state, term)
             })
         });
+        let holds = criteria.review_holds(review, None);
+        // Each facet's counts ignore its own selection, and the responses'
+        // theirs, as once the texts are in (`with_texts`): the counts
+        // beside the themes do not change when the texts arrive with only
+        // themes selected.
+        if holds && text_ok && response_ok {
+            for facet in Facet::ALL {
+                let others_ok = Facet::ALL.iter().zip(&facet_ok).all(|(other, ok)| *ok || *other == facet);
+                if others_ok {
+                    for (option, count) in facet.review_counts(review) {
+                        outcome.counts_mut(facet)[option] += count;
+                    }
+                }
+            }
+        }
+        if holds && text_ok && facets_ok {
+            outcome.response_counts[0] += summary.accepted;
+            outcome.response_counts[1] += summary.noted;
+        }
         if !(facets_ok && response_ok && text_ok) {
             continue;
         }
         count_facets(criteria, review, &mut outcome);
-        if criteria.review_holds(review, None) {
-            for facet in Facet::ALL {
-                for (option, count) in facet.review_counts(review) {
-                    outcome.counts_mut(facet)[option] += count;
-                }
-            }
-            outcome.response_counts[0] += summary.accepted;
-            outcome.response_counts[1] += summary.noted;
+        if holds {
             outcome.recommendations += summary.recommendations;
             outcome.reviews.push(ReviewMatch { review: index, passing: Passing::default() });
         }

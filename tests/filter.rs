@@ -268,4 +268,31 @@ fn before_the_texts_every_option_counts_what_the_texts_count() {
             }
         }
     }
+    // Options selected in one facet: that facet's counts ignore its own
+    // selection, before the texts as after, so the numbers beside the
+    // themes a reader is ticking do not jump when the texts arrive.
+    for (search, facet) in [
+        ("?theme=Death+penalty", Facet::Theme),
+        ("?theme=Death+penalty&theme=Torture+and+other+CID&session=7", Facet::Theme),
+        ("?theme=Death+penalty&theme=Women%27s+rights&match=all", Facet::Theme),
+        ("?sdg=5&cycle=2", Facet::SdgGoal),
+        ("?persons=Children", Facet::Persons),
+        ("?action=4&action=5", Facet::Action),
+    ] {
+        let (query, warnings) = Query::from_search(search);
+        assert!(warnings.is_empty(), "{search}: {warnings:?}");
+        let (early, _) = apply(&without_texts, &query);
+        let (late, _) = apply(with_texts, &query);
+        assert!(early.provisional && !late.provisional, "{search}");
+        assert_eq!(early.counts(facet), late.counts(facet), "{facet:?} counts, {search:?}");
+        // And the selection does narrow the cards: the counts are not
+        // those of every review.
+        assert!(early.reviews.len() < without_texts.reviews.len(), "{search}");
+    }
+    // A response selected: the responses' counts ignore it alike.
+    let (query, _) = Query::from_search("?response=noted&session=7");
+    let (early, _) = apply(&without_texts, &query);
+    let (late, _) = apply(with_texts, &query);
+    assert_eq!(early.response_counts, late.response_counts);
+    assert!(early.response_counts.iter().all(|n| *n > 0), "{:?}", early.response_counts);
 }
