@@ -285,8 +285,7 @@ fn before_the_texts_every_option_counts_what_the_texts_count() {
         let (late, _) = apply(with_texts, &query);
         assert!(early.provisional && !late.provisional, "{search}");
         assert_eq!(early.counts(facet), late.counts(facet), "{facet:?} counts, {search:?}");
-        // And the selection does narrow the cards: the counts are not
-        // those of every review.
+        // And the selection narrows the cards all the same.
         assert!(early.reviews.len() < without_texts.reviews.len(), "{search}");
     }
     // A response selected: the responses' counts ignore it alike.
