@@ -390,12 +390,15 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
                 dataset.named_by(review.state, term)
             })
         });
+        if !text_ok {
+            continue;
+        }
         let holds = criteria.review_holds(review, None);
         // Each facet's counts ignore its own selection, and the responses'
         // theirs, as once the texts are in (`with_texts`): the counts
         // beside the themes do not change when the texts arrive with only
         // themes selected.
-        if holds && text_ok && response_ok {
+        if holds && response_ok {
             for facet in Facet::ALL {
                 let others_ok = Facet::ALL.iter().zip(&facet_ok).all(|(other, ok)| *ok || *other == facet);
                 if others_ok {
@@ -405,11 +408,11 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
                 }
             }
         }
-        if holds && text_ok && facets_ok {
+        if holds && facets_ok {
             outcome.response_counts[0] += summary.accepted;
             outcome.response_counts[1] += summary.noted;
         }
-        if !(facets_ok && response_ok && text_ok) {
+        if !(facets_ok && response_ok) {
             continue;
         }
         count_facets(criteria, review, &mut outcome);
