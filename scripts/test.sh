@@ -22,10 +22,10 @@ done
 echo "data/ matches a fresh import"
 
 step "2/6 native tests (cargo test)"
-UPR_SHARED="$SHARED" cargo test --release || fail "native tests failed"
+UPR_SHARED="$SHARED" cargo test --workspace --release || fail "native tests failed"
 
 step "3/6 browser tests (wasm-bindgen-test in headless Chromium)"
-CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test browser \
+CHROMEDRIVER="$(command -v chromedriver)" cargo test -p upr-viewer --target wasm32-unknown-unknown --test browser \
   || fail "browser tests failed"
 
 step "4/6 release build (trunk build --release)"

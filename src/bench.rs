@@ -3,9 +3,9 @@
 //! the page on the dataset it has loaded, with no rendering. They are the
 //! floor the page's own filter latency is compared with.
 
-use crate::dataset::load::Dataset;
-use crate::filter::apply;
-use crate::query::Query;
+use upr_core::dataset::load::Dataset;
+use upr_core::filter::apply;
+use upr_core::query::Query;
 use crate::services::slices::now;
 use wasm_bindgen::prelude::*;
 

@@ -12,7 +12,7 @@
 //! at most as many apps as it ever showed elements at once.
 
 use crate::app::{Viewer, ViewerProps};
-use crate::query::from_attributes;
+use upr_core::query::from_attributes;
 use stylist::manager::StyleManager;
 use stylist::yew::ManagerProvider;
 use wasm_bindgen::prelude::*;

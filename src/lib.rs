@@ -1,39 +1,30 @@
 //! UPR viewer: the Universal Periodic Review's recommendations as review
-//! cards in the browser. The core (`dataset`, `facet`, `query`, `filter`, `stats`,
-//! `export`, `format`, `state`) is plain Rust, tested natively; `app`,
-//! `components`, `services`, `embed` and `crash` render it with Yew in the
-//! browser; `bench` serves the benchmark; `test_hooks`, only in the test
-//! build, lets end-to-end tests reach inside.
+//! cards in the browser. The core (`upr_core`: dataset, query, filter,
+//! statistics, state) is plain Rust in a crate of its own; here `app`,
+//! `components`, `services`, `i18n`, `embed` and `crash` render it with
+//! Yew in the browser, and `prerender` (native only) renders the same
+//! components into the build's pages; `bench` serves the benchmark;
+//! `test_hooks`, only in the test build, lets end-to-end tests reach inside.
 
 pub mod app;
 pub mod base64;
 pub mod bench;
-pub mod columns;
 pub mod components;
 pub mod crash;
-pub mod dataset;
 pub mod embed;
-pub mod export;
-pub mod facet;
-pub mod filter;
-pub mod fingerprint;
-pub mod format;
 pub mod i18n;
-pub mod lang;
 pub mod palette;
-pub mod passing;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
-pub mod query;
-pub mod search;
 pub mod services;
-pub mod sort;
-pub mod state;
-pub mod stats;
-pub mod table;
 pub mod style;
 #[cfg(feature = "test-hooks")]
 mod test_hooks;
+
+use upr_core::dataset::load::Dataset;
+use upr_core::lang::Lang;
+use upr_core::query::{Query, QueryWarning};
+use upr_core::state::Shared;
 
 /// The element the page build mounts on. A page without it (a host page
 /// that loads `embed.js`) gets no page viewer, only its elements.
@@ -80,7 +71,7 @@ pub const FINGERPRINT_ATTRIBUTE: &str = "data-fingerprint";
 /// browser builds its view afresh rather than hydrate it.
 pub const OUTLINE_ATTRIBUTE: &str = "data-outline";
 
-fn page_props(base: String, query: query::Query, warnings: Vec<query::QueryWarning>, preloaded: Option<state::Shared<dataset::load::Dataset>>) -> app::PageProps {
+fn page_props(base: String, query: Query, warnings: Vec<QueryWarning>, preloaded: Option<Shared<Dataset>>) -> app::PageProps {
     app::PageProps {
         manager: stylist::manager::StyleManager::default(),
         viewer: app::ViewerProps {
@@ -110,7 +101,7 @@ async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
     // Reading the data and taking over the page are two long pieces of
     // work: the browser gets its turn between them.
     services::slices::yield_to_browser().await;
-    let (page_query, _) = query::Query::from_search(&root.get_attribute(PAGE_QUERY_ATTRIBUTE).unwrap_or_default());
+    let (page_query, _) = Query::from_search(&root.get_attribute(PAGE_QUERY_ATTRIBUTE).unwrap_or_default());
     let typed = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     let (mut query, warnings) = if typed.trim_start_matches('?').is_empty() {
         (page_query.clone(), Vec::new())
@@ -119,13 +110,13 @@ async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
     };
     // The page's own language, unless the address names another.
     query.lang = query.lang.or(page_query.lang);
-    let in_language = match query.lang.filter(|lang| *lang != lang::Lang::En) {
+    let in_language = match query.lang.filter(|lang| *lang != Lang::En) {
         Some(lang) => i18n::load::messages(lang, &base).await.is_ok(),
         None => true,
     };
     let rendered_from = root.get_attribute(FINGERPRINT_ATTRIBUTE);
     let same_data = rendered_from.is_some() && rendered_from == services::loader::fingerprint(&base, with_texts);
-    let preloaded = loaded.ok().map(state::Shared);
+    let preloaded = loaded.ok().map(Shared);
     let props = page_props(base, query.clone(), warnings, preloaded.clone());
     if same_data && preloaded.is_some() && query == page_query && in_language && !root.has_attribute(OUTLINE_ATTRIBUTE) {
         components::deferred::hydrate_in_turns();

@@ -9,9 +9,9 @@ use common::{data_file, dataset};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
-use upr_viewer::facet::Facet;
-use upr_viewer::filter::apply;
-use upr_viewer::query::{Grouping, Query};
+use upr_core::facet::Facet;
+use upr_core::filter::apply;
+use upr_core::query::{Grouping, Query};
 
 /// (review id, action category, response) of every recommendation.
 fn raw() -> &'static [(String, Option<u64>, String)] {
@@ -78,7 +78,7 @@ fn categories_are_read_in_numeric_order_and_bad_ones_are_named() {
 fn the_chart_draws_the_categories_in_their_order() {
     let (query, _) = Query::from_search("?session=7");
     let (outcome, _) = apply(dataset(), &query);
-    let bars = upr_viewer::stats::by_facet(dataset(), &outcome, Facet::Action);
+    let bars = upr_core::stats::by_facet(dataset(), &outcome, Facet::Action);
     let order: Vec<usize> = bars.iter().map(|(option, _)| *option).collect();
     let mut sorted = order.clone();
     sorted.sort_unstable();

@@ -9,11 +9,11 @@ use upr_viewer::app::{Viewer, ViewerProps};
 use upr_viewer::components::card::{ReviewCard, ReviewCardProps};
 use upr_viewer::components::filters::{FilterPanel, FilterPanelProps};
 use upr_viewer::components::review::{ReviewDetail, ReviewDetailProps};
-use upr_viewer::dataset::schema::*;
-use upr_viewer::dataset::Dataset;
-use upr_viewer::filter::apply;
-use upr_viewer::query::Query;
-use upr_viewer::state::{QueryOrigin, Shared};
+use upr_core::dataset::schema::*;
+use upr_core::dataset::Dataset;
+use upr_core::filter::apply;
+use upr_core::query::Query;
+use upr_core::state::{QueryOrigin, Shared};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement};
 use yew::{Callback, Renderer};
@@ -248,7 +248,7 @@ async fn wait_for(root: &Element, selector: &str) -> Element {
 /// (a byte lane holds at most 31 pairs before it is summed).
 #[wasm_bindgen_test]
 fn set_intersections_are_counted_exactly_in_webassembly() {
-    use upr_viewer::search::RowSet;
+    use upr_core::search::RowSet;
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     let mut next = move || {
         seed ^= seed << 13;

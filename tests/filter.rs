@@ -5,8 +5,8 @@ mod common;
 
 use common::{dataset, raw_rows, RawRow, UNKNOWN};
 use std::collections::{BTreeMap, BTreeSet};
-use upr_viewer::filter::apply;
-use upr_viewer::query::Query;
+use upr_core::filter::apply;
+use upr_core::query::Query;
 
 type ReviewKey = (String, u8);
 
@@ -139,13 +139,13 @@ fn unknown_names_are_ignored_with_a_warning() {
 #[test]
 fn before_the_texts_a_single_theme_already_matches_exactly() {
     let with_texts = dataset();
-    let without_texts = upr_viewer::dataset::Dataset::from_overview_json(&common::data_file("overview.json")).unwrap();
+    let without_texts = upr_core::dataset::Dataset::from_overview_json(&common::data_file("overview.json")).unwrap();
     assert!(!without_texts.texts_loaded);
     let (query, _) = Query::from_search("?theme=Death+penalty");
     let (early, _) = apply(&without_texts, &query);
     let (late, _) = apply(with_texts, &query);
     assert!(early.provisional);
-    let ids = |o: &upr_viewer::filter::Outcome| o.reviews.iter().map(|m| m.review).collect::<Vec<_>>();
+    let ids = |o: &upr_core::filter::Outcome| o.reviews.iter().map(|m| m.review).collect::<Vec<_>>();
     assert_eq!(ids(&early), ids(&late));
 }
 
@@ -164,7 +164,7 @@ fn sort_by_participating_states_descending() {
 #[test]
 fn each_order_lists_the_reviews_by_its_key() {
     let data = dataset();
-    let key = |m: &upr_viewer::filter::ReviewMatch| {
+    let key = |m: &upr_core::filter::ReviewMatch| {
         let review = &data.reviews[m.review];
         (review.summary.session, data.state_name(review.state).to_owned(), m.passing.len())
     };
@@ -205,7 +205,7 @@ fn the_overview_carries_counts_of_participants_and_the_texts_their_lists() {
 
 #[test]
 fn before_the_texts_a_recommending_state_waits_and_after_them_is_exact() {
-    let without_texts = upr_viewer::dataset::Dataset::from_overview_json(&common::data_file("overview.json")).unwrap();
+    let without_texts = upr_core::dataset::Dataset::from_overview_json(&common::data_file("overview.json")).unwrap();
     for search in ["?from=France", "?from=France&theme=Torture", "?from_region=GRULAC"] {
         let (query, warnings) = Query::from_search(search);
         assert!(warnings.is_empty(), "{warnings:?}");
@@ -225,9 +225,9 @@ fn before_the_texts_a_recommending_state_waits_and_after_them_is_exact() {
 
 #[test]
 fn each_option_holds_the_recommendations_whose_row_has_it() {
-    use upr_viewer::dataset::facet::Facet;
-    use upr_viewer::dataset::schema::Response;
-    use upr_viewer::search::RowSet;
+    use upr_core::facet::Facet;
+    use upr_core::dataset::schema::Response;
+    use upr_core::search::RowSet;
     let dataset = dataset();
     let rows = &dataset.recommendations;
     for facet in Facet::ALL {
@@ -250,9 +250,9 @@ fn each_option_holds_the_recommendations_whose_row_has_it() {
 
 #[test]
 fn before_the_texts_every_option_counts_what_the_texts_count() {
-    use upr_viewer::dataset::facet::Facet;
+    use upr_core::facet::Facet;
     let with_texts = dataset();
-    let without_texts = upr_viewer::dataset::Dataset::from_overview_json(&common::data_file("overview.json")).unwrap();
+    let without_texts = upr_core::dataset::Dataset::from_overview_json(&common::data_file("overview.json")).unwrap();
     // With no filter, and narrowed to reviews: the counts the summaries
     // add up are those the rows give once the texts are in (session 21
     // has no themes and no action categories, only goals and groups of

@@ -5,8 +5,8 @@
 mod common;
 
 use std::collections::{BTreeSet, HashMap};
-use upr_viewer::dataset::schema::Region;
-use upr_viewer::dataset::themes::THEME_LABELS;
+use upr_core::dataset::schema::Region;
+use upr_core::dataset::themes::THEME_LABELS;
 use upr_viewer::i18n::{categories, placeholders, plural_key, Catalog, English, Lang, Msg};
 
 fn catalog(lang: Lang) -> Catalog {
@@ -135,8 +135,8 @@ fn every_state_has_a_name_from_cldr_in_every_language() {
 
 #[test]
 fn a_search_finds_a_state_under_its_name_in_any_language() {
-    use upr_viewer::filter::apply;
-    use upr_viewer::query::Query;
+    use upr_core::filter::apply;
+    use upr_core::query::Query;
     let dataset = common::dataset();
     let reviews_of = |text: &str| -> BTreeSet<String> {
         let query = Query { text: text.into(), sur: None, ..Query::default() };

@@ -7,11 +7,11 @@ mod common;
 use common::{explorer_rows, shared_dir, RawExplorerRow};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
-use upr_viewer::dataset::import::{import, read_explorer, read_rows, read_sessions, Imported, RowKind, Sources};
-use upr_viewer::dataset::media_summary::parse;
-use upr_viewer::dataset::schema::{Recommendation, Response};
-use upr_viewer::dataset::slug::slug;
-use upr_viewer::dataset::states::canonical_name;
+use upr_import::{import, read_explorer, read_rows, read_sessions, Imported, RowKind, Sources};
+use upr_import::media_summary::parse;
+use upr_core::dataset::schema::{Recommendation, Response};
+use upr_core::dataset::slug::slug;
+use upr_core::dataset::states::canonical_name;
 
 fn imported() -> &'static Imported {
     static IMPORTED: OnceLock<Imported> = OnceLock::new();

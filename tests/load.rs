@@ -3,8 +3,8 @@
 mod common;
 
 use common::data_file;
-use upr_viewer::dataset::load::Dataset;
-use upr_viewer::dataset::schema::{Overview, Texts};
+use upr_core::dataset::load::Dataset;
+use upr_core::dataset::schema::{Overview, Texts};
 
 fn overview() -> Overview {
     serde_json::from_str(&data_file("overview.json")).unwrap()
@@ -151,8 +151,8 @@ fn a_search_by_either_name_finds_a_renamed_states_reviews() {
     // Named in few texts (10 hold "Swaziland"), so it is the State's name
     // that brings in every recommendation of both its reviews.
     for name in ["Eswatini", "Swaziland", "eswa", "swazi"] {
-        let (query, _) = upr_viewer::query::Query::from_search(&format!("?q={name}"));
-        let (outcome, _) = upr_viewer::filter::apply(dataset, &query);
+        let (query, _) = upr_core::query::Query::from_search(&format!("?q={name}"));
+        let (outcome, _) = upr_core::filter::apply(dataset, &query);
         let found: Vec<_> = outcome.reviews.iter().filter(|m| dataset.reviews[m.review].state == eswatini).collect();
         assert_eq!(found.len(), 2, "{name}");
         for m in found {

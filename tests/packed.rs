@@ -7,8 +7,8 @@ mod common;
 use common::data_file;
 use proptest::prelude::*;
 use std::sync::OnceLock;
-use upr_viewer::dataset::load::Dataset;
-use upr_viewer::dataset::packed::PackedReader;
+use upr_core::dataset::load::Dataset;
+use upr_core::dataset::packed::PackedReader;
 
 fn overview() -> Dataset {
     Dataset::from_overview_json(&data_file("overview.json")).expect("overview loads")
@@ -49,7 +49,7 @@ fn the_packed_texts_give_the_dataset_the_json_gives() {
 fn the_build_ships_them_gzipped() {
     use std::io::Read;
     let path = std::env::temp_dir().join(format!("upr-packed-{}.bin", std::process::id()));
-    upr_viewer::dataset::packed::write_gzipped(&path, packed()).expect("written");
+    upr_import::write_gzipped(&path, packed()).expect("written");
     let file = std::fs::read(&path).expect("read back");
     std::fs::remove_file(&path).ok();
     assert_eq!(file[..2], [0x1f, 0x8b], "a gzip member");
@@ -85,7 +85,7 @@ fn foreign_or_damaged_files_are_refused_by_name() {
 fn texts_packed_for_another_overview_are_refused() {
     // The overview of another build, consistent in itself: one of a
     // review's member States counted as an observer.
-    let mut overview: upr_viewer::dataset::schema::Overview = serde_json::from_str(&data_file("overview.json")).unwrap();
+    let mut overview: upr_core::dataset::schema::Overview = serde_json::from_str(&data_file("overview.json")).unwrap();
     overview.reviews[3].participation.members -= 1;
     overview.reviews[3].participation.observers += 1;
     let dataset = Dataset::from_overview(overview).expect("the overview is consistent in itself");

@@ -6,10 +6,10 @@ mod common;
 use common::{data_file, dataset};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use upr_viewer::facet::Facet;
-use upr_viewer::filter::apply;
-use upr_viewer::query::Query;
-use upr_viewer::stats::recommender_profile;
+use upr_core::facet::Facet;
+use upr_core::filter::apply;
+use upr_core::query::Query;
+use upr_core::stats::recommender_profile;
 
 #[test]
 fn a_recommending_state_profile_counts_what_it_recommended_to_whom_and_the_answers() {

@@ -6,9 +6,9 @@
 mod common;
 
 use proptest::prelude::*;
-use upr_viewer::dataset::load::Dataset;
-use upr_viewer::dataset::media_summary::parse;
-use upr_viewer::query::{from_attributes, Query};
+use upr_core::dataset::load::Dataset;
+use upr_import::media_summary::parse;
+use upr_core::query::{from_attributes, Query};
 
 /// Text with the characters that matter to these parsers over-represented.
 fn hostile_text() -> impl Strategy<Value = String> {
@@ -50,7 +50,7 @@ proptest! {
     #[test]
     fn any_filtering_of_a_parsed_link_holds(search in hostile_text()) {
         let (query, _) = Query::from_search(&search);
-        let (outcome, _) = upr_viewer::filter::apply(common::dataset(), &query);
+        let (outcome, _) = upr_core::filter::apply(common::dataset(), &query);
         prop_assert!(outcome.reviews.len() <= common::dataset().reviews.len());
     }
 

@@ -3,9 +3,9 @@
 
 mod common;
 
-use upr_viewer::dataset::schema::{Region, Response};
+use upr_core::dataset::schema::{Region, Response};
 use upr_viewer::i18n::Tr;
-use upr_viewer::query::{Bounds, Grouping, Query, QueryWarning, SortKey};
+use upr_core::query::{Bounds, Grouping, Query, QueryWarning, SortKey};
 
 /// The warning as the English notice says it.
 fn english(warning: &QueryWarning) -> String {
@@ -94,7 +94,7 @@ fn element_attributes_mirror_the_parameters() {
         ("observers-max", "many"),
     ]
     .map(|(n, v)| (n.to_owned(), v.to_owned()));
-    let (query, warnings) = upr_viewer::query::from_attributes(&attributes);
+    let (query, warnings) = upr_core::query::from_attributes(&attributes);
     assert_eq!(query.themes, vec!["Death penalty", "Torture and other CID treatment"]);
     assert_eq!(query.states.min, Some(40));
     assert_eq!(query.sur.as_deref(), Some("Kazakhstan"));
@@ -105,7 +105,7 @@ fn element_attributes_mirror_the_parameters() {
 
 #[test]
 fn every_listed_parameter_is_read_and_nothing_else_is() {
-    for name in upr_viewer::query::PARAMETERS {
+    for name in upr_core::query::PARAMETERS {
         let (_, warnings) = Query::from_pairs([(name.to_owned(), "x".to_owned())]);
         assert!(warnings.iter().all(|w| !english(w).contains("not a parameter")), "{name}");
     }
@@ -120,7 +120,7 @@ fn the_element_observes_every_parameter_as_an_attribute() {
     let embed = include_str!("../static/embed.js");
     let start = embed.find("static get observedAttributes").expect("embed.js lists its attributes");
     let list = &embed[start..start + embed[start..].find("];").expect("a closed list")];
-    for name in upr_viewer::query::PARAMETERS {
+    for name in upr_core::query::PARAMETERS {
         let attribute = name.replace('_', "-");
         assert!(list.contains(&format!("'{attribute}'")), "embed.js does not observe the attribute {attribute}");
     }

@@ -9,10 +9,10 @@ use common::{data_file, dataset};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
-use upr_viewer::export::{rows, to_csv, to_json, CSV_HEADER};
-use upr_viewer::facet::Facet;
-use upr_viewer::filter::apply;
-use upr_viewer::query::{Grouping, Query};
+use upr_core::export::{rows, to_csv, to_json, CSV_HEADER};
+use upr_core::facet::Facet;
+use upr_core::filter::apply;
+use upr_core::query::{Grouping, Query};
 
 /// One recommendation as the files have it.
 struct Raw {
@@ -86,7 +86,7 @@ fn expected(passes: impl Fn(&Raw) -> bool) -> (usize, usize) {
     (reviews.len(), passing.len())
 }
 
-fn outcome(search: &str) -> upr_viewer::filter::Outcome {
+fn outcome(search: &str) -> upr_core::filter::Outcome {
     let (query, warnings) = Query::from_search(search);
     assert!(warnings.is_empty(), "{warnings:?}");
     let (outcome, warnings) = apply(dataset(), &query);
@@ -167,7 +167,7 @@ fn bad_goals_and_unknown_groups_are_ignored_with_a_warning_naming_them() {
 #[test]
 fn attributes_take_goals_and_groups_separated_by_commas() {
     let attributes = [("sdg", "5,16"), ("persons", "Children,Women and girls")].map(|(n, v)| (n.to_owned(), v.to_owned()));
-    let (query, warnings) = upr_viewer::query::from_attributes(&attributes);
+    let (query, warnings) = upr_core::query::from_attributes(&attributes);
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(query.sdg_goals, ["5", "16"]);
     assert_eq!(query.persons, ["Children", "Women and girls"]);
@@ -244,8 +244,8 @@ fn csv_records(text: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn an_ambiguous_target_reads_as_uncertain() {
-    assert_eq!(upr_viewer::format::sdg_target("16.1|16.10"), "16.1 or 16.10?");
-    assert_eq!(upr_viewer::format::sdg_target("16.3"), "16.3");
+    assert_eq!(upr_core::format::sdg_target("16.1|16.10"), "16.1 or 16.10?");
+    assert_eq!(upr_core::format::sdg_target("16.3"), "16.3");
     assert!(raw().iter().any(|r| r.targets.iter().any(|t| t.contains('|'))), "the data has ambiguous targets");
 }
 
@@ -260,7 +260,7 @@ fn themes_cover_the_sessions_whose_reviews_are_classified() {
         .collect();
     let (_, not) = Facet::Theme.coverage(dataset());
     assert_eq!(not, unclassified.into_iter().collect::<Vec<_>>());
-    assert_eq!(upr_viewer::format::session_ranges(&[1, 2, 3, 5, 21, 22]), "1–3, 5, 21–22");
+    assert_eq!(upr_core::format::session_ranges(&[1, 2, 3, 5, 21, 22]), "1–3, 5, 21–22");
 }
 
 #[test]
@@ -285,7 +285,7 @@ fn every_goal_colour_has_text_that_passes_wcag_aa() {
 #[test]
 fn charts_count_per_goal_and_per_group() {
     let outcome = outcome("?session=25");
-    let bars = upr_viewer::stats::by_facet(dataset(), &outcome, Facet::SdgGoal);
+    let bars = upr_core::stats::by_facet(dataset(), &outcome, Facet::SdgGoal);
     for (option, split) in &bars {
         let goal = *option as u64 + 1;
         let want = raw().iter().filter(|r| r.session == 25 && r.goals.contains(&goal));
@@ -293,14 +293,14 @@ fn charts_count_per_goal_and_per_group() {
     }
     let goals: BTreeSet<u64> = raw().iter().filter(|r| r.session == 25).flat_map(|r| r.goals.clone()).collect();
     assert_eq!(bars.len(), goals.len());
-    let bars = upr_viewer::stats::by_facet(dataset(), &outcome, Facet::Persons);
+    let bars = upr_core::stats::by_facet(dataset(), &outcome, Facet::Persons);
     let groups: BTreeSet<&String> = raw().iter().filter(|r| r.session == 25).flat_map(|r| r.persons.iter()).collect();
     assert_eq!(bars.len(), groups.len());
 }
 
 #[test]
 fn before_the_texts_arrive_reviews_are_matched_on_their_summaries() {
-    let overview_only = upr_viewer::dataset::Dataset::from_overview_json(&data_file("overview.json")).expect("overview loads");
+    let overview_only = upr_core::dataset::Dataset::from_overview_json(&data_file("overview.json")).expect("overview loads");
     let (query, _) = Query::from_search("?persons=Children");
     let (outcome, warnings) = apply(&overview_only, &query);
     assert!(warnings.is_empty(), "{warnings:?}");
@@ -332,7 +332,7 @@ fn a_state_whose_second_review_has_no_themes_is_compared_by_sdg_goal() {
     };
     assert!(session_of(second) >= 21, "Armenia's second review is one UPR Info has no themes for");
     let goals = |review: &str| raw().iter().filter(|r| r.review == review).flat_map(|r| r.goals.iter().copied()).collect::<BTreeSet<u64>>();
-    let comparison = upr_viewer::stats::compare(dataset(), "Armenia").expect("reviewed twice");
+    let comparison = upr_core::stats::compare(dataset(), "Armenia").expect("reviewed twice");
     assert_eq!(comparison.facet, Facet::SdgGoal);
     let numbers = |options: &[usize]| options.iter().map(|o| *o as u64 + 1).collect::<BTreeSet<u64>>();
     assert_eq!(numbers(&comparison.gained), goals(second).difference(&goals(first)).copied().collect());
@@ -341,7 +341,7 @@ fn a_state_whose_second_review_has_no_themes_is_compared_by_sdg_goal() {
     let (_, then, _) = comparison.per_option.iter().find(|(o, _, _)| *o == 15).expect("goal 16 raised");
     assert_eq!(then.noted as usize, noted_on_16);
     // Two reviews with themes are still compared by theme.
-    assert_eq!(upr_viewer::stats::compare(dataset(), "Kazakhstan").expect("reviewed twice").facet, Facet::Theme);
+    assert_eq!(upr_core::stats::compare(dataset(), "Kazakhstan").expect("reviewed twice").facet, Facet::Theme);
 }
 
 #[test]

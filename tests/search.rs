@@ -8,9 +8,9 @@ use proptest::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::OnceLock;
-use upr_viewer::filter::apply;
-use upr_viewer::query::Query;
-use upr_viewer::search::{fold, ParseWarning, SearchQuery, Term};
+use upr_core::filter::apply;
+use upr_core::query::Query;
+use upr_core::search::{fold, ParseWarning, SearchQuery, Term};
 
 fn word(text: &str) -> Term {
     Term { folded: text.into(), phrase: false }

@@ -5,20 +5,21 @@
 mod common;
 
 use std::rc::Rc;
-use upr_viewer::dataset::load::Dataset;
-use upr_viewer::filter::apply;
-use upr_viewer::query::Query;
-use upr_viewer::state::{Action, ViewerState};
-use yew::Reducible;
+use upr_core::dataset::load::Dataset;
+use upr_core::filter::apply;
+use upr_core::query::Query;
+use upr_core::state::{Action, ViewerState};
 
-fn state_at(search: &str, dataset: Rc<Dataset>) -> Rc<ViewerState> {
+fn state_at(search: &str, dataset: Rc<Dataset>) -> ViewerState {
     let (query, warnings) = Query::from_search(search);
-    Rc::new(ViewerState::with_dataset(query, warnings, Some(dataset)))
+    ViewerState::with_dataset(query, warnings, Some(dataset))
 }
 
-fn change(state: &Rc<ViewerState>, search: &str) -> Rc<ViewerState> {
+/// The state after the person asks for `search`; the same state where
+/// that changes nothing.
+fn change(state: &ViewerState, search: &str) -> ViewerState {
     let (query, _) = Query::from_search(search);
-    state.clone().reduce(Action::Change(query))
+    state.reduce(Action::Change(query)).unwrap_or_else(|| state.clone())
 }
 
 fn complete() -> Rc<Dataset> {
@@ -53,7 +54,7 @@ fn the_texts_arriving_filter_again_with_the_same_query() {
     let overview = Rc::new(Dataset::from_overview_json(&common::data_file("overview.json")).expect("overview loads"));
     let waiting = state_at("?from=france", overview);
     assert!(waiting.outcome.0.waiting_for_texts, "who recommended what waits for the texts");
-    let loaded = waiting.clone().reduce(Action::TextsLoaded(Ok(complete())));
+    let loaded = waiting.reduce(Action::TextsLoaded(Ok(complete()))).expect("the texts change the state");
     assert!(!loaded.outcome.0.waiting_for_texts);
     assert_eq!(*loaded.outcome.0, apply(common::dataset(), &loaded.query).0);
 }

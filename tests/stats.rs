@@ -5,14 +5,14 @@ mod common;
 
 use common::{dataset, raw_rows, RawRow, UNKNOWN};
 use std::collections::{BTreeMap, BTreeSet};
-use upr_viewer::dataset::schema::Region;
-use upr_viewer::dataset::states::canonical_name;
-use upr_viewer::export::{rows, to_csv, to_json, CSV_HEADER};
-use upr_viewer::filter::apply;
-use upr_viewer::query::Query;
-use upr_viewer::stats;
+use upr_core::dataset::schema::Region;
+use upr_core::dataset::states::canonical_name;
+use upr_core::export::{rows, to_csv, to_json, CSV_HEADER};
+use upr_core::filter::apply;
+use upr_core::query::Query;
+use upr_core::stats;
 
-fn outcome(search: &str) -> upr_viewer::filter::Outcome {
+fn outcome(search: &str) -> upr_core::filter::Outcome {
     apply(dataset(), &Query::from_search(search).0).0
 }
 
@@ -165,7 +165,7 @@ fn the_csv_export_holds_exactly_the_selection() {
     let texts: BTreeSet<String> = records[1..].iter().map(|r| r[10].clone()).collect();
     let raw_texts: BTreeSet<String> = want.iter().map(|r| r.text.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
     assert_eq!(texts, raw_texts);
-    let quoted = to_csv(&[upr_viewer::export::ExportedRecommendation { text: "He said \"no\", twice\nthen yes".into(), ..exported[0].clone() }]);
+    let quoted = to_csv(&[upr_core::export::ExportedRecommendation { text: "He said \"no\", twice\nthen yes".into(), ..exported[0].clone() }]);
     assert_eq!(parse_csv(&quoted)[1][10], "He said \"no\", twice\nthen yes");
 }
 

@@ -7,10 +7,10 @@ mod common;
 use common::{data_file, dataset};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use upr_viewer::filter::apply;
-use upr_viewer::query::{Query, View};
-use upr_viewer::columns::{By, Column, ColumnSort};
-use upr_viewer::table::{build, Table};
+use upr_core::filter::apply;
+use upr_core::query::{Query, View};
+use upr_core::columns::{By, Column, ColumnSort};
+use upr_core::table::{build, Table};
 
 fn table(search: &str) -> Table {
     let (query, warnings) = Query::from_search(search);

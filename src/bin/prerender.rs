@@ -20,9 +20,10 @@ mod native {
     use std::process::ExitCode;
     use std::rc::Rc;
     use std::time::Instant;
-    use upr_viewer::dataset::load::{Dataset, OVERVIEW_FILE, TEXTS_FILE};
-    use upr_viewer::dataset::packed::{write_gzipped, PACKED_TEXTS_FILE};
-    use upr_viewer::fingerprint;
+    use upr_core::dataset::load::{Dataset, OVERVIEW_FILE, TEXTS_FILE};
+    use upr_core::dataset::packed::PACKED_TEXTS_FILE;
+    use upr_import::write_gzipped;
+    use upr_core::fingerprint;
     use upr_viewer::prerender::read_languages;
     use upr_viewer::prerender::site::{write_site, Datasets};
 

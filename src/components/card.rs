@@ -3,13 +3,13 @@
 use super::marked::marked;
 use super::{use_tr, OnQuery};
 use crate::i18n::Msg;
-use crate::dataset::load::{Dataset, Review};
-use crate::facet::Facet;
-use crate::sort;
-use crate::format::percent;
-use crate::query::Query;
-use crate::search::SearchQuery;
-use crate::state::{QueryOrigin, Shared};
+use upr_core::dataset::load::{Dataset, Review};
+use upr_core::facet::Facet;
+use upr_core::sort;
+use upr_core::format::percent;
+use upr_core::query::Query;
+use upr_core::search::SearchQuery;
+use upr_core::state::{QueryOrigin, Shared};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -6,10 +6,10 @@ use super::drawn::AfterPaint;
 use super::on_screen::{use_on_screen, OnScreen};
 use super::{use_tr, OnQuery};
 use crate::i18n::Msg;
-use crate::dataset::load::Dataset;
-use crate::filter::Outcome;
-use crate::query::Query;
-use crate::state::{QueryOrigin, Shared};
+use upr_core::dataset::load::Dataset;
+use upr_core::filter::Outcome;
+use upr_core::query::Query;
+use upr_core::state::{QueryOrigin, Shared};
 use yew::prelude::*;
 
 pub const PAGE_SIZE: usize = 24;

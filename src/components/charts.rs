@@ -4,13 +4,13 @@
 
 use super::{use_tr, OnQuery};
 use crate::i18n::Msg;
-use crate::dataset::load::Dataset;
-use crate::facet::Facet;
-use crate::format::{percent, session_ranges, svg_number};
+use upr_core::dataset::load::Dataset;
+use upr_core::facet::Facet;
+use upr_core::format::{percent, session_ranges, svg_number};
 use crate::palette::Palette;
-use crate::query::{Bounds, Query};
-use crate::state::{ChartData, QueryOrigin, Shared};
-use crate::stats::{Split, BIN};
+use upr_core::query::{Bounds, Query};
+use upr_core::state::{ChartData, QueryOrigin, Shared};
+use upr_core::stats::{Split, BIN};
 use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 

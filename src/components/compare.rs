@@ -4,12 +4,12 @@
 
 use super::{use_tr, OnQuery};
 use crate::i18n::{Msg, Tr};
-use crate::dataset::load::Dataset;
-use crate::facet::Facet;
-use crate::format::{capitalised, percent, session_ranges};
-use crate::query::Query;
-use crate::state::{QueryOrigin, Shared};
-use crate::stats::{CompareError, Comparison, Split};
+use upr_core::dataset::load::Dataset;
+use upr_core::facet::Facet;
+use upr_core::format::{capitalised, percent, session_ranges};
+use upr_core::query::Query;
+use upr_core::state::{QueryOrigin, Shared};
+use upr_core::stats::{CompareError, Comparison, Split};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

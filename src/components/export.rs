@@ -1,11 +1,11 @@
 //! Download exactly what is selected, as CSV or JSON.
 
 use super::use_tr;
-use crate::dataset::load::Dataset;
+use upr_core::dataset::load::Dataset;
 use crate::i18n::Msg;
-use crate::export::{rows, to_csv, to_json};
-use crate::filter::Outcome;
-use crate::state::Shared;
+use upr_core::export::{rows, to_csv, to_json};
+use upr_core::filter::Outcome;
+use upr_core::state::Shared;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -36,7 +36,7 @@ pub fn ExportButtons(props: &ExportProps) -> Html {
     // appeared then took a line of their own on a phone and moved every
     // card down (a layout shift).
     let waiting = !props.dataset.texts_loaded;
-    let button = |label: &str, name: &'static str, mime: &'static str, render: fn(&[crate::export::ExportedRecommendation]) -> String| {
+    let button = |label: &str, name: &'static str, mime: &'static str, render: fn(&[upr_core::export::ExportedRecommendation]) -> String| {
         let dataset = props.dataset.clone();
         let outcome = props.outcome.clone();
         let onclick = Callback::from(move |_: MouseEvent| {

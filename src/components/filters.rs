@@ -4,14 +4,14 @@
 use super::deferred::InTurn;
 use super::{use_tr, OnQuery};
 use crate::i18n::{Msg, Tr};
-use crate::dataset::load::Dataset;
-use crate::dataset::schema::{Region, Response};
-use crate::facet::Facet;
-use crate::filter::Outcome;
-use crate::format::{capitalised, session_ranges};
-use crate::query::{Bounds, Query};
-use crate::sort;
-use crate::state::{QueryOrigin, Shared};
+use upr_core::dataset::load::Dataset;
+use upr_core::dataset::schema::{Region, Response};
+use upr_core::facet::Facet;
+use upr_core::filter::Outcome;
+use upr_core::format::{capitalised, session_ranges};
+use upr_core::query::{Bounds, Query};
+use upr_core::sort;
+use upr_core::state::{QueryOrigin, Shared};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -81,7 +81,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             <label class="field">
                 <span>{ t.get(Msg::SearchLabel) }</span>
                 <input type="search" data-testid="search" value={query.text.clone()} oninput={onsearch}
-                    maxlength={crate::query::MAX_VALUE_LEN.to_string()} />
+                    maxlength={upr_core::query::MAX_VALUE_LEN.to_string()} />
             </label>
             <details class="search-help" data-testid="search-help">
                 <summary>{ t.get(Msg::SearchSyntax) }</summary>

@@ -4,8 +4,8 @@
 
 use super::{use_tr, OnQuery};
 use crate::i18n::{load, Lang, Msg, Tr};
-use crate::query::Query;
-use crate::state::QueryOrigin;
+use upr_core::query::Query;
+use upr_core::state::QueryOrigin;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 

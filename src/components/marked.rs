@@ -1,7 +1,7 @@
 //! Text with the searched terms in `<mark>`: the recommendations, and the
 //! State names the search also reads (cards, open card, table).
 
-use crate::search::SearchQuery;
+use upr_core::search::SearchQuery;
 use yew::prelude::*;
 
 /// `text` with each place `search` finds in it (its wanted terms, never

@@ -18,10 +18,10 @@ pub mod profile;
 pub mod recommendations;
 pub mod review;
 pub mod summary;
-pub mod table;
+pub mod data_table;
 
-use crate::query::Query;
-use crate::state::QueryOrigin;
+use upr_core::query::Query;
+use upr_core::state::QueryOrigin;
 use yew::Callback;
 
 /// What every interactive component sends: the query it wants, and whether

@@ -1,10 +1,10 @@
 //! Loading, progress, errors, and what was ignored in the link.
 
 use super::use_tr;
-use crate::dataset::load::LoadError;
+use upr_core::dataset::load::LoadError;
 use crate::i18n::Msg;
 use crate::palette::Palette;
-use crate::query::QueryWarning;
+use upr_core::query::QueryWarning;
 use crate::services::fetch::Progress;
 use stylist::yew::styled_component;
 use yew::prelude::*;

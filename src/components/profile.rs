@@ -3,11 +3,11 @@
 //! the States under review answered.
 
 use super::use_tr;
-use crate::dataset::load::Dataset;
-use crate::format::percent;
+use upr_core::dataset::load::Dataset;
+use upr_core::format::percent;
 use crate::i18n::{Msg, Tr};
-use crate::state::Shared;
-use crate::stats::{RecommenderProfile, Split};
+use upr_core::state::Shared;
+use upr_core::stats::{RecommenderProfile, Split};
 use yew::prelude::*;
 
 /// How many States under review, themes and goals each list names.

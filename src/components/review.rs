@@ -4,12 +4,12 @@
 use super::focus::focus_next_frame;
 use super::recommendations::Recommendations;
 use super::{use_tr, OnQuery};
-use crate::dataset::load::{Dataset, StateIndex};
-use crate::dataset::schema::MediaSummary;
-use crate::format::percent;
+use upr_core::dataset::load::{Dataset, StateIndex};
+use upr_core::dataset::schema::MediaSummary;
+use upr_core::format::percent;
 use crate::i18n::{Msg, Tr};
-use crate::query::Query;
-use crate::state::{QueryOrigin, Shared};
+use upr_core::query::Query;
+use upr_core::state::{QueryOrigin, Shared};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;

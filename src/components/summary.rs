@@ -3,8 +3,8 @@
 use super::OnQuery;
 use super::use_tr;
 use crate::i18n::Msg;
-use crate::query::{Query, Sort};
-use crate::state::QueryOrigin;
+use upr_core::query::{Query, Sort};
+use upr_core::state::QueryOrigin;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -37,18 +37,18 @@ pub fn ResultSummary(props: &ResultSummaryProps) -> Html {
     let current = props.query.sort.as_param();
     let options = Sort::KEYS.iter().flat_map(|(key, _, _)| {
         let label = t.get(match key {
-            crate::query::SortKey::Date => Msg::SortDate,
-            crate::query::SortKey::State => Msg::SortState,
-            crate::query::SortKey::ParticipatingStates => Msg::SortStates,
-            crate::query::SortKey::Recommendations => Msg::SortRecommendations,
+            upr_core::query::SortKey::Date => Msg::SortDate,
+            upr_core::query::SortKey::State => Msg::SortState,
+            upr_core::query::SortKey::ParticipatingStates => Msg::SortStates,
+            upr_core::query::SortKey::Recommendations => Msg::SortRecommendations,
         });
         [false, true].map(|descending| {
             let value = Sort { key: *key, descending }.as_param();
             let direction = match (key, descending) {
-                (crate::query::SortKey::Date, false) => Msg::OldestFirst,
-                (crate::query::SortKey::Date, true) => Msg::NewestFirst,
-                (crate::query::SortKey::State, false) => Msg::AToZ,
-                (crate::query::SortKey::State, true) => Msg::ZToA,
+                (upr_core::query::SortKey::Date, false) => Msg::OldestFirst,
+                (upr_core::query::SortKey::Date, true) => Msg::NewestFirst,
+                (upr_core::query::SortKey::State, false) => Msg::AToZ,
+                (upr_core::query::SortKey::State, true) => Msg::ZToA,
                 (_, false) => Msg::FewestFirst,
                 (_, true) => Msg::MostFirst,
             };

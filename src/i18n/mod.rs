@@ -14,14 +14,14 @@ mod messages;
 mod plural;
 mod notices;
 
-pub use crate::lang::Lang;
+pub use upr_core::lang::Lang;
 pub use messages::{English, Msg};
 pub use plural::{category, categories};
 
-use crate::dataset::load::{Dataset, StateIndex};
-use crate::dataset::schema::{Region, Response};
-use crate::facet::Facet;
-use crate::format;
+use upr_core::dataset::load::{Dataset, StateIndex};
+use upr_core::dataset::schema::{Region, Response};
+use upr_core::facet::Facet;
+use upr_core::format;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::rc::Rc;

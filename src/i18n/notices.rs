@@ -5,11 +5,11 @@
 //! message) stay as they are inside the sentence.
 
 use super::{Msg, Tr};
-use crate::dataset::load::{Dataset, LoadError};
-use crate::dataset::schema::SCHEMA_VERSION;
-use crate::query::{QueryWarning, Reason};
-use crate::search::ParseWarning;
-use crate::stats::CompareError;
+use upr_core::dataset::load::{Dataset, LoadError};
+use upr_core::dataset::schema::SCHEMA_VERSION;
+use upr_core::query::{QueryWarning, Reason};
+use upr_core::search::ParseWarning;
+use upr_core::stats::CompareError;
 
 impl Tr {
     /// One line of the notice: the parameter, the start of its value, and why.

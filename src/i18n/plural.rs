@@ -3,7 +3,7 @@
 //! `2 обзора`, `5 обзоров`; Arabic six forms). A dozen lines in place of a
 //! plural-rules crate, as only integers and six languages are needed.
 
-use crate::lang::Lang;
+use upr_core::lang::Lang;
 
 /// The plural category of the whole number `n`.
 pub fn category(lang: Lang, n: u32) -> &'static str {

@@ -3,10 +3,10 @@
 //! Twitter card tags, in the page's language. Plain text here; `site`
 //! escapes it.
 
-use crate::dataset::load::Dataset;
-use crate::format::{month_year_in, percent};
+use upr_core::dataset::load::Dataset;
+use upr_core::format::{month_year_in, percent};
 use crate::i18n::{Msg, Tr};
-use crate::lang::Lang;
+use upr_core::lang::Lang;
 
 pub struct PageMeta {
     pub title: String,

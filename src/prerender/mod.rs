@@ -10,11 +10,11 @@ pub mod preview;
 pub mod site;
 
 use crate::app::{Page, PageProps, ViewerProps};
-use crate::dataset::load::Dataset;
-use crate::query::Query;
+use upr_core::dataset::load::Dataset;
+use upr_core::query::Query;
 use crate::i18n::{Catalog, Tr};
-use crate::lang::Lang;
-use crate::state::Shared;
+use upr_core::lang::Lang;
+use upr_core::state::Shared;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;

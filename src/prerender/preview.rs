@@ -10,8 +10,8 @@
 
 use super::escape;
 use super::meta::{review_month, review_reach};
-use crate::dataset::load::Dataset;
-use crate::format::percent;
+use upr_core::dataset::load::Dataset;
+use upr_core::format::percent;
 use crate::i18n::{Msg, Tr};
 use crate::palette::LIGHT;
 use std::sync::Arc;

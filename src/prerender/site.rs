@@ -17,11 +17,11 @@
 use super::meta::{home_meta, home_path, og_locale, review_meta, review_path, reviews_of, state_meta, state_path, PageMeta};
 use super::preview::Painter;
 use super::{escape, render_view, Form, Rendered};
-use crate::dataset::load::Dataset;
-use crate::fingerprint::of_page;
+use upr_core::dataset::load::Dataset;
+use upr_core::fingerprint::of_page;
 use crate::i18n::{Msg, Tr};
-use crate::lang::Lang;
-use crate::query::Query;
+use upr_core::lang::Lang;
+use upr_core::query::Query;
 use crate::{DATA_BASE_ATTRIBUTE, FINGERPRINT_ATTRIBUTE, OUTLINE_ATTRIBUTE, PAGE_QUERY_ATTRIBUTE, PAGE_ROOT_ID, PRERENDERED_ATTRIBUTE, PRERENDERED_WITH_TEXTS};
 use std::fmt::Write as _;
 use std::path::Path;

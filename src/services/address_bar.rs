@@ -7,7 +7,7 @@
 //! brings the page's styles up to date for it), and the answer to the
 //! click waited for it. After the paint, nobody waits for it.
 
-use crate::query::{Query, QueryWarning};
+use upr_core::query::{Query, QueryWarning};
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;

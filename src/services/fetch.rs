@@ -43,7 +43,7 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
 
 /// How a body is read: as the server sent it (the browser has undone any
 /// compression of the transfer), or inflated from the gzip the file is
-/// (the packed texts, `dataset::packed::write_gzipped`).
+/// (the packed texts, `upr_import::write_gzipped`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Body {
     AsSent,

@@ -8,8 +8,8 @@ use super::fetch::{fetch_chunks, fetch_text, inflate, read_stream, Body, Feeder,
 use super::slices::{yield_to_browser, Slices};
 use super::worker_fetch::{self, Outcome};
 use crate::base64::Base64Decoder;
-use crate::dataset::load::{Dataset, LoadError, OVERVIEW_FILE};
-use crate::dataset::packed::{PackedReader, PACKED_TEXTS_FILE as TEXTS_FILE};
+use upr_core::dataset::load::{Dataset, LoadError, OVERVIEW_FILE};
+use upr_core::dataset::packed::{PackedReader, PACKED_TEXTS_FILE as TEXTS_FILE};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -33,17 +33,17 @@ thread_local! {
     static FILES: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
 
-/// The fingerprint (`crate::fingerprint`) of the overview read from `base`,
+/// The fingerprint (`upr_core::fingerprint`) of the overview read from `base`,
 /// with the texts when `with_texts`; None until they have been read.
 pub fn fingerprint(base: &str, with_texts: bool) -> Option<String> {
     FILES.with(|files| {
         let files = files.borrow();
         let overview = files.get(&format!("{base}{OVERVIEW_FILE}"))?;
         if !with_texts {
-            return Some(crate::fingerprint::of_page([overview.as_str()]));
+            return Some(upr_core::fingerprint::of_page([overview.as_str()]));
         }
         let texts = files.get(&format!("{base}{TEXTS_FILE}"))?;
-        Some(crate::fingerprint::of_page([overview.as_str(), texts.as_str()]))
+        Some(upr_core::fingerprint::of_page([overview.as_str(), texts.as_str()]))
     })
 }
 
@@ -168,7 +168,7 @@ fn complete_load(base: String, overview: Load) -> Load {
         // was made with; other pages need not hash them (at 16 times
         // today's data, 184 MB).
         let hashing = prerendered_stage().as_deref() == Some(crate::PRERENDERED_WITH_TEXTS);
-        let mut hash = crate::fingerprint::FileHash::default();
+        let mut hash = upr_core::fingerprint::FileHash::default();
         // The inflated length, from the file's head once it is read.
         let length = Cell::new(None);
         let mut on_chunk = |chunk: &[u8]| {
@@ -262,7 +262,7 @@ async fn read(base: &str, file: &str) -> Result<String, LoadError> {
         .map_err(|message| LoadError::Fetch { file: file.into(), message })?;
     // Only a prerendered page needs it, to decide whether to hydrate.
     if prerendered_page() {
-        let fingerprint = crate::fingerprint::of_file(&text);
+        let fingerprint = upr_core::fingerprint::of_file(&text);
         FILES.with(|files| files.borrow_mut().insert(format!("{base}{file}"), fingerprint));
     }
     Ok(text)

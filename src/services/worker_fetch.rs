@@ -79,7 +79,7 @@ pub fn start(url: &str) -> Option<Download> {
     let worker = Worker::new(&script).ok()?;
     let running = Running::new(worker, sender);
     let request = Object::new();
-    // The texts file is gzip itself (`dataset::packed::write_gzipped`).
+    // The texts file is gzip itself (`upr_import::write_gzipped`).
     let asked = Reflect::set(&request, &"url".into(), &absolute.into()).is_ok() && Reflect::set(&request, &"inflate".into(), &true.into()).is_ok();
     if !asked || running.worker.post_message(&request).is_err() {
         return None;

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
-use upr_viewer::dataset::Dataset;
+use upr_core::dataset::Dataset;
 
 pub fn shared_dir() -> PathBuf {
     std::env::var_os("UPR_SHARED")

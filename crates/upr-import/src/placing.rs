@@ -16,7 +16,7 @@
 
 use super::error::ImportError;
 use super::explorer::{ExplorerRow, SHEET};
-use crate::dataset::schema::Session;
+use upr_core::dataset::schema::Session;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The rows that are not exact copies of an earlier row, and a report line

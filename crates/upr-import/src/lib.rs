@@ -1,6 +1,7 @@
-//! The importer: reads the raw files under `shared/` and builds the two
-//! bundled files. Every row read is accounted for in what is written, or the
-//! import fails; nothing is dropped silently.
+//! The importer: reads the raw files under `shared/` and builds the
+//! bundled dataset of `upr-core`'s schema. Every row read is accounted for
+//! in what is written, or the import fails; nothing is dropped silently.
+//! Native only: the viewer's wasm never contains it.
 
 mod build;
 mod csv_util;
@@ -8,7 +9,9 @@ mod error;
 mod explorer;
 mod link;
 mod matching;
+pub mod media_summary;
 pub mod names;
+mod packing;
 mod placing;
 mod rows;
 pub mod sdg;
@@ -18,13 +21,14 @@ mod summaries;
 pub use error::ImportError;
 pub use explorer::{citation, read_explorer, ExplorerRow};
 pub use matching::{match_key, similarity, FUZZY_THRESHOLD};
+pub use packing::write_gzipped;
 pub use rows::{clean_text, read_rows, sessions_in_file_name, RowKind, SourceRow};
 pub use sessions::{is_member, read_membership, read_sessions, Term};
 
-use crate::dataset::schema::*;
-use crate::dataset::slug::slug;
-use crate::dataset::states::{aliases_of, current_name, iso_code};
-use crate::dataset::themes::all_themes;
+use upr_core::dataset::schema::*;
+use upr_core::dataset::slug::slug;
+use upr_core::dataset::states::{aliases_of, current_name, iso_code};
+use upr_core::dataset::themes::all_themes;
 use build::{build_review, Draft};
 use rows::StateInRow;
 use std::collections::{BTreeMap, BTreeSet};

@@ -5,8 +5,8 @@
 use super::error::ImportError;
 use super::rows::clean_text;
 use super::sdg::{numeric_target, split_goals, split_keywords, text_targets};
-use crate::dataset::schema::Response;
-use crate::dataset::states::canonical_name;
+use upr_core::dataset::schema::Response;
+use upr_core::dataset::states::canonical_name;
 use calamine::{Data, Reader, Xlsx};
 use std::io::Cursor;
 

@@ -3,8 +3,8 @@
 
 use super::error::ImportError;
 use super::SourceFile;
-use crate::dataset::media_summary::{parse, DayMonth};
-use crate::dataset::schema::{Adoption, MediaSummary, Overview, Session};
+use crate::media_summary::{parse, DayMonth};
+use upr_core::dataset::schema::{Adoption, MediaSummary, Overview, Session};
 
 pub fn attach(files: &[SourceFile], overview: &mut Overview, report: &mut Vec<String>) -> Result<(), ImportError> {
     for file in files {

@@ -1,6 +1,6 @@
 //! Per facet option, the recommendations that have it, as bit sets.
 
-use super::facet::{Facet, PerFacet};
+use super::classification::{Facet, PerFacet};
 use super::texts::Recommendations;
 use crate::search::RowSet;
 

@@ -1,6 +1,8 @@
 //! The viewer: loads the dataset, keeps the query in step with the address
 //! bar, and lays out the components.
 
+mod store;
+
 use crate::components::card_list::CardList;
 use crate::components::deferred;
 use crate::components::focus::use_focus_back_to_card;
@@ -13,16 +15,17 @@ use crate::components::filters::FilterPanel;
 use crate::components::notices::{LoadErrorNotice, QueryWarnings, TextsErrorNotice, TextsProgress};
 use crate::components::review::ReviewDetail;
 use crate::components::summary::ResultSummary;
-use crate::components::table::DataTable;
+use crate::components::data_table::DataTable;
 use crate::components::language::{use_language, LanguageSwitch};
 use crate::i18n::{Msg, Tr};
 use crate::palette::{use_palette, Palette};
 use crate::style::{root_style, ROOT_CLASS};
-use crate::query::{Query, QueryWarning, View};
+use upr_core::query::{Query, QueryWarning, View};
 use crate::services::{address_bar, fetch, loader};
 use crate::services::slices::yield_to_browser;
-use crate::dataset::load::Dataset;
-use crate::state::{Action, Phase, QueryOrigin, Shared, ViewerState};
+use upr_core::dataset::load::Dataset;
+use upr_core::state::{Action, Phase, QueryOrigin, Shared, ViewerState};
+use store::Store;
 use stylist::manager::StyleManager;
 use stylist::yew::styled_component;
 use stylist::GlobalStyle;
@@ -80,7 +83,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     let palette = use_palette();
     let state = use_reducer({
         let (query, warnings, preloaded) = (props.query.clone(), props.warnings.clone(), props.preloaded.clone());
-        move || ViewerState::with_dataset(query, warnings, preloaded.map(|d| d.0))
+        move || Store(ViewerState::with_dataset(query, warnings, preloaded.map(|d| d.0)))
     });
     let progress = use_state(fetch::Progress::default);
     let (t, language_failure) = use_language(state.query.lang, props.masthead, props.data_base.clone());
@@ -399,7 +402,7 @@ fn drop_prerendered_copies(id: &str, rules: &str) {
 
 /// A person's change: to the page, and to the address bar once the page
 /// has painted it (`address_bar::write`).
-fn change(dispatcher: &UseReducerDispatcher<ViewerState>, address_bar: bool, query: Query, origin: QueryOrigin) {
+fn change(dispatcher: &UseReducerDispatcher<Store>, address_bar: bool, query: Query, origin: QueryOrigin) {
     if address_bar && origin != QueryOrigin::Outside {
         address_bar::write(&query, origin == QueryOrigin::Choice);
     }

@@ -4,7 +4,7 @@
 //! instead of showing wrong numbers.
 
 use super::borrowed::{ReviewIn, Str};
-use super::facet::{Facet, PerFacet};
+use super::classification::{Facet, PerFacet};
 use super::fast_hash::IdMap;
 use super::option_rows::OptionRows;
 use super::schema::*;

@@ -5,7 +5,7 @@
 //! navigation text. The year is not in the text: the importer places the
 //! day and month within the session in which the State was reviewed.
 
-use super::schema::{Delegation, StatesTakingPart};
+use upr_core::dataset::schema::{Delegation, StatesTakingPart};
 use std::fmt;
 
 /// A summary as written, before it is matched to a review.

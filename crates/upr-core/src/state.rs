@@ -1,5 +1,6 @@
 //! The viewer's state and the actions that change it. Pure: loading and
-//! the address bar live in `app`, which dispatches what they bring.
+//! the address bar live in the viewer, which dispatches what they bring
+//! and wraps [`ViewerState::reduce`] in Yew's `Reducible`.
 
 use crate::dataset::load::Dataset;
 use crate::dataset::LoadError;
@@ -9,7 +10,6 @@ use crate::query::{Query, QueryWarning, Reason, View};
 use crate::stats::{self, Comparison, CompareError, Histogram, Split};
 use crate::dataset::schema::Region;
 use std::rc::Rc;
-use yew::Reducible;
 
 /// Shared, cheaply compared by identity: a new value means a new dataset
 /// or outcome, so props compare in O(1) instead of walking 41,000 rows.
@@ -187,11 +187,11 @@ impl ViewerState {
     }
 }
 
-impl Reducible for ViewerState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
+impl ViewerState {
+    /// The state after `action`, or `None` where the action changes
+    /// nothing (so that nothing is drawn again).
+    pub fn reduce(&self, action: Action) -> Option<ViewerState> {
+        let mut next = self.clone();
         match action {
             Action::OverviewLoaded(Ok(dataset)) => {
                 // The full dataset may have come first (a second viewer
@@ -229,18 +229,18 @@ impl Reducible for ViewerState {
                 } else if matches!(next.texts, Phase::Failed(_)) {
                     next.texts = Phase::Loading;
                 } else {
-                    return self;
+                    return None;
                 }
             }
             Action::Change(query) => {
                 if query == self.query {
-                    return self;
+                    return None;
                 }
                 next.query = query;
                 next.parse_warnings.clear();
                 next.refilter();
             }
         }
-        Rc::new(next)
+        Some(next)
     }
 }

@@ -2,12 +2,12 @@
 //! groups of persons), behind one mechanism: a parameter parsed into
 //! labels, resolved to bits of a mask per recommendation and per review,
 //! counted for the filter panel, listed as options, and drawn as a chart.
-//! Adding a dimension is adding a variant (in `dataset::facet`, with the
+//! Adding a dimension is adding a variant (in `dataset::classification`, with the
 //! bits of the masks that are its options) and its names here; `query`,
 //! `filter`, `stats` and the components loop over `Facet::ALL`. Pure: no
 //! DOM.
 
-pub use crate::dataset::facet::{Facet, PerFacet};
+pub use crate::dataset::classification::{Facet, PerFacet};
 use crate::dataset::load::{Dataset, Review};
 use crate::format::action_label;
 use crate::sort;

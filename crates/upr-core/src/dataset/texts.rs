@@ -678,7 +678,7 @@ mod tests {
 /// The word index against the scan: the same rows for any texts and any
 /// term, the index built a random number of rows at a time (as the
 /// browser builds it, between frames).
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod index_tests {
     use super::*;
     use proptest::prelude::*;

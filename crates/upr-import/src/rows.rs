@@ -2,9 +2,9 @@
 
 use super::csv_util::{field, records, ParsedRecord};
 use super::error::ImportError;
-use crate::dataset::schema::{Region, Response};
-use crate::dataset::states::{canonical_name, UNKNOWN_STATE};
-use crate::dataset::themes::theme_by_label;
+use upr_core::dataset::schema::{Region, Response};
+use upr_core::dataset::states::{canonical_name, UNKNOWN_STATE};
+use upr_core::dataset::themes::theme_by_label;
 use std::ops::RangeInclusive;
 
 pub const HEADER: [&str; 11] = [

@@ -3,8 +3,8 @@
 
 use super::csv_util::{field, records, ParsedRecord};
 use super::error::ImportError;
-use crate::dataset::schema::Session;
-use crate::dataset::states::canonical_name;
+use upr_core::dataset::schema::Session;
+use upr_core::dataset::states::canonical_name;
 
 /// Libya's membership was suspended by General Assembly resolution 65/265;
 /// the source README asks for it to count as an observer in those sessions.

@@ -6,13 +6,13 @@
 //! finds a State under its name in any of the six languages.
 
 use super::ImportError;
-use crate::dataset::schema::State;
-use crate::lang::Lang;
+use upr_core::dataset::schema::State;
+use upr_core::lang::Lang;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Where `scripts/setup.sh` installs CLDR's names (npm ci in tools/).
-pub const CLDR_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tools/node_modules/cldr-localenames-full");
+pub const CLDR_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tools/node_modules/cldr-localenames-full");
 
 /// ISO code -> name, per language other than English.
 pub type LocalisedNames = BTreeMap<Lang, BTreeMap<String, String>>;

@@ -14,7 +14,8 @@
 //! Layout: `UPRTEXTS`, the format (u32), the head's length (u32), the
 //! head (LEB128 numbers and length-prefixed strings), then the columns of
 //! `SECTIONS`, in that order, each exactly as long as the head says. The
-//! file is shipped gzipped (`write_gzipped`); this reader reads it inflated.
+//! file is shipped gzipped (`upr_import::write_gzipped`); this reader reads it
+//! inflated.
 mod check;
 mod pieces;
 mod read;
@@ -184,21 +185,6 @@ pub fn pack(dataset: &Dataset, texts: &LoadedTexts) -> Vec<u8> {
 /// Appends `values` little-endian: the reader's `append_le` backwards.
 fn put_le<T: Copy, const N: usize>(out: &mut Vec<u8>, values: &[T], bytes: fn(T) -> [u8; N]) {
     out.extend(values.iter().flat_map(|value| bytes(*value)));
-}
-
-/// Writes the packed texts to `path` gzipped, as the build ships them:
-/// many hosts compress only text types and would send a `.bin` as it is
-/// (11.5 MB today instead of 2.7). The browser inflates it natively, off
-/// the page's thread where it can (`DecompressionStream`); a host that
-/// compresses it again costs nothing but its own time.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn write_gzipped(path: &std::path::Path, packed: &[u8]) -> Result<(), String> {
-    use std::io::Write;
-    let failed = |e: std::io::Error| format!("could not write {}: {e}", path.display());
-    let file = std::fs::File::create(path).map_err(failed)?;
-    let mut gzip = flate2::write::GzEncoder::new(std::io::BufWriter::new(file), flate2::Compression::best());
-    gzip.write_all(packed).map_err(failed)?;
-    gzip.finish().map_err(failed)?.flush().map_err(failed)
 }
 
 impl Dataset {

@@ -13,7 +13,6 @@
 //! match no UPR Info recommendation go to `--unmatched` (default
 //! `.tmp/import-unmatched.csv`), never to OUT_DIR.
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     match run() {
         Ok(()) => std::process::ExitCode::SUCCESS,
@@ -24,12 +23,11 @@ fn main() -> std::process::ExitCode {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<(), String> {
     use std::path::PathBuf;
-    use upr_viewer::dataset::import::names::{localised_names, search_names, CLDR_DIR};
-    use upr_viewer::dataset::import::{import, read_binary, read_text_file, Sources};
-    use upr_viewer::dataset::load::{OVERVIEW_FILE, TEXTS_FILE};
+    use upr_import::names::{localised_names, search_names, CLDR_DIR};
+    use upr_import::{import, read_binary, read_text_file, Sources};
+    use upr_core::dataset::load::{OVERVIEW_FILE, TEXTS_FILE};
 
     let mut positional = Vec::new();
     let (mut upr_info, mut explorer, mut unmatched_path) = (Vec::new(), Vec::new(), PathBuf::from(".tmp/import-unmatched.csv"));
@@ -100,6 +98,3 @@ fn run() -> Result<(), String> {
     println!("wrote {} ({rows} unmatched Explorer rows; for checking, not shipped)", unmatched_path.display());
     Ok(())
 }
-
-#[cfg(target_arch = "wasm32")]
-fn main() {}

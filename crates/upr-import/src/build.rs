@@ -5,8 +5,8 @@ use super::explorer::ExplorerRow;
 use super::rows::SourceRow;
 use super::sdg::{goal_of_target, PERSON_GROUPS};
 use super::sessions::{is_member, Term};
-use crate::dataset::schema::*;
-use crate::dataset::slug::{review_id, slug};
+use upr_core::dataset::schema::*;
+use upr_core::dataset::slug::{review_id, slug};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One recommendation on its way to the file.
