@@ -5,7 +5,7 @@
 
 use super::borrowed::{ReviewIn, Str};
 use super::classification::{Facet, PerFacet};
-use super::fast_hash::IdMap;
+use rustc_hash::FxHashMap;
 use super::option_rows::OptionRows;
 use super::schema::*;
 use super::stream::{ObjectStream, Piece};
@@ -112,9 +112,9 @@ pub struct Dataset {
     /// The recommendations per facet option, for counting.
     pub option_rows: OptionRows,
     pub texts_loaded: bool,
-    state_by_id: IdMap<String, StateIndex>,
-    theme_by_id: IdMap<String, ThemeIndex>,
-    person_by_id: IdMap<String, PersonIndex>,
+    state_by_id: FxHashMap<String, StateIndex>,
+    theme_by_id: FxHashMap<String, ThemeIndex>,
+    person_by_id: FxHashMap<String, PersonIndex>,
     /// Per State, its names (`state_names`) folded for the search, one a
     /// line: folded once rather than for every term searched (the names
     /// in six languages took milliseconds to fold).
@@ -138,9 +138,9 @@ impl Dataset {
         if overview.themes.len() > 64 {
             return Err(LoadError::Count { file: file.into(), what: "themes (at most 64)".into(), declared: 64, found: overview.themes.len() as u64 });
         }
-        let theme_by_id: IdMap<String, ThemeIndex> =
+        let theme_by_id: FxHashMap<String, ThemeIndex> =
             overview.themes.iter().enumerate().map(|(i, t)| (t.id.clone(), i as ThemeIndex)).collect();
-        let state_by_id: IdMap<String, StateIndex> =
+        let state_by_id: FxHashMap<String, StateIndex> =
             overview.states.iter().enumerate().map(|(i, s)| (s.id.clone(), i as StateIndex)).collect();
         let reference = |what: &str, id: &str| LoadError::Reference { file: file.into(), what: what.into(), id: id.into() };
         if overview.persons.len() > MAX_PERSON_GROUPS {
@@ -149,7 +149,7 @@ impl Dataset {
         if let Some(goal) = overview.sdg_goals.iter().find(|g| !(1..=MAX_GOAL).contains(&g.number)) {
             return Err(reference("SDG goal", &goal.number.to_string()));
         }
-        let person_by_id: IdMap<String, PersonIndex> =
+        let person_by_id: FxHashMap<String, PersonIndex> =
             overview.persons.iter().enumerate().map(|(i, p)| (p.id.clone(), i as PersonIndex)).collect();
         let goals: Vec<u8> = overview.sdg_goals.iter().map(|g| g.number).collect();
 
@@ -693,7 +693,7 @@ fn parse_json_bytes<T: serde::de::DeserializeOwned>(json: &[u8]) -> Result<T, Lo
 /// The bit mask of ids (themes, groups of persons) resolved through
 /// `by_id`; an id that names nothing is damage, reported as a `what`.
 fn id_mask<'a>(
-    by_id: &IdMap<String, u8>,
+    by_id: &FxHashMap<String, u8>,
     ids: impl IntoIterator<Item = &'a str>,
     what: &str,
     file: &str,
@@ -704,12 +704,12 @@ fn id_mask<'a>(
     })
 }
 
-fn theme_mask<'a>(theme_by_id: &IdMap<String, ThemeIndex>, ids: impl IntoIterator<Item = &'a str>, file: &str) -> Result<u64, LoadError> {
+fn theme_mask<'a>(theme_by_id: &FxHashMap<String, ThemeIndex>, ids: impl IntoIterator<Item = &'a str>, file: &str) -> Result<u64, LoadError> {
     id_mask(theme_by_id, ids, "theme", file)
 }
 
 /// At most `MAX_PERSON_GROUPS` (16) groups are loaded, so the mask fits.
-fn person_mask<'a>(person_by_id: &IdMap<String, PersonIndex>, ids: impl IntoIterator<Item = &'a str>, file: &str) -> Result<u16, LoadError> {
+fn person_mask<'a>(person_by_id: &FxHashMap<String, PersonIndex>, ids: impl IntoIterator<Item = &'a str>, file: &str) -> Result<u16, LoadError> {
     id_mask(person_by_id, ids, "group of persons", file).map(|mask| mask as u16)
 }
 
@@ -735,7 +735,7 @@ fn action_mask(actions: impl IntoIterator<Item = u8>, file: &str) -> Result<u8, 
 
 /// A review summary's counts per option, by index (`Review::option_counts`);
 /// its ids have been checked against the overview's lists.
-fn option_counts(summary: &ReviewSummary, theme_by_id: &IdMap<String, ThemeIndex>, person_by_id: &IdMap<String, PersonIndex>) -> PerFacet<Box<[(u8, u32)]>> {
+fn option_counts(summary: &ReviewSummary, theme_by_id: &FxHashMap<String, ThemeIndex>, person_by_id: &FxHashMap<String, PersonIndex>) -> PerFacet<Box<[(u8, u32)]>> {
     Facet::ALL.map(|facet| match facet {
         Facet::Theme => summary.themes.iter().filter_map(|(id, n)| theme_by_id.get(id).map(|t| (*t as u8, *n))).collect(),
         // Goal `g` and action category `a` are options `g - 1` and `a - 1`.

@@ -3,7 +3,6 @@
 
 pub mod borrowed;
 pub mod classification;
-pub mod fast_hash;
 pub mod indices;
 pub mod load;
 pub mod option_rows;

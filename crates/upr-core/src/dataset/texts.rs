@@ -5,7 +5,7 @@
 //! letter was a capital"), so a text costs about its own size once instead
 //! of twice (original and folded) plus a `String` per recommendation.
 
-use super::fast_hash::IdMap;
+use rustc_hash::FxHashMap;
 use super::indices::StateIndex;
 use super::schema::Response;
 use super::varint::{read_varint, varint};
@@ -139,7 +139,7 @@ pub struct Recommendations {
     /// Index into `documents`: a few hundred reports cited by all.
     pub(super) document: Vec<u32>,
     pub(super) documents: Vec<Box<str>>,
-    pub(super) document_index: IdMap<Box<str>, u32>,
+    pub(super) document_index: FxHashMap<Box<str>, u32>,
     pub(super) paragraphs: StringColumn,
     pub(super) targets: StringColumn,
     pub(super) search_text: SearchText,
@@ -190,7 +190,7 @@ impl Recommendations {
 
     /// Frees what was reserved but not used, and the loading's lookup table.
     pub fn shrink_to_fit(&mut self) {
-        self.document_index = IdMap::default();
+        self.document_index = FxHashMap::default();
         self.paragraphs.text.shrink_to_fit();
         self.targets.text.shrink_to_fit();
         self.search_text.shrink_to_fit();

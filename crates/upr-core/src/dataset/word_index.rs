@@ -12,7 +12,7 @@
 //! the texts are in, so that the words beginning with a prefix are one run
 //! of it.
 
-use super::fast_hash::IdMap;
+use rustc_hash::FxHashMap;
 use super::varint::{read_varint, varint};
 use crate::search::{self, RowSet};
 use std::ops::RangeInclusive;
@@ -25,7 +25,7 @@ pub struct WordIndex {
     /// complete once `finish`ed.
     words: Vec<(Key, Postings)>,
     /// While rows are added: the same, by key.
-    adding: IdMap<Key, Postings>,
+    adding: FxHashMap<Key, Postings>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -108,7 +108,7 @@ impl WordIndex {
             }
             (key, postings)
         }));
-        self.adding = IdMap::default();
+        self.adding = FxHashMap::default();
         self.words.sort_unstable_by_key(|(key, _)| *key);
         self.words.shrink_to_fit();
     }
