@@ -3,56 +3,20 @@
 //! same fingerprint: other data (a newer `data/` beside an older build, a
 //! test's dataset) would make a different page, which is built afresh.
 
-/// A 64-bit hash of eight bytes at a time (a multiply and a rotation per
-/// word, with the length mixed in at the end), fed as a file's bytes
-/// arrive (the texts are read as they download, never whole): the same on
-/// every platform, however the bytes are cut. A byte at a time (FNV-1a,
-/// before) took half a second of the main thread for the texts at 16
-/// times today's data.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct FileHash {
-    state: u64,
-    /// Bytes of a word not yet whole, and how many.
-    pending: [u8; 8],
-    pending_len: usize,
-    length: u64,
-}
-
-const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+/// XXH3 (64 bits) of a file's bytes, fed as they arrive (the texts are
+/// read as they download, never whole): the same on every platform,
+/// however the bytes are cut.
+#[derive(Clone, Default)]
+pub struct FileHash(xxhash_rust::xxh3::Xxh3Default);
 
 impl FileHash {
-    fn mix(&mut self, word: u64) {
-        self.state = (self.state ^ word).wrapping_mul(MULTIPLIER).rotate_left(29);
-    }
-
-    pub fn update(&mut self, mut bytes: &[u8]) {
-        self.length += bytes.len() as u64;
-        if self.pending_len > 0 {
-            let take = (8 - self.pending_len).min(bytes.len());
-            self.pending[self.pending_len..self.pending_len + take].copy_from_slice(&bytes[..take]);
-            self.pending_len += take;
-            bytes = &bytes[take..];
-            if self.pending_len < 8 {
-                return;
-            }
-            self.mix(u64::from_le_bytes(self.pending));
-            self.pending_len = 0;
-        }
-        let (words, rest) = bytes.as_chunks::<8>();
-        for word in words {
-            self.mix(u64::from_le_bytes(*word));
-        }
-        self.pending[..rest.len()].copy_from_slice(rest);
-        self.pending_len = rest.len();
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
     }
 
     /// The fingerprint of the bytes fed so far, in hex.
-    pub fn hex(mut self) -> String {
-        let mut last = [0u8; 8];
-        last[..self.pending_len].copy_from_slice(&self.pending[..self.pending_len]);
-        self.mix(u64::from_le_bytes(last));
-        self.mix(self.length);
-        format!("{:016x}", self.state)
+    pub fn hex(&self) -> String {
+        format!("{:016x}", self.0.digest())
     }
 }
 
