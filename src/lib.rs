@@ -7,7 +7,6 @@
 //! `test_hooks`, only in the test build, lets end-to-end tests reach inside.
 
 pub mod app;
-pub mod base64;
 pub mod bench;
 pub mod components;
 pub mod crash;

@@ -4,10 +4,9 @@
 //! when a person asks to try again. A page that carries the data inline
 //! (the single-file build) is read from the page instead of the network.
 
-use super::fetch::{fetch_chunks, fetch_text, inflate, read_stream, Body, Feeder, Progress};
+use super::fetch::{fetch_chunks, fetch_text, Body, Progress};
 use super::slices::{yield_to_browser, Slices};
 use super::worker_fetch::{self, Outcome};
-use crate::base64::Base64Decoder;
 use upr_core::dataset::load::{Dataset, LoadError, OVERVIEW_FILE};
 use upr_core::dataset::packed::{PackedReader, PACKED_TEXTS_FILE as TEXTS_FILE};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
@@ -151,11 +150,15 @@ fn complete_load(base: String, overview: Load) -> Load {
     // script, which began it after the first paint), not once the
     // overview has been read and drawn: the worker reads ahead
     // (`static/texts-worker.js`) meanwhile.
-    let url = format!("{base}{TEXTS_FILE}");
-    let inline_texts = inline(TEXTS_FILE);
-    let early = match inline_texts {
-        Some(_) => None,
-        None => worker_fetch::start(&url),
+    // The single file carries the gzipped texts in base64, which the
+    // browser decodes itself when asked for them as a `data:` address.
+    let (url, early) = match inline(TEXTS_FILE) {
+        Some(base64) => (format!("data:application/gzip;base64,{base64}"), None),
+        None => {
+            let url = format!("{base}{TEXTS_FILE}");
+            let early = worker_fetch::start(&url);
+            (url, early)
+        }
     };
     async move {
         let dataset = overview.await?;
@@ -180,35 +183,17 @@ fn complete_load(base: String, overview: Load) -> Load {
                 length.set(reader.length());
             }
         };
-        match inline_texts {
-            // The single file carries the gzipped file in base64.
-            Some(inline) => {
-                let not_base64 = |message: String| LoadError::Json { file: TEXTS_FILE.into(), message };
-                let (mut decoder, mut gzipped) = (Base64Decoder::default(), Vec::new());
-                decoder.push(inline.as_bytes(), &mut gzipped).map_err(not_base64)?;
-                decoder.finish(&mut gzipped).map_err(not_base64)?;
-                drop(inline);
-                let read = async {
-                    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(gzipped.as_slice()));
-                    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(|_| "the page cannot hold the texts".to_owned())?;
-                    read_stream(&inflate(&blob.stream())?, Feeder::new(None), |_| {}, &mut on_chunk).await
-                };
-                read.await.map_err(|message| LoadError::Json { file: TEXTS_FILE.into(), message })?;
-            }
-            None => {
-                let progress = |p: Progress| notify(&base, Progress { total: length.get().filter(|l| *l >= p.received), ..p });
-                let read = match early {
-                    Some(download) => download.read(&progress, &mut on_chunk).await,
-                    None => Ok(Outcome::NoWorker),
-                };
-                let fetched = match read {
-                    Ok(Outcome::Read) => Ok(()),
-                    Ok(Outcome::NoWorker) => fetch_chunks(&url, Body::Gzipped, progress, &mut on_chunk).await,
-                    Err(message) => Err(message),
-                };
-                fetched.map_err(|message| LoadError::Fetch { file: TEXTS_FILE.into(), message })?;
-            }
-        }
+        let progress = |p: Progress| notify(&base, Progress { total: length.get().filter(|l| *l >= p.received), ..p });
+        let read = match early {
+            Some(download) => download.read(&progress, &mut on_chunk).await,
+            None => Ok(Outcome::NoWorker),
+        };
+        let fetched = match read {
+            Ok(Outcome::Read) => Ok(()),
+            Ok(Outcome::NoWorker) => fetch_chunks(&url, Body::Gzipped, progress, &mut on_chunk).await,
+            Err(message) => Err(message),
+        };
+        fetched.map_err(|message| LoadError::Fetch { file: TEXTS_FILE.into(), message })?;
         if let Some(error) = failed {
             return Err(error);
         }
