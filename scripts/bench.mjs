@@ -399,7 +399,9 @@ function report(rows, staticRuns, staticPaint) {
 
   const real = rows.find((r) => r.scale === 1 && r.throttle === 1);
   const sizeOf = (files) => files.reduce((a, f) => ({ raw: a.raw + fs.statSync(f).size, gzip: a.gzip + gz(f) }), { raw: 0, gzip: 0 });
-  const dist = fs.readdirSync(DIST).map((f) => path.join(DIST, f));
+  // The app code's size is the release's, without the benchmark's entry points.
+  const RELEASE = path.resolve(ROOT, process.env.UPR_RELEASE_DIST ?? DIST);
+  const dist = fs.readdirSync(RELEASE).map((f) => path.join(RELEASE, f));
   const appCode = sizeOf(dist.filter((f) => f.endsWith('.wasm')));
   let total;
   if (real) {

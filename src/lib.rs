@@ -3,10 +3,11 @@
 //! statistics, state) is plain Rust in a crate of its own; here `app`,
 //! `components`, `services`, `i18n`, `embed` and `crash` render it with
 //! Yew in the browser, and `prerender` (native only) renders the same
-//! components into the build's pages; `bench` serves the benchmark;
-//! `test_hooks`, only in the test build, lets end-to-end tests reach inside.
+//! components into the build's pages. `bench` and `test_hooks` exist only
+//! in the builds that the benchmark and the end-to-end tests make.
 
 pub mod app;
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod components;
 pub mod crash;

@@ -234,6 +234,7 @@ async fn index_words(dataset: Rc<Dataset>) {
 /// Whether the texts loaded from some location are searched through their
 /// word index, or need none (for the benchmark, which times the search
 /// once it is there).
+#[cfg(feature = "bench")]
 pub fn search_indexed() -> bool {
     any_complete().is_some_and(|d| !d.recommendations.wants_word_index() || d.recommendations.search_text().word_index().is_some())
 }
@@ -276,6 +277,7 @@ pub fn inline_block(id: &str) -> Option<String> {
 
 /// A dataset whose texts have finished loading, from any location (for
 /// the benchmark's measurements inside the page).
+#[cfg(feature = "bench")]
 pub fn any_complete() -> Option<Rc<Dataset>> {
     LOADS.with(|loads| {
         loads.borrow().values().find_map(|l| l.complete.peek().and_then(|r| r.as_ref().ok()).cloned())
