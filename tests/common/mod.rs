@@ -6,10 +6,25 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 use upr_core::dataset::Dataset;
 
+/// The raw data beside the project (or where `UPR_SHARED` points). A test
+/// that needs it and does not find it stops the whole run at once with
+/// one line, rather than fail deep inside a reader.
 pub fn shared_dir() -> PathBuf {
-    std::env::var_os("UPR_SHARED")
+    let dir = std::env::var_os("UPR_SHARED")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    if !dir.join("data").is_dir() {
+        // Straight to stderr: the test harness captures `eprintln!`, and
+        // the process ends before it would show it.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "the raw data is not at {} (expected ../shared beside the project, with data/ and seed/): set UPR_SHARED to its folder",
+            dir.display()
+        );
+        std::process::exit(2);
+    }
+    dir
 }
 
 pub fn data_file(name: &str) -> String {
