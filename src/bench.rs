@@ -3,10 +3,10 @@
 //! the page on the dataset it has loaded, with no rendering. They are the
 //! floor the page's own filter latency is compared with.
 
+use crate::services::slices::now;
 use upr_core::dataset::load::Dataset;
 use upr_core::filter::apply;
 use upr_core::query::Query;
-use crate::services::slices::now;
 use wasm_bindgen::prelude::*;
 
 /// Mean milliseconds over `repeats` runs of `work`, timed as one block
@@ -21,7 +21,8 @@ fn mean_ms(repeats: u32, mut work: impl FnMut() -> usize) -> f64 {
 }
 
 fn loaded() -> Result<std::rc::Rc<Dataset>, JsValue> {
-    crate::services::loader::any_complete().ok_or_else(|| JsValue::from_str("the dataset has not finished loading"))
+    crate::services::loader::any_complete()
+        .ok_or_else(|| JsValue::from_str("the dataset has not finished loading"))
 }
 
 /// The filter (matching, facet counts, sort) for an address-bar query.
@@ -41,7 +42,11 @@ pub fn bench_bare_scan(theme_mask: u32, text: &str, repeats: u32) -> Result<f64,
     let text = text.to_lowercase();
     Ok(mean_ms(repeats, || {
         if text.is_empty() {
-            dataset.recommendations.iter().filter(|r| theme_mask == 0 || r.themes & theme_mask as u64 != 0).count()
+            dataset
+                .recommendations
+                .iter()
+                .filter(|r| theme_mask == 0 || r.themes & theme_mask as u64 != 0)
+                .count()
         } else {
             dataset.recommendations.search_text().hits(&text).len()
         }

@@ -19,7 +19,9 @@ pub fn install_panic_hook() {
 }
 
 fn show_notice() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let mut roots: Vec<web_sys::Node> = Vec::new();
     if let Some(page) = document.get_element_by_id(crate::PAGE_ROOT_ID) {
         roots.push(page.into());
@@ -31,7 +33,9 @@ fn show_notice() {
         }));
     }
     for root in roots {
-        let Ok(notice) = document.create_element("div") else { continue };
+        let Ok(notice) = document.create_element("div") else {
+            continue;
+        };
         let _ = notice.set_attribute("role", "alert");
         let _ = notice.set_attribute("data-testid", "crash");
         let _ = notice.set_attribute("style", "padding: 1em; border: 2px solid #b3260b; background: #fde2e1; color: #1b1f24; font: 16px/1.5 system-ui, sans-serif;");

@@ -12,9 +12,9 @@
 //! at most as many apps as it ever showed elements at once.
 
 use crate::app::{Viewer, ViewerProps};
-use upr_core::query::from_attributes;
 use stylist::manager::StyleManager;
 use stylist::yew::ManagerProvider;
+use upr_core::query::from_attributes;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::prelude::*;
@@ -31,7 +31,9 @@ pub struct EmbedProps {
 
 #[component]
 pub fn Embedded(props: &EmbedProps) -> Html {
-    let Some(viewer) = &props.viewer else { return html! {} };
+    let Some(viewer) = &props.viewer else {
+        return html! {};
+    };
     html! {
         <ManagerProvider manager={props.manager.clone()}>
             <Viewer key={props.generation} ..viewer.clone() />
@@ -61,7 +63,10 @@ impl EmbeddedViewer {
     pub fn new(default_base: String) -> Result<EmbeddedViewer, JsValue> {
         crate::crash::install_panic_hook();
         // The language files are beside the data folder, next to embed.js.
-        let messages_base = default_base.strip_suffix("data/").map_or_else(|| format!("{default_base}../i18n/"), |root| format!("{root}i18n/"));
+        let messages_base = default_base.strip_suffix("data/").map_or_else(
+            || format!("{default_base}../i18n/"),
+            |root| format!("{root}i18n/"),
+        );
         crate::i18n::load::set_base(messages_base);
         let document = gloo::utils::document();
         let element = document.create_element("div")?;
@@ -76,9 +81,19 @@ impl EmbeddedViewer {
             .container(element.clone().into())
             .build()
             .map_err(|e| JsValue::from_str(&e.to_string()))?;
-        let props = EmbedProps { manager: manager.clone(), viewer: None, generation: 0 };
+        let props = EmbedProps {
+            manager: manager.clone(),
+            viewer: None,
+            generation: 0,
+        };
         let app = yew::Renderer::<Embedded>::with_root_and_props(mount, props).render();
-        Ok(EmbeddedViewer { app, element, manager, default_base, generation: 0 })
+        Ok(EmbeddedViewer {
+            app,
+            element,
+            manager,
+            default_base,
+            generation: 0,
+        })
     }
 
     /// The element to put into the shadow root.
@@ -108,15 +123,29 @@ impl EmbeddedViewer {
 
     fn props(&self, attributes: Option<&js_sys::Array>) -> EmbedProps {
         let (manager, generation) = (self.manager.clone(), self.generation);
-        let Some(attributes) = attributes else { return EmbedProps { manager, viewer: None, generation } };
+        let Some(attributes) = attributes else {
+            return EmbedProps {
+                manager,
+                viewer: None,
+                generation,
+            };
+        };
         let pairs: Vec<(String, String)> = attributes
             .iter()
             .filter_map(|pair| {
                 let pair: js_sys::Array = pair.dyn_into().ok()?;
-                Some((pair.get(0).as_string()?, pair.get(1).as_string().unwrap_or_default()))
+                Some((
+                    pair.get(0).as_string()?,
+                    pair.get(1).as_string().unwrap_or_default(),
+                ))
             })
             .collect();
-        let attribute = |name: &str| pairs.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.clone());
+        let attribute = |name: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.clone())
+        };
         let address_bar = attribute("address-bar").is_some();
         let (query, warnings) = if address_bar {
             crate::services::address_bar::read()
@@ -146,7 +175,9 @@ fn data_base(src: Option<String>, default_base: &str) -> String {
     match src.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()) {
         None => default_base.to_owned(),
         Some(src) if src.ends_with('/') => src,
-        Some(src) if src.ends_with(".json") => src.rsplit_once('/').map_or(String::new(), |(dir, _)| format!("{dir}/")),
+        Some(src) if src.ends_with(".json") => src
+            .rsplit_once('/')
+            .map_or(String::new(), |(dir, _)| format!("{dir}/")),
         Some(src) => format!("{src}/"),
     }
 }

@@ -36,9 +36,13 @@ pub const PAGE_ROOT_ID: &str = "upr-viewer-page";
 /// hydrated instead, once the data it was rendered with is in.
 pub fn run_page() {
     let document = web_sys::window().and_then(|w| w.document());
-    let Some(root) = document.and_then(|d| d.get_element_by_id(PAGE_ROOT_ID)) else { return };
+    let Some(root) = document.and_then(|d| d.get_element_by_id(PAGE_ROOT_ID)) else {
+        return;
+    };
     crash::install_panic_hook();
-    let base = root.get_attribute(DATA_BASE_ATTRIBUTE).unwrap_or_else(|| "data/".into());
+    let base = root
+        .get_attribute(DATA_BASE_ATTRIBUTE)
+        .unwrap_or_else(|| "data/".into());
     // The build puts i18n/ and the texts' worker beside data/: a page one
     // folder down (`reviews/…`, data in `../data/`) finds its languages in
     // `../i18n/`.
@@ -47,10 +51,16 @@ pub fn run_page() {
         services::worker_fetch::set_script(format!("{up}{}", services::worker_fetch::SCRIPT_FILE));
     }
     match root.get_attribute(PRERENDERED_ATTRIBUTE) {
-        Some(stage) => wasm_bindgen_futures::spawn_local(hydrate(root, base, stage == PRERENDERED_WITH_TEXTS)),
+        Some(stage) => {
+            wasm_bindgen_futures::spawn_local(hydrate(root, base, stage == PRERENDERED_WITH_TEXTS))
+        }
         None => {
             let (query, warnings) = services::address_bar::read();
-            yew::Renderer::<app::Page>::with_root_and_props(root, page_props(base, query, warnings, None)).render();
+            yew::Renderer::<app::Page>::with_root_and_props(
+                root,
+                page_props(base, query, warnings, None),
+            )
+            .render();
         }
     }
 }
@@ -71,7 +81,12 @@ pub const FINGERPRINT_ATTRIBUTE: &str = "data-fingerprint";
 /// browser builds its view afresh rather than hydrate it.
 pub const OUTLINE_ATTRIBUTE: &str = "data-outline";
 
-fn page_props(base: String, query: Query, warnings: Vec<QueryWarning>, preloaded: Option<Shared<Dataset>>) -> app::PageProps {
+fn page_props(
+    base: String,
+    query: Query,
+    warnings: Vec<QueryWarning>,
+    preloaded: Option<Shared<Dataset>>,
+) -> app::PageProps {
     app::PageProps {
         manager: stylist::manager::StyleManager::default(),
         viewer: app::ViewerProps {
@@ -97,12 +112,19 @@ fn page_props(base: String, query: Query, warnings: Vec<QueryWarning>, preloaded
 /// never drawn in English (without them it says why, in English).
 async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
     let loads = services::loader::load(&base);
-    let loaded = if with_texts { loads.complete.await } else { loads.overview.await };
+    let loaded = if with_texts {
+        loads.complete.await
+    } else {
+        loads.overview.await
+    };
     // Reading the data and taking over the page are two long pieces of
     // work: the browser gets its turn between them.
     services::slices::yield_to_browser().await;
-    let (page_query, _) = Query::from_search(&root.get_attribute(PAGE_QUERY_ATTRIBUTE).unwrap_or_default());
-    let typed = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let (page_query, _) =
+        Query::from_search(&root.get_attribute(PAGE_QUERY_ATTRIBUTE).unwrap_or_default());
+    let typed = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
     let (mut query, warnings) = if typed.trim_start_matches('?').is_empty() {
         (page_query.clone(), Vec::new())
     } else {
@@ -115,10 +137,16 @@ async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
         None => true,
     };
     let rendered_from = root.get_attribute(FINGERPRINT_ATTRIBUTE);
-    let same_data = rendered_from.is_some() && rendered_from == services::loader::fingerprint(&base, with_texts);
+    let same_data = rendered_from.is_some()
+        && rendered_from == services::loader::fingerprint(&base, with_texts);
     let preloaded = loaded.ok().map(Shared);
     let props = page_props(base, query.clone(), warnings, preloaded.clone());
-    if same_data && preloaded.is_some() && query == page_query && in_language && !root.has_attribute(OUTLINE_ATTRIBUTE) {
+    if same_data
+        && preloaded.is_some()
+        && query == page_query
+        && in_language
+        && !root.has_attribute(OUTLINE_ATTRIBUTE)
+    {
         components::deferred::hydrate_in_turns();
         yew::Renderer::<app::Page>::with_root_and_props(root, props).hydrate();
     } else {

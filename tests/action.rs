@@ -17,10 +17,14 @@ use upr_core::query::{Grouping, Query};
 fn raw() -> &'static [(String, Option<u64>, String)] {
     static RAW: OnceLock<Vec<(String, Option<u64>, String)>> = OnceLock::new();
     RAW.get_or_init(|| {
-        let texts: Value = serde_json::from_str(&data_file("recommendations.json")).expect("recommendations.json is JSON");
+        let texts: Value = serde_json::from_str(&data_file("recommendations.json"))
+            .expect("recommendations.json is JSON");
         let mut out = Vec::new();
         for review in texts["reviews"].as_array().expect("reviews") {
-            for r in review["recommendations"].as_array().expect("recommendations") {
+            for r in review["recommendations"]
+                .as_array()
+                .expect("recommendations")
+            {
                 out.push((
                     review["id"].as_str().expect("id").to_owned(),
                     r["action"].as_u64(),
@@ -34,8 +38,18 @@ fn raw() -> &'static [(String, Option<u64>, String)] {
 
 /// (matching reviews, passing recommendations) for a predicate.
 fn expected(passes: impl Fn(Option<u64>, &str) -> bool) -> (usize, usize) {
-    let passing: Vec<_> = raw().iter().filter(|(_, action, response)| passes(*action, response)).collect();
-    (passing.iter().map(|(review, _, _)| review.as_str()).collect::<BTreeSet<_>>().len(), passing.len())
+    let passing: Vec<_> = raw()
+        .iter()
+        .filter(|(_, action, response)| passes(*action, response))
+        .collect();
+    (
+        passing
+            .iter()
+            .map(|(review, _, _)| review.as_str())
+            .collect::<BTreeSet<_>>()
+            .len(),
+        passing.len(),
+    )
 }
 
 fn actual(search: &str) -> (usize, usize) {
@@ -48,9 +62,15 @@ fn actual(search: &str) -> (usize, usize) {
 #[test]
 fn an_action_category_selects_its_recommendations() {
     assert_eq!(actual("?action=5"), expected(|a, _| a == Some(5)));
-    assert_eq!(actual("?action=1&response=noted"), expected(|a, r| a == Some(1) && r == "noted"));
+    assert_eq!(
+        actual("?action=1&response=noted"),
+        expected(|a, r| a == Some(1) && r == "noted")
+    );
     // Several categories: any of them.
-    assert_eq!(actual("?action=4&action=5"), expected(|a, _| matches!(a, Some(4 | 5))));
+    assert_eq!(
+        actual("?action=4&action=5"),
+        expected(|a, _| matches!(a, Some(4 | 5)))
+    );
 }
 
 #[test]
@@ -59,7 +79,11 @@ fn each_category_counts_what_choosing_it_would_give() {
     let (outcome, _) = apply(dataset(), &query);
     for category in 1..=5u64 {
         let want = expected(|a, r| a == Some(category) && r == "accepted").1;
-        assert_eq!(outcome.counts(Facet::Action)[category as usize - 1] as usize, want, "category {category}");
+        assert_eq!(
+            outcome.counts(Facet::Action)[category as usize - 1] as usize,
+            want,
+            "category {category}"
+        );
     }
 }
 
@@ -82,19 +106,47 @@ fn the_chart_draws_the_categories_in_their_order() {
     let order: Vec<usize> = bars.iter().map(|(option, _)| *option).collect();
     let mut sorted = order.clone();
     sorted.sort_unstable();
-    assert_eq!(order, sorted, "a scale reads from 1 minimal to 5 specific, not by size");
-    let in_session_7: BTreeSet<&str> = dataset().reviews.iter().filter(|r| r.summary.session == 7).map(|r| r.summary.id.as_str()).collect();
+    assert_eq!(
+        order, sorted,
+        "a scale reads from 1 minimal to 5 specific, not by size"
+    );
+    let in_session_7: BTreeSet<&str> = dataset()
+        .reviews
+        .iter()
+        .filter(|r| r.summary.session == 7)
+        .map(|r| r.summary.id.as_str())
+        .collect();
     for (option, split) in bars {
-        let want = raw().iter().filter(|(review, a, _)| in_session_7.contains(review.as_str()) && *a == Some(option as u64 + 1)).count();
+        let want = raw()
+            .iter()
+            .filter(|(review, a, _)| {
+                in_session_7.contains(review.as_str()) && *a == Some(option as u64 + 1)
+            })
+            .count();
         assert_eq!(split.total() as usize, want);
     }
 }
 
 #[test]
 fn sessions_without_categories_say_so() {
-    let late = dataset().reviews.iter().find(|r| r.summary.session == 24).expect("a review of session 24");
+    let late = dataset()
+        .reviews
+        .iter()
+        .find(|r| r.summary.session == 24)
+        .expect("a review of session 24");
     assert!(!Facet::Action.classifies(late));
-    assert_eq!(Grouping::Facet(Facet::Action).for_review(late), Grouping::Facet(Facet::SdgGoal));
+    assert_eq!(
+        Grouping::Facet(Facet::Action).for_review(late),
+        Grouping::Facet(Facet::SdgGoal)
+    );
     let (covered, uncovered) = Facet::Action.coverage(dataset());
-    assert_eq!((covered.first(), covered.last(), uncovered.first(), uncovered.last()), (Some(&1), Some(&20), Some(&21), Some(&26)));
+    assert_eq!(
+        (
+            covered.first(),
+            covered.last(),
+            uncovered.first(),
+            uncovered.last()
+        ),
+        (Some(&1), Some(&20), Some(&21), Some(&26))
+    );
 }

@@ -24,9 +24,15 @@ fn participants() -> BTreeMap<ReviewKey, BTreeSet<String>> {
 
 /// Expected (reviews, recommendations) for a recommendation predicate and
 /// a review predicate, with "any" semantics.
-fn expected(passes: impl Fn(&RawRow) -> bool, review_ok: impl Fn(&ReviewKey) -> bool) -> (usize, usize) {
+fn expected(
+    passes: impl Fn(&RawRow) -> bool,
+    review_ok: impl Fn(&ReviewKey) -> bool,
+) -> (usize, usize) {
     let mut per_review: BTreeMap<ReviewKey, usize> = BTreeMap::new();
-    for row in raw_rows().iter().filter(|r| review_ok(&r.review()) && passes(r)) {
+    for row in raw_rows()
+        .iter()
+        .filter(|r| review_ok(&r.review()) && passes(r))
+    {
         *per_review.entry(row.review()).or_default() += 1;
     }
     (per_review.len(), per_review.values().sum())
@@ -59,17 +65,29 @@ fn one_theme() {
 #[test]
 fn two_themes_any_and_all() {
     let either = |r: &RawRow| has(r, "Death penalty") || has(r, "Torture and other CID treatment");
-    assert_eq!(actual("?theme=Death+penalty&theme=Torture+and+other+CID+treatment"), expected(either, |_| true));
+    assert_eq!(
+        actual("?theme=Death+penalty&theme=Torture+and+other+CID+treatment"),
+        expected(either, |_| true)
+    );
 
     // match=all: the review must have both themes among its recommendations.
     let mut themes_of: BTreeMap<ReviewKey, BTreeSet<&str>> = BTreeMap::new();
     for row in raw_rows() {
-        themes_of.entry(row.review()).or_default().extend(row.themes.iter().map(String::as_str));
+        themes_of
+            .entry(row.review())
+            .or_default()
+            .extend(row.themes.iter().map(String::as_str));
     }
-    let both = |k: &ReviewKey| themes_of[k].contains("Death penalty") && themes_of[k].contains("Torture and other CID treatment");
+    let both = |k: &ReviewKey| {
+        themes_of[k].contains("Death penalty")
+            && themes_of[k].contains("Torture and other CID treatment")
+    };
     let want = expected(either, both);
     assert!(want.0 < expected(either, |_| true).0);
-    assert_eq!(actual("?theme=Death+penalty&theme=Torture+and+other+CID+treatment&match=all"), want);
+    assert_eq!(
+        actual("?theme=Death+penalty&theme=Torture+and+other+CID+treatment&match=all"),
+        want
+    );
 }
 
 #[test]
@@ -88,17 +106,27 @@ fn theme_response_and_range_together() {
         |r| has(r, "Women's rights") && r.response == "Noted",
         |k| (30..=60).contains(&participants[k].len()),
     );
-    assert_eq!(actual("?theme=Women%27s+rights&response=noted&states_min=30&states_max=60"), want);
+    assert_eq!(
+        actual("?theme=Women%27s+rights&response=noted&states_min=30&states_max=60"),
+        want
+    );
 }
 
 #[test]
 fn text_search_covers_texts_and_state_names() {
-    let want = expected(|r| r.text.to_lowercase().contains("torture") || r.from.to_lowercase().contains("torture"), |_| true);
+    let want = expected(
+        |r| r.text.to_lowercase().contains("torture") || r.from.to_lowercase().contains("torture"),
+        |_| true,
+    );
     assert_eq!(actual("?q=Torture"), want);
     // A State's name finds the recommendations it made, those made to it,
     // and those that name it.
     let want = expected(
-        |r| r.from == "Kazakhstan" || r.to == "Kazakhstan" || r.text.to_lowercase().contains("kazakh"),
+        |r| {
+            r.from == "Kazakhstan"
+                || r.to == "Kazakhstan"
+                || r.text.to_lowercase().contains("kazakh")
+        },
         |_| true,
     );
     assert_eq!(actual("?q=kazakh"), want);
@@ -123,7 +151,10 @@ fn theme_counts_ignore_the_theme_selection_but_not_the_rest() {
     let (query, _) = Query::from_search("?theme=Detention&response=noted");
     let (outcome, _) = apply(dataset(), &query);
     let index = dataset().find_theme("Death penalty").unwrap() as usize;
-    let want = raw_rows().iter().filter(|r| has(r, "Death penalty") && r.response == "Noted").count();
+    let want = raw_rows()
+        .iter()
+        .filter(|r| has(r, "Death penalty") && r.response == "Noted")
+        .count();
     assert_eq!(outcome.theme_counts[index] as usize, want);
 }
 
@@ -139,13 +170,16 @@ fn unknown_names_are_ignored_with_a_warning() {
 #[test]
 fn before_the_texts_a_single_theme_already_matches_exactly() {
     let with_texts = dataset();
-    let without_texts = upr_core::dataset::Dataset::from_overview_json(&common::data_file("overview.json")).unwrap();
+    let without_texts =
+        upr_core::dataset::Dataset::from_overview_json(&common::data_file("overview.json"))
+            .unwrap();
     assert!(!without_texts.texts_loaded);
     let (query, _) = Query::from_search("?theme=Death+penalty");
     let (early, _) = apply(&without_texts, &query);
     let (late, _) = apply(with_texts, &query);
     assert!(early.provisional);
-    let ids = |o: &upr_core::filter::Outcome| o.reviews.iter().map(|m| m.review).collect::<Vec<_>>();
+    let ids =
+        |o: &upr_core::filter::Outcome| o.reviews.iter().map(|m| m.review).collect::<Vec<_>>();
     assert_eq!(ids(&early), ids(&late));
 }
 
@@ -153,9 +187,16 @@ fn before_the_texts_a_single_theme_already_matches_exactly() {
 fn sort_by_participating_states_descending() {
     let (query, _) = Query::from_search("?sort=-states");
     let (outcome, _) = apply(dataset(), &query);
-    let counts: Vec<u32> = outcome.reviews.iter().map(|m| dataset().reviews[m.review].summary.participation.states).collect();
+    let counts: Vec<u32> = outcome
+        .reviews
+        .iter()
+        .map(|m| dataset().reviews[m.review].summary.participation.states)
+        .collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]));
-    assert_eq!(counts[0], participants().values().map(BTreeSet::len).max().unwrap() as u32);
+    assert_eq!(
+        counts[0],
+        participants().values().map(BTreeSet::len).max().unwrap() as u32
+    );
 }
 
 /// The orders a person can pick, each against its definition: by session
@@ -166,27 +207,51 @@ fn each_order_lists_the_reviews_by_its_key() {
     let data = dataset();
     let key = |m: &upr_core::filter::ReviewMatch| {
         let review = &data.reviews[m.review];
-        (review.summary.session, data.state_name(review.state).to_owned(), m.passing.len())
+        (
+            review.summary.session,
+            data.state_name(review.state).to_owned(),
+            m.passing.len(),
+        )
     };
     let (outcome, _) = apply(data, &Query::default());
     let listed: Vec<_> = outcome.reviews.iter().map(key).collect();
-    assert!(listed.windows(2).all(|w| (w[0].0, &w[0].1) <= (w[1].0, &w[1].1)), "by session, then name");
+    assert!(
+        listed
+            .windows(2)
+            .all(|w| (w[0].0, &w[0].1) <= (w[1].0, &w[1].1)),
+        "by session, then name"
+    );
     let (by_name, _) = Query::from_search("?sort=state");
     let listed: Vec<_> = apply(data, &by_name).0.reviews.iter().map(key).collect();
-    assert!(listed.windows(2).all(|w| (&w[0].1, w[0].0) <= (&w[1].1, w[1].0)), "by name, then session");
+    assert!(
+        listed
+            .windows(2)
+            .all(|w| (&w[0].1, w[0].0) <= (&w[1].1, w[1].0)),
+        "by name, then session"
+    );
     let (by_count, _) = Query::from_search("?sort=-recommendations&theme=Torture");
     let listed: Vec<_> = apply(data, &by_count).0.reviews.iter().map(key).collect();
     // Descending reverses the whole order, ties included.
-    assert!(listed.windows(2).all(|w| (w[0].2, w[0].0, &w[0].1) >= (w[1].2, w[1].0, &w[1].1)), "most matching first");
+    assert!(
+        listed
+            .windows(2)
+            .all(|w| (w[0].2, w[0].0, &w[0].1) >= (w[1].2, w[1].0, &w[1].1)),
+        "most matching first"
+    );
     assert!(listed[0].2 > listed[listed.len() - 1].2);
 }
 
 #[test]
 fn the_overview_carries_counts_of_participants_and_the_texts_their_lists() {
-    let overview: serde_json::Value = serde_json::from_str(&common::data_file("overview.json")).unwrap();
-    let texts: serde_json::Value = serde_json::from_str(&common::data_file("recommendations.json")).unwrap();
+    let overview: serde_json::Value =
+        serde_json::from_str(&common::data_file("overview.json")).unwrap();
+    let texts: serde_json::Value =
+        serde_json::from_str(&common::data_file("recommendations.json")).unwrap();
     let summaries = overview["reviews"].as_array().unwrap();
-    assert!(summaries.iter().all(|r| r.get("participants").is_none()), "the first screen's file holds no lists of States");
+    assert!(
+        summaries.iter().all(|r| r.get("participants").is_none()),
+        "the first screen's file holds no lists of States"
+    );
     // Per session, the sizes of the lists in the texts are the raw files'
     // distinct recommending States of each review.
     let mut listed: Vec<(u64, usize)> = summaries
@@ -194,10 +259,16 @@ fn the_overview_carries_counts_of_participants_and_the_texts_their_lists() {
         .zip(texts["reviews"].as_array().unwrap())
         .map(|(summary, full)| {
             let p = &full["participants"];
-            (summary["session"].as_u64().unwrap(), p["members"].as_array().unwrap().len() + p["observers"].as_array().unwrap().len())
+            (
+                summary["session"].as_u64().unwrap(),
+                p["members"].as_array().unwrap().len() + p["observers"].as_array().unwrap().len(),
+            )
         })
         .collect();
-    let mut raw: Vec<(u64, usize)> = participants().iter().map(|((_, session), states)| (*session as u64, states.len())).collect();
+    let mut raw: Vec<(u64, usize)> = participants()
+        .iter()
+        .map(|((_, session), states)| (*session as u64, states.len()))
+        .collect();
     listed.sort();
     raw.sort();
     assert_eq!(listed, raw);
@@ -205,19 +276,32 @@ fn the_overview_carries_counts_of_participants_and_the_texts_their_lists() {
 
 #[test]
 fn before_the_texts_a_recommending_state_waits_and_after_them_is_exact() {
-    let without_texts = upr_core::dataset::Dataset::from_overview_json(&common::data_file("overview.json")).unwrap();
-    for search in ["?from=France", "?from=France&theme=Torture", "?from_region=GRULAC"] {
+    let without_texts =
+        upr_core::dataset::Dataset::from_overview_json(&common::data_file("overview.json"))
+            .unwrap();
+    for search in [
+        "?from=France",
+        "?from=France&theme=Torture",
+        "?from_region=GRULAC",
+    ] {
         let (query, warnings) = Query::from_search(search);
         assert!(warnings.is_empty(), "{warnings:?}");
         let (early, _) = apply(&without_texts, &query);
         assert!(early.waiting_for_texts, "{search}");
-        assert_eq!((early.reviews.len(), early.recommendations), (0, 0), "{search}: nothing is guessed before the texts");
+        assert_eq!(
+            (early.reviews.len(), early.recommendations),
+            (0, 0),
+            "{search}: nothing is guessed before the texts"
+        );
     }
     let (query, _) = Query::from_search("?theme=Torture");
     assert!(!apply(&without_texts, &query).0.waiting_for_texts);
 
     let from_france = expected(|r| r.from == "France", |_| true);
-    assert!(from_france.0 > 300, "France recommends in nearly every review: {from_france:?}");
+    assert!(
+        from_france.0 > 300,
+        "France recommends in nearly every review: {from_france:?}"
+    );
     assert_eq!(actual("?from=France"), from_france);
     let (query, _) = Query::from_search("?from=France");
     assert!(!apply(dataset(), &query).0.waiting_for_texts);
@@ -225,8 +309,8 @@ fn before_the_texts_a_recommending_state_waits_and_after_them_is_exact() {
 
 #[test]
 fn each_option_holds_the_recommendations_whose_row_has_it() {
-    use upr_core::facet::Facet;
     use upr_core::dataset::schema::Response;
+    use upr_core::facet::Facet;
     use upr_core::search::RowSet;
     let dataset = dataset();
     let rows = &dataset.recommendations;
@@ -240,10 +324,15 @@ fn each_option_holds_the_recommendations_whose_row_has_it() {
             }
         }
         assert_eq!(options, expected.as_slice(), "{facet:?}");
-        assert!(expected.iter().all(|set| set.len() > 0), "every {facet:?} option has recommendations");
+        assert!(
+            expected.iter().all(|set| set.len() > 0),
+            "every {facet:?} option has recommendations"
+        );
     }
     let mut noted = RowSet::empty(rows.len());
-    rows.iter().filter(|row| row.response == Response::Noted).for_each(|row| noted.insert(row.index()));
+    rows.iter()
+        .filter(|row| row.response == Response::Noted)
+        .for_each(|row| noted.insert(row.index()));
     assert_eq!(dataset.option_rows.noted, noted);
     assert!(noted.len() > 0);
 }
@@ -252,7 +341,9 @@ fn each_option_holds_the_recommendations_whose_row_has_it() {
 fn before_the_texts_every_option_counts_what_the_texts_count() {
     use upr_core::facet::Facet;
     let with_texts = dataset();
-    let without_texts = upr_core::dataset::Dataset::from_overview_json(&common::data_file("overview.json")).unwrap();
+    let without_texts =
+        upr_core::dataset::Dataset::from_overview_json(&common::data_file("overview.json"))
+            .unwrap();
     // With no filter, and narrowed to reviews: the counts the summaries
     // add up are those the rows give once the texts are in (session 21
     // has no themes and no action categories, only goals and groups of
@@ -262,9 +353,16 @@ fn before_the_texts_every_option_counts_what_the_texts_count() {
         let (early, _) = apply(&without_texts, &query);
         let (late, _) = apply(with_texts, &query);
         for facet in Facet::ALL {
-            assert_eq!(early.counts(facet), late.counts(facet), "{facet:?} counts, {search:?}");
+            assert_eq!(
+                early.counts(facet),
+                late.counts(facet),
+                "{facet:?} counts, {search:?}"
+            );
             if search != "?session=21" || matches!(facet, Facet::SdgGoal | Facet::Persons) {
-                assert!(late.counts(facet).iter().any(|n| *n > 0), "{facet:?} has counts, {search:?}");
+                assert!(
+                    late.counts(facet).iter().any(|n| *n > 0),
+                    "{facet:?} has counts, {search:?}"
+                );
             }
         }
     }
@@ -273,8 +371,14 @@ fn before_the_texts_every_option_counts_what_the_texts_count() {
     // themes a reader is ticking do not jump when the texts arrive.
     for (search, facet) in [
         ("?theme=Death+penalty", Facet::Theme),
-        ("?theme=Death+penalty&theme=Torture+and+other+CID&session=7", Facet::Theme),
-        ("?theme=Death+penalty&theme=Women%27s+rights&match=all", Facet::Theme),
+        (
+            "?theme=Death+penalty&theme=Torture+and+other+CID&session=7",
+            Facet::Theme,
+        ),
+        (
+            "?theme=Death+penalty&theme=Women%27s+rights&match=all",
+            Facet::Theme,
+        ),
         ("?sdg=5&cycle=2", Facet::SdgGoal),
         ("?persons=Children", Facet::Persons),
         ("?action=4&action=5", Facet::Action),
@@ -284,14 +388,25 @@ fn before_the_texts_every_option_counts_what_the_texts_count() {
         let (early, _) = apply(&without_texts, &query);
         let (late, _) = apply(with_texts, &query);
         assert!(early.provisional && !late.provisional, "{search}");
-        assert_eq!(early.counts(facet), late.counts(facet), "{facet:?} counts, {search:?}");
+        assert_eq!(
+            early.counts(facet),
+            late.counts(facet),
+            "{facet:?} counts, {search:?}"
+        );
         // And the selection narrows the cards all the same.
-        assert!(early.reviews.len() < without_texts.reviews.len(), "{search}");
+        assert!(
+            early.reviews.len() < without_texts.reviews.len(),
+            "{search}"
+        );
     }
     // A response selected: the responses' counts ignore it alike.
     let (query, _) = Query::from_search("?response=noted&session=7");
     let (early, _) = apply(&without_texts, &query);
     let (late, _) = apply(with_texts, &query);
     assert_eq!(early.response_counts, late.response_counts);
-    assert!(early.response_counts.iter().all(|n| *n > 0), "{:?}", early.response_counts);
+    assert!(
+        early.response_counts.iter().all(|n| *n > 0),
+        "{:?}",
+        early.response_counts
+    );
 }

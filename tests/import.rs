@@ -7,15 +7,18 @@ mod common;
 use common::{explorer_rows, shared_dir, RawExplorerRow};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
-use upr_import::{import, read_explorer, read_rows, read_sessions, Imported, RowKind, Sources};
-use upr_import::media_summary::parse;
 use upr_core::dataset::schema::{Recommendation, Response};
 use upr_core::dataset::slug::slug;
 use upr_core::dataset::states::canonical_name;
+use upr_import::media_summary::parse;
+use upr_import::{import, read_explorer, read_rows, read_sessions, Imported, RowKind, Sources};
 
 fn imported() -> &'static Imported {
     static IMPORTED: OnceLock<Imported> = OnceLock::new();
-    IMPORTED.get_or_init(|| import(&Sources::read(&shared_dir()).expect("shared/ is readable")).expect("the real data imports"))
+    IMPORTED.get_or_init(|| {
+        import(&Sources::read(&shared_dir()).expect("shared/ is readable"))
+            .expect("the real data imports")
+    })
 }
 
 #[test]
@@ -46,17 +49,40 @@ fn counts_agree_with_the_source_readme() {
         .collect();
     assert_eq!(recommending.len(), 168);
     let per_session = |n: u8| overview.reviews.iter().filter(|r| r.session == n).count();
-    assert_eq!((per_session(8), per_session(12), per_session(15), per_session(17), per_session(11)), (15, 17, 13, 15, 17));
-    assert_eq!(per_session(26), 11, "session 26 closed the second cycle with 11 States");
+    assert_eq!(
+        (
+            per_session(8),
+            per_session(12),
+            per_session(15),
+            per_session(17),
+            per_session(11)
+        ),
+        (15, 17, 13, 15, 17)
+    );
+    assert_eq!(
+        per_session(26),
+        11,
+        "session 26 closed the second cycle with 11 States"
+    );
 }
 
 #[test]
 fn every_state_has_exactly_two_reviews_one_per_cycle() {
     let overview = &imported().overview;
-    let cycle = |session: u8| overview.sessions.iter().find(|s| s.number == session).unwrap().cycle;
+    let cycle = |session: u8| {
+        overview
+            .sessions
+            .iter()
+            .find(|s| s.number == session)
+            .unwrap()
+            .cycle
+    };
     let mut cycles: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
     for review in &overview.reviews {
-        cycles.entry(&review.state).or_default().push(cycle(review.session));
+        cycles
+            .entry(&review.state)
+            .or_default()
+            .push(cycle(review.session));
     }
     assert_eq!(cycles.len(), 193);
     for (state, mut found) in cycles {
@@ -68,7 +94,10 @@ fn every_state_has_exactly_two_reviews_one_per_cycle() {
 /// The Explorer rows without exact copies (every cell the same).
 fn distinct_explorer_rows() -> Vec<&'static RawExplorerRow> {
     let mut seen = BTreeSet::new();
-    explorer_rows().iter().filter(|r| seen.insert(r.cells.clone())).collect()
+    explorer_rows()
+        .iter()
+        .filter(|r| seen.insert(r.cells.clone()))
+        .collect()
 }
 
 /// The README's rule: from session 13 on, the report of a review is in the
@@ -89,17 +118,44 @@ fn sessions_21_to_26_have_the_explorers_reviews_and_rows() {
             entry.2 += (row.get("Response") == "Supported") as usize;
         }
     }
-    assert_eq!(rows.keys().copied().collect::<Vec<_>>(), (21..=26).collect::<Vec<_>>());
+    assert_eq!(
+        rows.keys().copied().collect::<Vec<_>>(),
+        (21..=26).collect::<Vec<_>>()
+    );
     for (session, (states, recommendations, supported)) in &rows {
-        let reviews: Vec<_> = overview.reviews.iter().filter(|r| r.session == *session).collect();
+        let reviews: Vec<_> = overview
+            .reviews
+            .iter()
+            .filter(|r| r.session == *session)
+            .collect();
         assert_eq!(reviews.len(), states.len(), "reviews in session {session}");
-        assert_eq!(reviews.iter().map(|r| r.recommendations as usize).sum::<usize>(), *recommendations, "session {session}");
-        assert_eq!(reviews.iter().map(|r| r.accepted as usize).sum::<usize>(), *supported, "accepted in session {session}");
-        assert!(reviews.iter().all(|r| !r.themes_classified && r.themes.is_empty()), "no UPR Info themes in session {session}");
+        assert_eq!(
+            reviews
+                .iter()
+                .map(|r| r.recommendations as usize)
+                .sum::<usize>(),
+            *recommendations,
+            "session {session}"
+        );
+        assert_eq!(
+            reviews.iter().map(|r| r.accepted as usize).sum::<usize>(),
+            *supported,
+            "accepted in session {session}"
+        );
+        assert!(
+            reviews
+                .iter()
+                .all(|r| !r.themes_classified && r.themes.is_empty()),
+            "no UPR Info themes in session {session}"
+        );
     }
     assert_eq!(rows.values().map(|r| r.0.len()).sum::<usize>(), 81);
     assert_eq!(rows.values().map(|r| r.1).sum::<usize>(), 16_529);
-    assert!(overview.reviews.iter().filter(|r| r.session <= 20).all(|r| r.themes_classified));
+    assert!(overview
+        .reviews
+        .iter()
+        .filter(|r| r.session <= 20)
+        .all(|r| r.themes_classified));
 }
 
 #[test]
@@ -108,15 +164,32 @@ fn the_exact_duplicate_is_dropped_and_reported() {
     let mut copies = Vec::new();
     for row in explorer_rows() {
         if let Some(first) = seen.insert(&row.cells, row.row) {
-            copies.push((row.get("Recommendation"), row.get("Document"), first, row.row));
+            copies.push((
+                row.get("Recommendation"),
+                row.get("Document"),
+                first,
+                row.row,
+            ));
         }
     }
     assert_eq!(copies.len(), 1, "{copies:?}");
     let (state, document, first, copy) = copies[0];
-    assert_eq!((state, document), ("Montenegro", "Source:A/HRC/23/12|117.42|"));
-    let dropped: Vec<&String> = imported().report.iter().filter(|l| l.contains("exact duplicate")).collect();
+    assert_eq!(
+        (state, document),
+        ("Montenegro", "Source:A/HRC/23/12|117.42|")
+    );
+    let dropped: Vec<&String> = imported()
+        .report
+        .iter()
+        .filter(|l| l.contains("exact duplicate"))
+        .collect();
     assert_eq!(dropped.len(), 1, "{dropped:?}");
-    assert!(dropped[0].contains(&format!("row {copy} repeats row {first}")) && dropped[0].contains("117.42"), "{}", dropped[0]);
+    assert!(
+        dropped[0].contains(&format!("row {copy} repeats row {first}"))
+            && dropped[0].contains("117.42"),
+        "{}",
+        dropped[0]
+    );
 }
 
 /// Each recommendation with the session of its review.
@@ -127,19 +200,35 @@ fn recommendations() -> impl Iterator<Item = (u8, &'static str, &'static Recomme
         .reviews
         .iter()
         .zip(&imported.texts.reviews)
-        .flat_map(|(summary, texts)| texts.recommendations.iter().map(move |r| (summary.session, summary.state.as_str(), r)))
+        .flat_map(|(summary, texts)| {
+            texts
+                .recommendations
+                .iter()
+                .map(move |r| (summary.session, summary.state.as_str(), r))
+        })
 }
 
 #[test]
 fn sessions_follow_the_report_symbols() {
     let mut checked = 0;
     for (session, state, r) in recommendations() {
-        let Some(document) = &r.document else { continue };
-        let council: u8 = document.trim_start_matches("A/HRC/").split('/').next().unwrap().parse().unwrap();
+        let Some(document) = &r.document else {
+            continue;
+        };
+        let council: u8 = document
+            .trim_start_matches("A/HRC/")
+            .split('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
         if session >= 13 {
             assert_eq!(session, council - 8, "{state} {document}");
         } else if council == 8 {
-            assert!(session <= 2, "A/HRC/8 holds sessions 1 and 2, not {session} ({state})");
+            assert!(
+                session <= 2,
+                "A/HRC/8 holds sessions 1 and 2, not {session} ({state})"
+            );
         }
         checked += 1;
     }
@@ -157,9 +246,17 @@ fn at_least_97_percent_of_the_explorer_rows_of_sessions_1_to_20_match() {
     assert!(rate >= 0.97, "{rate}");
     // And the match carries the links: the README's count of cycle-2 rows
     // with no SDG link leaves the rest linked, in both sessions 13-20 and 21-26.
-    let linked_rows = explorer_rows().iter().filter(|r| r.get("Goals") != "No SDG link identified" && !r.get("Goals").is_empty()).count();
-    let linked: usize = recommendations().filter(|(_, _, r)| !r.sdg_goals.is_empty()).count();
-    assert!(linked as f64 >= 0.97 * linked_rows as f64 - 1.0 && linked <= linked_rows, "{linked} of {linked_rows}");
+    let linked_rows = explorer_rows()
+        .iter()
+        .filter(|r| r.get("Goals") != "No SDG link identified" && !r.get("Goals").is_empty())
+        .count();
+    let linked: usize = recommendations()
+        .filter(|(_, _, r)| !r.sdg_goals.is_empty())
+        .count();
+    assert!(
+        linked as f64 >= 0.97 * linked_rows as f64 - 1.0 && linked <= linked_rows,
+        "{linked} of {linked_rows}"
+    );
 }
 
 /// Goal numbers the independent way: every comma-separated piece that
@@ -175,9 +272,18 @@ fn goal_numbers(cell: &str) -> BTreeSet<u8> {
 }
 
 const GROUPS: [&str; 12] = [
-    "Women and girls", "Children", "Youth", "Older persons", "Persons with disabilities", "Members of minorities",
-    "Indigenous peoples", "Migrants", "Refugees and asylum-seekers", "Internally displaced persons",
-    "Human rights defenders", "LGBTI",
+    "Women and girls",
+    "Children",
+    "Youth",
+    "Older persons",
+    "Persons with disabilities",
+    "Members of minorities",
+    "Indigenous peoples",
+    "Migrants",
+    "Refugees and asylum-seekers",
+    "Internally displaced persons",
+    "Human rights defenders",
+    "LGBTI",
 ];
 
 /// The rows of sessions 21-26 with the recommendation each became (one
@@ -186,20 +292,48 @@ fn explorer_only() -> Vec<(&'static RawExplorerRow, &'static Recommendation)> {
     type Citation<'a> = (String, Option<String>, &'a str, Option<String>);
     let mut by_citation: BTreeMap<Citation, Vec<&Recommendation>> = BTreeMap::new();
     for (_, _, r) in recommendations().filter(|(s, _, _)| *s >= 21) {
-        by_citation.entry((r.document.clone().unwrap(), r.paragraph.clone(), r.text.as_str(), r.from.clone())).or_default().push(r);
+        by_citation
+            .entry((
+                r.document.clone().unwrap(),
+                r.paragraph.clone(),
+                r.text.as_str(),
+                r.from.clone(),
+            ))
+            .or_default()
+            .push(r);
     }
     let mut pairs = Vec::new();
-    for row in distinct_explorer_rows().into_iter().filter(|r| readme_session(r).is_some_and(|s| s >= 21)) {
+    for row in distinct_explorer_rows()
+        .into_iter()
+        .filter(|r| readme_session(r).is_some_and(|s| s >= 21))
+    {
         let cell = row.get("Document").trim_start_matches("Source:");
         let mut parts = cell.split('|');
         let document = parts.next().unwrap().to_owned();
-        let paragraph = parts.next().filter(|p| !p.is_empty()).map(|p| p.trim_end_matches('.').to_owned());
-        let text = row.get("Tekst").split_whitespace().collect::<Vec<_>>().join(" ");
+        let paragraph = parts
+            .next()
+            .filter(|p| !p.is_empty())
+            .map(|p| p.trim_end_matches('.').to_owned());
+        let text = row
+            .get("Tekst")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         // The recommending State's id: the importer's spelling table is
         // not what these tests check.
         let from = slug(&canonical_name(row.get("Recommending state")));
-        let found = by_citation.get(&(document.clone(), paragraph.clone(), text.as_str(), Some(from)));
-        let found = found.unwrap_or_else(|| panic!("{}:{} {document} {paragraph:?} has no recommendation", row.file, row.row));
+        let found = by_citation.get(&(
+            document.clone(),
+            paragraph.clone(),
+            text.as_str(),
+            Some(from),
+        ));
+        let found = found.unwrap_or_else(|| {
+            panic!(
+                "{}:{} {document} {paragraph:?} has no recommendation",
+                row.file, row.row
+            )
+        });
         pairs.push((row, found[0]));
     }
     pairs
@@ -208,13 +342,32 @@ fn explorer_only() -> Vec<(&'static RawExplorerRow, &'static Recommendation)> {
 #[test]
 fn goals_split_before_each_number_and_keep_commas_in_names() {
     let goals = &imported().overview.sdg_goals;
-    assert_eq!(goals.iter().find(|g| g.number == 16).map(|g| g.name.as_str()), Some("Peace, justice and strong institutions"));
-    assert_eq!(goals.iter().find(|g| g.number == 9).map(|g| g.name.as_str()), Some("Industry, innovation and infrastructure"));
+    assert_eq!(
+        goals
+            .iter()
+            .find(|g| g.number == 16)
+            .map(|g| g.name.as_str()),
+        Some("Peace, justice and strong institutions")
+    );
+    assert_eq!(
+        goals
+            .iter()
+            .find(|g| g.number == 9)
+            .map(|g| g.name.as_str()),
+        Some("Industry, innovation and infrastructure")
+    );
     let mut several = 0;
     for (row, r) in explorer_only() {
         let want = goal_numbers(row.get("Goals"));
         several += (want.len() > 1) as usize;
-        assert_eq!(r.sdg_goals.iter().copied().collect::<BTreeSet<u8>>(), want, "{}:{} {:?}", row.file, row.row, row.get("Goals"));
+        assert_eq!(
+            r.sdg_goals.iter().copied().collect::<BTreeSet<u8>>(),
+            want,
+            "{}:{} {:?}",
+            row.file,
+            row.row,
+            row.get("Goals")
+        );
     }
     assert!(several > 100, "rows with several goals: {several}");
 }
@@ -224,11 +377,24 @@ fn run_together_groups_of_persons_are_split() {
     let mut run_together = 0;
     for (row, r) in explorer_only() {
         let cell = row.get("Keywords");
-        let want: BTreeSet<String> = GROUPS.iter().filter(|g| cell.contains(*g)).map(|g| g.to_lowercase().replace(' ', "-")).collect();
+        let want: BTreeSet<String> = GROUPS
+            .iter()
+            .filter(|g| cell.contains(*g))
+            .map(|g| g.to_lowercase().replace(' ', "-"))
+            .collect();
         run_together += (want.len() > 1) as usize;
-        assert_eq!(r.persons.iter().cloned().collect::<BTreeSet<_>>(), want, "{}:{} {cell:?}", row.file, row.row);
+        assert_eq!(
+            r.persons.iter().cloned().collect::<BTreeSet<_>>(),
+            want,
+            "{}:{} {cell:?}",
+            row.file,
+            row.row
+        );
     }
-    assert!(run_together > 100, "cells with several groups: {run_together}");
+    assert!(
+        run_together > 100,
+        "cells with several groups: {run_together}"
+    );
 }
 
 #[test]
@@ -239,22 +405,37 @@ fn a_lone_numeric_target_that_may_be_a_tenth_is_ambiguous() {
             Some(value) => {
                 let shortest = value.to_string();
                 let tenth_exists = ["8.1", "16.1", "17.1"].contains(&shortest.as_str());
-                let want = if tenth_exists { format!("{shortest}|{shortest}0") } else { shortest };
+                let want = if tenth_exists {
+                    format!("{shortest}|{shortest}0")
+                } else {
+                    shortest
+                };
                 ambiguous += tenth_exists as usize;
                 assert_eq!(r.sdg_targets, vec![want], "{}:{}", row.file, row.row);
             }
             None => {
-                let listed: Vec<String> = row.get("Targets").split(',').map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()).collect();
+                let listed: Vec<String> = row
+                    .get("Targets")
+                    .split(',')
+                    .map(|t| t.trim().to_lowercase())
+                    .filter(|t| !t.is_empty())
+                    .collect();
                 exact_tenths += listed.iter().filter(|t| t.ends_with(".10")).count();
                 assert_eq!(r.sdg_targets, listed, "{}:{}", row.file, row.row);
             }
         }
     }
-    assert!(ambiguous > 100 && exact_tenths > 0, "{ambiguous} ambiguous, {exact_tenths} written out");
+    assert!(
+        ambiguous > 100 && exact_tenths > 0,
+        "{ambiguous} ambiguous, {exact_tenths} written out"
+    );
     // Anywhere, 16.1 (8.1, 17.1) is certain only where a list wrote it as text.
     let tenth_ones = ["8.1", "16.1", "17.1"];
-    let certain: BTreeSet<&str> =
-        recommendations().flat_map(|(_, _, r)| &r.sdg_targets).map(String::as_str).filter(|t| tenth_ones.contains(t)).collect();
+    let certain: BTreeSet<&str> = recommendations()
+        .flat_map(|(_, _, r)| &r.sdg_targets)
+        .map(String::as_str)
+        .filter(|t| tenth_ones.contains(t))
+        .collect();
     let written: BTreeSet<&str> = explorer_rows()
         .iter()
         .filter(|r| r.numeric_target.is_none())
@@ -267,43 +448,91 @@ fn a_lone_numeric_target_that_may_be_a_tenth_is_ambiguous() {
 #[test]
 fn explorer_recommendations_cite_report_and_paragraph_and_map_responses() {
     for (row, r) in explorer_only() {
-        assert!(r.document.as_deref().is_some_and(|d| row.get("Document").contains(d)));
-        let expected = if row.get("Response") == "Supported" { Response::Accepted } else { Response::Noted };
+        assert!(r
+            .document
+            .as_deref()
+            .is_some_and(|d| row.get("Document").contains(d)));
+        let expected = if row.get("Response") == "Supported" {
+            Response::Accepted
+        } else {
+            Response::Noted
+        };
         assert_eq!(r.response, expected);
-        assert_eq!((r.action, r.themes.is_empty()), (None, true), "no UPR Info category or theme");
+        assert_eq!(
+            (r.action, r.themes.is_empty()),
+            (None, true),
+            "no UPR Info category or theme"
+        );
     }
-    let cited = recommendations().filter(|(s, _, r)| *s <= 20 && r.document.is_some()).count();
+    let cited = recommendations()
+        .filter(|(s, _, r)| *s <= 20 && r.document.is_some())
+        .count();
     let of_sessions_1_to_20 = recommendations().filter(|(s, _, _)| *s <= 20).count();
-    assert!(cited as f64 >= 0.9 * of_sessions_1_to_20 as f64, "{cited} of {of_sessions_1_to_20} cited");
-    let example = recommendations().find(|(_, _, r)| r.document.as_deref() == Some("A/HRC/33/13") && r.paragraph.as_deref() == Some("135.61"));
+    assert!(
+        cited as f64 >= 0.9 * of_sessions_1_to_20 as f64,
+        "{cited} of {of_sessions_1_to_20} cited"
+    );
+    let example = recommendations().find(|(_, _, r)| {
+        r.document.as_deref() == Some("A/HRC/33/13") && r.paragraph.as_deref() == Some("135.61")
+    });
     assert!(example.is_some(), "the README's example citation");
 }
 
 #[test]
 fn kazakhstan_has_both_reviews_with_members_and_observers() {
     let overview = &imported().overview;
-    let review = |id: &str| overview.reviews.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("{id}"));
+    let review = |id: &str| {
+        overview
+            .reviews
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
     let s7 = review("kazakhstan-s7");
     assert_eq!((s7.recommendations, s7.participation.states), (129, 45));
-    assert_eq!((s7.participation.members, s7.participation.observers), (21, 24));
+    assert_eq!(
+        (s7.participation.members, s7.participation.observers),
+        (21, 24)
+    );
     let s20 = review("kazakhstan-s20");
     assert_eq!((s20.recommendations, s20.participation.states), (198, 71));
-    let media = s7.media_summary.as_ref().expect("the seed is attached to session 7");
+    let media = s7
+        .media_summary
+        .as_ref()
+        .expect("the seed is attached to session 7");
     let counted = media.states_taking_part.expect("its own counts are kept");
     assert_eq!((counted.members, counted.observers), (25, 29));
     assert_eq!(media.review_date, "2010-02-12");
-    assert_eq!(media.adoption.as_ref().map(|a| a.date.as_str()), Some("2010-02-16"));
+    assert_eq!(
+        media.adoption.as_ref().map(|a| a.date.as_str()),
+        Some("2010-02-16")
+    );
     assert!(s20.media_summary.is_none());
 }
 
 #[test]
 fn unknown_recommenders_stay_unknown_and_do_not_participate() {
     let imported = imported();
-    let unknown: u32 = imported.overview.reviews.iter().map(|r| r.unknown_recommender).sum();
+    let unknown: u32 = imported
+        .overview
+        .reviews
+        .iter()
+        .map(|r| r.unknown_recommender)
+        .sum();
     assert_eq!(unknown, 9);
-    let nulls = imported.texts.reviews.iter().flat_map(|r| &r.recommendations).filter(|r| r.from.is_none()).count();
+    let nulls = imported
+        .texts
+        .reviews
+        .iter()
+        .flat_map(|r| &r.recommendations)
+        .filter(|r| r.from.is_none())
+        .count();
     assert_eq!(nulls, 9);
-    assert!(imported.overview.states.iter().all(|s| !s.name.contains("Unknown") && !s.id.contains("40")));
+    assert!(imported
+        .overview
+        .states
+        .iter()
+        .all(|s| !s.name.contains("Unknown") && !s.id.contains("40")));
 }
 
 #[test]
@@ -312,7 +541,11 @@ fn spellings_of_one_state_become_one_state() {
     let names: Vec<&str> = overview.states.iter().map(|s| s.name.as_str()).collect();
     assert!(names.contains(&"Bosnia and Herzegovina"));
     assert!(!names.iter().any(|n| n.contains('&')));
-    let holy_see = overview.states.iter().find(|s| s.name == "Holy See").expect("Holy See recommends");
+    let holy_see = overview
+        .states
+        .iter()
+        .find(|s| s.name == "Holy See")
+        .expect("Holy See recommends");
     assert_eq!(holy_see.region, None);
 }
 
@@ -326,11 +559,14 @@ fn texts_lose_their_stray_spaces() {
     }
 }
 
-const HEADER: &str = "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session\n";
+const HEADER: &str =
+    "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session\n";
 const GOOD: &str = "Kazakhstan,Asia,\"CIS, OIC\",Abolish the death penalty.,France,WEOG,\"EU, OIF\",Accepted,5,Death penalty,7\n";
 
 fn read(content: &str) -> Result<usize, String> {
-    read_rows("test.csv", content, RowKind::Recommendation, 6..=9).map(|r| r.len()).map_err(|e| e.to_string())
+    read_rows("test.csv", content, RowKind::Recommendation, 6..=9)
+        .map(|r| r.len())
+        .map_err(|e| e.to_string())
 }
 
 #[test]
@@ -341,19 +577,32 @@ fn a_good_row_reads() {
 #[test]
 fn a_wrong_column_is_refused_at_the_header() {
     let err = read(&HEADER.replace("Response", "Answer")).unwrap_err();
-    assert!(err.starts_with("test.csv:1:") && err.contains("Answer"), "{err}");
+    assert!(
+        err.starts_with("test.csv:1:") && err.contains("Answer"),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_bad_response_names_file_line_and_value() {
-    let err = read(&format!("{HEADER}{GOOD}{}", GOOD.replace("Accepted", "Maybe"))).unwrap_err();
-    assert!(err.starts_with("test.csv:3:") && err.contains("\"Maybe\""), "{err}");
+    let err = read(&format!(
+        "{HEADER}{GOOD}{}",
+        GOOD.replace("Accepted", "Maybe")
+    ))
+    .unwrap_err();
+    assert!(
+        err.starts_with("test.csv:3:") && err.contains("\"Maybe\""),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_session_outside_the_file_is_refused() {
     let err = read(&format!("{HEADER}{}", GOOD.replace(",7\n", ",12\n"))).unwrap_err();
-    assert!(err.starts_with("test.csv:2:") && err.contains("Session \"12\""), "{err}");
+    assert!(
+        err.starts_with("test.csv:2:") && err.contains("Session \"12\""),
+        "{err}"
+    );
 }
 
 #[test]
@@ -365,8 +614,15 @@ fn broken_quoting_is_refused_with_its_line() {
 
 #[test]
 fn an_unknown_theme_is_refused() {
-    let err = read(&format!("{HEADER}{}", GOOD.replace("Death penalty", "\"Death penalty,Space law\""))).unwrap_err();
-    assert!(err.contains("\"Space law\"") && err.starts_with("test.csv:2:"), "{err}");
+    let err = read(&format!(
+        "{HEADER}{}",
+        GOOD.replace("Death penalty", "\"Death penalty,Space law\"")
+    ))
+    .unwrap_err();
+    assert!(
+        err.contains("\"Space law\"") && err.starts_with("test.csv:2:"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -377,7 +633,11 @@ fn a_bad_action_is_refused() {
 
 #[test]
 fn sessions_must_follow_the_cycle_rule() {
-    let err = read_sessions("sessions.csv", "session,cycle,start,end\n1,2,2008-04-07,2008-04-18\n").unwrap_err();
+    let err = read_sessions(
+        "sessions.csv",
+        "session,cycle,start,end\n1,2,2008-04-07,2008-04-18\n",
+    )
+    .unwrap_err();
     assert!(err.to_string().starts_with("sessions.csv:2:"), "{err}");
 }
 
@@ -389,20 +649,37 @@ fn the_seed_summary_parses_into_every_section() {
     assert_eq!((summary.review_day.day, summary.review_day.month), (12, 2));
     assert_eq!(summary.review_time.as_deref(), Some("morning"));
     assert_eq!(summary.delegation.size, Some(24));
-    assert_eq!(summary.delegation.head.as_deref(), Some("the Deputy Prime Minister, H.E. Mr. Yerbol Orynbayev"));
-    assert_eq!(summary.delegation.presented_by.as_deref(), Some("H.E. Mr. Yerbol Orynbayev"));
+    assert_eq!(
+        summary.delegation.head.as_deref(),
+        Some("the Deputy Prime Minister, H.E. Mr. Yerbol Orynbayev")
+    );
+    assert_eq!(
+        summary.delegation.presented_by.as_deref(),
+        Some("H.E. Mr. Yerbol Orynbayev")
+    );
     assert_eq!(summary.national_report.len(), 9);
     let counts = summary.states_taking_part.unwrap();
     assert_eq!((counts.members, counts.observers), (25, 29));
     assert_eq!(summary.positive_achievements.len(), 6);
     assert_eq!(summary.issues_raised.len(), 9);
-    assert_eq!(summary.recommendations.len(), 10, "the headless list after the issues");
+    assert_eq!(
+        summary.recommendations.len(),
+        10,
+        "the headless list after the issues"
+    );
     assert_eq!(summary.recommendations[7], "Abolish death penalty.");
     assert_eq!(summary.response.len(), 4);
     let adoption = summary.adoption.unwrap();
     assert_eq!((adoption.day.day, adoption.day.month), (16, 2));
-    assert_eq!((adoption.start.as_deref(), adoption.end.as_deref()), (Some("12:00"), Some("12:30")));
-    assert!(summary.unrecognised.is_empty(), "{:?}", summary.unrecognised);
+    assert_eq!(
+        (adoption.start.as_deref(), adoption.end.as_deref()),
+        (Some("12:00"), Some("12:30"))
+    );
+    assert!(
+        summary.unrecognised.is_empty(),
+        "{:?}",
+        summary.unrecognised
+    );
 }
 
 #[test]
@@ -414,7 +691,10 @@ fn navigation_text_is_not_data() {
 
 #[test]
 fn a_summary_without_a_date_is_refused() {
-    assert!(parse("Country under review: FRANCE\n").unwrap_err().to_string().contains("Date"));
+    assert!(parse("Country under review: FRANCE\n")
+        .unwrap_err()
+        .to_string()
+        .contains("Date"));
 }
 
 /// Found by reading the parser after the property tests passed: positions
@@ -426,7 +706,10 @@ fn letters_that_change_length_in_lower_case_do_not_break_the_parser() {
     let summary = parse(text).expect("parses");
     assert_eq!(summary.delegation.size, Some(12));
     assert_eq!(summary.delegation.head.as_deref(), Some("H.E. Ms. İpek"));
-    assert_eq!(summary.adoption.map(|a| (a.day.day, a.day.month)), Some((7, 5)));
+    assert_eq!(
+        summary.adoption.map(|a| (a.day.day, a.day.month)),
+        Some((7, 5))
+    );
 }
 
 /// A minimal .xlsx (a zip of stored entries, cells as inline strings), so
@@ -437,7 +720,11 @@ fn xlsx(sheet: &str, rows: &[&[&str]]) -> Vec<u8> {
         for byte in bytes {
             crc ^= *byte as u32;
             for _ in 0..8 {
-                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
             }
         }
         !crc
@@ -450,7 +737,14 @@ fn xlsx(sheet: &str, rows: &[&[&str]]) -> Vec<u8> {
             let cells: String = row
                 .iter()
                 .enumerate()
-                .map(|(c, v)| format!(r#"<c r="{}{}" t="inlineStr"><is><t>{}</t></is></c>"#, (b'A' + c as u8) as char, r + 1, escape(v)))
+                .map(|(c, v)| {
+                    format!(
+                        r#"<c r="{}{}" t="inlineStr"><is><t>{}</t></is></c>"#,
+                        (b'A' + c as u8) as char,
+                        r + 1,
+                        escape(v)
+                    )
+                })
                 .collect();
             format!(r#"<row r="{}">{cells}</row>"#, r + 1)
         })
@@ -458,11 +752,36 @@ fn xlsx(sheet: &str, rows: &[&[&str]]) -> Vec<u8> {
     let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let files = [
-        ("[Content_Types].xml".to_owned(), format!(r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#)),
-        ("_rels/.rels".to_owned(), format!(r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)),
-        ("xl/workbook.xml".to_owned(), format!(r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="{sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>"#)),
-        ("xl/_rels/workbook.xml.rels".to_owned(), format!(r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#)),
-        ("xl/worksheets/sheet1.xml".to_owned(), format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{main}"><sheetData>{cells}</sheetData></worksheet>"#)),
+        (
+            "[Content_Types].xml".to_owned(),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#
+            ),
+        ),
+        (
+            "_rels/.rels".to_owned(),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+            ),
+        ),
+        (
+            "xl/workbook.xml".to_owned(),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="{sheet}" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+            ),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels".to_owned(),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+            ),
+        ),
+        (
+            "xl/worksheets/sheet1.xml".to_owned(),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{main}"><sheetData>{cells}</sheetData></worksheet>"#
+            ),
+        ),
     ];
     let (mut zip, mut central) = (Vec::new(), Vec::new());
     for (name, content) in &files {
@@ -478,15 +797,27 @@ fn xlsx(sheet: &str, rows: &[&[&str]]) -> Vec<u8> {
         central.extend(0x0201_4b50u32.to_le_bytes());
         central.extend([20u16, 20, 0, 0, 0, 0].iter().flat_map(|v| v.to_le_bytes()));
         central.extend(sizes.iter().flat_map(|v| v.to_le_bytes()));
-        central.extend([name.len() as u16, 0, 0, 0, 0].iter().flat_map(|v| v.to_le_bytes()));
+        central.extend(
+            [name.len() as u16, 0, 0, 0, 0]
+                .iter()
+                .flat_map(|v| v.to_le_bytes()),
+        );
         central.extend([0u32, offset].iter().flat_map(|v| v.to_le_bytes()));
         central.extend(name);
     }
     let (central_offset, central_size) = (zip.len() as u32, central.len() as u32);
     zip.extend(central);
     zip.extend(0x0605_4b50u32.to_le_bytes());
-    zip.extend([0u16, 0, files.len() as u16, files.len() as u16].iter().flat_map(|v| v.to_le_bytes()));
-    zip.extend([central_size, central_offset].iter().flat_map(|v| v.to_le_bytes()));
+    zip.extend(
+        [0u16, 0, files.len() as u16, files.len() as u16]
+            .iter()
+            .flat_map(|v| v.to_le_bytes()),
+    );
+    zip.extend(
+        [central_size, central_offset]
+            .iter()
+            .flat_map(|v| v.to_le_bytes()),
+    );
     zip.extend(0u16.to_le_bytes());
     zip
 }
@@ -509,29 +840,70 @@ const EXPLORER_ROW: [&str; 13] = [
 
 #[test]
 fn an_explorer_export_reads_and_a_bad_cell_names_file_sheet_row_and_column() {
-    let good = read_explorer("made.xlsx", &xlsx("Explorer", &[&common::EXPLORER_HEADER, &EXPLORER_ROW])).expect("reads");
+    let good = read_explorer(
+        "made.xlsx",
+        &xlsx("Explorer", &[&common::EXPLORER_HEADER, &EXPLORER_ROW]),
+    )
+    .expect("reads");
     assert_eq!(good.len(), 1);
-    assert_eq!(good[0].goals.iter().map(|g| g.0).collect::<Vec<_>>(), vec![16, 5]);
-    assert_eq!((good[0].document.as_str(), good[0].paragraph.as_deref()), ("A/HRC/14/10", Some("93.28")));
+    assert_eq!(
+        good[0].goals.iter().map(|g| g.0).collect::<Vec<_>>(),
+        vec![16, 5]
+    );
+    assert_eq!(
+        (good[0].document.as_str(), good[0].paragraph.as_deref()),
+        ("A/HRC/14/10", Some("93.28"))
+    );
 
     let mut bad = EXPLORER_ROW;
     bad[4] = "Women and girlsFarmers";
-    let err = read_explorer("made.xlsx", &xlsx("Explorer", &[&common::EXPLORER_HEADER, &EXPLORER_ROW, &bad])).unwrap_err().to_string();
-    assert!(err.starts_with("made.xlsx, sheet Explorer, row 3, column Keywords:") && err.contains("\"Farmers\""), "{err}");
+    let err = read_explorer(
+        "made.xlsx",
+        &xlsx("Explorer", &[&common::EXPLORER_HEADER, &EXPLORER_ROW, &bad]),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.starts_with("made.xlsx, sheet Explorer, row 3, column Keywords:")
+            && err.contains("\"Farmers\""),
+        "{err}"
+    );
 
     bad = EXPLORER_ROW;
     bad[5] = "Maybe";
-    let err = read_explorer("made.xlsx", &xlsx("Explorer", &[&common::EXPLORER_HEADER, &bad])).unwrap_err().to_string();
-    assert!(err.starts_with("made.xlsx, sheet Explorer, row 2, column Response:"), "{err}");
+    let err = read_explorer(
+        "made.xlsx",
+        &xlsx("Explorer", &[&common::EXPLORER_HEADER, &bad]),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.starts_with("made.xlsx, sheet Explorer, row 2, column Response:"),
+        "{err}"
+    );
 
-    let err = read_explorer("made.xlsx", &xlsx("Sheet1", &[&common::EXPLORER_HEADER])).unwrap_err().to_string();
-    assert!(err.contains("made.xlsx") && err.contains("no sheet \"Explorer\"") && err.contains("Sheet1"), "{err}");
+    let err = read_explorer("made.xlsx", &xlsx("Sheet1", &[&common::EXPLORER_HEADER]))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("made.xlsx")
+            && err.contains("no sheet \"Explorer\"")
+            && err.contains("Sheet1"),
+        "{err}"
+    );
 
     let mut header = common::EXPLORER_HEADER;
     header[2] = "Text";
-    let err = read_explorer("made.xlsx", &xlsx("Explorer", &[&header])).unwrap_err().to_string();
-    assert!(err.contains("made.xlsx, sheet Explorer") && err.contains("Tekst"), "{err}");
+    let err = read_explorer("made.xlsx", &xlsx("Explorer", &[&header]))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("made.xlsx, sheet Explorer") && err.contains("Tekst"),
+        "{err}"
+    );
 
-    let err = read_explorer("made.xlsx", b"not a spreadsheet").unwrap_err().to_string();
+    let err = read_explorer("made.xlsx", b"not a spreadsheet")
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with("made.xlsx:"), "{err}");
 }

@@ -16,7 +16,11 @@ fn overview() -> Dataset {
 
 fn packed() -> &'static [u8] {
     static PACKED: OnceLock<Vec<u8>> = OnceLock::new();
-    PACKED.get_or_init(|| overview().pack_texts_json(&data_file("recommendations.json")).expect("the bundled texts pack"))
+    PACKED.get_or_init(|| {
+        overview()
+            .pack_texts_json(&data_file("recommendations.json"))
+            .expect("the bundled texts pack")
+    })
 }
 
 /// The dataset read from `bytes` handed over in pieces of `sizes` (cycled).
@@ -42,7 +46,11 @@ fn the_packed_texts_give_the_dataset_the_json_gives() {
     let from_packed = read_in_pieces(packed(), &[usize::MAX]).expect("the packed texts load");
     assert_eq!(&from_packed, common::dataset());
     // And about half the bytes: the JSON's keys and quotes are gone.
-    assert!(packed().len() < data_file("recommendations.json").len() * 2 / 3, "{} bytes", packed().len());
+    assert!(
+        packed().len() < data_file("recommendations.json").len() * 2 / 3,
+        "{} bytes",
+        packed().len()
+    );
 }
 
 #[test]
@@ -54,10 +62,17 @@ fn the_build_ships_them_gzipped() {
     std::fs::remove_file(&path).ok();
     assert_eq!(file[..2], [0x1f, 0x8b], "a gzip member");
     let mut inflated = Vec::new();
-    flate2::read::GzDecoder::new(&file[..]).read_to_end(&mut inflated).expect("inflates");
+    flate2::read::GzDecoder::new(&file[..])
+        .read_to_end(&mut inflated)
+        .expect("inflates");
     assert!(inflated == packed(), "inflates to the packed texts");
     // A quarter of the packed size or less: what a host sends it as, compressed or not.
-    assert!(file.len() * 4 < packed().len(), "{} of {} bytes", file.len(), packed().len());
+    assert!(
+        file.len() * 4 < packed().len(),
+        "{} of {} bytes",
+        file.len(),
+        packed().len()
+    );
 }
 
 #[test]
@@ -70,13 +85,22 @@ fn foreign_or_damaged_files_are_refused_by_name() {
     longer.push(0);
     for (bytes, says) in [
         (json.as_bytes(), "it is not a packed texts file"),
-        (&other_format[..], "it is packed in format 9, but this viewer reads format 1"),
-        (&packed()[..packed().len() - 1], "it ends before its last column does"),
+        (
+            &other_format[..],
+            "it is packed in format 9, but this viewer reads format 1",
+        ),
+        (
+            &packed()[..packed().len() - 1],
+            "it ends before its last column does",
+        ),
         (&packed()[..100], "it ends before its head does"),
         (&longer[..], "it goes on after its last column"),
     ] {
         let message = refusal(bytes);
-        assert!(message.starts_with("recommendations.bin is not a valid dataset file: "), "{message}");
+        assert!(
+            message.starts_with("recommendations.bin is not a valid dataset file: "),
+            "{message}"
+        );
         assert!(message.contains(says), "{message}");
     }
 }
@@ -85,7 +109,8 @@ fn foreign_or_damaged_files_are_refused_by_name() {
 fn texts_packed_for_another_overview_are_refused() {
     // The overview of another build, consistent in itself: one of a
     // review's member States counted as an observer.
-    let mut overview: upr_core::dataset::schema::Overview = serde_json::from_str(&data_file("overview.json")).unwrap();
+    let mut overview: upr_core::dataset::schema::Overview =
+        serde_json::from_str(&data_file("overview.json")).unwrap();
     overview.reviews[3].participation.members -= 1;
     overview.reviews[3].participation.observers += 1;
     let dataset = Dataset::from_overview(overview).expect("the overview is consistent in itself");
@@ -96,7 +121,11 @@ fn texts_packed_for_another_overview_are_refused() {
         Ok(()) => reader.finish().err().expect("refused"),
     };
     let message = refused.to_string();
-    assert!(message.contains("recommendations.bin declares") && message.contains("member States in review"), "{message}");
+    assert!(
+        message.contains("recommendations.bin declares")
+            && message.contains("member States in review"),
+        "{message}"
+    );
 }
 
 proptest! {

@@ -6,11 +6,11 @@ mod common;
 
 use common::data_file;
 use std::collections::BTreeSet;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use upr_core::dataset::Dataset;
 use upr_core::fingerprint;
-use std::collections::HashMap;
 use upr_viewer::i18n::{Catalog, Lang, Tr};
 use upr_viewer::prerender::preview::review_svg;
 use upr_viewer::prerender::read_languages;
@@ -42,33 +42,72 @@ fn datasets(overview_json: &str) -> Datasets {
     let mut complete = overview.clone();
     let texts = data_file("recommendations.json");
     complete.attach_texts_json(&texts).expect("texts load");
-    let fingerprints = [fingerprint::of_file(overview_json), fingerprint::of_file(&texts)];
+    let fingerprints = [
+        fingerprint::of_file(overview_json),
+        fingerprint::of_file(&texts),
+    ];
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let languages = read_languages(&root.join("static/i18n"), &root.join("data")).expect("the language files load");
-    Datasets { overview: Rc::new(overview), complete: Rc::new(complete), fingerprints, languages }
+    let languages = read_languages(&root.join("static/i18n"), &root.join("data"))
+        .expect("the language files load");
+    Datasets {
+        overview: Rc::new(overview),
+        complete: Rc::new(complete),
+        fingerprints,
+        languages,
+    }
 }
 
 #[test]
 fn a_hostile_state_name_stays_text_in_the_title_the_preview_tags_and_the_card() {
-    let mut overview: serde_json::Value = serde_json::from_str(&data_file("overview.json")).unwrap();
+    let mut overview: serde_json::Value =
+        serde_json::from_str(&data_file("overview.json")).unwrap();
     let states = overview["states"].as_array_mut().unwrap();
     let kazakhstan = states.iter_mut().find(|s| s["id"] == "kazakhstan").unwrap();
     kazakhstan["name"] = HOSTILE.into();
     let data = datasets(&overview.to_string());
     let review = data.complete.review_by_id("kazakhstan-s7").unwrap();
 
-    let (meta, page) = Template::parse(TEMPLATE).unwrap().review_page(&data, review, &Tr::english(), Some(SITE));
+    let (meta, page) =
+        Template::parse(TEMPLATE)
+            .unwrap()
+            .review_page(&data, review, &Tr::english(), Some(SITE));
 
-    assert!(meta.title.starts_with(HOSTILE), "the title names the State as the data spells it");
-    assert!(!page.contains("<i id=\"pwned\">") && !page.contains("alert(1)</script>"), "no markup from the data reaches the page");
-    assert_eq!(page.matches("<script").count(), TEMPLATE.matches("<script").count(), "no script is added");
+    assert!(
+        meta.title.starts_with(HOSTILE),
+        "the title names the State as the data spells it"
+    );
+    assert!(
+        !page.contains("<i id=\"pwned\">") && !page.contains("alert(1)</script>"),
+        "no markup from the data reaches the page"
+    );
+    assert_eq!(
+        page.matches("<script").count(),
+        TEMPLATE.matches("<script").count(),
+        "no script is added"
+    );
     let escaped = r#"Kazakh&quot;stan &lt;i id=&quot;pwned&quot;&gt;x&lt;/i&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;"#;
-    assert!(page.contains(&format!("<title>{escaped}")), "the title holds the name as text");
-    for tag in ["property=\"og:title\"", "name=\"twitter:title\"", "property=\"og:description\"", "name=\"description\""] {
-        let line = page.lines().find(|l| l.contains(tag)).unwrap_or_else(|| panic!("{tag} is missing"));
-        assert!(line.contains(escaped), "{tag} holds the name as text: {line}");
+    assert!(
+        page.contains(&format!("<title>{escaped}")),
+        "the title holds the name as text"
+    );
+    for tag in [
+        "property=\"og:title\"",
+        "name=\"twitter:title\"",
+        "property=\"og:description\"",
+        "name=\"description\"",
+    ] {
+        let line = page
+            .lines()
+            .find(|l| l.contains(tag))
+            .unwrap_or_else(|| panic!("{tag} is missing"));
+        assert!(
+            line.contains(escaped),
+            "{tag} holds the name as text: {line}"
+        );
     }
-    assert!(page.contains("<link rel=\"canonical\" href=\"https://example.org/upr/reviews/kazakhstan-s7.html\">"));
+    assert!(page.contains(
+        "<link rel=\"canonical\" href=\"https://example.org/upr/reviews/kazakhstan-s7.html\">"
+    ));
     assert!(page.contains("<meta property=\"og:image\" content=\"https://example.org/upr/reviews/kazakhstan-s7.png\">"));
 }
 
@@ -80,14 +119,21 @@ fn local_links(page: &Path) -> Vec<PathBuf> {
     html.split("href=\"")
         .skip(1)
         .filter_map(|rest| rest.split('"').next())
-        .filter(|href| !href.starts_with('?') && !href.starts_with("http") && !href.starts_with("data:") && !href.starts_with('#'))
+        .filter(|href| {
+            !href.starts_with('?')
+                && !href.starts_with("http")
+                && !href.starts_with("data:")
+                && !href.starts_with('#')
+        })
         .map(|href| {
             let file = href.split('?').next().unwrap();
             let mut path = folder.to_path_buf();
             for part in file.split('/') {
                 match part {
                     "." | "" => {}
-                    ".." => { path.pop(); }
+                    ".." => {
+                        path.pop();
+                    }
                     part => path.push(part),
                 }
             }
@@ -110,7 +156,8 @@ fn every_link_between_the_pages_and_every_sitemap_entry_reaches_a_page() {
     // made the same way in the other three, and each language costs seconds.
     let load = || {
         let mut data = datasets(&overview);
-        data.languages.retain(|t| matches!(t.lang(), Lang::Fr | Lang::Ar));
+        data.languages
+            .retain(|t| matches!(t.lang(), Lang::Fr | Lang::Ar));
         Ok(data)
     };
     let written = write_site(TEMPLATE, &load, &out, Some(SITE)).unwrap();
@@ -121,31 +168,73 @@ fn every_link_between_the_pages_and_every_sitemap_entry_reaches_a_page() {
 
     let pages: Vec<PathBuf> = ["reviews", "states"]
         .iter()
-        .flat_map(|dir| std::fs::read_dir(out.join(dir)).unwrap().map(|e| e.unwrap().path()))
-        .chain(std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().path()).filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("index")))
+        .flat_map(|dir| {
+            std::fs::read_dir(out.join(dir))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+        })
+        .chain(
+            std::fs::read_dir(&out)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| {
+                    p.file_name()
+                        .unwrap()
+                        .to_string_lossy()
+                        .starts_with("index")
+                }),
+        )
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
         .collect();
-    assert_eq!(pages.len(), written.languages * (1 + written.reviews + written.states), "every page in every language");
+    assert_eq!(
+        pages.len(),
+        written.languages * (1 + written.reviews + written.states),
+        "every page in every language"
+    );
     assert_eq!(written.languages, 3);
     let mut reached = BTreeSet::new();
     for page in &pages {
         for link in local_links(page) {
-            assert!(link.is_file(), "{} links to {}, which is not there", page.display(), link.display());
+            assert!(
+                link.is_file(),
+                "{} links to {}, which is not there",
+                page.display(),
+                link.display()
+            );
             reached.insert(link);
         }
     }
     for page in &pages {
-        assert!(reached.contains(page), "no page links to {}", page.display());
+        assert!(
+            reached.contains(page),
+            "no page links to {}",
+            page.display()
+        );
     }
 
     let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
-    let listed: Vec<&str> = sitemap.split("<loc>").skip(1).map(|l| l.split("</loc>").next().unwrap()).collect();
-    assert_eq!(listed.len(), pages.len(), "the sitemap lists every page once");
+    let listed: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .map(|l| l.split("</loc>").next().unwrap())
+        .collect();
+    assert_eq!(
+        listed.len(),
+        pages.len(),
+        "the sitemap lists every page once"
+    );
     for address in listed {
-        let path = address.strip_prefix(SITE).unwrap_or_else(|| panic!("{address} is not on the site"));
-        assert!(out.join(path).is_file(), "the sitemap lists {address}, which is not there");
+        let path = address
+            .strip_prefix(SITE)
+            .unwrap_or_else(|| panic!("{address} is not on the site"));
+        assert!(
+            out.join(path).is_file(),
+            "the sitemap lists {address}, which is not there"
+        );
     }
-    assert!(std::fs::read_to_string(out.join("robots.txt")).unwrap().contains("Sitemap: https://example.org/upr/sitemap.xml"));
+    assert!(std::fs::read_to_string(out.join("robots.txt"))
+        .unwrap()
+        .contains("Sitemap: https://example.org/upr/sitemap.xml"));
     std::fs::remove_dir_all(&out).unwrap();
 }
 
@@ -153,17 +242,29 @@ fn every_link_between_the_pages_and_every_sitemap_entry_reaches_a_page() {
 fn without_the_site_address_there_is_no_sitemap_and_addresses_stay_relative() {
     let data = datasets(&data_file("overview.json"));
     let review = data.complete.review_by_id("kazakhstan-s7").unwrap();
-    let (_, page) = Template::parse(TEMPLATE).unwrap().review_page(&data, review, &Tr::english(), None);
+    let (_, page) =
+        Template::parse(TEMPLATE)
+            .unwrap()
+            .review_page(&data, review, &Tr::english(), None);
     assert!(page.contains("<meta property=\"og:image\" content=\"../reviews/kazakhstan-s7.png\">"));
-    assert!(page.contains("<script type=\"module\" src=\"../start.js\"></script>"), "the code is found from one folder down");
-    assert!(page.contains("href=\"../data/overview.json\""), "the data is found from one folder down");
+    assert!(
+        page.contains("<script type=\"module\" src=\"../start.js\"></script>"),
+        "the code is found from one folder down"
+    );
+    assert!(
+        page.contains("href=\"../data/overview.json\""),
+        "the data is found from one folder down"
+    );
 }
 
 /// French with the State names of CLDR, but Kazakhstan's hostile.
 fn hostile_french() -> Tr {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let catalog = Catalog::parse(&std::fs::read_to_string(root.join("static/i18n/fr.json")).unwrap()).unwrap();
-    let mut names: HashMap<String, String> = serde_json::from_str(&data_file("names-fr.json")).unwrap();
+    let catalog =
+        Catalog::parse(&std::fs::read_to_string(root.join("static/i18n/fr.json")).unwrap())
+            .unwrap();
+    let mut names: HashMap<String, String> =
+        serde_json::from_str(&data_file("names-fr.json")).unwrap();
     names.insert("KZ".into(), HOSTILE.into());
     Tr::new(Lang::Fr, Rc::new(catalog)).with_states(Rc::new(names))
 }
@@ -172,63 +273,151 @@ fn hostile_french() -> Tr {
 fn a_page_in_another_language_says_its_language_in_its_head_and_a_hostile_name_stays_text() {
     let mut data = datasets(&data_file("overview.json"));
     let french = hostile_french();
-    data.languages[Lang::ALL.iter().filter(|&&l| l != Lang::En).position(|&l| l == Lang::Fr).unwrap()] = french.clone();
+    data.languages[Lang::ALL
+        .iter()
+        .filter(|&&l| l != Lang::En)
+        .position(|&l| l == Lang::Fr)
+        .unwrap()] = french.clone();
     let review = data.complete.review_by_id("kazakhstan-s7").unwrap();
     let template = Template::parse(TEMPLATE).unwrap();
 
     let (meta, page) = template.review_page(&data, review, &french, Some(SITE));
-    assert!(page.contains("<html lang=\"fr\" dir=\"ltr\">"), "the page says its language");
-    assert!(meta.title.starts_with(HOSTILE), "the title names the State as the French names spell it");
-    assert!(meta.title.contains(&french.get(upr_viewer::i18n::Msg::Title)), "the title is in French: {}", meta.title);
-    assert!(meta.title.ends_with("février 2010"), "the month as French writes it: {}", meta.title);
-    assert!(!page.contains("<i id=\"pwned\">") && !page.contains("alert(1)</script>"), "no markup from the data reaches the page");
-    assert_eq!(page.matches("<script").count(), TEMPLATE.matches("<script").count(), "no script is added");
+    assert!(
+        page.contains("<html lang=\"fr\" dir=\"ltr\">"),
+        "the page says its language"
+    );
+    assert!(
+        meta.title.starts_with(HOSTILE),
+        "the title names the State as the French names spell it"
+    );
+    assert!(
+        meta.title
+            .contains(&french.get(upr_viewer::i18n::Msg::Title)),
+        "the title is in French: {}",
+        meta.title
+    );
+    assert!(
+        meta.title.ends_with("février 2010"),
+        "the month as French writes it: {}",
+        meta.title
+    );
+    assert!(
+        !page.contains("<i id=\"pwned\">") && !page.contains("alert(1)</script>"),
+        "no markup from the data reaches the page"
+    );
+    assert_eq!(
+        page.matches("<script").count(),
+        TEMPLATE.matches("<script").count(),
+        "no script is added"
+    );
     let escaped = r#"Kazakh&quot;stan &lt;i id=&quot;pwned&quot;&gt;x&lt;/i&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;"#;
-    assert!(page.contains(&format!("<title>{escaped}")), "the title holds the name as text");
-    for tag in ["property=\"og:title\"", "name=\"twitter:title\"", "property=\"og:description\"", "name=\"description\"", "property=\"og:image:alt\""] {
-        let line = page.lines().find(|l| l.contains(tag)).unwrap_or_else(|| panic!("{tag} is missing"));
-        assert!(line.contains(escaped), "{tag} holds the name as text: {line}");
+    assert!(
+        page.contains(&format!("<title>{escaped}")),
+        "the title holds the name as text"
+    );
+    for tag in [
+        "property=\"og:title\"",
+        "name=\"twitter:title\"",
+        "property=\"og:description\"",
+        "name=\"description\"",
+        "property=\"og:image:alt\"",
+    ] {
+        let line = page
+            .lines()
+            .find(|l| l.contains(tag))
+            .unwrap_or_else(|| panic!("{tag} is missing"));
+        assert!(
+            line.contains(escaped),
+            "{tag} holds the name as text: {line}"
+        );
     }
     assert!(page.contains("<meta property=\"og:locale\" content=\"fr_FR\">"));
     assert_eq!(page.matches("property=\"og:locale:alternate\"").count(), 5);
-    assert!(page.contains("<link rel=\"canonical\" href=\"https://example.org/upr/reviews/kazakhstan-s7.fr.html\">"));
+    assert!(page.contains(
+        "<link rel=\"canonical\" href=\"https://example.org/upr/reviews/kazakhstan-s7.fr.html\">"
+    ));
     assert!(page.contains("<meta property=\"og:image\" content=\"https://example.org/upr/reviews/kazakhstan-s7.fr.png\">"));
-    for (lang, file) in [("ar", "kazakhstan-s7.ar.html"), ("en", "kazakhstan-s7.html"), ("x-default", "kazakhstan-s7.html"), ("fr", "kazakhstan-s7.fr.html")] {
+    for (lang, file) in [
+        ("ar", "kazakhstan-s7.ar.html"),
+        ("en", "kazakhstan-s7.html"),
+        ("x-default", "kazakhstan-s7.html"),
+        ("fr", "kazakhstan-s7.fr.html"),
+    ] {
         let link = format!("<link rel=\"alternate\" hreflang=\"{lang}\" href=\"https://example.org/upr/reviews/{file}\">");
         assert!(page.contains(&link), "{link} is missing");
     }
-    assert_eq!(page.matches("rel=\"alternate\"").count(), 7, "six languages and x-default");
-    assert!(page.contains("data-outline"), "the browser builds the lighter page afresh");
-    assert!(page.contains("data-query=\"?review=kazakhstan-s7&amp;lang=fr\""), "the browser is told the page's language");
+    assert_eq!(
+        page.matches("rel=\"alternate\"").count(),
+        7,
+        "six languages and x-default"
+    );
+    assert!(
+        page.contains("data-outline"),
+        "the browser builds the lighter page afresh"
+    );
+    assert!(
+        page.contains("data-query=\"?review=kazakhstan-s7&amp;lang=fr\""),
+        "the browser is told the page's language"
+    );
 
-    let arabic = data.languages.iter().find(|t| t.lang() == Lang::Ar).unwrap();
+    let arabic = data
+        .languages
+        .iter()
+        .find(|t| t.lang() == Lang::Ar)
+        .unwrap();
     let (_, page) = template.review_page(&data, review, arabic, None);
     assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"));
-    assert!(!page.contains("rel=\"alternate\""), "no hreflang links without the site's address: they must be absolute");
-    assert!(page.contains("<a href=\"../reviews/kazakhstan-s7.zh.html\" hreflang=\"zh\" lang=\"zh\">"), "the page's list of languages links the others, relative");
+    assert!(
+        !page.contains("rel=\"alternate\""),
+        "no hreflang links without the site's address: they must be absolute"
+    );
+    assert!(
+        page.contains("<a href=\"../reviews/kazakhstan-s7.zh.html\" hreflang=\"zh\" lang=\"zh\">"),
+        "the page's list of languages links the others, relative"
+    );
     // An English page is the whole page, hydrated, as before there were languages.
     let (_, english) = template.review_page(&data, review, &Tr::english(), None);
-    assert!(english.starts_with("<!doctype html>\n<html lang=\"en\" dir=\"ltr\">") && !english.contains("data-outline"));
+    assert!(
+        english.starts_with("<!doctype html>\n<html lang=\"en\" dir=\"ltr\">")
+            && !english.contains("data-outline")
+    );
 }
 
 #[test]
 fn the_preview_fonts_have_every_character_of_every_preview_in_every_language() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let fonts: Vec<Vec<u8>> = ["DejaVuSans-Bold.ttf", "DroidSansFallback-zh.ttf"].iter().map(|f| std::fs::read(root.join("static/fonts").join(f)).unwrap()).collect();
-    let faces: Vec<ttf_parser::Face> = fonts.iter().map(|f| ttf_parser::Face::parse(f, 0).unwrap()).collect();
+    let fonts: Vec<Vec<u8>> = ["DejaVuSans-Bold.ttf", "DroidSansFallback-zh.ttf"]
+        .iter()
+        .map(|f| std::fs::read(root.join("static/fonts").join(f)).unwrap())
+        .collect();
+    let faces: Vec<ttf_parser::Face> = fonts
+        .iter()
+        .map(|f| ttf_parser::Face::parse(f, 0).unwrap())
+        .collect();
     let data = datasets(&data_file("overview.json"));
     let mut missing = BTreeSet::new();
     for t in std::iter::once(Tr::english()).chain(data.languages.iter().cloned()) {
         for review in 0..data.complete.reviews.len() {
             let svg = review_svg(&t, &data.complete, review);
             // The text between the tags, as written (only `&` is escaped in it here).
-            let text: String = svg.split('>').filter_map(|part| part.split('<').next()).collect::<String>().replace("&amp;", "&");
-            for c in text.chars().filter(|c| !c.is_whitespace() && !c.is_control() && !matches!(c, '\u{200E}' | '\u{202B}' | '\u{202C}')) {
+            let text: String = svg
+                .split('>')
+                .filter_map(|part| part.split('<').next())
+                .collect::<String>()
+                .replace("&amp;", "&");
+            for c in text.chars().filter(|c| {
+                !c.is_whitespace()
+                    && !c.is_control()
+                    && !matches!(c, '\u{200E}' | '\u{202B}' | '\u{202C}')
+            }) {
                 if !faces.iter().any(|face| face.glyph_index(c).is_some()) {
                     missing.insert((t.lang().code(), c));
                 }
             }
         }
     }
-    assert!(missing.is_empty(), "no font draws {missing:?}: run scripts/cjk-font.sh");
+    assert!(
+        missing.is_empty(),
+        "no font draws {missing:?}: run scripts/cjk-font.sh"
+    );
 }

@@ -7,19 +7,33 @@ mod common;
 
 use proptest::prelude::*;
 use upr_core::dataset::load::Dataset;
-use upr_import::media_summary::parse;
 use upr_core::query::{from_attributes, Query};
+use upr_import::media_summary::parse;
 
 /// Text with the characters that matter to these parsers over-represented.
 fn hostile_text() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop_oneof![
-            Just("&".to_owned()), Just("=".to_owned()), Just("%".to_owned()), Just("+".to_owned()),
-            Just("%E0%A4".to_owned()), Just("theme".to_owned()), Just("states_min".to_owned()),
-            Just("<script>".to_owned()), Just("•".to_owned()), Just("\n".to_owned()), Just(":".to_owned()),
-            Just("Date:".to_owned()), Just("Country under review:".to_owned()), Just("Member States: ".to_owned()),
-            Just("-".to_owned()), Just("99999999999999999999".to_owned()),
-            Just("İ".to_owned()), Just("headed by ".to_owned()), Just("Adoption of the report".to_owned()), Just(" on ".to_owned()),
+            Just("&".to_owned()),
+            Just("=".to_owned()),
+            Just("%".to_owned()),
+            Just("+".to_owned()),
+            Just("%E0%A4".to_owned()),
+            Just("theme".to_owned()),
+            Just("states_min".to_owned()),
+            Just("<script>".to_owned()),
+            Just("•".to_owned()),
+            Just("\n".to_owned()),
+            Just(":".to_owned()),
+            Just("Date:".to_owned()),
+            Just("Country under review:".to_owned()),
+            Just("Member States: ".to_owned()),
+            Just("-".to_owned()),
+            Just("99999999999999999999".to_owned()),
+            Just("İ".to_owned()),
+            Just("headed by ".to_owned()),
+            Just("Adoption of the report".to_owned()),
+            Just(" on ".to_owned()),
             "[a-zA-Z0-9 ]{0,8}",
             any::<char>().prop_map(String::from),
         ],

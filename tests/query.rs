@@ -4,8 +4,8 @@
 mod common;
 
 use upr_core::dataset::schema::{Region, Response};
-use upr_viewer::i18n::Tr;
 use upr_core::query::{Bounds, Grouping, Query, QueryWarning, SortKey};
+use upr_viewer::i18n::Tr;
 
 /// The warning as the English notice says it.
 fn english(warning: &QueryWarning) -> String {
@@ -20,24 +20,53 @@ fn every_documented_parameter_is_read() {
          &region=asia&response=noted&from=France&q=torture&review=kazakhstan-s7&sort=-states&group=state&page=2",
     );
     assert!(warnings.is_empty(), "{warnings:?}");
-    assert_eq!(query.themes, vec!["Death penalty", "Torture and other CID treatment"]);
+    assert_eq!(
+        query.themes,
+        vec!["Death penalty", "Torture and other CID treatment"]
+    );
     assert!(query.match_all);
-    assert_eq!(query.states, Bounds { min: Some(40), max: Some(80) });
-    assert_eq!(query.members, Bounds { min: Some(10), max: Some(30) });
-    assert_eq!(query.observers, Bounds { min: Some(5), max: Some(50) });
+    assert_eq!(
+        query.states,
+        Bounds {
+            min: Some(40),
+            max: Some(80)
+        }
+    );
+    assert_eq!(
+        query.members,
+        Bounds {
+            min: Some(10),
+            max: Some(30)
+        }
+    );
+    assert_eq!(
+        query.observers,
+        Bounds {
+            min: Some(5),
+            max: Some(50)
+        }
+    );
     assert_eq!(query.sur.as_deref(), Some("Kazakhstan"));
-    assert_eq!((query.session, query.cycle, query.region), (Some(7), Some(1), Some(Region::Asia)));
+    assert_eq!(
+        (query.session, query.cycle, query.region),
+        (Some(7), Some(1), Some(Region::Asia))
+    );
     assert_eq!(query.response, Some(Response::Noted));
     assert_eq!(query.from.as_deref(), Some("France"));
     assert_eq!(query.text, "torture");
     assert_eq!(query.review.as_deref(), Some("kazakhstan-s7"));
-    assert_eq!((query.sort.key, query.sort.descending), (SortKey::ParticipatingStates, true));
+    assert_eq!(
+        (query.sort.key, query.sort.descending),
+        (SortKey::ParticipatingStates, true)
+    );
     assert_eq!((query.group, query.page), (Grouping::State, 2));
 }
 
 #[test]
 fn a_link_survives_a_round_trip() {
-    let (query, _) = Query::from_search("?theme=Women%27s+rights&states_min=40&q=a%26b+%C3%A9&review=cote-d-ivoire-s4");
+    let (query, _) = Query::from_search(
+        "?theme=Women%27s+rights&states_min=40&q=a%26b+%C3%A9&review=cote-d-ivoire-s4",
+    );
     let (again, warnings) = Query::from_search(&query.to_search());
     assert!(warnings.is_empty());
     assert_eq!(again, query);
@@ -47,18 +76,42 @@ fn a_link_survives_a_round_trip() {
 
 #[test]
 fn bad_parameters_are_ignored_and_named() {
-    let (query, warnings) = Query::from_search("?states_min=-3&match=some&colour=red&states_max=50&response=maybe&session=x&page=0");
-    assert_eq!(query.states, Bounds { min: None, max: Some(50) });
+    let (query, warnings) = Query::from_search(
+        "?states_min=-3&match=some&colour=red&states_max=50&response=maybe&session=x&page=0",
+    );
+    assert_eq!(
+        query.states,
+        Bounds {
+            min: None,
+            max: Some(50)
+        }
+    );
     assert!(!query.match_all);
     let named: Vec<&str> = warnings.iter().map(|w| w.parameter.as_str()).collect();
-    assert_eq!(named, ["states_min", "match", "colour", "response", "session", "page"]);
+    assert_eq!(
+        named,
+        [
+            "states_min",
+            "match",
+            "colour",
+            "response",
+            "session",
+            "page"
+        ]
+    );
     assert!(english(&warnings[2]).contains("not a parameter"));
 }
 
 #[test]
 fn reversed_ranges_are_swapped_and_said() {
     let (query, warnings) = Query::from_search("?states_min=80&states_max=40");
-    assert_eq!(query.states, Bounds { min: Some(40), max: Some(80) });
+    assert_eq!(
+        query.states,
+        Bounds {
+            min: Some(40),
+            max: Some(80)
+        }
+    );
     assert_eq!(warnings.len(), 1);
     assert!(english(&warnings[0]).contains("swapped"));
 }
@@ -70,7 +123,10 @@ fn huge_and_broken_values_do_not_get_in() {
     assert_eq!(query.text, "");
     assert_eq!(query.sur, None);
     assert_eq!(warnings.len(), 2);
-    assert!(english(&warnings[0]).len() < 200, "messages quote only the start of a value");
+    assert!(
+        english(&warnings[0]).len() < 200,
+        "messages quote only the start of a value"
+    );
     // Markup is just an (unknown) theme label: kept as text, resolved later.
     assert_eq!(query.themes, vec!["<script>"]);
 }
@@ -95,19 +151,30 @@ fn element_attributes_mirror_the_parameters() {
     ]
     .map(|(n, v)| (n.to_owned(), v.to_owned()));
     let (query, warnings) = upr_core::query::from_attributes(&attributes);
-    assert_eq!(query.themes, vec!["Death penalty", "Torture and other CID treatment"]);
+    assert_eq!(
+        query.themes,
+        vec!["Death penalty", "Torture and other CID treatment"]
+    );
     assert_eq!(query.states.min, Some(40));
     assert_eq!(query.sur.as_deref(), Some("Kazakhstan"));
     assert_eq!(query.review.as_deref(), Some("kazakhstan-s7"));
     assert_eq!(warnings.len(), 1);
-    assert_eq!(warnings[0].parameter, "observers-max", "the warning names the attribute as written");
+    assert_eq!(
+        warnings[0].parameter, "observers-max",
+        "the warning names the attribute as written"
+    );
 }
 
 #[test]
 fn every_listed_parameter_is_read_and_nothing_else_is() {
     for name in upr_core::query::PARAMETERS {
         let (_, warnings) = Query::from_pairs([(name.to_owned(), "x".to_owned())]);
-        assert!(warnings.iter().all(|w| !english(w).contains("not a parameter")), "{name}");
+        assert!(
+            warnings
+                .iter()
+                .all(|w| !english(w).contains("not a parameter")),
+            "{name}"
+        );
     }
     let (_, warnings) = Query::from_pairs([("colour".to_owned(), "red".to_owned())]);
     assert!(english(&warnings[0]).contains("not a parameter"));
@@ -118,11 +185,16 @@ fn every_listed_parameter_is_read_and_nothing_else_is() {
 #[test]
 fn the_element_observes_every_parameter_as_an_attribute() {
     let embed = include_str!("../static/embed.js");
-    let start = embed.find("static get observedAttributes").expect("embed.js lists its attributes");
+    let start = embed
+        .find("static get observedAttributes")
+        .expect("embed.js lists its attributes");
     let list = &embed[start..start + embed[start..].find("];").expect("a closed list")];
     for name in upr_core::query::PARAMETERS {
         let attribute = name.replace('_', "-");
-        assert!(list.contains(&format!("'{attribute}'")), "embed.js does not observe the attribute {attribute}");
+        assert!(
+            list.contains(&format!("'{attribute}'")),
+            "embed.js does not observe the attribute {attribute}"
+        );
     }
 }
 
@@ -144,13 +216,30 @@ fn a_typed_link_is_rewritten_as_the_viewer_writes_it() {
 #[test]
 fn changed_filters_keep_how_the_matches_are_shown() {
     let (shown, _) = Query::from_search("?theme=Torture&review=kazakhstan-s7&view=table&by=state&sort=-states&group=state&lang=fr&page=3&compare=kazakhstan");
-    let (filters, _) = Query::from_search("?theme=Death+penalty&q=prison&response=noted&states_min=40");
+    let (filters, _) =
+        Query::from_search("?theme=Death+penalty&q=prison&response=noted&states_min=40");
     let merged = shown.with_filters_of(&filters);
-    assert_eq!(merged.filters_only(), filters.filters_only(), "the filters are the panel's");
+    assert_eq!(
+        merged.filters_only(),
+        filters.filters_only(),
+        "the filters are the panel's"
+    );
     assert_eq!(merged.review.as_deref(), Some("kazakhstan-s7"));
-    assert_eq!((merged.view, merged.by, merged.group, merged.lang), (shown.view, shown.by, shown.group, shown.lang));
-    assert_eq!((merged.column_sort, merged.compare.as_deref()), (shown.column_sort, Some("kazakhstan")));
+    assert_eq!(
+        (merged.view, merged.by, merged.group, merged.lang),
+        (shown.view, shown.by, shown.group, shown.lang)
+    );
+    assert_eq!(
+        (merged.column_sort, merged.compare.as_deref()),
+        (shown.column_sort, Some("kazakhstan"))
+    );
     assert_eq!(merged.page, 1);
     // The panel's own view of a query changes nothing when sent back.
-    assert_eq!(shown.with_filters_of(&shown.filters_only()), Query { page: 1, ..shown.clone() });
+    assert_eq!(
+        shown.with_filters_of(&shown.filters_only()),
+        Query {
+            page: 1,
+            ..shown.clone()
+        }
+    );
 }

@@ -30,13 +30,16 @@ struct Raw {
 
 fn overview() -> &'static Value {
     static OVERVIEW: OnceLock<Value> = OnceLock::new();
-    OVERVIEW.get_or_init(|| serde_json::from_str(&data_file("overview.json")).expect("overview.json is JSON"))
+    OVERVIEW.get_or_init(|| {
+        serde_json::from_str(&data_file("overview.json")).expect("overview.json is JSON")
+    })
 }
 
 fn raw() -> &'static [Raw] {
     static RAW: OnceLock<Vec<Raw>> = OnceLock::new();
     RAW.get_or_init(|| {
-        let texts: Value = serde_json::from_str(&data_file("recommendations.json")).expect("recommendations.json is JSON");
+        let texts: Value = serde_json::from_str(&data_file("recommendations.json"))
+            .expect("recommendations.json is JSON");
         let labels: BTreeMap<&str, &str> = overview()["persons"]
             .as_array()
             .expect("persons")
@@ -56,20 +59,34 @@ fn raw() -> &'static [Raw] {
             .map(|r| (r["id"].as_str().unwrap(), r["session"].as_u64().unwrap()))
             .collect();
         let strings = |v: &Value| -> Vec<String> {
-            v.as_array().map(|a| a.iter().map(|x| x.as_str().unwrap().to_owned()).collect()).unwrap_or_default()
+            v.as_array()
+                .map(|a| a.iter().map(|x| x.as_str().unwrap().to_owned()).collect())
+                .unwrap_or_default()
         };
         let mut out = Vec::new();
         for review in texts["reviews"].as_array().expect("reviews") {
             let id = review["id"].as_str().unwrap();
-            for r in review["recommendations"].as_array().expect("recommendations") {
+            for r in review["recommendations"]
+                .as_array()
+                .expect("recommendations")
+            {
                 out.push(Raw {
                     review: id.to_owned(),
                     session: sessions[id],
                     response: r["response"].as_str().unwrap().to_owned(),
-                    themes: strings(&r["themes"]).iter().map(|t| theme_labels[t.as_str()].to_owned()).collect(),
-                    goals: r["sdg_goals"].as_array().map(|a| a.iter().map(|g| g.as_u64().unwrap()).collect()).unwrap_or_default(),
+                    themes: strings(&r["themes"])
+                        .iter()
+                        .map(|t| theme_labels[t.as_str()].to_owned())
+                        .collect(),
+                    goals: r["sdg_goals"]
+                        .as_array()
+                        .map(|a| a.iter().map(|g| g.as_u64().unwrap()).collect())
+                        .unwrap_or_default(),
                     targets: strings(&r["sdg_targets"]),
-                    persons: strings(&r["persons"]).iter().map(|p| labels[p.as_str()].to_owned()).collect(),
+                    persons: strings(&r["persons"])
+                        .iter()
+                        .map(|p| labels[p.as_str()].to_owned())
+                        .collect(),
                     document: r["document"].as_str().map(str::to_owned),
                     paragraph: r["paragraph"].as_str().map(str::to_owned),
                 });
@@ -101,9 +118,16 @@ fn actual(search: &str) -> (usize, usize) {
 
 #[test]
 fn goal_and_group_of_persons_select_recommendations() {
-    let want = expected(|r| r.goals.contains(&5) && r.persons.contains("Persons with disabilities") && r.response == "accepted");
+    let want = expected(|r| {
+        r.goals.contains(&5)
+            && r.persons.contains("Persons with disabilities")
+            && r.response == "accepted"
+    });
     assert!(want.1 > 0, "the data has such recommendations");
-    assert_eq!(actual("?sdg=5&persons=persons+with+DISABILITIES&response=accepted"), want);
+    assert_eq!(
+        actual("?sdg=5&persons=persons+with+DISABILITIES&response=accepted"),
+        want
+    );
 }
 
 #[test]
@@ -116,7 +140,9 @@ fn several_goals_or_groups_mean_any_of_them() {
 
 #[test]
 fn goals_combine_with_themes_and_review_filters() {
-    let want = expected(|r| r.goals.contains(&5) && r.themes.contains("Women's rights") && r.session <= 12);
+    let want = expected(|r| {
+        r.goals.contains(&5) && r.themes.contains("Women's rights") && r.session <= 12
+    });
     assert_eq!(actual("?sdg=5&theme=Women%27s+rights&cycle=1"), want);
     // Sessions 21-26 have goals but no themes: a goal alone finds them.
     let want = expected(|r| r.goals.contains(&16) && r.session == 26);
@@ -129,12 +155,31 @@ fn option_counts_ignore_their_own_selection_but_not_the_others() {
     let outcome = outcome("?sdg=16&persons=Children&response=noted");
     // Per goal: noted recommendations concerning children, whatever their goal.
     for goal in 1..=17u64 {
-        let want = raw().iter().filter(|r| r.goals.contains(&goal) && r.persons.contains("Children") && r.response == "noted").count();
-        assert_eq!(outcome.counts(Facet::SdgGoal)[goal as usize - 1] as usize, want, "goal {goal}");
+        let want = raw()
+            .iter()
+            .filter(|r| {
+                r.goals.contains(&goal) && r.persons.contains("Children") && r.response == "noted"
+            })
+            .count();
+        assert_eq!(
+            outcome.counts(Facet::SdgGoal)[goal as usize - 1] as usize,
+            want,
+            "goal {goal}"
+        );
     }
     for (index, group) in dataset().persons.iter().enumerate() {
-        let want = raw().iter().filter(|r| r.goals.contains(&16) && r.persons.contains(&group.label) && r.response == "noted").count();
-        assert_eq!(outcome.counts(Facet::Persons)[index] as usize, want, "{}", group.label);
+        let want = raw()
+            .iter()
+            .filter(|r| {
+                r.goals.contains(&16) && r.persons.contains(&group.label) && r.response == "noted"
+            })
+            .count();
+        assert_eq!(
+            outcome.counts(Facet::Persons)[index] as usize,
+            want,
+            "{}",
+            group.label
+        );
     }
 }
 
@@ -145,7 +190,10 @@ fn goals_and_groups_are_read_from_the_address_bar_in_canonical_order() {
     assert_eq!(query.sdg_goals, ["5", "16"]);
     assert_eq!(query.persons, ["Children"]);
     assert_eq!(query.group, Grouping::Facet(Facet::SdgGoal));
-    assert_eq!(query.to_search(), "?sdg=5&sdg=16&persons=Children&group=sdg");
+    assert_eq!(
+        query.to_search(),
+        "?sdg=5&sdg=16&persons=Children&group=sdg"
+    );
     assert_eq!(Query::from_search(&query.to_search()).0, query);
 }
 
@@ -153,20 +201,30 @@ fn goals_and_groups_are_read_from_the_address_bar_in_canonical_order() {
 fn bad_goals_and_unknown_groups_are_ignored_with_a_warning_naming_them() {
     let (query, warnings) = Query::from_search("?sdg=18&sdg=x&sdg=0&sdg=3&persons=Aliens");
     assert_eq!(query.sdg_goals, ["3"]);
-    let named: Vec<(&str, &str)> = warnings.iter().map(|w| (w.parameter.as_str(), w.value.as_str())).collect();
+    let named: Vec<(&str, &str)> = warnings
+        .iter()
+        .map(|w| (w.parameter.as_str(), w.value.as_str()))
+        .collect();
     assert_eq!(named, [("sdg", "18"), ("sdg", "x"), ("sdg", "0")]);
     let (outcome, warnings) = apply(dataset(), &query);
     assert_eq!(warnings.len(), 1);
-    assert_eq!((warnings[0].parameter.as_str(), warnings[0].value.as_str()), ("persons", "Aliens"));
+    assert_eq!(
+        (warnings[0].parameter.as_str(), warnings[0].value.as_str()),
+        ("persons", "Aliens")
+    );
     let said = upr_viewer::i18n::Tr::english().query_warning(&warnings[0]);
     assert!(said.contains("groups of persons"), "{said}");
     // The unknown group is ignored, not treated as "none".
-    assert_eq!((outcome.reviews.len(), outcome.recommendations as usize), expected(|r| r.goals.contains(&3)));
+    assert_eq!(
+        (outcome.reviews.len(), outcome.recommendations as usize),
+        expected(|r| r.goals.contains(&3))
+    );
 }
 
 #[test]
 fn attributes_take_goals_and_groups_separated_by_commas() {
-    let attributes = [("sdg", "5,16"), ("persons", "Children,Women and girls")].map(|(n, v)| (n.to_owned(), v.to_owned()));
+    let attributes = [("sdg", "5,16"), ("persons", "Children,Women and girls")]
+        .map(|(n, v)| (n.to_owned(), v.to_owned()));
     let (query, warnings) = upr_core::query::from_attributes(&attributes);
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(query.sdg_goals, ["5", "16"]);
@@ -177,15 +235,26 @@ fn attributes_take_goals_and_groups_separated_by_commas() {
 fn exports_carry_goals_targets_groups_and_the_document() {
     let outcome = outcome("?session=26&sdg=16");
     let exported = rows(dataset(), &outcome);
-    let want: Vec<&Raw> = raw().iter().filter(|r| r.session == 26 && r.goals.contains(&16)).collect();
+    let want: Vec<&Raw> = raw()
+        .iter()
+        .filter(|r| r.session == 26 && r.goals.contains(&16))
+        .collect();
     assert_eq!(exported.len(), want.len());
     let csv = to_csv(&exported);
     let mut reader = csv_records(&csv);
     let header = reader.remove(0);
     assert_eq!(header, CSV_HEADER);
-    let column = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
     let columns = ["review", "sdg_goals", "sdg_targets", "persons", "document"].map(column);
-    let mut got: Vec<Vec<String>> = reader.iter().map(|r| columns.iter().map(|c| r[*c].clone()).collect()).collect();
+    let mut got: Vec<Vec<String>> = reader
+        .iter()
+        .map(|r| columns.iter().map(|c| r[*c].clone()).collect())
+        .collect();
     let mut wanted: Vec<Vec<String>> = want
         .iter()
         .map(|raw| {
@@ -198,9 +267,17 @@ fn exports_carry_goals_targets_groups_and_the_document() {
             };
             vec![
                 raw.review.clone(),
-                raw.goals.iter().map(|g| g.to_string()).collect::<Vec<_>>().join(", "),
+                raw.goals
+                    .iter()
+                    .map(|g| g.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 raw.targets.join(", "),
-                persons.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(", "),
+                persons
+                    .iter()
+                    .map(|p| p.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 document,
             ]
         })
@@ -208,19 +285,27 @@ fn exports_carry_goals_targets_groups_and_the_document() {
     got.sort();
     wanted.sort();
     assert_eq!(got, wanted);
-    assert!(reader.iter().any(|r| !r[column("document")].is_empty()), "session 26 recommendations name their document");
+    assert!(
+        reader.iter().any(|r| !r[column("document")].is_empty()),
+        "session 26 recommendations name their document"
+    );
     let json: Value = serde_json::from_str(&to_json(&exported)).expect("JSON export is JSON");
     let first = &json[0];
     for field in ["sdg_goals", "sdg_targets", "persons", "document"] {
         assert!(first.get(field).is_some(), "JSON export has {field}");
     }
-    assert!(first["sdg_goals"].as_array().unwrap().iter().any(|g| g == 16));
+    assert!(first["sdg_goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|g| g == 16));
 }
 
 /// RFC 4180 records, read here rather than by the exporter's own code.
 fn csv_records(text: &str) -> Vec<Vec<String>> {
     let mut records = Vec::new();
-    let (mut record, mut field, mut quoted, mut chars) = (Vec::new(), String::new(), false, text.chars().peekable());
+    let (mut record, mut field, mut quoted, mut chars) =
+        (Vec::new(), String::new(), false, text.chars().peekable());
     while let Some(c) = chars.next() {
         match (quoted, c) {
             (true, '"') if chars.peek() == Some(&'"') => {
@@ -246,7 +331,12 @@ fn csv_records(text: &str) -> Vec<Vec<String>> {
 fn an_ambiguous_target_reads_as_uncertain() {
     assert_eq!(upr_core::format::sdg_target("16.1|16.10"), "16.1 or 16.10?");
     assert_eq!(upr_core::format::sdg_target("16.3"), "16.3");
-    assert!(raw().iter().any(|r| r.targets.iter().any(|t| t.contains('|'))), "the data has ambiguous targets");
+    assert!(
+        raw()
+            .iter()
+            .any(|r| r.targets.iter().any(|t| t.contains('|'))),
+        "the data has ambiguous targets"
+    );
 }
 
 #[test]
@@ -260,15 +350,23 @@ fn themes_cover_the_sessions_whose_reviews_are_classified() {
         .collect();
     let (_, not) = Facet::Theme.coverage(dataset());
     assert_eq!(not, unclassified.into_iter().collect::<Vec<_>>());
-    assert_eq!(upr_core::format::session_ranges(&[1, 2, 3, 5, 21, 22]), "1–3, 5, 21–22");
+    assert_eq!(
+        upr_core::format::session_ranges(&[1, 2, 3, 5, 21, 22]),
+        "1–3, 5, 21–22"
+    );
 }
 
 #[test]
 fn every_goal_colour_has_text_that_passes_wcag_aa() {
     fn luminance(hex: &str) -> f64 {
         let channel = |i: usize| {
-            let c = u8::from_str_radix(&hex[1 + 2 * i..3 + 2 * i], 16).expect("hex colour") as f64 / 255.0;
-            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            let c = u8::from_str_radix(&hex[1 + 2 * i..3 + 2 * i], 16).expect("hex colour") as f64
+                / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2)
     }
@@ -276,9 +374,16 @@ fn every_goal_colour_has_text_that_passes_wcag_aa() {
         let (background, text) = upr_viewer::palette::sdg_colours(goal).expect("17 goals");
         let (a, b) = (luminance(background), luminance(text));
         let ratio = (a.max(b) + 0.05) / (a.min(b) + 0.05);
-        assert!(ratio >= 4.5, "goal {goal}: {text} on {background} is {ratio:.2}:1");
+        assert!(
+            ratio >= 4.5,
+            "goal {goal}: {text} on {background} is {ratio:.2}:1"
+        );
     }
-    assert_eq!(upr_viewer::palette::sdg_colours(5).map(|c| c.0), Some("#FF3A21"), "the UN's colour of goal 5");
+    assert_eq!(
+        upr_viewer::palette::sdg_colours(5).map(|c| c.0),
+        Some("#FF3A21"),
+        "the UN's colour of goal 5"
+    );
     assert_eq!(upr_viewer::palette::sdg_colours(18), None);
 }
 
@@ -288,67 +393,149 @@ fn charts_count_per_goal_and_per_group() {
     let bars = upr_core::stats::by_facet(dataset(), &outcome, Facet::SdgGoal);
     for (option, split) in &bars {
         let goal = *option as u64 + 1;
-        let want = raw().iter().filter(|r| r.session == 25 && r.goals.contains(&goal));
+        let want = raw()
+            .iter()
+            .filter(|r| r.session == 25 && r.goals.contains(&goal));
         assert_eq!(split.total() as usize, want.count(), "goal {goal}");
     }
-    let goals: BTreeSet<u64> = raw().iter().filter(|r| r.session == 25).flat_map(|r| r.goals.clone()).collect();
+    let goals: BTreeSet<u64> = raw()
+        .iter()
+        .filter(|r| r.session == 25)
+        .flat_map(|r| r.goals.clone())
+        .collect();
     assert_eq!(bars.len(), goals.len());
     let bars = upr_core::stats::by_facet(dataset(), &outcome, Facet::Persons);
-    let groups: BTreeSet<&String> = raw().iter().filter(|r| r.session == 25).flat_map(|r| r.persons.iter()).collect();
+    let groups: BTreeSet<&String> = raw()
+        .iter()
+        .filter(|r| r.session == 25)
+        .flat_map(|r| r.persons.iter())
+        .collect();
     assert_eq!(bars.len(), groups.len());
 }
 
 #[test]
 fn before_the_texts_arrive_reviews_are_matched_on_their_summaries() {
-    let overview_only = upr_core::dataset::Dataset::from_overview_json(&data_file("overview.json")).expect("overview loads");
+    let overview_only = upr_core::dataset::Dataset::from_overview_json(&data_file("overview.json"))
+        .expect("overview loads");
     let (query, _) = Query::from_search("?persons=Children");
     let (outcome, warnings) = apply(&overview_only, &query);
     assert!(warnings.is_empty(), "{warnings:?}");
     assert!(outcome.provisional);
-    assert_eq!(outcome.reviews.len(), expected(|r| r.persons.contains("Children")).0);
+    assert_eq!(
+        outcome.reviews.len(),
+        expected(|r| r.persons.contains("Children")).0
+    );
     // Counts come from the reviews' summaries: every recommendation on the goal in those reviews.
-    let children: BTreeSet<&str> = raw().iter().filter(|r| r.persons.contains("Children")).map(|r| r.review.as_str()).collect();
-    let want = raw().iter().filter(|r| r.goals.contains(&4) && children.contains(r.review.as_str())).count();
+    let children: BTreeSet<&str> = raw()
+        .iter()
+        .filter(|r| r.persons.contains("Children"))
+        .map(|r| r.review.as_str())
+        .collect();
+    let want = raw()
+        .iter()
+        .filter(|r| r.goals.contains(&4) && children.contains(r.review.as_str()))
+        .count();
     assert!(want > 0);
     assert_eq!(outcome.counts(Facet::SdgGoal)[3] as usize, want);
 }
 
 #[test]
 fn a_typed_link_becomes_the_canonical_one_with_labels_as_the_data_spells_them() {
-    let (query, _) = Query::from_search("?persons=children&persons=CHILDREN&persons=women-and-girls&sdg=16&sdg=5");
+    let (query, _) = Query::from_search(
+        "?persons=children&persons=CHILDREN&persons=women-and-girls&sdg=16&sdg=5",
+    );
     let canonical = query.canonical(dataset());
-    assert_eq!(canonical.to_search(), "?sdg=5&sdg=16&persons=Children&persons=Women+and+girls");
+    assert_eq!(
+        canonical.to_search(),
+        "?sdg=5&sdg=16&persons=Children&persons=Women+and+girls"
+    );
 }
 
 #[test]
 fn a_state_whose_second_review_has_no_themes_is_compared_by_sdg_goal() {
     let reviews = overview()["reviews"].as_array().expect("reviews");
-    let session_of = |id: &str| reviews.iter().find(|r| r["id"] == id).and_then(|r| r["session"].as_u64()).expect("known review");
-    let armenia: Vec<&str> = reviews.iter().filter(|r| r["state"] == "armenia").map(|r| r["id"].as_str().unwrap()).collect();
+    let session_of = |id: &str| {
+        reviews
+            .iter()
+            .find(|r| r["id"] == id)
+            .and_then(|r| r["session"].as_u64())
+            .expect("known review")
+    };
+    let armenia: Vec<&str> = reviews
+        .iter()
+        .filter(|r| r["state"] == "armenia")
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
     let (first, second) = match armenia[..] {
         [a, b] if session_of(a) < session_of(b) => (a, b),
         [a, b] => (b, a),
         _ => panic!("Armenia is reviewed twice"),
     };
-    assert!(session_of(second) >= 21, "Armenia's second review is one UPR Info has no themes for");
-    let goals = |review: &str| raw().iter().filter(|r| r.review == review).flat_map(|r| r.goals.iter().copied()).collect::<BTreeSet<u64>>();
+    assert!(
+        session_of(second) >= 21,
+        "Armenia's second review is one UPR Info has no themes for"
+    );
+    let goals = |review: &str| {
+        raw()
+            .iter()
+            .filter(|r| r.review == review)
+            .flat_map(|r| r.goals.iter().copied())
+            .collect::<BTreeSet<u64>>()
+    };
     let comparison = upr_core::stats::compare(dataset(), "Armenia").expect("reviewed twice");
     assert_eq!(comparison.facet, Facet::SdgGoal);
-    let numbers = |options: &[usize]| options.iter().map(|o| *o as u64 + 1).collect::<BTreeSet<u64>>();
-    assert_eq!(numbers(&comparison.gained), goals(second).difference(&goals(first)).copied().collect());
-    assert_eq!(numbers(&comparison.dropped), goals(first).difference(&goals(second)).copied().collect());
-    let noted_on_16 = raw().iter().filter(|r| r.review == first && r.goals.contains(&16) && r.response == "noted").count();
-    let (_, then, _) = comparison.per_option.iter().find(|(o, _, _)| *o == 15).expect("goal 16 raised");
+    let numbers = |options: &[usize]| {
+        options
+            .iter()
+            .map(|o| *o as u64 + 1)
+            .collect::<BTreeSet<u64>>()
+    };
+    assert_eq!(
+        numbers(&comparison.gained),
+        goals(second).difference(&goals(first)).copied().collect()
+    );
+    assert_eq!(
+        numbers(&comparison.dropped),
+        goals(first).difference(&goals(second)).copied().collect()
+    );
+    let noted_on_16 = raw()
+        .iter()
+        .filter(|r| r.review == first && r.goals.contains(&16) && r.response == "noted")
+        .count();
+    let (_, then, _) = comparison
+        .per_option
+        .iter()
+        .find(|(o, _, _)| *o == 15)
+        .expect("goal 16 raised");
     assert_eq!(then.noted as usize, noted_on_16);
     // Two reviews with themes are still compared by theme.
-    assert_eq!(upr_core::stats::compare(dataset(), "Kazakhstan").expect("reviewed twice").facet, Facet::Theme);
+    assert_eq!(
+        upr_core::stats::compare(dataset(), "Kazakhstan")
+            .expect("reviewed twice")
+            .facet,
+        Facet::Theme
+    );
 }
 
 #[test]
 fn an_open_card_without_themes_groups_by_sdg_goal() {
-    let session_25 = dataset().reviews.iter().find(|r| r.summary.session == 25).expect("a review of session 25");
-    let session_7 = dataset().reviews.iter().find(|r| r.summary.session == 7).expect("a review of session 7");
-    assert_eq!(Grouping::default().for_review(session_25), Grouping::Facet(Facet::SdgGoal));
-    assert_eq!(Grouping::default().for_review(session_7), Grouping::Facet(Facet::Theme));
+    let session_25 = dataset()
+        .reviews
+        .iter()
+        .find(|r| r.summary.session == 25)
+        .expect("a review of session 25");
+    let session_7 = dataset()
+        .reviews
+        .iter()
+        .find(|r| r.summary.session == 7)
+        .expect("a review of session 7");
+    assert_eq!(
+        Grouping::default().for_review(session_25),
+        Grouping::Facet(Facet::SdgGoal)
+    );
+    assert_eq!(
+        Grouping::default().for_review(session_7),
+        Grouping::Facet(Facet::Theme)
+    );
     assert_eq!(Grouping::State.for_review(session_25), Grouping::State);
 }

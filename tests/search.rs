@@ -13,27 +13,51 @@ use upr_core::query::Query;
 use upr_core::search::{fold, ParseWarning, SearchQuery, Term};
 
 fn word(text: &str) -> Term {
-    Term { folded: text.into(), phrase: false }
+    Term {
+        folded: text.into(),
+        phrase: false,
+    }
 }
 
 fn phrase(text: &str) -> Term {
-    Term { folded: text.into(), phrase: true }
+    Term {
+        folded: text.into(),
+        phrase: true,
+    }
 }
 
 #[test]
 fn words_must_all_match_and_phrases_or_and_minus_are_read() {
     let (q, warnings) = SearchQuery::parse("Torture  prison");
-    assert_eq!(q, SearchQuery { all: vec![vec![word("torture")], vec![word("prison")]], none: vec![] });
+    assert_eq!(
+        q,
+        SearchQuery {
+            all: vec![vec![word("torture")], vec![word("prison")]],
+            none: vec![]
+        }
+    );
     assert!(warnings.is_empty());
 
     let (q, _) = SearchQuery::parse("\"Death   Penalty\" abolition");
-    assert_eq!(q.all, vec![vec![phrase("death penalty")], vec![word("abolition")]]);
+    assert_eq!(
+        q.all,
+        vec![vec![phrase("death penalty")], vec![word("abolition")]]
+    );
 
     let (q, _) = SearchQuery::parse("torture OR detention OR \"ill treatment\" women");
-    assert_eq!(q.all, vec![vec![word("torture"), word("detention"), phrase("ill treatment")], vec![word("women")]]);
+    assert_eq!(
+        q.all,
+        vec![
+            vec![word("torture"), word("detention"), phrase("ill treatment")],
+            vec![word("women")]
+        ]
+    );
 
     let (q, warnings) = SearchQuery::parse("torture -prison -\"death penalty\" self-determination");
-    assert_eq!(q.all, vec![vec![word("torture")], vec![word("self-determination")]]);
+    assert_eq!(
+        q.all,
+        vec![vec![word("torture")], vec![word("self-determination")]]
+    );
     assert_eq!(q.none, vec![word("prison"), phrase("death penalty")]);
     assert!(warnings.is_empty());
     // Lower-case `or` is a word like any other.
@@ -50,9 +74,17 @@ fn what_cannot_be_parsed_is_searched_as_plain_words_with_a_warning() {
     assert_eq!(q.all, vec![vec![word("torture")], vec![word("prison")]]);
     assert_eq!(warnings, vec![ParseWarning::LoneMinus]);
 
-    for dangling in ["torture OR", "OR torture", "torture OR OR prison", "torture OR -prison"] {
+    for dangling in [
+        "torture OR",
+        "OR torture",
+        "torture OR OR prison",
+        "torture OR -prison",
+    ] {
         let (q, warnings) = SearchQuery::parse(dangling);
-        assert!(q.all.iter().flatten().any(|t| t.folded == "or"), "{dangling}: {q:?}");
+        assert!(
+            q.all.iter().flatten().any(|t| t.folded == "or"),
+            "{dangling}: {q:?}"
+        );
         assert!(warnings.contains(&ParseWarning::DanglingOr), "{dangling}");
     }
 
@@ -75,9 +107,15 @@ fn what_cannot_be_parsed_is_searched_as_plain_words_with_a_warning() {
 fn folding_removes_case_and_latin_accents_only() {
     assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
     assert_eq!(fold("STRAẞE Straße"), "strasse strasse");
-    assert_eq!(fold("Łódź Øresund Đakovo Æsir Œuvre"), "lodz oresund dakovo aesir oeuvre");
+    assert_eq!(
+        fold("Łódź Øresund Đakovo Æsir Œuvre"),
+        "lodz oresund dakovo aesir oeuvre"
+    );
     assert_eq!(fold("İstanbul Diyarbakır"), "istanbul diyarbakir");
-    assert_eq!(fold("Türkiye São Tomé e Príncipe"), "turkiye sao tome e principe");
+    assert_eq!(
+        fold("Türkiye São Tomé e Príncipe"),
+        "turkiye sao tome e principe"
+    );
     // Decomposed accents fold too.
     assert_eq!(fold("Co\u{302}te"), "cote");
     assert_eq!(fold("ΑΘΗΝΑ Москва 北京"), "αθηνα москва 北京");
@@ -86,7 +124,8 @@ fn folding_removes_case_and_latin_accents_only() {
 
 #[test]
 fn highlights_cover_the_wanted_terms_in_the_original_text() {
-    let text = "Côte d'Ivoire should investigate those TORTURED; torture is banned. Stop detention.";
+    let text =
+        "Côte d'Ivoire should investigate those TORTURED; torture is banned. Stop detention.";
     let (q, _) = SearchQuery::parse("cote tortur -detention");
     let marked: Vec<&str> = q.highlights(text).into_iter().map(|r| &text[r]).collect();
     assert_eq!(marked, vec!["Côte", "TORTUR", "tortur"]);
@@ -95,7 +134,13 @@ fn highlights_cover_the_wanted_terms_in_the_original_text() {
     assert!(q.highlights("an urban ban").iter().all(|r| r.start == 9));
     let (q, _) = SearchQuery::parse("\"strasse 3\"");
     let text = "Straße  3";
-    assert_eq!(q.highlights(text).into_iter().map(|r| &text[r]).collect::<Vec<_>>(), vec![text]);
+    assert_eq!(
+        q.highlights(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect::<Vec<_>>(),
+        vec![text]
+    );
 }
 
 /// Lower case, a few accents the test needs, white space runs as one space.
@@ -118,7 +163,12 @@ fn plain_fold(text: &str) -> String {
 
 /// Whether `needle` occurs in `hay` where a word begins.
 fn has_word_prefix(hay: &str, needle: &str) -> bool {
-    hay.match_indices(needle).any(|(at, _)| hay[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+    hay.match_indices(needle).any(|(at, _)| {
+        hay[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 struct Recommendation {
@@ -131,7 +181,8 @@ fn recommendations() -> &'static [Recommendation] {
     static ALL: OnceLock<Vec<Recommendation>> = OnceLock::new();
     ALL.get_or_init(|| {
         let overview: Value = serde_json::from_str(&common::data_file("overview.json")).unwrap();
-        let texts: Value = serde_json::from_str(&common::data_file("recommendations.json")).unwrap();
+        let texts: Value =
+            serde_json::from_str(&common::data_file("recommendations.json")).unwrap();
         let names: HashMap<&str, Vec<String>> = overview["states"]
             .as_array()
             .unwrap()
@@ -177,12 +228,23 @@ fn found(q: &str) -> u32 {
     let search = format!("?q={}", form_encode(q));
     let (query, warnings) = Query::from_search(&search);
     let (outcome, warnings2) = apply(common::dataset(), &query);
-    assert!(warnings.is_empty() && warnings2.is_empty(), "{q}: {warnings:?} {warnings2:?}");
+    assert!(
+        warnings.is_empty() && warnings2.is_empty(),
+        "{q}: {warnings:?} {warnings2:?}"
+    );
     outcome.recommendations
 }
 
 fn form_encode(text: &str) -> String {
-    text.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }
 
 #[test]
@@ -191,7 +253,10 @@ fn a_word_finds_its_word_prefixes_in_texts_and_names() {
     assert!(want > 1000);
     assert_eq!(found("Torture"), want);
     // `torture` finds `tortured`, which holds no `torture ` on its own.
-    let tortured = recommendations().iter().filter(|r| r.fields[0].contains("tortured")).count();
+    let tortured = recommendations()
+        .iter()
+        .filter(|r| r.fields[0].contains("tortured"))
+        .count();
     assert!(tortured > 0);
     assert_eq!(found("tortur"), count(|has| has("tortur")));
     // Not inside a word: `penal` is no prefix of `nonpenal`, `abolish` is.
@@ -238,10 +303,20 @@ fn cote_finds_cote_d_ivoire_and_its_reviews() {
     let (outcome, _) = apply(dataset, &query);
     assert_eq!(outcome.recommendations, count(|has| has("cote")));
     let ivoire = dataset.state_index("cote-d-ivoire").unwrap();
-    let reviews: Vec<_> = outcome.reviews.iter().filter(|m| dataset.reviews[m.review].state == ivoire).collect();
-    assert_eq!(reviews.len(), dataset.reviews.iter().filter(|r| r.state == ivoire).count());
+    let reviews: Vec<_> = outcome
+        .reviews
+        .iter()
+        .filter(|m| dataset.reviews[m.review].state == ivoire)
+        .collect();
+    assert_eq!(
+        reviews.len(),
+        dataset.reviews.iter().filter(|r| r.state == ivoire).count()
+    );
     for m in reviews {
-        assert_eq!(m.passing.len(), dataset.reviews[m.review].recommendations.len());
+        assert_eq!(
+            m.passing.len(),
+            dataset.reviews[m.review].recommendations.len()
+        );
     }
 }
 
@@ -249,9 +324,18 @@ fn cote_finds_cote_d_ivoire_and_its_reviews() {
 fn search_text() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop_oneof![
-            Just("\"".to_owned()), Just("-".to_owned()), Just("OR".to_owned()), Just(" ".to_owned()),
-            Just("İ".to_owned()), Just("ı".to_owned()), Just("ẞ".to_owned()), Just("ß".to_owned()),
-            Just("\u{301}".to_owned()), Just("Ł".to_owned()), Just("Ø".to_owned()), Just("’".to_owned()),
+            Just("\"".to_owned()),
+            Just("-".to_owned()),
+            Just("OR".to_owned()),
+            Just(" ".to_owned()),
+            Just("İ".to_owned()),
+            Just("ı".to_owned()),
+            Just("ẞ".to_owned()),
+            Just("ß".to_owned()),
+            Just("\u{301}".to_owned()),
+            Just("Ł".to_owned()),
+            Just("Ø".to_owned()),
+            Just("’".to_owned()),
             "[a-zA-Z ]{0,6}",
             any::<char>().prop_map(String::from),
         ],
@@ -283,20 +367,56 @@ proptest! {
 #[test]
 fn the_word_index_finds_what_the_scan_finds_in_the_real_data() {
     let scanned = common::dataset();
-    assert!(scanned.recommendations.search_text().word_index().is_none(), "the real data is scanned");
+    assert!(
+        scanned.recommendations.search_text().word_index().is_none(),
+        "the real data is scanned"
+    );
     let mut indexed = scanned.clone();
     indexed.recommendations.index_words();
-    let mut queries: Vec<String> = ["t", "tor", "detentio", "tortur", "\"death penalty\"", "torture OR detention", "torture -detention", "cote", "self-determination", "16.3", "(a)", "Côte d’Ivoire", "\"the right to\""]
-        .map(String::from)
-        .into();
+    let mut queries: Vec<String> = [
+        "t",
+        "tor",
+        "detentio",
+        "tortur",
+        "\"death penalty\"",
+        "torture OR detention",
+        "torture -detention",
+        "cote",
+        "self-determination",
+        "16.3",
+        "(a)",
+        "Côte d’Ivoire",
+        "\"the right to\"",
+    ]
+    .map(String::from)
+    .into();
     let words: Vec<Vec<String>> = (0..scanned.recommendations.len())
         .step_by(997)
-        .map(|i| scanned.recommendations.row(i).text().split_whitespace().map(String::from).collect())
+        .map(|i| {
+            scanned
+                .recommendations
+                .row(i)
+                .text()
+                .split_whitespace()
+                .map(String::from)
+                .collect()
+        })
         .collect();
     for (i, w) in words.iter().enumerate().filter(|(_, w)| w.len() >= 4) {
-        let (a, b, c) = (&w[i % (w.len() - 3)], &w[i % (w.len() - 3) + 1], &w[i % (w.len() - 3) + 2]);
+        let (a, b, c) = (
+            &w[i % (w.len() - 3)],
+            &w[i % (w.len() - 3) + 1],
+            &w[i % (w.len() - 3) + 2],
+        );
         let prefix: String = b.chars().take(1 + i % 3).collect();
-        queries.extend([a.clone(), prefix, format!("\"{a} {b}\""), format!("{b} OR {c}"), format!("{a} -{c}"), format!("\"{a} {b} {c}\" -\"{c}\"")]);
+        queries.extend([
+            a.clone(),
+            prefix,
+            format!("\"{a} {b}\""),
+            format!("{b} OR {c}"),
+            format!("{a} -{c}"),
+            format!("\"{a} {b} {c}\" -\"{c}\""),
+        ]);
     }
     for q in &queries {
         let (query, _) = Query::from_search(&format!("?q={}", form_encode(q)));

@@ -19,7 +19,9 @@ fn state_at(search: &str, dataset: Rc<Dataset>) -> ViewerState {
 /// that changes nothing.
 fn change(state: &ViewerState, search: &str) -> ViewerState {
     let (query, _) = Query::from_search(search);
-    state.reduce(Action::Change(query)).unwrap_or_else(|| state.clone())
+    state
+        .reduce(Action::Change(query))
+        .unwrap_or_else(|| state.clone())
 }
 
 fn complete() -> Rc<Dataset> {
@@ -29,32 +31,67 @@ fn complete() -> Rc<Dataset> {
 #[test]
 fn opening_a_card_turning_a_page_or_showing_the_table_keeps_the_matches_and_the_notices() {
     let listed = state_at("?q=torture&theme=No+such+theme", complete());
-    assert!(listed.outcome.0.reviews.len() > 24, "more than a page of reviews match");
+    assert!(
+        listed.outcome.0.reviews.len() > 24,
+        "more than a page of reviews match"
+    );
     assert_eq!(listed.warnings.len(), 1, "the unknown theme is reported");
-    for next in ["?q=torture&theme=No+such+theme&review=kazakhstan-s7", "?q=torture&theme=No+such+theme&page=2", "?q=torture&theme=No+such+theme&view=table&by=state"] {
+    for next in [
+        "?q=torture&theme=No+such+theme&review=kazakhstan-s7",
+        "?q=torture&theme=No+such+theme&page=2",
+        "?q=torture&theme=No+such+theme&view=table&by=state",
+    ] {
         let shown = change(&listed, next);
-        assert!(Rc::ptr_eq(&listed.outcome.0, &shown.outcome.0), "{next}: the matches are kept, not filtered again");
-        assert_eq!(shown.warnings, listed.warnings, "{next}: the notice of the unknown theme stays");
-        assert_eq!(*shown.outcome.0, apply(common::dataset(), &shown.query).0, "{next}: and they are what a fresh filter finds");
+        assert!(
+            Rc::ptr_eq(&listed.outcome.0, &shown.outcome.0),
+            "{next}: the matches are kept, not filtered again"
+        );
+        assert_eq!(
+            shown.warnings, listed.warnings,
+            "{next}: the notice of the unknown theme stays"
+        );
+        assert_eq!(
+            *shown.outcome.0,
+            apply(common::dataset(), &shown.query).0,
+            "{next}: and they are what a fresh filter finds"
+        );
     }
 }
 
 #[test]
 fn a_filter_changed_while_a_card_is_open_filters_again() {
     let open = state_at("?q=torture&review=kazakhstan-s7", complete());
-    for next in ["?q=torture+-detention&review=kazakhstan-s7", "?q=torture&review=kazakhstan-s7&theme=Women%27s+rights", "?q=torture&review=kazakhstan-s7&sort=state"] {
+    for next in [
+        "?q=torture+-detention&review=kazakhstan-s7",
+        "?q=torture&review=kazakhstan-s7&theme=Women%27s+rights",
+        "?q=torture&review=kazakhstan-s7&sort=state",
+    ] {
         let changed = change(&open, next);
-        assert_eq!(*changed.outcome.0, apply(common::dataset(), &changed.query).0, "{next}");
-        assert_ne!(*changed.outcome.0, *open.outcome.0, "{next}: the matches changed");
+        assert_eq!(
+            *changed.outcome.0,
+            apply(common::dataset(), &changed.query).0,
+            "{next}"
+        );
+        assert_ne!(
+            *changed.outcome.0, *open.outcome.0,
+            "{next}: the matches changed"
+        );
     }
 }
 
 #[test]
 fn the_texts_arriving_filter_again_with_the_same_query() {
-    let overview = Rc::new(Dataset::from_overview_json(&common::data_file("overview.json")).expect("overview loads"));
+    let overview = Rc::new(
+        Dataset::from_overview_json(&common::data_file("overview.json")).expect("overview loads"),
+    );
     let waiting = state_at("?from=france", overview);
-    assert!(waiting.outcome.0.waiting_for_texts, "who recommended what waits for the texts");
-    let loaded = waiting.reduce(Action::TextsLoaded(Ok(complete()))).expect("the texts change the state");
+    assert!(
+        waiting.outcome.0.waiting_for_texts,
+        "who recommended what waits for the texts"
+    );
+    let loaded = waiting
+        .reduce(Action::TextsLoaded(Ok(complete())))
+        .expect("the texts change the state");
     assert!(!loaded.outcome.0.waiting_for_texts);
     assert_eq!(*loaded.outcome.0, apply(common::dataset(), &loaded.query).0);
 }

@@ -7,9 +7,9 @@ mod common;
 use common::{data_file, dataset};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
+use upr_core::columns::{By, Column, ColumnSort};
 use upr_core::filter::apply;
 use upr_core::query::{Query, View};
-use upr_core::columns::{By, Column, ColumnSort};
 use upr_core::table::{build, Table};
 
 fn table(search: &str) -> Table {
@@ -21,7 +21,10 @@ fn table(search: &str) -> Table {
 
 fn raw_reviews() -> Vec<Value> {
     let json: Value = serde_json::from_str(&data_file("recommendations.json")).expect("valid JSON");
-    json["reviews"].as_array().expect("a list of reviews").clone()
+    json["reviews"]
+        .as_array()
+        .expect("a list of reviews")
+        .clone()
 }
 
 /// `kazakhstan-s7` -> `kazakhstan`.
@@ -30,7 +33,11 @@ fn state_of_review(id: &str) -> &str {
 }
 
 fn column(table: &Table, column: Column) -> usize {
-    table.columns.iter().position(|c| *c == column).expect("the table has the column")
+    table
+        .columns
+        .iter()
+        .position(|c| *c == column)
+        .expect("the table has the column")
 }
 
 /// The cells of one column as shown.
@@ -42,7 +49,9 @@ fn shown(table: &Table, col: Column) -> Vec<String> {
 /// A row's State as a data id, through its shown name.
 fn state_id(name: &str) -> String {
     let name = name.split(" (then:").next().unwrap_or(name);
-    let index = dataset().find_state(name).unwrap_or_else(|| panic!("{name} is a State"));
+    let index = dataset()
+        .find_state(name)
+        .unwrap_or_else(|| panic!("{name} is a State"));
     dataset().states[usize::from(index)].id.clone()
 }
 
@@ -62,8 +71,13 @@ fn each_recommending_state_row_counts_what_it_recommended_to_whom_and_how_much_w
     let mut expected: BTreeMap<String, Expected> = BTreeMap::new();
     for review in raw_reviews() {
         let under_review = state_of_review(review["id"].as_str().expect("an id")).to_owned();
-        for rec in review["recommendations"].as_array().expect("recommendations") {
-            let Some(from) = rec["from"].as_str() else { continue };
+        for rec in review["recommendations"]
+            .as_array()
+            .expect("recommendations")
+        {
+            let Some(from) = rec["from"].as_str() else {
+                continue;
+            };
             let e = expected.entry(from.to_owned()).or_default();
             e.made += 1;
             e.accepted += u32::from(rec["response"] == "accepted");
@@ -71,14 +85,34 @@ fn each_recommending_state_row_counts_what_it_recommended_to_whom_and_how_much_w
         }
     }
     let table = table("?view=table&by=from");
-    assert_eq!(table.rows.len(), expected.len(), "one row per recommending State");
-    let (made, to, accepted) = (column(&table, Column::Recommendations), column(&table, Column::Recipients), column(&table, Column::Accepted));
+    assert_eq!(
+        table.rows.len(),
+        expected.len(),
+        "one row per recommending State"
+    );
+    let (made, to, accepted) = (
+        column(&table, Column::Recommendations),
+        column(&table, Column::Recipients),
+        column(&table, Column::Accepted),
+    );
     for row in &table.rows {
         let id = state_id(&row.cells[column(&table, Column::From)].text());
         let e = &expected[&id];
-        assert_eq!(row.cells[made].text(), e.made.to_string(), "{id}: recommendations made");
-        assert_eq!(row.cells[to].text(), e.to.len().to_string(), "{id}: States recommended to");
-        assert_eq!(row.cells[accepted].text(), percent(e.accepted, e.made), "{id}: share accepted");
+        assert_eq!(
+            row.cells[made].text(),
+            e.made.to_string(),
+            "{id}: recommendations made"
+        );
+        assert_eq!(
+            row.cells[to].text(),
+            e.to.len().to_string(),
+            "{id}: States recommended to"
+        );
+        assert_eq!(
+            row.cells[accepted].text(),
+            percent(e.accepted, e.made),
+            "{id}: share accepted"
+        );
     }
 }
 
@@ -89,13 +123,18 @@ fn review_and_state_rows_count_only_the_recommendations_that_pass_the_filters() 
     let mut per_state: BTreeMap<String, (BTreeSet<String>, u32)> = BTreeMap::new();
     for review in raw_reviews() {
         let id = review["id"].as_str().expect("an id").to_owned();
-        for rec in review["recommendations"].as_array().expect("recommendations") {
+        for rec in review["recommendations"]
+            .as_array()
+            .expect("recommendations")
+        {
             let themes = rec["themes"].as_array().cloned().unwrap_or_default();
             if themes.iter().any(|t| t == "death-penalty") {
                 let e = per_review.entry(id.clone()).or_default();
                 e.0 += 1;
                 e.1 += u32::from(rec["response"] == "noted");
-                let s = per_state.entry(state_of_review(&id).to_owned()).or_default();
+                let s = per_state
+                    .entry(state_of_review(&id).to_owned())
+                    .or_default();
                 s.0.insert(id.clone());
                 s.1 += 1;
             }
@@ -103,82 +142,163 @@ fn review_and_state_rows_count_only_the_recommendations_that_pass_the_filters() 
     }
     let reviews = table("?theme=Death+penalty&view=table");
     assert_eq!(reviews.rows.len(), per_review.len());
-    let (made, noted) = (column(&reviews, Column::Recommendations), column(&reviews, Column::Noted));
+    let (made, noted) = (
+        column(&reviews, Column::Recommendations),
+        column(&reviews, Column::Noted),
+    );
     for row in &reviews.rows {
         let id = row.review.clone().expect("a review row names its review");
         let (count, noted_count) = per_review[&id];
         assert_eq!(row.cells[made].text(), count.to_string(), "{id}");
         assert_eq!(row.cells[noted].text(), percent(noted_count, count), "{id}");
         let themes = row.cells[column(&reviews, Column::Themes)].text();
-        assert!(themes.split("; ").any(|t| t == "Death penalty"), "{id}: main themes {themes:?} name the selected theme");
+        assert!(
+            themes.split("; ").any(|t| t == "Death penalty"),
+            "{id}: main themes {themes:?} name the selected theme"
+        );
     }
     let states = table("?theme=Death+penalty&view=table&by=state");
     assert_eq!(states.rows.len(), per_state.len());
     for row in &states.rows {
         let id = state_id(&row.cells[column(&states, Column::State)].text());
         let (reviewed, count) = &per_state[&id];
-        assert_eq!(row.cells[column(&states, Column::Reviews)].text(), reviewed.len().to_string(), "{id}");
-        assert_eq!(row.cells[column(&states, Column::Recommendations)].text(), count.to_string(), "{id}");
+        assert_eq!(
+            row.cells[column(&states, Column::Reviews)].text(),
+            reviewed.len().to_string(),
+            "{id}"
+        );
+        assert_eq!(
+            row.cells[column(&states, Column::Recommendations)].text(),
+            count.to_string(),
+            "{id}"
+        );
     }
 }
 
 #[test]
 fn main_themes_are_the_three_most_frequent_and_goals_where_a_review_has_no_themes() {
-    let label = |id: &str| dataset().themes.iter().find(|t| t.id == id).expect("a theme").label.clone();
+    let label = |id: &str| {
+        dataset()
+            .themes
+            .iter()
+            .find(|t| t.id == id)
+            .expect("a theme")
+            .label
+            .clone()
+    };
     let raw = raw_reviews();
     let table = table("?view=table");
     let themes = column(&table, Column::Themes);
     for id in ["kazakhstan-s7", "algeria-s1", "kazakhstan-s20"] {
-        let review = raw.iter().find(|r| r["id"] == id).expect("the review is in the data");
+        let review = raw
+            .iter()
+            .find(|r| r["id"] == id)
+            .expect("the review is in the data");
         let mut counts: BTreeMap<String, u32> = BTreeMap::new();
-        for rec in review["recommendations"].as_array().expect("recommendations") {
+        for rec in review["recommendations"]
+            .as_array()
+            .expect("recommendations")
+        {
             for theme in rec["themes"].as_array().cloned().unwrap_or_default() {
-                *counts.entry(theme.as_str().expect("a theme id").to_owned()).or_default() += 1;
+                *counts
+                    .entry(theme.as_str().expect("a theme id").to_owned())
+                    .or_default() += 1;
             }
         }
-        let most = counts.values().max().copied().expect("the review has themes");
-        let row = table.rows.iter().find(|r| r.review.as_deref() == Some(id)).expect("a row per review");
+        let most = counts
+            .values()
+            .max()
+            .copied()
+            .expect("the review has themes");
+        let row = table
+            .rows
+            .iter()
+            .find(|r| r.review.as_deref() == Some(id))
+            .expect("a row per review");
         let shown = row.cells[themes].text();
         let named: Vec<&str> = shown.split("; ").collect();
         assert_eq!(named.len(), 3, "{id}: {shown}");
-        let first_count = counts.iter().find(|(t, _)| label(t) == named[0]).map(|(_, n)| *n);
-        assert_eq!(first_count, Some(most), "{id}: {shown} starts with a most frequent theme");
+        let first_count = counts
+            .iter()
+            .find(|(t, _)| label(t) == named[0])
+            .map(|(_, n)| *n);
+        assert_eq!(
+            first_count,
+            Some(most),
+            "{id}: {shown} starts with a most frequent theme"
+        );
     }
     // Session 22 has SDG goals but no themes.
-    let unthemed = table.rows.iter().find(|r| r.review.as_deref().is_some_and(|id| id.ends_with("-s22"))).expect("a session 22 review");
-    assert!(unthemed.cells[themes].text().starts_with("SDG goals: "), "{:?}", unthemed.cells[themes]);
+    let unthemed = table
+        .rows
+        .iter()
+        .find(|r| r.review.as_deref().is_some_and(|id| id.ends_with("-s22")))
+        .expect("a session 22 review");
+    assert!(
+        unthemed.cells[themes].text().starts_with("SDG goals: "),
+        "{:?}",
+        unthemed.cells[themes]
+    );
 }
 
 /// The order a column should have, compared as the person reads it.
 fn in_order(table: &Table, col: Column, descending: bool) -> bool {
     let cells = shown(table, col);
     let key = |s: &str| -> (f64, String) {
-        if col.numeric() { (s.parse::<f64>().unwrap_or(-1.0), String::new()) } else { (0.0, s.to_lowercase()) }
+        if col.numeric() {
+            (s.parse::<f64>().unwrap_or(-1.0), String::new())
+        } else {
+            (0.0, s.to_lowercase())
+        }
     };
     cells.windows(2).all(|w| {
         let (a, b) = (key(&w[0]), key(&w[1]));
         let ordered = a.partial_cmp(&b).expect("comparable");
-        if descending { ordered.is_ge() } else { ordered.is_le() }
+        if descending {
+            ordered.is_ge()
+        } else {
+            ordered.is_le()
+        }
     })
 }
 
 /// What a row stands for: its review, or its State.
 fn identities(table: &Table) -> Vec<String> {
-    table.rows.iter().map(|r| r.review.clone().unwrap_or_else(|| r.cells[0].text())).collect()
+    table
+        .rows
+        .iter()
+        .map(|r| r.review.clone().unwrap_or_else(|| r.cells[0].text()))
+        .collect()
 }
 
 #[test]
 fn every_column_sorts_both_ways_and_ties_keep_one_order() {
     for by in By::ALL {
-        let natural = table(&format!("?view=table&by={}&sort={}", by.as_param(), by.columns()[0].key()));
+        let natural = table(&format!(
+            "?view=table&by={}&sort={}",
+            by.as_param(),
+            by.columns()[0].key()
+        ));
         for col in by.columns() {
             let mut orders = Vec::new();
             for descending in [false, true] {
-                let sort = ColumnSort { column: *col, descending };
-                let table = table(&format!("?view=table&by={}&sort={}", by.as_param(), sort.as_param()));
+                let sort = ColumnSort {
+                    column: *col,
+                    descending,
+                };
+                let table = table(&format!(
+                    "?view=table&by={}&sort={}",
+                    by.as_param(),
+                    sort.as_param()
+                ));
                 assert_eq!(table.sort, sort);
                 assert_eq!(table.rows.len(), natural.rows.len());
-                assert!(in_order(&table, *col, descending), "by={} sort={}", by.as_param(), sort.as_param());
+                assert!(
+                    in_order(&table, *col, descending),
+                    "by={} sort={}",
+                    by.as_param(),
+                    sort.as_param()
+                );
                 orders.push(table);
             }
             // Rows equal in the column come in the same order either way.
@@ -188,8 +308,16 @@ fn every_column_sorts_both_ways_and_ties_keep_one_order() {
                 let names = identities(table);
                 let values = shown(table, *col);
                 for i in 1..names.len() {
-                    if values[i] == values[i - 1] && table.rows[i].cells[column(table, *col)] == table.rows[i - 1].cells[column(table, *col)] {
-                        assert!(rank(&names[i - 1]) < rank(&names[i]), "by={} {}: tie order", by.as_param(), col.key());
+                    if values[i] == values[i - 1]
+                        && table.rows[i].cells[column(table, *col)]
+                            == table.rows[i - 1].cells[column(table, *col)]
+                    {
+                        assert!(
+                            rank(&names[i - 1]) < rank(&names[i]),
+                            "by={} {}: tie order",
+                            by.as_param(),
+                            col.key()
+                        );
                     }
                 }
             }
@@ -199,15 +327,31 @@ fn every_column_sorts_both_ways_and_ties_keep_one_order() {
 
 #[test]
 fn the_csv_is_the_table_as_shown() {
-    for search in ["?view=table&sort=-accepted", "?view=table&by=state&sort=themes", "?view=table&by=from&q=torture"] {
+    for search in [
+        "?view=table&sort=-accepted",
+        "?view=table&by=state&sort=themes",
+        "?view=table&by=from&q=torture",
+    ] {
         let table = table(search);
         let csv = table.to_csv();
-        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(csv.as_bytes());
-        let records: Vec<Vec<String>> =
-            reader.records().map(|r| r.expect("valid CSV").iter().map(str::to_owned).collect()).collect();
-        let headings: Vec<String> = table.columns.iter().map(|c| c.heading().to_owned()).collect();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(csv.as_bytes());
+        let records: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.expect("valid CSV").iter().map(str::to_owned).collect())
+            .collect();
+        let headings: Vec<String> = table
+            .columns
+            .iter()
+            .map(|c| c.heading().to_owned())
+            .collect();
         assert_eq!(records[0], headings, "{search}");
-        let rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.cells.iter().map(|c| c.text()).collect()).collect();
+        let rows: Vec<Vec<String>> = table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text()).collect())
+            .collect();
         assert_eq!(records[1..], rows[..], "{search}");
     }
 }
@@ -219,7 +363,12 @@ fn the_address_bar_keeps_view_by_and_sort_and_the_cards_keep_their_sort_keys() {
     assert_eq!((query.view, query.by), (View::Table, By::From));
     assert_eq!(query.to_search(), "?sort=-accepted&view=table&by=from");
     // The default by is left out, and the default sort of a by too.
-    assert_eq!(Query::from_search("?view=table&by=review&sort=date").0.to_search(), "?view=table");
+    assert_eq!(
+        Query::from_search("?view=table&by=review&sort=date")
+            .0
+            .to_search(),
+        "?view=table"
+    );
     // The cards' keys still sort the cards.
     for key in ["date", "state", "states", "recommendations"] {
         let (query, warnings) = Query::from_search(&format!("?sort=-{key}"));
@@ -238,6 +387,12 @@ fn the_address_bar_keeps_view_by_and_sort_and_the_cards_keep_their_sort_keys() {
     // The sort carries over between views where the other has that column.
     let table = Query::from_search("?sort=-states").0.in_view(View::Table);
     assert_eq!(table.to_search(), "?sort=-states&view=table");
-    let sorted = table.sorted_table(ColumnSort { column: Column::Recommendations, descending: true });
-    assert_eq!(sorted.in_view(View::Cards).to_search(), "?sort=-recommendations");
+    let sorted = table.sorted_table(ColumnSort {
+        column: Column::Recommendations,
+        descending: true,
+    });
+    assert_eq!(
+        sorted.in_view(View::Cards).to_search(),
+        "?sort=-recommendations"
+    );
 }

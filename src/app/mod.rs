@@ -4,31 +4,31 @@
 mod store;
 
 use crate::components::card_list::CardList;
-use crate::components::deferred;
-use crate::components::focus::use_focus_back_to_card;
-use crate::components::OnQuery;
-use crate::components::profile::RecommenderProfileView;
 use crate::components::charts::Charts;
 use crate::components::compare::CompareView;
+use crate::components::data_table::DataTable;
+use crate::components::deferred;
 use crate::components::export::ExportButtons;
 use crate::components::filters::FilterPanel;
+use crate::components::focus::use_focus_back_to_card;
+use crate::components::language::{use_language, LanguageSwitch};
 use crate::components::notices::{LoadErrorNotice, QueryWarnings, TextsErrorNotice, TextsProgress};
+use crate::components::profile::RecommenderProfileView;
 use crate::components::review::ReviewDetail;
 use crate::components::summary::ResultSummary;
-use crate::components::data_table::DataTable;
-use crate::components::language::{use_language, LanguageSwitch};
+use crate::components::OnQuery;
 use crate::i18n::{Msg, Tr};
 use crate::palette::{use_palette, Palette};
-use crate::style::{root_style, ROOT_CLASS};
-use upr_core::query::{Query, QueryWarning, View};
-use crate::services::{address_bar, fetch, loader};
 use crate::services::slices::yield_to_browser;
-use upr_core::dataset::load::Dataset;
-use upr_core::state::{Action, Phase, QueryOrigin, Shared, ViewerState};
+use crate::services::{address_bar, fetch, loader};
+use crate::style::{root_style, ROOT_CLASS};
 use store::Store;
 use stylist::manager::StyleManager;
 use stylist::yew::styled_component;
 use stylist::GlobalStyle;
+use upr_core::dataset::load::Dataset;
+use upr_core::query::{Query, QueryWarning, View};
+use upr_core::state::{Action, Phase, QueryOrigin, Shared, ViewerState};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -82,18 +82,39 @@ pub fn Page(props: &PageProps) -> Html {
 pub fn Viewer(props: &ViewerProps) -> Html {
     let palette = use_palette();
     let state = use_reducer({
-        let (query, warnings, preloaded) = (props.query.clone(), props.warnings.clone(), props.preloaded.clone());
-        move || Store(ViewerState::with_dataset(query, warnings, preloaded.map(|d| d.0)))
+        let (query, warnings, preloaded) = (
+            props.query.clone(),
+            props.warnings.clone(),
+            props.preloaded.clone(),
+        );
+        move || {
+            Store(ViewerState::with_dataset(
+                query,
+                warnings,
+                preloaded.map(|d| d.0),
+            ))
+        }
     });
     let progress = use_state(fetch::Progress::default);
-    let (t, language_failure) = use_language(state.query.lang, props.masthead, props.data_base.clone());
+    let (t, language_failure) =
+        use_language(state.query.lang, props.masthead, props.data_base.clone());
     // On the page, the tab's title follows the view in its language: the
     // open review first, as on the prerendered review pages.
     let page_title = {
-        let open = state.dataset.as_ref().zip(state.query.review.as_deref()).and_then(|(dataset, id)| {
-            let review = &dataset.reviews[dataset.review_by_id(id)?];
-            Some(t.fmt(Msg::ReviewTitle, &[("name", &t.state_name(dataset, review.state)), ("session", &review.summary.session.to_string())]))
-        });
+        let open = state
+            .dataset
+            .as_ref()
+            .zip(state.query.review.as_deref())
+            .and_then(|(dataset, id)| {
+                let review = &dataset.reviews[dataset.review_by_id(id)?];
+                Some(t.fmt(
+                    Msg::ReviewTitle,
+                    &[
+                        ("name", &t.state_name(dataset, review.state)),
+                        ("session", &review.summary.session.to_string()),
+                    ],
+                ))
+            });
         match open {
             Some(review) => format!("{review} — {}", t.get(Msg::PageTitle)),
             None => t.get(Msg::PageTitle),
@@ -140,7 +161,12 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         }
     });
     let onretry = {
-        let (dispatcher, progress, attempt, base) = (state.dispatcher(), progress.clone(), attempt.clone(), props.data_base.clone());
+        let (dispatcher, progress, attempt, base) = (
+            state.dispatcher(),
+            progress.clone(),
+            attempt.clone(),
+            props.data_base.clone(),
+        );
         Callback::from(move |()| {
             loader::forget_failure(&base);
             progress.set(fetch::Progress::default());
@@ -177,9 +203,15 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     // notice of what was ignored stays.
     use_effect_with(state.dataset.is_some(), {
         let (dispatcher, enabled) = (state.dispatcher(), props.address_bar);
-        let (dataset, query, warnings) = (state.dataset.clone(), state.query.clone(), state.parse_warnings.clone());
+        let (dataset, query, warnings) = (
+            state.dataset.clone(),
+            state.query.clone(),
+            state.parse_warnings.clone(),
+        );
         move |_: &bool| {
-            let Some(dataset) = dataset.filter(|_| enabled) else { return };
+            let Some(dataset) = dataset.filter(|_| enabled) else {
+                return;
+            };
             let canonical = query.canonical(&dataset);
             address_bar::write(&canonical, false);
             if canonical != query {
@@ -194,7 +226,9 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         let dispatcher = state.dispatcher();
         move |enabled: &bool| {
             let enabled = *enabled;
-            Callback::from(move |(query, origin): (Query, QueryOrigin)| change(&dispatcher, enabled, query, origin))
+            Callback::from(move |(query, origin): (Query, QueryOrigin)| {
+                change(&dispatcher, enabled, query, origin)
+            })
         }
     }))
     .clone();
@@ -206,7 +240,10 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     use_effect_with((), move |_| *started.borrow_mut() = true);
     // The card list's element: set while the list is in the page (`main`).
     let list = use_node_ref();
-    use_focus_back_to_card(list.clone(), state.query.review.clone().map(AttrValue::from));
+    use_focus_back_to_card(
+        list.clone(),
+        state.query.review.clone().map(AttrValue::from),
+    );
     // The filter panel is given the filters alone, so that opening a card,
     // turning a page or changing the view does not draw its hundreds of
     // options again (milliseconds at each). Its changes are laid over the
@@ -225,20 +262,30 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     });
 
     let body = match (&state.overview, &state.dataset) {
-        (Phase::Failed(error), _) => html! { <LoadErrorNotice error={error.clone()} onretry={onretry.clone()} /> },
+        (Phase::Failed(error), _) => {
+            html! { <LoadErrorNotice error={error.clone()} onretry={onretry.clone()} /> }
+        }
         (_, Some(dataset)) => {
             let outcome = &state.outcome;
-            let open = state.query.review.as_deref().and_then(|id| dataset.review_by_id(id));
+            let open = state
+                .query
+                .review
+                .as_deref()
+                .and_then(|id| dataset.review_by_id(id));
             let main = if let Some(comparison) = &state.comparison {
                 html! { <CompareView dataset={dataset.clone()} comparison={comparison.clone()} query={state.query.clone()} onquery={onquery.clone()} /> }
             } else if state.query.view == View::Charts && open.is_none() {
                 match &state.charts {
-                    Some(charts) => html! { <Charts dataset={dataset.clone()} charts={charts.clone()} query={state.query.clone()} onquery={onquery.clone()} /> },
+                    Some(charts) => {
+                        html! { <Charts dataset={dataset.clone()} charts={charts.clone()} query={state.query.clone()} onquery={onquery.clone()} /> }
+                    }
                     None => html! { <p role="status">{ t.get(Msg::ChartsWaiting) }</p> },
                 }
             } else if state.query.view == View::Table && open.is_none() {
                 match &state.table {
-                    Some(table) => html! { <DataTable dataset={dataset.clone()} table={table.clone()} query={state.query.clone()} onquery={onquery.clone()} /> },
+                    Some(table) => {
+                        html! { <DataTable dataset={dataset.clone()} table={table.clone()} query={state.query.clone()} onquery={onquery.clone()} /> }
+                    }
                     None => html! { <p role="status">{ t.get(Msg::TableWaiting) }</p> },
                 }
             } else {
@@ -276,8 +323,15 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             };
             let view_tab = |view: View, testid: &str, label: Msg| {
                 let query = state.query.in_view(view);
-                let selected = state.query.view == view && state.query.review.is_none() && state.query.compare.is_none();
-                let onclick = { let on = onquery.clone(); Callback::from(move |_: MouseEvent| on.emit((query.clone(), QueryOrigin::Choice))) };
+                let selected = state.query.view == view
+                    && state.query.review.is_none()
+                    && state.query.compare.is_none();
+                let onclick = {
+                    let on = onquery.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        on.emit((query.clone(), QueryOrigin::Choice))
+                    })
+                };
                 html! { <button type="button" aria-pressed={selected.to_string()} data-testid={format!("view-{testid}")} {onclick}>{ t.get(label) }</button> }
             };
             // The page's main content; an embed sits inside a host page that
@@ -383,16 +437,27 @@ pub fn Viewer(props: &ViewerProps) -> Html {
 /// when the viewer's own sheet is in that head: an element's is in its
 /// shadow root, and the head's sheet is then another viewer's.
 fn drop_prerendered_copies(id: &str, rules: &str) {
-    let Some(head) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.head()) else { return };
-    if !matches!(head.query_selector(&format!("style[data-style=\"{id}\"]")), Ok(Some(_))) {
+    let Some(head) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.head())
+    else {
+        return;
+    };
+    if !matches!(
+        head.query_selector(&format!("style[data-style=\"{id}\"]")),
+        Ok(Some(_))
+    ) {
         return;
     }
-    let Ok(sheets) = head.query_selector_all("style[data-style]") else { return };
+    let Ok(sheets) = head.query_selector_all("style[data-style]") else {
+        return;
+    };
     let copies: Vec<web_sys::Node> = (0..sheets.length())
         .filter_map(|index| sheets.item(index))
         .filter(|sheet| {
             let element = wasm_bindgen::JsCast::unchecked_ref::<web_sys::Element>(sheet);
-            element.get_attribute("data-style").as_deref() != Some(id) && sheet.text_content().as_deref() == Some(rules)
+            element.get_attribute("data-style").as_deref() != Some(id)
+                && sheet.text_content().as_deref() == Some(rules)
         })
         .collect();
     for copy in copies {
@@ -402,7 +467,12 @@ fn drop_prerendered_copies(id: &str, rules: &str) {
 
 /// A person's change: to the page, and to the address bar once the page
 /// has painted it (`address_bar::write`).
-fn change(dispatcher: &UseReducerDispatcher<Store>, address_bar: bool, query: Query, origin: QueryOrigin) {
+fn change(
+    dispatcher: &UseReducerDispatcher<Store>,
+    address_bar: bool,
+    query: Query,
+    origin: QueryOrigin,
+) {
     if address_bar && origin != QueryOrigin::Outside {
         address_bar::write(&query, origin == QueryOrigin::Choice);
     }

@@ -22,8 +22,8 @@ mod native {
     use std::time::Instant;
     use upr_core::dataset::load::{Dataset, OVERVIEW_FILE, TEXTS_FILE};
     use upr_core::dataset::packed::PACKED_TEXTS_FILE;
-    use upr_import::write_gzipped;
     use upr_core::fingerprint;
+    use upr_import::write_gzipped;
     use upr_viewer::prerender::read_languages;
     use upr_viewer::prerender::site::{write_site, Datasets};
 
@@ -40,30 +40,57 @@ mod native {
     fn run() -> Result<(), String> {
         let started = Instant::now();
         let mut args = std::env::args_os().skip(1).map(PathBuf::from);
-        let dist = args.next().ok_or("usage: prerender DIST [DATA] (DIST: the built folder with its index.html)")?;
+        let dist = args
+            .next()
+            .ok_or("usage: prerender DIST [DATA] (DIST: the built folder with its index.html)")?;
         let data = args.next().unwrap_or_else(|| dist.join("data"));
-        let read = |path: PathBuf| std::fs::read_to_string(&path).map_err(|e| format!("could not read {}: {e}", path.display()));
-        let (overview_json, texts) = (read(data.join(OVERVIEW_FILE))?, read(data.join(TEXTS_FILE))?);
+        let read = |path: PathBuf| {
+            std::fs::read_to_string(&path)
+                .map_err(|e| format!("could not read {}: {e}", path.display()))
+        };
+        let (overview_json, texts) = (
+            read(data.join(OVERVIEW_FILE))?,
+            read(data.join(TEXTS_FILE))?,
+        );
         let load = || -> Result<Datasets, String> {
-            let overview = Dataset::from_overview_json(&overview_json).map_err(|e| e.to_string())?;
+            let overview =
+                Dataset::from_overview_json(&overview_json).map_err(|e| e.to_string())?;
             // The browser reads the texts packed (dataset::packed): written
             // beside the JSON, and read back here, so that the pages show
             // what the browser will read, and hydrate from its fingerprint.
-            let packed = overview.pack_texts_json(&texts).map_err(|e| e.to_string())?;
+            let packed = overview
+                .pack_texts_json(&texts)
+                .map_err(|e| e.to_string())?;
             write_gzipped(&data.join(PACKED_TEXTS_FILE), &packed)?;
             let mut complete = overview.clone();
             complete.attach_packed(&packed).map_err(|e| e.to_string())?;
-            let fingerprints = [fingerprint::of_file(&overview_json), fingerprint::of_bytes(&packed)];
+            let fingerprints = [
+                fingerprint::of_file(&overview_json),
+                fingerprint::of_bytes(&packed),
+            ];
             // The build copies static/i18n/ into the built folder.
             let languages = read_languages(&dist.join("i18n"), &data)?;
-            Ok(Datasets { overview: Rc::new(overview), complete: Rc::new(complete), fingerprints, languages })
+            Ok(Datasets {
+                overview: Rc::new(overview),
+                complete: Rc::new(complete),
+                fingerprints,
+                languages,
+            })
         };
-        let site_url = std::env::var("UPR_SITE_URL").ok().filter(|u| !u.trim().is_empty()).map(|u| {
-            let u = u.trim().to_owned();
-            if u.ends_with('/') { u } else { format!("{u}/") }
-        });
+        let site_url = std::env::var("UPR_SITE_URL")
+            .ok()
+            .filter(|u| !u.trim().is_empty())
+            .map(|u| {
+                let u = u.trim().to_owned();
+                if u.ends_with('/') {
+                    u
+                } else {
+                    format!("{u}/")
+                }
+            });
         let template = read(dist.join("index.html"))?;
-        let written = write_site(&template, &load, &dist, site_url.as_deref()).map_err(|e| e.to_string())?;
+        let written =
+            write_site(&template, &load, &dist, site_url.as_deref()).map_err(|e| e.to_string())?;
         println!(
             "prerender: wrote, in {} languages, the home page, {} review pages with previews, {} State pages; robots.txt{} in {:.1} s",
             written.languages,

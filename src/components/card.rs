@@ -5,10 +5,10 @@ use super::{use_tr, OnQuery};
 use crate::i18n::Msg;
 use upr_core::dataset::load::{Dataset, Review};
 use upr_core::facet::Facet;
-use upr_core::sort;
 use upr_core::format::percent;
 use upr_core::query::Query;
 use upr_core::search::SearchQuery;
+use upr_core::sort;
 use upr_core::state::{QueryOrigin, Shared};
 use yew::prelude::*;
 
@@ -31,9 +31,15 @@ pub fn ReviewCard(props: &ReviewCardProps) -> Html {
     let dataset = &props.dataset;
     let review: &Review = &dataset.reviews[props.review];
     let summary = &review.summary;
-    let session = dataset.sessions.iter().find(|s| s.number == summary.session);
+    let session = dataset
+        .sessions
+        .iter()
+        .find(|s| s.number == summary.session);
     let state_name = t.review_state_name(dataset, props.review);
-    let open_query = Query { review: Some(summary.id.clone()), ..props.query.clone() };
+    let open_query = Query {
+        review: Some(summary.id.clone()),
+        ..props.query.clone()
+    };
     let href = open_query.to_search();
     let onopen = {
         let onquery = props.onquery.clone();
@@ -47,7 +53,11 @@ pub fn ReviewCard(props: &ReviewCardProps) -> Html {
         })
     };
     // Reviews without themes (sessions 21-26) show their main goals instead.
-    let main = if Facet::Theme.classifies(review) { Facet::Theme } else { Facet::SdgGoal };
+    let main = if Facet::Theme.classifies(review) {
+        Facet::Theme
+    } else {
+        Facet::SdgGoal
+    };
     let mut options: Vec<(usize, u32)> = main.review_counts(review).collect();
     sort::most_first(&mut options, |count| *count);
     let accepted = percent(summary.accepted, summary.recommendations);

@@ -37,7 +37,10 @@ pub fn CardList(props: &CardListProps) -> Html {
     let page = (props.query.page.max(1) as usize).min(pages);
     let show_passing = props.query.selects_recommendations() && props.dataset.texts_loaded;
     let goto = |target: usize| {
-        let query = Query { page: target as u32, ..props.query.clone() };
+        let query = Query {
+            page: target as u32,
+            ..props.query.clone()
+        };
         let onquery = props.onquery.clone();
         Callback::from(move |_: MouseEvent| onquery.emit((query.clone(), QueryOrigin::Choice)))
     };
@@ -45,15 +48,17 @@ pub fn CardList(props: &CardListProps) -> Html {
         .iter()
         .skip((page - 1) * PAGE_SIZE)
         .take(PAGE_SIZE)
-        .map(|m| html! {
-            <li>
-                <ReviewCard
-                    dataset={props.dataset.clone()}
-                    review={m.review}
-                    passing={show_passing.then_some(m.passing.len() as u32)}
-                    query={props.query.clone()}
-                    onquery={props.onquery.clone()} />
-            </li>
+        .map(|m| {
+            html! {
+                <li>
+                    <ReviewCard
+                        dataset={props.dataset.clone()}
+                        review={m.review}
+                        passing={show_passing.then_some(m.passing.len() as u32)}
+                        query={props.query.clone()}
+                        onquery={props.onquery.clone()} />
+                </li>
+            }
         })
         .collect();
     let list = use_node_ref();
@@ -94,7 +99,11 @@ pub fn CardList(props: &CardListProps) -> Html {
 /// and on any other render (a language chosen), every card is drawn at
 /// once.
 #[hook]
-fn use_on_screen_first(props: &CardListProps, cards: Vec<Html>, on_screen: &OnScreen) -> (Vec<Html>, bool) {
+fn use_on_screen_first(
+    props: &CardListProps,
+    cards: Vec<Html>,
+    on_screen: &OnScreen,
+) -> (Vec<Html>, bool) {
     // The props and the cards as last drawn.
     let last = use_mut_ref(|| None::<(CardListProps, Vec<Html>)>);
     let redraw = use_force_update();

@@ -4,10 +4,10 @@
 
 use super::{use_tr, OnQuery};
 use crate::i18n::Msg;
+use crate::palette::Palette;
 use upr_core::dataset::load::Dataset;
 use upr_core::facet::Facet;
 use upr_core::format::{percent, session_ranges, svg_number};
-use crate::palette::Palette;
 use upr_core::query::{Bounds, Query};
 use upr_core::state::{ChartData, QueryOrigin, Shared};
 use upr_core::stats::{Split, BIN};
@@ -44,7 +44,13 @@ pub fn Charts(props: &ChartsProps) -> Html {
         if unclassified.is_empty() {
             String::new()
         } else {
-            t.fmt(Msg::ChartUncovered, &[("sessions", &session_ranges(&unclassified)), ("option", &t.facet_noun(facet))])
+            t.fmt(
+                Msg::ChartUncovered,
+                &[
+                    ("sessions", &session_ranges(&unclassified)),
+                    ("option", &t.facet_noun(facet)),
+                ],
+            )
         }
     };
     let facet_charts = charts.facets.iter().map(|(facet, options)| {
@@ -71,7 +77,10 @@ pub fn Charts(props: &ChartsProps) -> Html {
             label: region.map_or_else(|| t.get(Msg::NoRegion), |r| t.region(r)),
             testid: format!("region:{}", region.map_or("none", |r| r.code())),
             split: split.clone(),
-            apply: region.map(|r| Query { from_region: Some(r), ..base.clone() }),
+            apply: region.map(|r| Query {
+                from_region: Some(r),
+                ..base.clone()
+            }),
         })
         .collect();
     let session_bars: Vec<Bar> = charts
@@ -81,7 +90,10 @@ pub fn Charts(props: &ChartsProps) -> Html {
             label: t.fmt(Msg::SessionN, &[("session", &session.to_string())]),
             testid: format!("session:{session}"),
             split: split.clone(),
-            apply: Some(Query { session: Some(*session), ..base.clone() }),
+            apply: Some(Query {
+                session: Some(*session),
+                ..base.clone()
+            }),
         })
         .collect();
     html! {
@@ -113,7 +125,12 @@ fn BarChart(props: &BarChartProps) -> Html {
     let palette = use_context::<Palette>().unwrap_or(crate::palette::LIGHT);
     let t = use_tr();
     let bars = &props.bars;
-    let most = bars.iter().map(|b| b.split.total()).max().unwrap_or(0).max(1);
+    let most = bars
+        .iter()
+        .map(|b| b.split.total())
+        .max()
+        .unwrap_or(0)
+        .max(1);
     // Right to left, the bars grow from the right: accepted first.
     let rtl = t.lang().is_rtl();
     let title_id = format!("{}-title", props.testid);
@@ -264,13 +281,23 @@ fn ParticipationChart(props: &ParticipationProps) -> Html {
             } else {
                 (start.min(end), start.max(end))
             };
-            let states = Bounds { min: Some(low).filter(|v| *v > 0), max: Some(high).filter(|v| *v < most) };
-            onquery.emit((Query { states, ..query.clone() }, QueryOrigin::Choice));
+            let states = Bounds {
+                min: Some(low).filter(|v| *v > 0),
+                max: Some(high).filter(|v| *v < most),
+            };
+            onquery.emit((
+                Query {
+                    states,
+                    ..query.clone()
+                },
+                QueryOrigin::Choice,
+            ));
         })
     };
     let tallest = histogram.counts.iter().copied().max().unwrap_or(0).max(1) as f64;
     let bar_width = plot / bins;
-    let bin_start = |i: usize| x_of((i as u32 * BIN) as f64).min(x_of(((i as u32 + 1) * BIN) as f64));
+    let bin_start =
+        |i: usize| x_of((i as u32 * BIN) as f64).min(x_of(((i as u32 + 1) * BIN) as f64));
     let bars = histogram.counts.iter().enumerate().map(|(i, n)| {
         let h = *n as f64 / tallest * (HIST_HEIGHT - 20.0);
         html! {
@@ -282,7 +309,10 @@ fn ParticipationChart(props: &ParticipationProps) -> Html {
     });
     let (low, high) = match *drag {
         Some((a, b)) => (a.min(b), a.max(b)),
-        None => (props.query.states.min.unwrap_or(0), props.query.states.max.unwrap_or(histogram.most)),
+        None => (
+            props.query.states.min.unwrap_or(0),
+            props.query.states.max.unwrap_or(histogram.most),
+        ),
     };
     let ticks = (0..=histogram.most).step_by(20).map(|t| html! {
         <text x={svg_number(x_of(t as f64))} y={svg_number(HIST_HEIGHT + 14.0)} font-size="11" text-anchor="middle" fill={palette.muted}>{ t }</text>

@@ -21,14 +21,27 @@ pub struct CompareProps {
 }
 
 fn rate(t: &Tr, split: &Split) -> String {
-    if split.total() == 0 { "–".into() } else { t.fmt(Msg::RateOf, &[("share", &t.pct(percent(split.accepted, split.total()))), ("n", &t.num(split.total()))]) }
+    if split.total() == 0 {
+        "–".into()
+    } else {
+        t.fmt(
+            Msg::RateOf,
+            &[
+                ("share", &t.pct(percent(split.accepted, split.total()))),
+                ("n", &t.num(split.total())),
+            ],
+        )
+    }
 }
 
 #[component]
 pub fn CompareView(props: &CompareProps) -> Html {
     let t = use_tr();
     let onclose = {
-        let query = Query { compare: None, ..props.query.clone() };
+        let query = Query {
+            compare: None,
+            ..props.query.clone()
+        };
         let onquery = props.onquery.clone();
         Callback::from(move |_: MouseEvent| onquery.emit((query.clone(), QueryOrigin::Choice)))
     };
@@ -45,10 +58,12 @@ pub fn CompareView(props: &CompareProps) -> Html {
     let name = t.review_state_name(dataset, comparison.earlier);
     let facet = comparison.facet;
     let label = |option: &usize| t.facet_label(facet, dataset, *option);
-    let list = |items: &[usize], testid: &str, empty: String| if items.is_empty() {
-        html! { <p data-testid={testid.to_owned()}>{ empty }</p> }
-    } else {
-        html! { <ul class="compare-themes" data-testid={testid.to_owned()}>{ for items.iter().map(|option| html! { <li>{ label(option) }</li> }) }</ul> }
+    let list = |items: &[usize], testid: &str, empty: String| {
+        if items.is_empty() {
+            html! { <p data-testid={testid.to_owned()}>{ empty }</p> }
+        } else {
+            html! { <ul class="compare-themes" data-testid={testid.to_owned()}>{ for items.iter().map(|option| html! { <li>{ label(option) }</li> }) }</ul> }
+        }
     };
     let plural = capitalised(&t.facet_plural(facet));
     // One column per review, each with the options raised only in it.
@@ -56,9 +71,20 @@ pub fn CompareView(props: &CompareProps) -> Html {
         let review = &dataset.reviews[index];
         let s = &review.summary;
         let session = dataset.sessions.iter().find(|x| x.number == s.session);
-        let open = Query { review: Some(s.id.clone()), compare: None, lang: props.query.lang, ..Query::default() };
+        let open = Query {
+            review: Some(s.id.clone()),
+            compare: None,
+            lang: props.query.lang,
+            ..Query::default()
+        };
         let href = open.to_search();
-        let onopen = { let on = props.onquery.clone(); Callback::from(move |e: MouseEvent| { e.prevent_default(); on.emit((open.clone(), QueryOrigin::Choice)) }) };
+        let onopen = {
+            let on = props.onquery.clone();
+            Callback::from(move |e: MouseEvent| {
+                e.prevent_default();
+                on.emit((open.clone(), QueryOrigin::Choice))
+            })
+        };
         html! {
             <div class="compare-column" data-testid="compare-column" data-review={s.id.clone()}>
                 <h3><a href={href} onclick={onopen}>{ t.fmt(Msg::SessionN, &[("session", &s.session.to_string())]) }</a></h3>
@@ -70,8 +96,16 @@ pub fn CompareView(props: &CompareProps) -> Html {
             </div>
         }
     };
-    let earlier_only = list(&comparison.dropped, "themes-dropped", t.fmt(Msg::NoneDropped, &[("option", &t.facet_noun(facet))]));
-    let later_only = list(&comparison.gained, "themes-gained", t.fmt(Msg::NoneGained, &[("option", &t.facet_noun(facet))]));
+    let earlier_only = list(
+        &comparison.dropped,
+        "themes-dropped",
+        t.fmt(Msg::NoneDropped, &[("option", &t.facet_noun(facet))]),
+    );
+    let later_only = list(
+        &comparison.gained,
+        "themes-gained",
+        t.fmt(Msg::NoneGained, &[("option", &t.facet_noun(facet))]),
+    );
     html! {
         <section class="review compare" data-testid="compare">
             { back }

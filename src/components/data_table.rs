@@ -6,6 +6,7 @@ use super::export::download;
 use super::marked::marked;
 use super::{use_tr, OnQuery};
 use crate::i18n::{Msg, Tr};
+use upr_core::columns::{By, Column, ColumnSort};
 use upr_core::dataset::load::Dataset;
 use upr_core::dataset::schema::Region;
 use upr_core::facet::Facet;
@@ -13,7 +14,6 @@ use upr_core::format::capitalised;
 use upr_core::query::Query;
 use upr_core::search::SearchQuery;
 use upr_core::state::{QueryOrigin, Shared};
-use upr_core::columns::{By, Column, ColumnSort};
 use upr_core::table::Table;
 use web_sys::Element;
 use yew::prelude::*;
@@ -65,10 +65,14 @@ fn heading(t: &Tr, column: Column) -> String {
 /// names translated; the rest, like the CSV, as the core writes it.
 fn shown(t: &Tr, dataset: &Dataset, column: Column, text: String) -> String {
     match column {
-        Column::State | Column::From => dataset.find_state(&text).map_or(text, |s| t.state_name(dataset, s)),
+        Column::State | Column::From => dataset
+            .find_state(&text)
+            .map_or(text, |s| t.state_name(dataset, s)),
         // English keeps the codes (`GRULAC`) the CSV has; another language
         // has no such codes, so it names the group.
-        Column::Region if t.lang() != crate::i18n::Lang::En => Region::from_code(&text).map_or(text, |r| t.region(r)),
+        Column::Region if t.lang() != crate::i18n::Lang::En => {
+            Region::from_code(&text).map_or(text, |r| t.region(r))
+        }
         Column::Themes if t.lang() != crate::i18n::Lang::En => main_options(t, dataset, &text),
         _ => text,
     }
@@ -82,11 +86,18 @@ fn main_options(t: &Tr, dataset: &Dataset, text: &str) -> String {
     let join = |names: Vec<String>| names.join("; ");
     match text.strip_prefix(&goals_prefix) {
         Some(goals) => {
-            let goal = |cell: &str| match cell.split_once(". ").and_then(|(n, _)| n.parse::<usize>().ok()) {
+            let goal = |cell: &str| match cell
+                .split_once(". ")
+                .and_then(|(n, _)| n.parse::<usize>().ok())
+            {
                 Some(n) if n >= 1 => t.facet_label(Facet::SdgGoal, dataset, n - 1),
                 _ => cell.to_owned(),
             };
-            format!("{}: {}", capitalised(&t.facet_plural(Facet::SdgGoal)), join(goals.split("; ").map(goal).collect()))
+            format!(
+                "{}: {}",
+                capitalised(&t.facet_plural(Facet::SdgGoal)),
+                join(goals.split("; ").map(goal).collect())
+            )
         }
         None => join(text.split("; ").map(|theme| t.theme(theme)).collect()),
     }
@@ -98,12 +109,18 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     let table = &props.table;
     let container = use_node_ref();
     // Until it is measured, a generous guess: too many rows, never too few.
-    let viewport = use_state(|| Viewport { top: 0, height: 1200 });
+    let viewport = use_state(|| Viewport {
+        top: 0,
+        height: 1200,
+    });
     let measure = {
         let (container, viewport) = (container.clone(), viewport.clone());
         move || {
             if let Some(element) = container.cast::<Element>() {
-                let measured = Viewport { top: element.scroll_top().max(0) as u32, height: element.client_height().max(0) as u32 };
+                let measured = Viewport {
+                    top: element.scroll_top().max(0) as u32,
+                    height: element.client_height().max(0) as u32,
+                };
                 if measured != *viewport {
                     viewport.set(measured);
                 }
@@ -117,7 +134,9 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     let onscroll = Callback::from(move |_: Event| measure());
 
     let total = table.rows.len() as u32;
-    let first = (viewport.top / ROW_HEIGHT).saturating_sub(MARGIN_ROWS).min(total);
+    let first = (viewport.top / ROW_HEIGHT)
+        .saturating_sub(MARGIN_ROWS)
+        .min(total);
     let last = ((viewport.top + viewport.height) / ROW_HEIGHT + 1 + MARGIN_ROWS).min(total);
     let spacer = |rows: u32| {
         (rows > 0).then(|| html! {

@@ -105,7 +105,12 @@ fn take_turn() -> Option<(Suspension, Rc<Cell<bool>>)> {
     HYDRATING.get().then(|| {
         let (suspension, resume) = Suspension::new();
         let taken = Rc::new(Cell::new(false));
-        WAITING.with_borrow_mut(|waiting| waiting.push_back(Turn { resume, taken: taken.clone() }));
+        WAITING.with_borrow_mut(|waiting| {
+            waiting.push_back(Turn {
+                resume,
+                taken: taken.clone(),
+            })
+        });
         (suspension, taken)
     })
 }

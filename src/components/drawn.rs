@@ -26,7 +26,8 @@ pub fn use_drawn_rows(total: usize, progressive: bool) -> usize {
     use_effect_with((now, total), {
         let setter = drawn.setter();
         move |&(now, total): &(usize, usize)| {
-            let next = (now < total).then(|| AfterPaint::new(move || setter.set(now.saturating_add(ROWS_PER_STEP))));
+            let next = (now < total)
+                .then(|| AfterPaint::new(move || setter.set(now.saturating_add(ROWS_PER_STEP))));
             move || drop(next)
         }
     });
@@ -48,7 +49,10 @@ impl AfterPaint {
             let task = task.clone();
             move |_| *task.borrow_mut() = Some(Timeout::new(0, work))
         });
-        AfterPaint { _frame: frame, task }
+        AfterPaint {
+            _frame: frame,
+            task,
+        }
     }
 }
 

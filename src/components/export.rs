@@ -1,8 +1,8 @@
 //! Download exactly what is selected, as CSV or JSON.
 
 use super::use_tr;
-use upr_core::dataset::load::Dataset;
 use crate::i18n::Msg;
+use upr_core::dataset::load::Dataset;
 use upr_core::export::{rows, to_csv, to_json};
 use upr_core::filter::Outcome;
 use upr_core::state::Shared;
@@ -22,7 +22,8 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindge
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let anchor: web_sys::HtmlAnchorElement = gloo::utils::document().create_element("a")?.dyn_into()?;
+    let anchor: web_sys::HtmlAnchorElement =
+        gloo::utils::document().create_element("a")?.dyn_into()?;
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
@@ -36,17 +37,21 @@ pub fn ExportButtons(props: &ExportProps) -> Html {
     // appeared then took a line of their own on a phone and moved every
     // card down (a layout shift).
     let waiting = !props.dataset.texts_loaded;
-    let button = |label: &str, name: &'static str, mime: &'static str, render: fn(&[upr_core::export::ExportedRecommendation]) -> String| {
-        let dataset = props.dataset.clone();
-        let outcome = props.outcome.clone();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            let text = render(&rows(&dataset, &outcome));
-            if let Err(error) = download(name, mime, &text) {
-                gloo::console::error!("the download could not start", error);
-            }
-        });
-        html! { <button type="button" data-testid={format!("export-{}", name.rsplit('.').next().unwrap_or(name))} disabled={waiting} {onclick}>{ label.to_owned() }</button> }
-    };
+    let button =
+        |label: &str,
+         name: &'static str,
+         mime: &'static str,
+         render: fn(&[upr_core::export::ExportedRecommendation]) -> String| {
+            let dataset = props.dataset.clone();
+            let outcome = props.outcome.clone();
+            let onclick = Callback::from(move |_: MouseEvent| {
+                let text = render(&rows(&dataset, &outcome));
+                if let Err(error) = download(name, mime, &text) {
+                    gloo::console::error!("the download could not start", error);
+                }
+            });
+            html! { <button type="button" data-testid={format!("export-{}", name.rsplit('.').next().unwrap_or(name))} disabled={waiting} {onclick}>{ label.to_owned() }</button> }
+        };
     html! {
         <div class="export" role="group" aria-label={t.get(Msg::DownloadSelected)}>
             { format!("{} ", t.get(Msg::DownloadColon)) }

@@ -70,10 +70,28 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     });
     let onclear = {
         let (onquery, lang) = (props.onquery.clone(), query.lang);
-        Callback::from(move |_: MouseEvent| onquery.emit((Query { lang, ..Query::default() }, QueryOrigin::Choice)))
+        Callback::from(move |_: MouseEvent| {
+            onquery.emit((
+                Query {
+                    lang,
+                    ..Query::default()
+                },
+                QueryOrigin::Choice,
+            ))
+        })
     };
-    let has_filters = Query { review: None, sort: query.sort, group: query.group, page: 1, lang: query.lang, ..Query::default() }
-        != Query { review: None, page: 1, ..query.clone() };
+    let has_filters = Query {
+        review: None,
+        sort: query.sort,
+        group: query.group,
+        page: 1,
+        lang: query.lang,
+        ..Query::default()
+    } != Query {
+        review: None,
+        page: 1,
+        ..query.clone()
+    };
 
     html! {
         <form class="filters" aria-label={t.get(Msg::Filters)} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
@@ -101,7 +119,11 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
 }
 
 /// A callback that applies `change` to `query` (back on page 1) as a choice.
-fn choice(query: &Query, onquery: &OnQuery, change: impl Fn(&mut Query, Event) + 'static) -> Callback<Event> {
+fn choice(
+    query: &Query,
+    onquery: &OnQuery,
+    change: impl Fn(&mut Query, Event) + 'static,
+) -> Callback<Event> {
     let query = query.clone();
     let onquery = onquery.clone();
     Callback::from(move |event: Event| {
@@ -128,15 +150,27 @@ fn FacetList(props: &FacetListProps) -> Html {
     let facet = props.facet;
     let dataset = &props.dataset;
     let query = &props.query;
-    let selected: Vec<usize> = query.selection(facet).iter().filter_map(|v| facet.find(dataset, v)).collect();
+    let selected: Vec<usize> = query
+        .selection(facet)
+        .iter()
+        .filter_map(|v| facet.find(dataset, v))
+        .collect();
     let counts = props.outcome.counts(facet);
     // The options' values and labels change only with the dataset or the
     // language, not at each filter.
-    let names = use_memo((facet, dataset.clone(), t.clone()), |(facet, dataset, t)| {
-        (0..dataset.option_count(*facet))
-            .map(|index| (AttrValue::from(facet.value(dataset, index)), AttrValue::from(t.facet_label(*facet, dataset, index))))
-            .collect::<Vec<_>>()
-    });
+    let names = use_memo(
+        (facet, dataset.clone(), t.clone()),
+        |(facet, dataset, t)| {
+            (0..dataset.option_count(*facet))
+                .map(|index| {
+                    (
+                        AttrValue::from(facet.value(dataset, index)),
+                        AttrValue::from(t.facet_label(*facet, dataset, index)),
+                    )
+                })
+                .collect::<Vec<_>>()
+        },
+    );
     // One toggle for the list's life, which reads the query of the latest
     // render: an option whose count and state are unchanged keeps equal
     // props and is not drawn again.
@@ -159,10 +193,14 @@ fn FacetList(props: &FacetListProps) -> Html {
                 count={counts.get(index).copied().unwrap_or(0)} checked={selected.contains(&index)} ontoggle={(*ontoggle).clone()} />
         }
     });
-    let onmatch = choice(query, &props.onquery, |q, e| q.match_all = input_value(&e) == "all");
+    let onmatch = choice(query, &props.onquery, |q, e| {
+        q.match_all = input_value(&e) == "all"
+    });
     // Which sessions the facet covers: fixed for a dataset, and a pass
     // over every review, so not worked out again at each filter.
-    let coverage = use_memo((facet, dataset.clone()), |(facet, dataset)| facet.coverage(dataset));
+    let coverage = use_memo((facet, dataset.clone()), |(facet, dataset)| {
+        facet.coverage(dataset)
+    });
     let (classified, unclassified) = &*coverage;
     html! {
         <fieldset class={classes!("facet", (facet == Facet::Theme).then_some("themes"))} data-testid={format!("{}-filter", facet.parameter())}>
@@ -205,7 +243,12 @@ struct FacetOptionProps {
 #[component]
 fn FacetOption(props: &FacetOptionProps) -> Html {
     let t = use_tr();
-    let FacetOptionProps { facet, index, count, .. } = *props;
+    let FacetOptionProps {
+        facet,
+        index,
+        count,
+        ..
+    } = *props;
     let onchange = props.ontoggle.reform(move |_: Event| index);
     let (before, after) = t.count_around(Msg::RecommendationsCount, count);
     html! {
@@ -241,7 +284,13 @@ struct RangeProps {
 #[component]
 fn ParticipationRange(props: &RangeProps) -> Html {
     let t = use_tr();
-    let most = props.dataset.reviews.iter().map(|r| r.summary.participation.states).max().unwrap_or(0);
+    let most = props
+        .dataset
+        .reviews
+        .iter()
+        .map(|r| r.summary.participation.states)
+        .max()
+        .unwrap_or(0);
     let query = &props.query;
     let bound = |get: fn(&mut Query) -> &mut Bounds, is_min: bool, origin: QueryOrigin| {
         let query = query.clone();
@@ -252,19 +301,29 @@ fn ParticipationRange(props: &RangeProps) -> Html {
             let bounds = get(&mut next);
             // The slider's ends mean "no bound", so the link stays short.
             let value = value.filter(|v| if is_min { *v > 0 } else { *v < most });
-            if is_min { bounds.min = value } else { bounds.max = value }
+            if is_min {
+                bounds.min = value
+            } else {
+                bounds.max = value
+            }
             onquery.emit((next, origin));
         })
     };
     let states_min = query.states.min.unwrap_or(0);
     let states_max = query.states.max.unwrap_or(most);
-    let number_input = |label: Msg, testid: &str, value: Option<u32>, get: fn(&mut Query) -> &mut Bounds, is_min: bool| html! {
-        <label class="number">
-            <span>{ t.get(label) }</span>
-            <input type="number" min="0" max={most.to_string()} inputmode="numeric" data-testid={testid.to_owned()}
-                value={value.map(|v| v.to_string()).unwrap_or_default()}
-                onchange={bound(get, is_min, QueryOrigin::Choice)} />
-        </label>
+    let number_input = |label: Msg,
+                        testid: &str,
+                        value: Option<u32>,
+                        get: fn(&mut Query) -> &mut Bounds,
+                        is_min: bool| {
+        html! {
+            <label class="number">
+                <span>{ t.get(label) }</span>
+                <input type="number" min="0" max={most.to_string()} inputmode="numeric" data-testid={testid.to_owned()}
+                    value={value.map(|v| v.to_string()).unwrap_or_default()}
+                    onchange={bound(get, is_min, QueryOrigin::Choice)} />
+            </label>
+        }
     };
     html! {
         <fieldset class="range">
@@ -293,7 +352,13 @@ fn ParticipationRange(props: &RangeProps) -> Html {
 }
 
 /// A `<select>` whose first option means "any".
-fn select(t: &Tr, label: Msg, testid: &str, onchange: Callback<Event>, options: Vec<(String, String, bool)>) -> Html {
+fn select(
+    t: &Tr,
+    label: Msg,
+    testid: &str,
+    onchange: Callback<Event>,
+    options: Vec<(String, String, bool)>,
+) -> Html {
     let any_selected = !options.iter().any(|(_, _, selected)| *selected);
     html! {
         <label class="field">
@@ -342,7 +407,13 @@ fn StateOptions(props: &StateOptionsProps) -> Html {
     }
 }
 
-fn state_select(t: &Tr, label: Msg, testid: &str, onchange: Callback<Event>, options: Html) -> Html {
+fn state_select(
+    t: &Tr,
+    label: Msg,
+    testid: &str,
+    onchange: Callback<Event>,
+    options: Html,
+) -> Html {
     html! {
         <label class="field">
             <span>{ t.get(label) }</span>
@@ -366,25 +437,63 @@ fn ReviewFilters(props: &FilterPanelProps) -> Html {
         .sessions
         .iter()
         .map(|s| {
-            let n = outcome.session_counts.get(s.number as usize - 1).copied().unwrap_or(0);
-            (s.number.to_string(), t.fmt(Msg::SessionOption, &[("session", &s.number.to_string()), ("year", s.start.get(..4).unwrap_or_default()), ("reviews", &t.count(Msg::ReviewsCount, n, &[]))]), query.session == Some(s.number))
+            let n = outcome
+                .session_counts
+                .get(s.number as usize - 1)
+                .copied()
+                .unwrap_or(0);
+            (
+                s.number.to_string(),
+                t.fmt(
+                    Msg::SessionOption,
+                    &[
+                        ("session", &s.number.to_string()),
+                        ("year", s.start.get(..4).unwrap_or_default()),
+                        ("reviews", &t.count(Msg::ReviewsCount, n, &[])),
+                    ],
+                ),
+                query.session == Some(s.number),
+            )
         })
         .collect();
     let cycle_options = outcome
         .cycle_counts
         .iter()
         .enumerate()
-        .map(|(i, n)| ((i + 1).to_string(), t.fmt(Msg::CycleOption, &[("cycle", &(i + 1).to_string()), ("n", &t.num(*n))]), query.cycle == Some(i as u8 + 1)))
+        .map(|(i, n)| {
+            (
+                (i + 1).to_string(),
+                t.fmt(
+                    Msg::CycleOption,
+                    &[("cycle", &(i + 1).to_string()), ("n", &t.num(*n))],
+                ),
+                query.cycle == Some(i as u8 + 1),
+            )
+        })
         .collect();
     let region_options = Region::ALL
         .iter()
         .zip(&outcome.region_counts)
-        .map(|(r, n)| (r.code().to_owned(), format!("{} ({})", t.region(*r), t.num(*n)), query.region == Some(*r)))
+        .map(|(r, n)| {
+            (
+                r.code().to_owned(),
+                format!("{} ({})", t.region(*r), t.num(*n)),
+                query.region == Some(*r),
+            )
+        })
         .collect();
-    let onsur = updater(props, QueryOrigin::Choice, |q, e: Event| q.sur = Some(select_value(&e)).filter(|v| !v.is_empty()));
-    let onsession = updater(props, QueryOrigin::Choice, |q, e: Event| q.session = select_value(&e).parse().ok());
-    let oncycle = updater(props, QueryOrigin::Choice, |q, e: Event| q.cycle = select_value(&e).parse().ok());
-    let onregion = updater(props, QueryOrigin::Choice, |q, e: Event| q.region = Region::from_code(&select_value(&e)));
+    let onsur = updater(props, QueryOrigin::Choice, |q, e: Event| {
+        q.sur = Some(select_value(&e)).filter(|v| !v.is_empty())
+    });
+    let onsession = updater(props, QueryOrigin::Choice, |q, e: Event| {
+        q.session = select_value(&e).parse().ok()
+    });
+    let oncycle = updater(props, QueryOrigin::Choice, |q, e: Event| {
+        q.cycle = select_value(&e).parse().ok()
+    });
+    let onregion = updater(props, QueryOrigin::Choice, |q, e: Event| {
+        q.region = Region::from_code(&select_value(&e))
+    });
     html! {
         <fieldset>
             <legend>{ t.get(Msg::ReviewLegend) }</legend>
@@ -403,19 +512,38 @@ fn RecommendationFilters(props: &FilterPanelProps) -> Html {
     let query = &props.query;
     let counts = props.outcome.response_counts;
     let from = query.from.as_deref().and_then(|s| dataset.find_state(s));
-    let response_options = [(Response::Accepted, counts[0]), (Response::Noted, counts[1])]
-        .into_iter()
-        .map(|(r, n)| (r.code().to_owned(), format!("{} ({})", t.response(r), t.num(n)), query.response == Some(r)))
-        .collect();
+    let response_options = [
+        (Response::Accepted, counts[0]),
+        (Response::Noted, counts[1]),
+    ]
+    .into_iter()
+    .map(|(r, n)| {
+        (
+            r.code().to_owned(),
+            format!("{} ({})", t.response(r), t.num(n)),
+            query.response == Some(r),
+        )
+    })
+    .collect();
     let onresponse = updater(props, QueryOrigin::Choice, |q, e: Event| {
         q.response = Response::from_code(&select_value(&e))
     });
-    let onfrom = updater(props, QueryOrigin::Choice, |q, e: Event| q.from = Some(select_value(&e)).filter(|v| !v.is_empty()));
+    let onfrom = updater(props, QueryOrigin::Choice, |q, e: Event| {
+        q.from = Some(select_value(&e)).filter(|v| !v.is_empty())
+    });
     let from_region_options = Region::ALL
         .iter()
-        .map(|r| (r.code().to_owned(), t.region(*r), query.from_region == Some(*r)))
+        .map(|r| {
+            (
+                r.code().to_owned(),
+                t.region(*r),
+                query.from_region == Some(*r),
+            )
+        })
         .collect();
-    let onfromregion = updater(props, QueryOrigin::Choice, |q, e: Event| q.from_region = Region::from_code(&select_value(&e)));
+    let onfromregion = updater(props, QueryOrigin::Choice, |q, e: Event| {
+        q.from_region = Region::from_code(&select_value(&e))
+    });
     html! {
         <fieldset>
             <legend>{ t.get(Msg::RecommendationLegend) }</legend>

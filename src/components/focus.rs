@@ -34,7 +34,10 @@ pub fn use_focus_back_to_card(list: NodeRef, open: Option<AttrValue>) {
 
 fn card_link(list: &NodeRef, review: &str) -> Option<web_sys::HtmlElement> {
     use wasm_bindgen::JsCast;
-    let cards = list.cast::<web_sys::Element>()?.query_selector_all("[data-testid=review-card]").ok()?;
+    let cards = list
+        .cast::<web_sys::Element>()?
+        .query_selector_all("[data-testid=review-card]")
+        .ok()?;
     (0..cards.length())
         .filter_map(|i| cards.item(i)?.dyn_into::<web_sys::Element>().ok())
         .find(|card| card.get_attribute("data-review").as_deref() == Some(review))?

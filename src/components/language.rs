@@ -16,7 +16,9 @@ fn browser_preference() -> Lang {
     if cfg!(not(target_arch = "wasm32")) {
         return Lang::En;
     }
-    let languages = web_sys::window().map(|w| w.navigator().languages()).unwrap_or_default();
+    let languages = web_sys::window()
+        .map(|w| w.navigator().languages())
+        .unwrap_or_default();
     let codes: Vec<String> = languages.iter().filter_map(|l| l.as_string()).collect();
     Lang::preferred(&codes)
 }
@@ -25,7 +27,11 @@ fn browser_preference() -> Lang {
 /// loaded, why (in English, which the viewer then keeps). On the page
 /// (`page`), `<html lang dir>` follow the language (the app sets the title).
 #[hook]
-pub fn use_language(requested: Option<Lang>, page: bool, data_base: AttrValue) -> (Tr, Option<String>) {
+pub fn use_language(
+    requested: Option<Lang>,
+    page: bool,
+    data_base: AttrValue,
+) -> (Tr, Option<String>) {
     let lang = requested.unwrap_or_else(browser_preference);
     // Already here (a page in that language loads them before it starts,
     // the prerender puts them here): drawn in it from the first render.
@@ -51,7 +57,10 @@ pub fn use_language(requested: Option<Lang>, page: bool, data_base: AttrValue) -
                     }
                     Err(reason) => {
                         tr.set(Tr::english());
-                        failure.set(Some(Tr::english().fmt(Msg::LanguageFailed, &[("language", lang.english_name()), ("reason", &reason)])));
+                        failure.set(Some(Tr::english().fmt(
+                            Msg::LanguageFailed,
+                            &[("language", lang.english_name()), ("reason", &reason)],
+                        )));
                     }
                 }
             });
@@ -89,7 +98,13 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
         let (query, onquery) = (props.query.clone(), props.onquery.clone());
         Callback::from(move |e: Event| {
             let lang = Lang::from_code(&e.target_unchecked_into::<HtmlSelectElement>().value());
-            onquery.emit((Query { lang, ..query.clone() }, QueryOrigin::Choice));
+            onquery.emit((
+                Query {
+                    lang,
+                    ..query.clone()
+                },
+                QueryOrigin::Choice,
+            ));
         })
     };
     html! {

@@ -10,7 +10,8 @@ pub fn marked(text: &str, search: &SearchQuery) -> Html {
     let mut shown = 0;
     let mut parts = Vec::new();
     for range in search.highlights(text) {
-        if let (Some(before), Some(found)) = (text.get(shown..range.start), text.get(range.clone())) {
+        if let (Some(before), Some(found)) = (text.get(shown..range.start), text.get(range.clone()))
+        {
             parts.push(html! { { before.to_owned() } });
             parts.push(html! { <mark>{ found.to_owned() }</mark> });
             shown = range.end;

@@ -5,6 +5,7 @@ pub mod card;
 pub mod card_list;
 pub mod charts;
 pub mod compare;
+pub mod data_table;
 pub mod deferred;
 pub mod drawn;
 pub mod export;
@@ -18,7 +19,6 @@ pub mod profile;
 pub mod recommendations;
 pub mod review;
 pub mod summary;
-pub mod data_table;
 
 use upr_core::query::Query;
 use upr_core::state::QueryOrigin;

@@ -1,12 +1,12 @@
 //! Loading, progress, errors, and what was ignored in the link.
 
 use super::use_tr;
-use upr_core::dataset::load::LoadError;
 use crate::i18n::Msg;
 use crate::palette::Palette;
-use upr_core::query::QueryWarning;
 use crate::services::fetch::Progress;
 use stylist::yew::styled_component;
+use upr_core::dataset::load::LoadError;
+use upr_core::query::QueryWarning;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -69,11 +69,27 @@ pub fn TextsProgress(props: &TextsProgressProps) -> Html {
     let megabytes = |bytes: u64| {
         let tenths = (bytes as f64 / 100_000.0).round() as u64;
         // The decimal separator as the language writes it.
-        let point = if matches!(t.lang(), crate::i18n::Lang::Fr | crate::i18n::Lang::Ru | crate::i18n::Lang::Es) { ',' } else { '.' };
-        t.fmt(Msg::Megabytes, &[("mb", &format!("{}{point}{}", tenths / 10, tenths % 10))])
+        let point = if matches!(
+            t.lang(),
+            crate::i18n::Lang::Fr | crate::i18n::Lang::Ru | crate::i18n::Lang::Es
+        ) {
+            ','
+        } else {
+            '.'
+        };
+        t.fmt(
+            Msg::Megabytes,
+            &[("mb", &format!("{}{point}{}", tenths / 10, tenths % 10))],
+        )
     };
     let label = match total {
-        Some(total) => t.fmt(Msg::TextsProgressOf, &[("received", &megabytes(received)), ("total", &megabytes(total))]),
+        Some(total) => t.fmt(
+            Msg::TextsProgressOf,
+            &[
+                ("received", &megabytes(received)),
+                ("total", &megabytes(total)),
+            ],
+        ),
         None => t.fmt(Msg::TextsProgress, &[("received", &megabytes(received))]),
     };
     html! {

@@ -26,12 +26,21 @@ impl OnScreen {
     /// One past the last item on screen, as of the last layout; `None`
     /// until the browser has reported (or where it cannot observe).
     pub fn upto(&self) -> Option<usize> {
-        self.known.get().then(|| self.seen.borrow().iter().rposition(|seen| *seen).map_or(0, |last| last + 1))
+        self.known.get().then(|| {
+            self.seen
+                .borrow()
+                .iter()
+                .rposition(|seen| *seen)
+                .map_or(0, |last| last + 1)
+        })
     }
 
     fn record(&self, entries: js_sys::Array) {
         let mut seen = self.seen.borrow_mut();
-        for entry in entries.iter().filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok()) {
+        for entry in entries
+            .iter()
+            .filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
+        {
             let place = place_in_parent(&entry.target());
             if seen.len() <= place {
                 seen.resize(place + 1, false);
@@ -77,11 +86,17 @@ struct Watch {
 
 impl Watch {
     fn new(on_screen: Rc<OnScreen>) -> Option<Self> {
-        let report = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries| on_screen.record(entries));
+        let report =
+            Closure::<dyn FnMut(js_sys::Array)>::new(move |entries| on_screen.record(entries));
         let options = IntersectionObserverInit::new();
         options.set_root_margin(MARGIN);
-        let observer = IntersectionObserver::new_with_options(report.as_ref().unchecked_ref(), &options).ok()?;
-        Some(Watch { observer, _report: report })
+        let observer =
+            IntersectionObserver::new_with_options(report.as_ref().unchecked_ref(), &options)
+                .ok()?;
+        Some(Watch {
+            observer,
+            _report: report,
+        })
     }
 }
 
@@ -92,5 +107,9 @@ impl Drop for Watch {
 }
 
 fn place_in_parent(item: &Element) -> usize {
-    std::iter::successors(item.previous_element_sibling(), Element::previous_element_sibling).count()
+    std::iter::successors(
+        item.previous_element_sibling(),
+        Element::previous_element_sibling,
+    )
+    .count()
 }

@@ -3,9 +3,9 @@
 //! the States under review answered.
 
 use super::use_tr;
+use crate::i18n::{Msg, Tr};
 use upr_core::dataset::load::Dataset;
 use upr_core::format::percent;
-use crate::i18n::{Msg, Tr};
 use upr_core::state::Shared;
 use upr_core::stats::{RecommenderProfile, Split};
 use yew::prelude::*;
@@ -20,7 +20,13 @@ pub struct ProfileProps {
 }
 
 fn answered(t: &Tr, split: &Split) -> String {
-    t.fmt(Msg::AnsweredShare, &[("n", &t.num(split.total())), ("share", &t.pct(percent(split.accepted, split.total())))])
+    t.fmt(
+        Msg::AnsweredShare,
+        &[
+            ("n", &t.num(split.total())),
+            ("share", &t.pct(percent(split.accepted, split.total()))),
+        ],
+    )
 }
 
 #[component]
@@ -30,10 +36,17 @@ pub fn RecommenderProfileView(props: &ProfileProps) -> Html {
     let profile = &props.profile;
     let name = &t.state_name(dataset, profile.state);
     let split = &profile.split;
-    let list = |testid: &str, items: Vec<String>| html! {
-        <ol data-testid={testid.to_owned()}>{ for items.into_iter().map(|item| html! { <li>{ item }</li> }) }</ol>
+    let list = |testid: &str, items: Vec<String>| {
+        html! {
+            <ol data-testid={testid.to_owned()}>{ for items.into_iter().map(|item| html! { <li>{ item }</li> }) }</ol>
+        }
     };
-    let recipients = profile.recipients.iter().take(TOP).map(|(state, n)| format!("{} ({})", t.state_name(dataset, *state), t.num(*n))).collect();
+    let recipients = profile
+        .recipients
+        .iter()
+        .take(TOP)
+        .map(|(state, n)| format!("{} ({})", t.state_name(dataset, *state), t.num(*n)))
+        .collect();
     html! {
         <section class="profile" data-testid="recommender-profile" aria-labelledby="recommender-profile-heading">
             <h2 id="recommender-profile-heading">{ t.fmt(Msg::ProfileHeading, &[("name", name)]) }</h2>

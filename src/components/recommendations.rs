@@ -7,18 +7,18 @@ use super::deferred::InTurn;
 use super::drawn::{use_drawn_rows, FIRST_ROWS};
 use super::marked::marked;
 use super::{use_tr, OnQuery};
+use crate::i18n::{Msg, Tr};
+use crate::palette::sdg_colours;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 use upr_core::dataset::load::{Dataset, RecommendationRow};
 use upr_core::dataset::schema::Response;
 use upr_core::export::{document, document_url};
 use upr_core::facet::Facet;
 use upr_core::format::sdg_target;
-use crate::i18n::{Msg, Tr};
-use crate::palette::sdg_colours;
 use upr_core::query::{Grouping, Query};
 use upr_core::search::SearchQuery;
 use upr_core::state::{QueryOrigin, Shared};
-use std::collections::BTreeMap;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -46,16 +46,20 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
     let review = &dataset.reviews[props.review];
     let media = review.summary.media_summary.as_ref();
     let ongroup = |group: Grouping| {
-        let query = Query { group, ..props.query.clone() };
+        let query = Query {
+            group,
+            ..props.query.clone()
+        };
         let onquery = props.onquery.clone();
         Callback::from(move |_: Event| onquery.emit((query.clone(), QueryOrigin::Choice)))
     };
     let grouping = props.query.group.for_review(review);
     // Once per card, grouping and language: not again at each step that
     // draws more rows.
-    let groups = use_memo((props.passing.clone(), grouping, t.clone(), dataset.clone()), |(passing, grouping, t, dataset)| {
-        group_rows(t, dataset, passing, *grouping)
-    });
+    let groups = use_memo(
+        (props.passing.clone(), grouping, t.clone(), dataset.clone()),
+        |(passing, grouping, t, dataset)| group_rows(t, dataset, passing, *grouping),
+    );
     // Parsed once per search, so that the slices already drawn compare
     // equal and are left alone as more are added.
     let search = use_memo(props.query.text.clone(), |text| SearchQuery::parse(text).0);
@@ -63,12 +67,18 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
     // An outline has headings only: all of them, at once.
     let drawn = use_drawn_rows(listed, props.progressive && !props.outline);
     let heading = |key: &GroupKey| match (key, grouping) {
-        (GroupKey::Option(option), Grouping::Facet(facet)) => t.facet_label(facet, dataset, *option),
+        (GroupKey::Option(option), Grouping::Facet(facet)) => {
+            t.facet_label(facet, dataset, *option)
+        }
         (GroupKey::None, Grouping::Facet(facet)) => t.facet_none(facet, facet.classifies(review)),
         (GroupKey::Name(name), _) => name.clone(),
         _ => String::new(),
     };
-    let unclassified = Facet::ALL.into_iter().filter(|f| !f.classifies(review)).map(|f| t.facet_plural(f)).collect::<Vec<_>>();
+    let unclassified = Facet::ALL
+        .into_iter()
+        .filter(|f| !f.classifies(review))
+        .map(|f| t.facet_plural(f))
+        .collect::<Vec<_>>();
     let total = review.summary.recommendations;
     html! {
         <section data-testid="recommendations">
@@ -127,7 +137,12 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
 }
 
 /// The passing rows (`passing`) by their group, in the groups' order.
-fn group_rows(t: &Tr, dataset: &Dataset, passing: &[u32], grouping: Grouping) -> BTreeMap<GroupKey, Vec<u32>> {
+fn group_rows(
+    t: &Tr,
+    dataset: &Dataset,
+    passing: &[u32],
+    grouping: Grouping,
+) -> BTreeMap<GroupKey, Vec<u32>> {
     let mut groups: BTreeMap<GroupKey, Vec<u32>> = BTreeMap::new();
     for &index in passing {
         let row = dataset.recommendations.row(index as usize);
@@ -136,14 +151,19 @@ fn group_rows(t: &Tr, dataset: &Dataset, passing: &[u32], grouping: Grouping) ->
                 let mut any = false;
                 for option in facet.indices(&row) {
                     any = true;
-                    groups.entry(GroupKey::Option(option)).or_default().push(index);
+                    groups
+                        .entry(GroupKey::Option(option))
+                        .or_default()
+                        .push(index);
                 }
                 if !any {
                     groups.entry(GroupKey::None).or_default().push(index);
                 }
             }
             Grouping::State => {
-                let name = row.from.map_or_else(|| t.get(Msg::UnknownState), |s| t.state_name(dataset, s));
+                let name = row
+                    .from
+                    .map_or_else(|| t.get(Msg::UnknownState), |s| t.state_name(dataset, s));
                 groups.entry(GroupKey::Name(name)).or_default().push(index);
             }
         }
@@ -153,12 +173,18 @@ fn group_rows(t: &Tr, dataset: &Dataset, passing: &[u32], grouping: Grouping) ->
 
 /// The groups with anything drawn yet, each with how many of its slices
 /// are: a slice is drawn once the rows before it, in all groups, are.
-fn drawn_groups(groups: &BTreeMap<GroupKey, Vec<u32>>, drawn: usize) -> impl Iterator<Item = (&GroupKey, &Vec<u32>, usize)> {
-    groups.iter().scan(0usize, move |before, (key, rows)| {
-        let slices = drawn.saturating_sub(*before).div_ceil(ROWS_PER_SLICE);
-        *before += rows.len();
-        Some((key, rows, slices))
-    }).take_while(|(_, _, slices)| *slices > 0)
+fn drawn_groups(
+    groups: &BTreeMap<GroupKey, Vec<u32>>,
+    drawn: usize,
+) -> impl Iterator<Item = (&GroupKey, &Vec<u32>, usize)> {
+    groups
+        .iter()
+        .scan(0usize, move |before, (key, rows)| {
+            let slices = drawn.saturating_sub(*before).div_ceil(ROWS_PER_SLICE);
+            *before += rows.len();
+            Some((key, rows, slices))
+        })
+        .take_while(|(_, _, slices)| *slices > 0)
 }
 
 #[derive(Properties, PartialEq)]
@@ -197,8 +223,15 @@ impl GroupKey {
     }
 }
 
-fn recommendation(t: &Tr, dataset: &Dataset, row: &RecommendationRow, search: &SearchQuery) -> Html {
-    let from = row.from.map_or_else(|| t.get(Msg::UnknownState), |s| t.state_name(dataset, s));
+fn recommendation(
+    t: &Tr,
+    dataset: &Dataset,
+    row: &RecommendationRow,
+    search: &SearchQuery,
+) -> Html {
+    let from = row
+        .from
+        .map_or_else(|| t.get(Msg::UnknownState), |s| t.state_name(dataset, s));
     let class = match row.response {
         Response::Accepted => "accepted-text",
         Response::Noted => "noted-text",
@@ -224,7 +257,10 @@ fn recommendation(t: &Tr, dataset: &Dataset, row: &RecommendationRow, search: &S
             </li>
         }
     });
-    let persons: Vec<String> = Facet::Persons.indices(row).map(|p| t.facet_label(Facet::Persons, dataset, p)).collect();
+    let persons: Vec<String> = Facet::Persons
+        .indices(row)
+        .map(|p| t.facet_label(Facet::Persons, dataset, p))
+        .collect();
     let text = row.text();
     html! {
         <li data-testid="recommendation">

@@ -4,14 +4,14 @@
 use super::focus::focus_next_frame;
 use super::recommendations::Recommendations;
 use super::{use_tr, OnQuery};
+use crate::i18n::{Msg, Tr};
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use upr_core::dataset::load::{Dataset, StateIndex};
 use upr_core::dataset::schema::MediaSummary;
 use upr_core::format::percent;
-use crate::i18n::{Msg, Tr};
 use upr_core::query::Query;
 use upr_core::state::{QueryOrigin, Shared};
-use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -54,16 +54,36 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
     let review = &dataset.reviews[props.review];
     let summary = &review.summary;
     let media = summary.media_summary.as_ref();
-    let session = dataset.sessions.iter().find(|s| s.number == summary.session);
+    let session = dataset
+        .sessions
+        .iter()
+        .find(|s| s.number == summary.session);
     let state_name = t.review_state_name(dataset, props.review);
     let onclose = {
-        let query = Query { review: None, ..props.query.clone() };
+        let query = Query {
+            review: None,
+            ..props.query.clone()
+        };
         let onquery = props.onquery.clone();
         Callback::from(move |_: MouseEvent| onquery.emit((query.clone(), QueryOrigin::Choice)))
     };
-    let permalink = Query { review: Some(summary.id.clone()), lang: props.query.lang, ..Query::default() }.to_search();
-    let reviewed_twice = dataset.reviews.iter().filter(|r| r.state == review.state).count() == 2;
-    let compare_query = Query { compare: Some(dataset.states[review.state as usize].id.clone()), review: None, ..props.query.clone() };
+    let permalink = Query {
+        review: Some(summary.id.clone()),
+        lang: props.query.lang,
+        ..Query::default()
+    }
+    .to_search();
+    let reviewed_twice = dataset
+        .reviews
+        .iter()
+        .filter(|r| r.state == review.state)
+        .count()
+        == 2;
+    let compare_query = Query {
+        compare: Some(dataset.states[review.state as usize].id.clone()),
+        review: None,
+        ..props.query.clone()
+    };
     let oncompare = {
         let query = compare_query.clone();
         let onquery = props.onquery.clone();
@@ -97,7 +117,8 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
     use_effect_with((), {
         let whole = whole.setter();
         move |_| {
-            let listener = web_sys::window().map(|window| EventListener::new(&window, "beforeprint", move |_| whole.set(true)));
+            let listener = web_sys::window()
+                .map(|window| EventListener::new(&window, "beforeprint", move |_| whole.set(true)));
             move || drop(listener)
         }
     });
@@ -204,7 +225,8 @@ fn participation(t: &Tr, dataset: &Dataset, index: usize, media: Option<&MediaSu
     let summary = &review.summary;
     let p = summary.participation;
     let names = |states: &[StateIndex]| {
-        states.iter()
+        states
+            .iter()
             .map(|s| t.state_name(dataset, *s))
             .collect::<Vec<_>>()
             .join(", ")

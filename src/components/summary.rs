@@ -1,7 +1,7 @@
 //! The results line: how many reviews and recommendations match, and sort.
 
-use super::OnQuery;
 use super::use_tr;
+use super::OnQuery;
 use crate::i18n::Msg;
 use upr_core::query::{Query, Sort};
 use upr_core::state::QueryOrigin;
@@ -31,18 +31,26 @@ pub fn ResultSummary(props: &ResultSummaryProps) -> Html {
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             let (parsed, _) = Query::from_pairs([("sort".to_owned(), value)]);
-            onquery.emit((Query { sort: parsed.sort, ..query.clone() }.first_page(), QueryOrigin::Choice));
+            onquery.emit((
+                Query {
+                    sort: parsed.sort,
+                    ..query.clone()
+                }
+                .first_page(),
+                QueryOrigin::Choice,
+            ));
         })
     };
     let current = props.query.sort.as_param();
-    let options = Sort::KEYS.iter().flat_map(|(key, _, _)| {
-        let label = t.get(match key {
-            upr_core::query::SortKey::Date => Msg::SortDate,
-            upr_core::query::SortKey::State => Msg::SortState,
-            upr_core::query::SortKey::ParticipatingStates => Msg::SortStates,
-            upr_core::query::SortKey::Recommendations => Msg::SortRecommendations,
-        });
-        [false, true].map(|descending| {
+    let options =
+        Sort::KEYS.iter().flat_map(|(key, _, _)| {
+            let label = t.get(match key {
+                upr_core::query::SortKey::Date => Msg::SortDate,
+                upr_core::query::SortKey::State => Msg::SortState,
+                upr_core::query::SortKey::ParticipatingStates => Msg::SortStates,
+                upr_core::query::SortKey::Recommendations => Msg::SortRecommendations,
+            });
+            [false, true].map(|descending| {
             let value = Sort { key: *key, descending }.as_param();
             let direction = match (key, descending) {
                 (upr_core::query::SortKey::Date, false) => Msg::OldestFirst,
@@ -55,7 +63,7 @@ pub fn ResultSummary(props: &ResultSummaryProps) -> Html {
             let text = t.fmt(Msg::SortOption, &[("key", &label), ("direction", &t.get(direction))]);
             html! { <option selected={value == current} value={value.clone()}>{ text }</option> }
         })
-    });
+        });
     html! {
         <div class="result-bar">
             <p data-testid="result-summary" role="status" aria-live="polite" aria-atomic="true"

@@ -55,7 +55,10 @@ pub fn cached(lang: Lang, data_base: &str) -> Option<Tr> {
 /// `data_base`: the prerender renders a language this way.
 pub fn remember(tr: &Tr, data_base: &str) {
     LOADED.with(|l| l.borrow_mut().insert(tr.lang, tr.catalog.clone()));
-    STATE_NAMES.with(|n| n.borrow_mut().insert((data_base.to_owned(), tr.lang), tr.states.clone()));
+    STATE_NAMES.with(|n| {
+        n.borrow_mut()
+            .insert((data_base.to_owned(), tr.lang), tr.states.clone())
+    });
 }
 
 async fn fetch_catalog(lang: Lang) -> Result<Rc<Catalog>, String> {
@@ -82,10 +85,14 @@ async fn state_names(lang: Lang, data_base: &str) -> Rc<HashMap<String, String>>
         Some(text) => Ok(text),
         None => fetch_text(&url).await,
     };
-    let names = match text.and_then(|text| serde_json::from_str::<HashMap<String, String>>(&text).map_err(|e| e.to_string())) {
+    let names = match text.and_then(|text| {
+        serde_json::from_str::<HashMap<String, String>>(&text).map_err(|e| e.to_string())
+    }) {
         Ok(names) => Rc::new(names),
         Err(error) => {
-            gloo::console::warn!(format!("{url}: {error}; the States keep their English names"));
+            gloo::console::warn!(format!(
+                "{url}: {error}; the States keep their English names"
+            ));
             Rc::default()
         }
     };

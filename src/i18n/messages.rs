@@ -13,7 +13,13 @@ impl English {
     pub fn pick(self, n: u32) -> &'static str {
         match self {
             English::One(text) => text,
-            English::Plural(one, other) => if n == 1 { one } else { other },
+            English::Plural(one, other) => {
+                if n == 1 {
+                    one
+                } else {
+                    other
+                }
+            }
         }
     }
 

@@ -11,20 +11,20 @@
 
 pub mod load;
 mod messages;
-mod plural;
 mod notices;
+mod plural;
 
-pub use upr_core::lang::Lang;
 pub use messages::{English, Msg};
-pub use plural::{category, categories};
+pub use plural::{categories, category};
+pub use upr_core::lang::Lang;
 
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::rc::Rc;
 use upr_core::dataset::load::{Dataset, StateIndex};
 use upr_core::dataset::schema::{Region, Response};
 use upr_core::facet::Facet;
 use upr_core::format;
-use serde::Deserialize;
-use std::collections::HashMap;
-use std::rc::Rc;
 
 /// What a language file holds: the messages, and the names of the options
 /// the data classifies by (English in the data, so keyed by it).
@@ -63,7 +63,9 @@ pub struct Tr {
 
 impl PartialEq for Tr {
     fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang && Rc::ptr_eq(&self.catalog, &other.catalog) && Rc::ptr_eq(&self.states, &other.states)
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.catalog, &other.catalog)
+            && Rc::ptr_eq(&self.states, &other.states)
     }
 }
 
@@ -79,11 +81,19 @@ impl Tr {
             static EMPTY: (Rc<Catalog>, Rc<HashMap<String, String>>) = Default::default();
         }
         let (catalog, states) = EMPTY.with(Clone::clone);
-        Tr { lang: Lang::En, catalog, states }
+        Tr {
+            lang: Lang::En,
+            catalog,
+            states,
+        }
     }
 
     pub fn new(lang: Lang, catalog: Rc<Catalog>) -> Tr {
-        Tr { lang, catalog, states: Tr::english().states }
+        Tr {
+            lang,
+            catalog,
+            states: Tr::english().states,
+        }
     }
 
     /// The same, with the States' names in this language.
@@ -94,7 +104,10 @@ impl Tr {
     /// A State's name in the language (CLDR's), else the dataset's English.
     pub fn state_name(&self, dataset: &Dataset, state: StateIndex) -> String {
         let known = &dataset.states[state as usize];
-        self.states.get(&known.iso).cloned().unwrap_or_else(|| known.name.clone())
+        self.states
+            .get(&known.iso)
+            .cloned()
+            .unwrap_or_else(|| known.name.clone())
     }
 
     /// The name a review's card shows: in English the current name and the
@@ -286,7 +299,9 @@ pub fn placeholders(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else { break };
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
         found.push(rest[start + 1..start + len].to_owned());
         rest = &rest[start + len + 1..];
     }

@@ -10,8 +10,20 @@ pub fn category(lang: Lang, n: u32) -> &'static str {
     let (m10, m100) = (n % 10, n % 100);
     match lang {
         Lang::Zh => "other",
-        Lang::En | Lang::Es => if n == 1 { "one" } else { "other" },
-        Lang::Fr => if n <= 1 { "one" } else { "other" },
+        Lang::En | Lang::Es => {
+            if n == 1 {
+                "one"
+            } else {
+                "other"
+            }
+        }
+        Lang::Fr => {
+            if n <= 1 {
+                "one"
+            } else {
+                "other"
+            }
+        }
         Lang::Ru => {
             if m10 == 1 && m100 != 11 {
                 "one"
@@ -49,9 +61,13 @@ mod tests {
 
     #[test]
     fn counts_take_the_form_cldr_gives_them() {
-        let ru: Vec<&str> = [1, 2, 5, 11, 21, 22, 112].map(|n| category(Lang::Ru, n)).to_vec();
+        let ru: Vec<&str> = [1, 2, 5, 11, 21, 22, 112]
+            .map(|n| category(Lang::Ru, n))
+            .to_vec();
         assert_eq!(ru, ["one", "few", "many", "many", "one", "few", "many"]);
-        let ar: Vec<&str> = [0, 1, 2, 3, 11, 100, 103].map(|n| category(Lang::Ar, n)).to_vec();
+        let ar: Vec<&str> = [0, 1, 2, 3, 11, 100, 103]
+            .map(|n| category(Lang::Ar, n))
+            .to_vec();
         assert_eq!(ar, ["zero", "one", "two", "few", "many", "other", "few"]);
         assert_eq!(category(Lang::Fr, 0), "one");
         assert_eq!(category(Lang::En, 0), "other");

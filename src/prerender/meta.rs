@@ -3,9 +3,9 @@
 //! Twitter card tags, in the page's language. Plain text here; `site`
 //! escapes it.
 
+use crate::i18n::{Msg, Tr};
 use upr_core::dataset::load::Dataset;
 use upr_core::format::{month_year_in, percent};
-use crate::i18n::{Msg, Tr};
 use upr_core::lang::Lang;
 
 pub struct PageMeta {
@@ -20,7 +20,11 @@ pub struct PageMeta {
 /// The month the review's session began, `February 2010`, `février 2010`.
 pub fn review_month(t: &Tr, dataset: &Dataset, review: usize) -> Option<String> {
     let session = dataset.reviews[review].summary.session;
-    dataset.sessions.iter().find(|s| s.number == session).map(|s| month_year_in(t.lang(), &s.start))
+    dataset
+        .sessions
+        .iter()
+        .find(|s| s.number == session)
+        .map(|s| month_year_in(t.lang(), &s.start))
 }
 
 /// `Kazakhstan — Universal Periodic Review, session 7, February 2010`.
@@ -28,8 +32,14 @@ pub fn review_title(t: &Tr, dataset: &Dataset, review: usize) -> String {
     let name = t.state_name(dataset, dataset.reviews[review].state);
     let session = dataset.reviews[review].summary.session.to_string();
     match review_month(t, dataset, review) {
-        Some(month) => t.fmt(Msg::SiteReviewTitle, &[("name", &name), ("session", &session), ("month", &month)]),
-        None => t.fmt(Msg::SiteReviewTitleUndated, &[("name", &name), ("session", &session)]),
+        Some(month) => t.fmt(
+            Msg::SiteReviewTitle,
+            &[("name", &name), ("session", &session), ("month", &month)],
+        ),
+        None => t.fmt(
+            Msg::SiteReviewTitleUndated,
+            &[("name", &name), ("session", &session)],
+        ),
     }
 }
 
@@ -39,8 +49,14 @@ pub fn review_reach(t: &Tr, dataset: &Dataset, review: usize) -> String {
     t.fmt(
         Msg::SiteFrom,
         &[
-            ("recommendations", &t.count(Msg::RecommendationsCount, summary.recommendations, &[])),
-            ("states", &t.count(Msg::StatesCount, summary.participation.states, &[])),
+            (
+                "recommendations",
+                &t.count(Msg::RecommendationsCount, summary.recommendations, &[]),
+            ),
+            (
+                "states",
+                &t.count(Msg::StatesCount, summary.participation.states, &[]),
+            ),
         ],
     )
 }
@@ -53,8 +69,14 @@ pub fn review_figures(t: &Tr, dataset: &Dataset, review: usize) -> String {
         Msg::SiteFigures,
         &[
             ("from", &review_reach(t, dataset, review)),
-            ("accepted", &t.pct(percent(summary.accepted, summary.recommendations))),
-            ("noted", &t.pct(percent(summary.noted, summary.recommendations))),
+            (
+                "accepted",
+                &t.pct(percent(summary.accepted, summary.recommendations)),
+            ),
+            (
+                "noted",
+                &t.pct(percent(summary.noted, summary.recommendations)),
+            ),
         ],
     )
 }
@@ -66,7 +88,11 @@ pub fn review_meta(t: &Tr, dataset: &Dataset, review: usize) -> PageMeta {
         title: review_title(t, dataset, review),
         description: t.fmt(
             Msg::SiteReviewDescription,
-            &[("name", &name), ("session", &summary.session.to_string()), ("figures", &review_figures(t, dataset, review))],
+            &[
+                ("name", &name),
+                ("session", &summary.session.to_string()),
+                ("figures", &review_figures(t, dataset, review)),
+            ],
         ),
         path: review_path(&summary.id, t.lang()),
         image: Some(preview_path(&summary.id, t.lang())),
@@ -75,20 +101,42 @@ pub fn review_meta(t: &Tr, dataset: &Dataset, review: usize) -> PageMeta {
 
 /// The reviews of the State `state` (an index into `dataset.states`).
 pub fn reviews_of(dataset: &Dataset, state: usize) -> Vec<usize> {
-    (0..dataset.reviews.len()).filter(|&r| dataset.reviews[r].state as usize == state).collect()
+    (0..dataset.reviews.len())
+        .filter(|&r| dataset.reviews[r].state as usize == state)
+        .collect()
 }
 
 pub fn state_meta(t: &Tr, dataset: &Dataset, state: usize) -> PageMeta {
     let name = t.state_name(dataset, state as _);
     let reviews = reviews_of(dataset, state);
-    let sessions: Vec<String> = reviews.iter().map(|&r| dataset.reviews[r].summary.session.to_string()).collect();
+    let sessions: Vec<String> = reviews
+        .iter()
+        .map(|&r| dataset.reviews[r].summary.session.to_string())
+        .collect();
     let figures: Vec<String> = reviews
         .iter()
-        .map(|&r| t.fmt(Msg::SiteSessionFigures, &[("session", &dataset.reviews[r].summary.session.to_string()), ("figures", &review_figures(t, dataset, r))]))
+        .map(|&r| {
+            t.fmt(
+                Msg::SiteSessionFigures,
+                &[
+                    ("session", &dataset.reviews[r].summary.session.to_string()),
+                    ("figures", &review_figures(t, dataset, r)),
+                ],
+            )
+        })
         .collect();
     PageMeta {
-        title: t.fmt(Msg::SiteStateTitle, &[("name", &name), ("sessions", &sessions.join(&t.get(Msg::SiteAnd)))]),
-        description: t.fmt(Msg::SiteStateDescription, &[("name", &name), ("figures", &figures.join(" "))]),
+        title: t.fmt(
+            Msg::SiteStateTitle,
+            &[
+                ("name", &name),
+                ("sessions", &sessions.join(&t.get(Msg::SiteAnd))),
+            ],
+        ),
+        description: t.fmt(
+            Msg::SiteStateDescription,
+            &[("name", &name), ("figures", &figures.join(" "))],
+        ),
         path: state_path(&dataset.states[state].id, t.lang()),
         image: None,
     }
@@ -100,7 +148,14 @@ pub fn home_meta(t: &Tr, dataset: &Dataset) -> PageMeta {
         description: t.fmt(
             Msg::SiteHomeDescription,
             &[
-                ("recommendations", &t.count(Msg::RecommendationsCount, dataset.totals.recommendations, &[])),
+                (
+                    "recommendations",
+                    &t.count(
+                        Msg::RecommendationsCount,
+                        dataset.totals.recommendations,
+                        &[],
+                    ),
+                ),
                 ("reviews", &t.num(dataset.reviews.len() as u32)),
             ],
         ),

@@ -10,15 +10,15 @@ pub mod preview;
 pub mod site;
 
 use crate::app::{Page, PageProps, ViewerProps};
-use upr_core::dataset::load::Dataset;
-use upr_core::query::Query;
 use crate::i18n::{Catalog, Tr};
-use upr_core::lang::Lang;
-use upr_core::state::Shared;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use stylist::manager::{render_static, StyleManager};
+use upr_core::dataset::load::Dataset;
+use upr_core::lang::Lang;
+use upr_core::query::Query;
+use upr_core::state::Shared;
 
 /// A view as HTML: the viewer's markup (for inside the page root) and the
 /// style sheets it uses (for the head).
@@ -40,7 +40,13 @@ pub enum Form {
 /// alone, or with its texts: the browser hydrates with the same) in the
 /// language of `t` (which `query.lang` names, but for English), the data
 /// folder being `data_base` relative to the page.
-pub fn render_view(dataset: &Rc<Dataset>, query: Query, data_base: &str, t: &Tr, form: Form) -> Rendered {
+pub fn render_view(
+    dataset: &Rc<Dataset>,
+    query: Query,
+    data_base: &str,
+    t: &Tr,
+    form: Form,
+) -> Rendered {
     // The viewer takes the messages it finds already loaded.
     crate::i18n::load::remember(t, data_base);
     let (writer, reader) = render_static();
@@ -61,7 +67,8 @@ pub fn render_view(dataset: &Rc<Dataset>, query: Query, data_base: &str, t: &Tr,
             outline: form == Form::Outline,
         },
     };
-    let markup = futures::executor::block_on(yew::LocalServerRenderer::<Page>::with_props(props).render());
+    let markup =
+        futures::executor::block_on(yew::LocalServerRenderer::<Page>::with_props(props).render());
     let mut styles = String::new();
     reader
         .read_style_data()
@@ -73,13 +80,19 @@ pub fn render_view(dataset: &Rc<Dataset>, query: Query, data_base: &str, t: &Tr,
 /// The languages other than English, each with its messages
 /// (`i18n_dir/<code>.json`) and its State names (`data_dir/names-<code>.json`).
 pub fn read_languages(i18n_dir: &Path, data_dir: &Path) -> Result<Vec<Tr>, String> {
-    let read = |path: PathBuf| std::fs::read_to_string(&path).map_err(|e| format!("could not read {}: {e}", path.display()));
+    let read = |path: PathBuf| {
+        std::fs::read_to_string(&path)
+            .map_err(|e| format!("could not read {}: {e}", path.display()))
+    };
     Lang::ALL
         .into_iter()
         .filter(|&lang| lang != Lang::En)
         .map(|lang| {
-            let catalog = Catalog::parse(&read(i18n_dir.join(format!("{}.json", lang.code())))?).map_err(|e| format!("{}.json: {e}", lang.code()))?;
-            let names: HashMap<String, String> = serde_json::from_str(&read(data_dir.join(lang.state_names_file()))?).map_err(|e| format!("{}: {e}", lang.state_names_file()))?;
+            let catalog = Catalog::parse(&read(i18n_dir.join(format!("{}.json", lang.code())))?)
+                .map_err(|e| format!("{}.json: {e}", lang.code()))?;
+            let names: HashMap<String, String> =
+                serde_json::from_str(&read(data_dir.join(lang.state_names_file()))?)
+                    .map_err(|e| format!("{}: {e}", lang.state_names_file()))?;
             Ok(Tr::new(lang, Rc::new(catalog)).with_states(Rc::new(names)))
         })
         .collect()

@@ -10,11 +10,11 @@
 
 use super::escape;
 use super::meta::{review_month, review_reach};
-use upr_core::dataset::load::Dataset;
-use upr_core::format::percent;
 use crate::i18n::{Msg, Tr};
 use crate::palette::LIGHT;
 use std::sync::Arc;
+use upr_core::dataset::load::Dataset;
+use upr_core::format::percent;
 
 /// Open Graph's recommended size for a large preview.
 pub const WIDTH: u32 = 1200;
@@ -51,8 +51,13 @@ impl Painter {
     pub fn review_png(&self, t: &Tr, dataset: &Dataset, review: usize) -> Result<Vec<u8>, String> {
         let svg = review_svg(t, dataset, review);
         let tree = resvg::usvg::Tree::from_str(&svg, &self.options).map_err(|e| e.to_string())?;
-        let mut pixmap = resvg::tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("the preview has no size")?;
-        resvg::render(&tree, resvg::tiny_skia::Transform::default(), &mut pixmap.as_mut());
+        let mut pixmap =
+            resvg::tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("the preview has no size")?;
+        resvg::render(
+            &tree,
+            resvg::tiny_skia::Transform::default(),
+            &mut pixmap.as_mut(),
+        );
         encode_rgb_png(pixmap.data())
     }
 }
@@ -62,7 +67,10 @@ impl Painter {
 /// trying every filter per row (or the best compression) halves the speed
 /// for a few percent less.
 fn encode_rgb_png(rgba: &[u8]) -> Result<Vec<u8>, String> {
-    let rgb: Vec<u8> = rgba.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+    let rgb: Vec<u8> = rgba
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
     let mut png = Vec::new();
     let mut encoder = png::Encoder::new(&mut png, WIDTH, HEIGHT);
     encoder.set_color(png::ColorType::Rgb);
@@ -81,10 +89,19 @@ fn encode_rgb_png(rgba: &[u8]) -> Result<Vec<u8>, String> {
 pub fn review_svg(t: &Tr, dataset: &Dataset, review: usize) -> String {
     let summary = &dataset.reviews[review].summary;
     let name = t.state_name(dataset, dataset.reviews[review].state);
-    let when = review_month(t, dataset, review).map(|m| format!(" · {m}")).unwrap_or_default();
-    let accepted = t.fmt(Msg::SiteAcceptedShare, &[("share", &t.pct(percent(summary.accepted, summary.recommendations)))]);
+    let when = review_month(t, dataset, review)
+        .map(|m| format!(" · {m}"))
+        .unwrap_or_default();
+    let accepted = t.fmt(
+        Msg::SiteAcceptedShare,
+        &[(
+            "share",
+            &t.pct(percent(summary.accepted, summary.recommendations)),
+        )],
+    );
     let bar = 1040.0;
-    let accepted_width = bar * f64::from(summary.accepted) / f64::from(summary.recommendations.max(1));
+    let accepted_width =
+        bar * f64::from(summary.accepted) / f64::from(summary.recommendations.max(1));
     let noted_width = bar * f64::from(summary.noted) / f64::from(summary.recommendations.max(1));
     // Long names (`the Democratic Republic of the Congo`) in smaller type.
     let name_size = if name.chars().count() > 24 { 56 } else { 80 };
@@ -93,8 +110,21 @@ pub fn review_svg(t: &Tr, dataset: &Dataset, review: usize) -> String {
     let (x, anchor) = if rtl { (1120, "end") } else { (80, "start") };
     // resvg orders the words of a line left to right whatever `direction`
     // says; an explicit right-to-left embedding makes it order Arabic's.
-    let line = |text: &str| if rtl { format!("\u{202B}{}\u{202C}", escape(text)) } else { escape(text) };
-    let (accepted_x, noted_x) = if rtl { (1120.0 - accepted_width, 1120.0 - accepted_width - noted_width) } else { (80.0, 80.0 + accepted_width) };
+    let line = |text: &str| {
+        if rtl {
+            format!("\u{202B}{}\u{202C}", escape(text))
+        } else {
+            escape(text)
+        }
+    };
+    let (accepted_x, noted_x) = if rtl {
+        (
+            1120.0 - accepted_width,
+            1120.0 - accepted_width - noted_width,
+        )
+    } else {
+        (80.0, 80.0 + accepted_width)
+    };
     format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}">
 <rect width="{WIDTH}" height="{HEIGHT}" fill="{background}"/>
@@ -126,7 +156,10 @@ pub fn review_svg(t: &Tr, dataset: &Dataset, review: usize) -> String {
         },
         title = line(&t.get(Msg::Title)),
         name = line(&name),
-        session = line(&format!("{}{when}", t.fmt(Msg::SessionN, &[("session", &summary.session.to_string())]))),
+        session = line(&format!(
+            "{}{when}",
+            t.fmt(Msg::SessionN, &[("session", &summary.session.to_string())])
+        )),
         figures = line(&review_reach(t, dataset, review)),
         accepted = line(&accepted),
     )

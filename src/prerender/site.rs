@@ -14,18 +14,24 @@
 //! the browser. Whole pages in five more languages would add about 600 MB
 //! and a minute of build for texts that are English in all of them.
 
-use super::meta::{home_meta, home_path, og_locale, review_meta, review_path, reviews_of, state_meta, state_path, PageMeta};
+use super::meta::{
+    home_meta, home_path, og_locale, review_meta, review_path, reviews_of, state_meta, state_path,
+    PageMeta,
+};
 use super::preview::Painter;
 use super::{escape, render_view, Form, Rendered};
-use upr_core::dataset::load::Dataset;
-use upr_core::fingerprint::of_page;
 use crate::i18n::{Msg, Tr};
-use upr_core::lang::Lang;
-use upr_core::query::Query;
-use crate::{DATA_BASE_ATTRIBUTE, FINGERPRINT_ATTRIBUTE, OUTLINE_ATTRIBUTE, PAGE_QUERY_ATTRIBUTE, PAGE_ROOT_ID, PRERENDERED_ATTRIBUTE, PRERENDERED_WITH_TEXTS};
+use crate::{
+    DATA_BASE_ATTRIBUTE, FINGERPRINT_ATTRIBUTE, OUTLINE_ATTRIBUTE, PAGE_QUERY_ATTRIBUTE,
+    PAGE_ROOT_ID, PRERENDERED_ATTRIBUTE, PRERENDERED_WITH_TEXTS,
+};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::rc::Rc;
+use upr_core::dataset::load::Dataset;
+use upr_core::fingerprint::of_page;
+use upr_core::lang::Lang;
+use upr_core::query::Query;
 
 /// The two stages of the dataset a page can be rendered with: the home
 /// page shows what the overview alone can (as the browser does before the
@@ -50,7 +56,10 @@ impl Datasets {
 pub enum SiteError {
     /// The built `index.html` lacks what the pages are made from.
     Template(&'static str),
-    Write { path: String, message: String },
+    Write {
+        path: String,
+        message: String,
+    },
     /// The dataset could not be read.
     Data(String),
 }
@@ -81,10 +90,17 @@ pub struct Written {
 /// addresses). `load` reads the dataset: each worker thread loads its own
 /// (the dataset is shared through `Rc`, which cannot cross threads), and the
 /// pages are split between them, which halves the time on two cores.
-pub fn write_site(template: &str, load: &(dyn Fn() -> Result<Datasets, String> + Sync), out: &Path, site_url: Option<&str>) -> Result<Written, SiteError> {
+pub fn write_site(
+    template: &str,
+    load: &(dyn Fn() -> Result<Datasets, String> + Sync),
+    out: &Path,
+    site_url: Option<&str>,
+) -> Result<Written, SiteError> {
     let template = Template::parse(template)?;
     let data = load().map_err(SiteError::Data)?;
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
     let results: Vec<Result<Written, SiteError>> = std::thread::scope(|scope| {
         let template = &template;
         let handles: Vec<_> = (1..workers)
@@ -96,7 +112,10 @@ pub fn write_site(template: &str, load: &(dyn Fn() -> Result<Datasets, String> +
             })
             .collect();
         let mut results = vec![write_pages(template, &data, out, site_url, 0, workers)];
-        results.extend(handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err(SiteError::Data("a worker stopped".into())))));
+        results.extend(handles.into_iter().map(|h| {
+            h.join()
+                .unwrap_or_else(|_| Err(SiteError::Data("a worker stopped".into())))
+        }));
         results
     });
     let mut written = Written::default();
@@ -112,10 +131,31 @@ pub fn write_site(template: &str, load: &(dyn Fn() -> Result<Datasets, String> +
         let form = form_of(&t);
         let home = render_view(&data.overview, query.clone(), "data/", &t, form);
         let meta = home_meta(&t, &data.complete);
-        let versions: Vec<_> = data.languages().map(|t| (t.lang(), home_path(t.lang()))).collect();
-        let nav = format!("{}{}", site_index(&t, &data.complete), languages_nav(&versions, &t, ""));
-        let parts = PageParts { meta: &meta, view: &home, stage: Stage::Overview, query: &query, depth: 0, nav: &nav, t: &t, versions: &versions, form };
-        write(out, &meta.path, template.page(&parts, &data.fingerprints, site_url))?;
+        let versions: Vec<_> = data
+            .languages()
+            .map(|t| (t.lang(), home_path(t.lang())))
+            .collect();
+        let nav = format!(
+            "{}{}",
+            site_index(&t, &data.complete),
+            languages_nav(&versions, &t, "")
+        );
+        let parts = PageParts {
+            meta: &meta,
+            view: &home,
+            stage: Stage::Overview,
+            query: &query,
+            depth: 0,
+            nav: &nav,
+            t: &t,
+            versions: &versions,
+            form,
+        };
+        write(
+            out,
+            &meta.path,
+            template.page(&parts, &data.fingerprints, site_url),
+        )?;
     }
 
     let mut robots = "User-agent: *\nAllow: /\n".to_owned();
@@ -124,12 +164,21 @@ pub fn write_site(template: &str, load: &(dyn Fn() -> Result<Datasets, String> +
         let mut paths = Vec::new();
         for lang in data.languages().map(|t| t.lang()) {
             paths.push(home_path(lang));
-            paths.extend(dataset.reviews.iter().map(|r| review_path(&r.summary.id, lang)));
+            paths.extend(
+                dataset
+                    .reviews
+                    .iter()
+                    .map(|r| review_path(&r.summary.id, lang)),
+            );
             paths.extend(pages_of_states(dataset).map(|s| state_path(&dataset.states[s].id, lang)));
         }
         let mut xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".to_owned();
         for path in paths {
-            let _ = writeln!(xml, "<url><loc>{}</loc></url>", escape(&format!("{site}{path}")));
+            let _ = writeln!(
+                xml,
+                "<url><loc>{}</loc></url>",
+                escape(&format!("{site}{path}"))
+            );
         }
         xml.push_str("</urlset>\n");
         write(out, "sitemap.xml", &xml)?;
@@ -147,7 +196,14 @@ fn pages_of_states(dataset: &Dataset) -> impl Iterator<Item = usize> + '_ {
 
 /// The review and State pages (with the reviews' previews) that fall to
 /// worker `worker` of `workers`.
-fn write_pages(template: &Template, data: &Datasets, out: &Path, site_url: Option<&str>, worker: usize, workers: usize) -> Result<Written, SiteError> {
+fn write_pages(
+    template: &Template,
+    data: &Datasets,
+    out: &Path,
+    site_url: Option<&str>,
+    worker: usize,
+    workers: usize,
+) -> Result<Written, SiteError> {
     let mut written = Written::default();
     let painter = Painter::default();
     let dataset = &data.complete;
@@ -155,7 +211,12 @@ fn write_pages(template: &Template, data: &Datasets, out: &Path, site_url: Optio
         for t in data.languages() {
             let (meta, page) = template.review_page(data, review, &t, site_url);
             if let Some(image) = &meta.image {
-                let png = painter.review_png(&t, dataset, review).map_err(|message| SiteError::Write { path: image.clone(), message })?;
+                let png = painter.review_png(&t, dataset, review).map_err(|message| {
+                    SiteError::Write {
+                        path: image.clone(),
+                        message,
+                    }
+                })?;
                 write(out, image, &png)?;
             }
             write(out, &meta.path, page)?;
@@ -164,15 +225,42 @@ fn write_pages(template: &Template, data: &Datasets, out: &Path, site_url: Optio
     }
     for state in pages_of_states(dataset).filter(|s| s % workers == worker) {
         let id = &dataset.states[state].id;
-        let versions: Vec<_> = data.languages().map(|t| (t.lang(), state_path(id, t.lang()))).collect();
+        let versions: Vec<_> = data
+            .languages()
+            .map(|t| (t.lang(), state_path(id, t.lang())))
+            .collect();
         for t in data.languages() {
             let meta = state_meta(&t, dataset, state);
-            let query = in_language(Query { compare: Some(id.clone()), ..Query::default() }, &t);
+            let query = in_language(
+                Query {
+                    compare: Some(id.clone()),
+                    ..Query::default()
+                },
+                &t,
+            );
             let form = form_of(&t);
             let view = render_view(dataset, query.clone(), "../data/", &t, form);
-            let nav = format!("{}{}", state_links(&t, dataset, state), languages_nav(&versions, &t, "../"));
-            let parts = PageParts { meta: &meta, view: &view, stage: Stage::Texts, query: &query, depth: 1, nav: &nav, t: &t, versions: &versions, form };
-            write(out, &meta.path, template.page(&parts, &data.fingerprints, site_url))?;
+            let nav = format!(
+                "{}{}",
+                state_links(&t, dataset, state),
+                languages_nav(&versions, &t, "../")
+            );
+            let parts = PageParts {
+                meta: &meta,
+                view: &view,
+                stage: Stage::Texts,
+                query: &query,
+                depth: 1,
+                nav: &nav,
+                t: &t,
+                versions: &versions,
+                form,
+            };
+            write(
+                out,
+                &meta.path,
+                template.page(&parts, &data.fingerprints, site_url),
+            )?;
         }
         written.states += 1;
     }
@@ -188,11 +276,18 @@ enum Stage {
 /// The query of a page in the language of `t`: English's names none (the
 /// browser's preference decides there, as before there were languages).
 fn in_language(query: Query, t: &Tr) -> Query {
-    Query { lang: (t.lang() != Lang::En).then_some(t.lang()), ..query }
+    Query {
+        lang: (t.lang() != Lang::En).then_some(t.lang()),
+        ..query
+    }
 }
 
 fn form_of(t: &Tr) -> Form {
-    if t.lang() == Lang::En { Form::Whole } else { Form::Outline }
+    if t.lang() == Lang::En {
+        Form::Whole
+    } else {
+        Form::Outline
+    }
 }
 
 /// What one page is made of, besides the template.
@@ -230,38 +325,105 @@ pub struct Template<'a> {
 
 impl<'a> Template<'a> {
     pub fn parse(html: &'a str) -> Result<Self, SiteError> {
-        let (before_html, rest) = html.split_once(HTML_EN).ok_or(SiteError::Template("<html lang=\"en\">"))?;
-        let (before_title, rest) = rest.split_once("<title>").ok_or(SiteError::Template("<title>"))?;
-        let (_, rest) = rest.split_once("</title>").ok_or(SiteError::Template("</title>"))?;
-        let (head, rest) = rest.split_once("<meta name=\"description\" content=\"").ok_or(SiteError::Template("meta description"))?;
-        let (_, rest) = rest.split_once('"').ok_or(SiteError::Template("end of the meta description"))?;
-        let (head_rest, rest) = rest.split_once("</head>").ok_or(SiteError::Template("</head>"))?;
+        let (before_html, rest) = html
+            .split_once(HTML_EN)
+            .ok_or(SiteError::Template("<html lang=\"en\">"))?;
+        let (before_title, rest) = rest
+            .split_once("<title>")
+            .ok_or(SiteError::Template("<title>"))?;
+        let (_, rest) = rest
+            .split_once("</title>")
+            .ok_or(SiteError::Template("</title>"))?;
+        let (head, rest) = rest
+            .split_once("<meta name=\"description\" content=\"")
+            .ok_or(SiteError::Template("meta description"))?;
+        let (_, rest) = rest
+            .split_once('"')
+            .ok_or(SiteError::Template("end of the meta description"))?;
+        let (head_rest, rest) = rest
+            .split_once("</head>")
+            .ok_or(SiteError::Template("</head>"))?;
         let root_open = format!("<div id=\"{PAGE_ROOT_ID}\">");
-        let (body_start, rest) = rest.split_once(&root_open).ok_or(SiteError::Template("page root"))?;
+        let (body_start, rest) = rest
+            .split_once(&root_open)
+            .ok_or(SiteError::Template("page root"))?;
         // The root holds only its <noscript> note, which a prerendered page
         // does not need: its content is there without script.
-        let (_, after_root) = rest.split_once("</div>").ok_or(SiteError::Template("end of the page root"))?;
-        Ok(Template { before_html, before_title, head, head_rest, body_start, after_root })
+        let (_, after_root) = rest
+            .split_once("</div>")
+            .ok_or(SiteError::Template("end of the page root"))?;
+        Ok(Template {
+            before_html,
+            before_title,
+            head,
+            head_rest,
+            body_start,
+            after_root,
+        })
     }
 
     /// The page of review `review` (of a dataset with its texts) in the
     /// language of `t`.
-    pub fn review_page(&self, data: &Datasets, review: usize, t: &Tr, site_url: Option<&str>) -> (PageMeta, String) {
+    pub fn review_page(
+        &self,
+        data: &Datasets,
+        review: usize,
+        t: &Tr,
+        site_url: Option<&str>,
+    ) -> (PageMeta, String) {
         let dataset = &data.complete;
         let meta = review_meta(t, dataset, review);
         let id = &dataset.reviews[review].summary.id;
-        let query = in_language(Query { review: Some(id.clone()), ..Query::default() }, t);
+        let query = in_language(
+            Query {
+                review: Some(id.clone()),
+                ..Query::default()
+            },
+            t,
+        );
         let form = form_of(t);
         let view = render_view(dataset, query.clone(), "../data/", t, form);
-        let versions: Vec<_> = data.languages().map(|t| (t.lang(), review_path(id, t.lang()))).collect();
-        let nav = format!("{}{}", review_links(t, dataset, review), languages_nav(&versions, &t, "../"));
-        let parts = PageParts { meta: &meta, view: &view, stage: Stage::Texts, query: &query, depth: 1, nav: &nav, t: &t, versions: &versions, form };
+        let versions: Vec<_> = data
+            .languages()
+            .map(|t| (t.lang(), review_path(id, t.lang())))
+            .collect();
+        let nav = format!(
+            "{}{}",
+            review_links(t, dataset, review),
+            languages_nav(&versions, &t, "../")
+        );
+        let parts = PageParts {
+            meta: &meta,
+            view: &view,
+            stage: Stage::Texts,
+            query: &query,
+            depth: 1,
+            nav: &nav,
+            t: &t,
+            versions: &versions,
+            form,
+        };
         let page = self.page(&parts, &data.fingerprints, site_url);
         (meta, page)
     }
 
-    fn page(&self, parts: &PageParts, fingerprints: &[String; 2], site_url: Option<&str>) -> String {
-        let PageParts { meta, view, stage, query, depth, nav, t, versions, form } = *parts;
+    fn page(
+        &self,
+        parts: &PageParts,
+        fingerprints: &[String; 2],
+        site_url: Option<&str>,
+    ) -> String {
+        let PageParts {
+            meta,
+            view,
+            stage,
+            query,
+            depth,
+            nav,
+            t,
+            versions,
+            form,
+        } = *parts;
         let (up, lang) = ("../".repeat(depth), t.lang());
         let address = |path: &str| match site_url {
             Some(site) => format!("{site}{path}"),
@@ -272,7 +434,11 @@ impl<'a> Template<'a> {
         // engines (Lighthouse fails it), and without the site's address
         // there is no absolute one.
         if let Some(site) = site_url {
-            let _ = write!(tags, "<link rel=\"canonical\" href=\"{}\">\n  ", escape(&format!("{site}{}", meta.path)));
+            let _ = write!(
+                tags,
+                "<link rel=\"canonical\" href=\"{}\">\n  ",
+                escape(&format!("{site}{}", meta.path))
+            );
         }
         // The page in each language, and which to show a reader whose
         // language is none of them: for search engines, which take them
@@ -281,40 +447,109 @@ impl<'a> Template<'a> {
         // page's own list of languages (`languages_nav`).
         if let Some(site) = site_url {
             for (other, path) in versions {
-                let _ = write!(tags, "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n  ", other.code(), escape(&format!("{site}{path}")));
+                let _ = write!(
+                    tags,
+                    "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n  ",
+                    other.code(),
+                    escape(&format!("{site}{path}"))
+                );
             }
             if let Some((_, english)) = versions.iter().find(|(other, _)| *other == Lang::En) {
-                let _ = write!(tags, "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n  ", escape(&format!("{site}{english}")));
+                let _ = write!(
+                    tags,
+                    "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">\n  ",
+                    escape(&format!("{site}{english}"))
+                );
             }
         }
-        let _ = write!(tags, "<meta property=\"og:locale\" content=\"{}\">\n  ", og_locale(lang));
+        let _ = write!(
+            tags,
+            "<meta property=\"og:locale\" content=\"{}\">\n  ",
+            og_locale(lang)
+        );
         for (other, _) in versions.iter().filter(|(other, _)| *other != lang) {
-            let _ = write!(tags, "<meta property=\"og:locale:alternate\" content=\"{}\">\n  ", og_locale(*other));
+            let _ = write!(
+                tags,
+                "<meta property=\"og:locale:alternate\" content=\"{}\">\n  ",
+                og_locale(*other)
+            );
         }
         let site_title = t.get(Msg::PageTitle);
-        for (property, value) in [("og:type", "website"), ("og:site_name", site_title.as_str()), ("og:title", &meta.title), ("og:description", &meta.description)] {
-            let _ = write!(tags, "<meta property=\"{property}\" content=\"{}\">\n  ", escape(value));
+        for (property, value) in [
+            ("og:type", "website"),
+            ("og:site_name", site_title.as_str()),
+            ("og:title", &meta.title),
+            ("og:description", &meta.description),
+        ] {
+            let _ = write!(
+                tags,
+                "<meta property=\"{property}\" content=\"{}\">\n  ",
+                escape(value)
+            );
         }
-        let _ = write!(tags, "<meta property=\"og:url\" content=\"{}\">", escape(&address(&meta.path)));
-        let card = if meta.image.is_some() { "summary_large_image" } else { "summary" };
+        let _ = write!(
+            tags,
+            "<meta property=\"og:url\" content=\"{}\">",
+            escape(&address(&meta.path))
+        );
+        let card = if meta.image.is_some() {
+            "summary_large_image"
+        } else {
+            "summary"
+        };
         let _ = write!(tags, "\n  <meta name=\"twitter:card\" content=\"{card}\">");
-        let _ = write!(tags, "\n  <meta name=\"twitter:title\" content=\"{}\">", escape(&meta.title));
-        let _ = write!(tags, "\n  <meta name=\"twitter:description\" content=\"{}\">", escape(&meta.description));
+        let _ = write!(
+            tags,
+            "\n  <meta name=\"twitter:title\" content=\"{}\">",
+            escape(&meta.title)
+        );
+        let _ = write!(
+            tags,
+            "\n  <meta name=\"twitter:description\" content=\"{}\">",
+            escape(&meta.description)
+        );
         if let Some(image) = &meta.image {
-            let _ = write!(tags, "\n  <meta property=\"og:image\" content=\"{}\">", escape(&address(image)));
-            let _ = write!(tags, "\n  <meta property=\"og:image:width\" content=\"{}\">", super::preview::WIDTH);
-            let _ = write!(tags, "\n  <meta property=\"og:image:height\" content=\"{}\">", super::preview::HEIGHT);
-            let _ = write!(tags, "\n  <meta property=\"og:image:alt\" content=\"{}\">", escape(&meta.description));
-            let _ = write!(tags, "\n  <meta name=\"twitter:image\" content=\"{}\">", escape(&address(image)));
+            let _ = write!(
+                tags,
+                "\n  <meta property=\"og:image\" content=\"{}\">",
+                escape(&address(image))
+            );
+            let _ = write!(
+                tags,
+                "\n  <meta property=\"og:image:width\" content=\"{}\">",
+                super::preview::WIDTH
+            );
+            let _ = write!(
+                tags,
+                "\n  <meta property=\"og:image:height\" content=\"{}\">",
+                super::preview::HEIGHT
+            );
+            let _ = write!(
+                tags,
+                "\n  <meta property=\"og:image:alt\" content=\"{}\">",
+                escape(&meta.description)
+            );
+            let _ = write!(
+                tags,
+                "\n  <meta name=\"twitter:image\" content=\"{}\">",
+                escape(&address(image))
+            );
         }
         let (stage, fingerprint) = match stage {
             Stage::Overview => ("overview", of_page([fingerprints[0].as_str()])),
-            Stage::Texts => (PRERENDERED_WITH_TEXTS, of_page(fingerprints.iter().map(String::as_str))),
+            Stage::Texts => (
+                PRERENDERED_WITH_TEXTS,
+                of_page(fingerprints.iter().map(String::as_str)),
+            ),
         };
         // `dir` in English too: the viewer sets it when it starts, and a
         // change there makes the browser restyle the whole page.
         let html = format!("<html lang=\"{}\" dir=\"{}\">", lang.code(), lang.dir());
-        let outline = if form == Form::Outline { format!(" {OUTLINE_ATTRIBUTE}") } else { String::new() };
+        let outline = if form == Form::Outline {
+            format!(" {OUTLINE_ATTRIBUTE}")
+        } else {
+            String::new()
+        };
         format!(
             "{before_html}{html}{before}<title>{title}</title>{head}<meta name=\"description\" content=\"{description}\"{head_rest}  {tags}\n  {styles}\n</head>{body_start}<div id=\"{PAGE_ROOT_ID}\" {PRERENDERED_ATTRIBUTE}=\"{stage}\" {DATA_BASE_ATTRIBUTE}=\"{up}data/\" {PAGE_QUERY_ATTRIBUTE}=\"{query}\" {FINGERPRINT_ATTRIBUTE}=\"{fingerprint}\"{outline}>{markup}</div>\n  {nav}{after}",
             before_html = relative(self.before_html, &up),
@@ -349,7 +584,9 @@ fn relative(html: &str, up: &str) -> String {
 /// readers without script and for search engines.
 fn site_index(t: &Tr, dataset: &Dataset) -> String {
     let lang = t.lang();
-    let mut states: Vec<(usize, String)> = pages_of_states(dataset).map(|s| (s, t.state_name(dataset, s as _))).collect();
+    let mut states: Vec<(usize, String)> = pages_of_states(dataset)
+        .map(|s| (s, t.state_name(dataset, s as _)))
+        .collect();
     states.sort_by(|a, b| a.1.cmp(&b.1));
     let mut html = format!(
         "<nav class=\"site-index\" aria-label=\"{}\"><details><summary>{}</summary><ul>",
@@ -357,11 +594,24 @@ fn site_index(t: &Tr, dataset: &Dataset) -> String {
         escape(&t.get(Msg::SiteEveryPageSummary))
     );
     for (state, name) in states {
-        let _ = write!(html, "<li><a href=\"{}\">{}</a>:", escape(&state_path(&dataset.states[state].id, lang)), escape(&name));
+        let _ = write!(
+            html,
+            "<li><a href=\"{}\">{}</a>:",
+            escape(&state_path(&dataset.states[state].id, lang)),
+            escape(&name)
+        );
         for review in reviews_of(dataset, state) {
             let summary = &dataset.reviews[review].summary;
-            let session = t.fmt(Msg::SiteSessionLink, &[("session", &summary.session.to_string())]);
-            let _ = write!(html, " <a href=\"{}\">{}</a>", escape(&review_path(&summary.id, lang)), escape(&session));
+            let session = t.fmt(
+                Msg::SiteSessionLink,
+                &[("session", &summary.session.to_string())],
+            );
+            let _ = write!(
+                html,
+                " <a href=\"{}\">{}</a>",
+                escape(&review_path(&summary.id, lang)),
+                escape(&session)
+            );
         }
         html.push_str("</li>");
     }
@@ -405,10 +655,27 @@ fn state_links(t: &Tr, dataset: &Dataset, state: usize) -> String {
     for review in reviews_of(dataset, state) {
         let summary = &dataset.reviews[review].summary;
         let session = t.fmt(Msg::SessionN, &[("session", &summary.session.to_string())]);
-        let _ = write!(html, " · <a href=\"../{}\">{}</a>", escape(&review_path(&summary.id, lang)), escape(&session));
+        let _ = write!(
+            html,
+            " · <a href=\"../{}\">{}</a>",
+            escape(&review_path(&summary.id, lang)),
+            escape(&session)
+        );
     }
-    let compare = in_language(Query { compare: Some(dataset.states[state].id.clone()), ..Query::default() }, t);
-    let _ = write!(html, " · <a href=\"../{}{}\">{}</a></nav>", home_path(lang), escape(&compare.to_search()), escape(&t.get(Msg::SiteComparison)));
+    let compare = in_language(
+        Query {
+            compare: Some(dataset.states[state].id.clone()),
+            ..Query::default()
+        },
+        t,
+    );
+    let _ = write!(
+        html,
+        " · <a href=\"../{}{}\">{}</a></nav>",
+        home_path(lang),
+        escape(&compare.to_search()),
+        escape(&t.get(Msg::SiteComparison))
+    );
     html
 }
 
@@ -420,14 +687,28 @@ fn languages_nav(versions: &[(Lang, String)], t: &Tr, up: &str) -> String {
     let links: Vec<String> = versions
         .iter()
         .filter(|(other, _)| *other != lang)
-        .map(|(other, path)| format!("<a href=\"{up}{}\" hreflang=\"{code}\" lang=\"{code}\">{}</a>", escape(path), other.native_name(), code = other.code()))
+        .map(|(other, path)| {
+            format!(
+                "<a href=\"{up}{}\" hreflang=\"{code}\" lang=\"{code}\">{}</a>",
+                escape(path),
+                other.native_name(),
+                code = other.code()
+            )
+        })
         .collect();
-    format!("\n  <nav class=\"site-index\" aria-label=\"{}\">{}</nav>", escape(&label), links.join(" · "))
+    format!(
+        "\n  <nav class=\"site-index\" aria-label=\"{}\">{}</nav>",
+        escape(&label),
+        links.join(" · ")
+    )
 }
 
 fn write(out: &Path, path: &str, content: impl AsRef<[u8]>) -> Result<(), SiteError> {
     let target = out.join(path);
-    let error = |e: std::io::Error| SiteError::Write { path: target.display().to_string(), message: e.to_string() };
+    let error = |e: std::io::Error| SiteError::Write {
+        path: target.display().to_string(),
+        message: e.to_string(),
+    };
     if let Some(parent) = target.parent() {
         std::fs::create_dir_all(parent).map_err(error)?;
     }

@@ -7,13 +7,15 @@
 //! brings the page's styles up to date for it), and the answer to the
 //! click waited for it. After the paint, nobody waits for it.
 
-use upr_core::query::{Query, QueryWarning};
 use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
+use upr_core::query::{Query, QueryWarning};
 
 pub fn read() -> (Query, Vec<QueryWarning>) {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
     Query::from_search(&search)
 }
 
@@ -47,7 +49,9 @@ pub fn write(query: &Query, push: bool) {
             return;
         }
         // A hidden page paints no frames; it has nothing to wait for.
-        let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
+        let hidden = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.hidden());
         if hidden {
             queue.task = Some(Timeout::new(0, flush));
         } else {
@@ -72,8 +76,12 @@ fn flush() {
 }
 
 fn write_now(search: &str, push: bool) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(history) = window.history() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();

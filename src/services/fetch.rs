@@ -2,10 +2,12 @@
 //! progress bar can show how much of a large file has loaded.
 
 use js_sys::Uint8Array;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use wasm_bindgen::prelude::wasm_bindgen;
-use web_sys::{ReadableStream, ReadableStreamDefaultReader, ReadableWritablePair, Response, WritableStream};
+use web_sys::{
+    ReadableStream, ReadableStreamDefaultReader, ReadableWritablePair, Response, WritableStream,
+};
 
 // The browser's gzip inflater, declared here: web-sys has it only among
 // its unstable APIs (behind a compiler flag), though every current
@@ -36,9 +38,16 @@ pub struct Progress {
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let response = request(url).await?;
     let body = response.array_buffer().map_err(|e| describe(&e))?;
-    let body = JsFuture::from(body).await.map_err(|e| broke_off(&describe(&e)))?;
+    let body = JsFuture::from(body)
+        .await
+        .map_err(|e| broke_off(&describe(&e)))?;
     let bytes = Uint8Array::new(&body).to_vec();
-    String::from_utf8(bytes).map_err(|e| format!("the file is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "the file is not UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 /// How a body is read: as the server sent it (the browser has undone any
@@ -52,7 +61,12 @@ pub enum Body {
 
 /// Hands the body to `on_chunk` piece by piece as it arrives, so that a
 /// large file is read without being held whole in WebAssembly memory.
-pub async fn fetch_chunks(url: &str, body: Body, on_progress: impl Fn(Progress), mut on_chunk: impl FnMut(&[u8])) -> Result<(), String> {
+pub async fn fetch_chunks(
+    url: &str,
+    body: Body,
+    on_progress: impl Fn(Progress),
+    mut on_chunk: impl FnMut(&[u8]),
+) -> Result<(), String> {
     let response = request(url).await?;
     // A compressed transfer announces its compressed length, which the
     // decoded bytes outgrow; a total is only given when it is meaningful.
@@ -66,7 +80,11 @@ pub async fn fetch_chunks(url: &str, body: Body, on_progress: impl Fn(Progress),
         let text = JsFuture::from(response.text().map_err(|e| describe(&e))?)
             .await
             .map_err(|e| describe(&e))?;
-        on_chunk(text.as_string().ok_or_else(|| "the body is not text".to_owned())?.as_bytes());
+        on_chunk(
+            text.as_string()
+                .ok_or_else(|| "the body is not text".to_owned())?
+                .as_bytes(),
+        );
         return Ok(());
     };
     let stream = match body {
@@ -92,14 +110,21 @@ async fn request(url: &str) -> Result<Response, String> {
 
 /// `stream` inflated from gzip by the browser.
 pub fn inflate(stream: &ReadableStream) -> Result<ReadableStream, String> {
-    let inflater = DecompressionStream::new("gzip")
-        .map_err(|_| "this browser cannot inflate gzip (it has no DecompressionStream): a newer one can".to_owned())?;
+    let inflater = DecompressionStream::new("gzip").map_err(|_| {
+        "this browser cannot inflate gzip (it has no DecompressionStream): a newer one can"
+            .to_owned()
+    })?;
     let pair = ReadableWritablePair::new(&inflater.readable(), &inflater.writable());
     Ok(stream.pipe_through(&pair))
 }
 
 /// Hands the bytes of `stream` to `on_chunk` as they come.
-pub async fn read_stream(stream: &ReadableStream, mut feeder: Feeder, on_progress: impl Fn(Progress), mut on_chunk: impl FnMut(&[u8])) -> Result<(), String> {
+pub async fn read_stream(
+    stream: &ReadableStream,
+    mut feeder: Feeder,
+    on_progress: impl Fn(Progress),
+    mut on_chunk: impl FnMut(&[u8]),
+) -> Result<(), String> {
     let reader: ReadableStreamDefaultReader = stream
         .get_reader()
         .dyn_into()
@@ -108,12 +133,16 @@ pub async fn read_stream(stream: &ReadableStream, mut feeder: Feeder, on_progres
         let chunk = JsFuture::from(reader.read())
             .await
             .map_err(|e| broke_off(&describe(&e)))?;
-        let done = js_sys::Reflect::get(&chunk, &"done".into()).map(|d| d.is_truthy()).unwrap_or(true);
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .map(|d| d.is_truthy())
+            .unwrap_or(true);
         if done {
             break;
         }
         let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|e| describe(&e))?;
-        feeder.feed(&Uint8Array::new(&value), &on_progress, &mut on_chunk).await;
+        feeder
+            .feed(&Uint8Array::new(&value), &on_progress, &mut on_chunk)
+            .await;
     }
     Ok(())
 }
@@ -136,12 +165,23 @@ const REPORT_EVERY_MS: f64 = 100.0;
 
 impl Feeder {
     pub fn new(total: Option<u64>) -> Self {
-        Feeder { buffer: vec![0; PIECE as usize], received: 0, total, next_report_at: 0.0, slices: Slices::new() }
+        Feeder {
+            buffer: vec![0; PIECE as usize],
+            received: 0,
+            total,
+            next_report_at: 0.0,
+            slices: Slices::new(),
+        }
     }
 
     /// A browser may hand over megabytes at once: copied into wasm memory
     /// a piece at a time, so that no copy of it stays there.
-    pub(super) async fn feed(&mut self, array: &Uint8Array, on_progress: &impl Fn(Progress), on_chunk: &mut impl FnMut(&[u8])) {
+    pub(super) async fn feed(
+        &mut self,
+        array: &Uint8Array,
+        on_progress: &impl Fn(Progress),
+        on_chunk: &mut impl FnMut(&[u8]),
+    ) {
         let length = array.length();
         let mut at = 0;
         while at < length {
@@ -155,7 +195,10 @@ impl Feeder {
         self.received += length as u64;
         let now = now();
         if now >= self.next_report_at {
-            on_progress(Progress { received: self.received, total: self.total.filter(|t| *t >= self.received) });
+            on_progress(Progress {
+                received: self.received,
+                total: self.total.filter(|t| *t >= self.received),
+            });
             self.next_report_at = now + REPORT_EVERY_MS;
         }
     }
@@ -194,7 +237,9 @@ pub(super) fn broke_off(detail: &str) -> String {
 /// exactly like a broken network; when the file is on another site, say
 /// what that site must send.
 fn other_site(url: &str) -> String {
-    let Some(origin) = web_sys::window().and_then(|w| w.location().origin().ok()) else { return String::new() };
+    let Some(origin) = web_sys::window().and_then(|w| w.location().origin().ok()) else {
+        return String::new();
+    };
     match resolve(url) {
         Some(target) if target.origin() != origin => format!(
             "; the file is on another site ({}), which must send the header Access-Control-Allow-Origin with it",

@@ -7,12 +7,12 @@
 use super::fetch::{fetch_chunks, fetch_text, Body, Progress};
 use super::slices::{yield_to_browser, Slices};
 use super::worker_fetch::{self, Outcome};
-use upr_core::dataset::load::{Dataset, LoadError, OVERVIEW_FILE};
-use upr_core::dataset::packed::{PackedReader, PACKED_TEXTS_FILE as TEXTS_FILE};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
+use upr_core::dataset::load::{Dataset, LoadError, OVERVIEW_FILE};
+use upr_core::dataset::packed::{PackedReader, PACKED_TEXTS_FILE as TEXTS_FILE};
 use yew::Callback;
 
 pub type Load = Shared<LocalBoxFuture<'static, Result<Rc<Dataset>, LoadError>>>;
@@ -42,7 +42,10 @@ pub fn fingerprint(base: &str, with_texts: bool) -> Option<String> {
             return Some(upr_core::fingerprint::of_page([overview.as_str()]));
         }
         let texts = files.get(&format!("{base}{TEXTS_FILE}"))?;
-        Some(upr_core::fingerprint::of_page([overview.as_str(), texts.as_str()]))
+        Some(upr_core::fingerprint::of_page([
+            overview.as_str(),
+            texts.as_str(),
+        ]))
     })
 }
 
@@ -55,7 +58,10 @@ pub fn load(base: &str) -> Loads {
             .entry(base.to_owned())
             .or_insert_with(|| {
                 let overview = overview_load(base.to_owned());
-                Loads { complete: complete_load(base.to_owned(), overview.clone()), overview }
+                Loads {
+                    complete: complete_load(base.to_owned(), overview.clone()),
+                    overview,
+                }
             })
             .clone()
     })
@@ -68,7 +74,9 @@ pub fn forget_failure(base: &str) {
     let failed = |load: &Load| matches!(load.peek(), Some(Err(_)));
     LOADS.with(|loads| {
         let mut loads = loads.borrow_mut();
-        let Some(current) = loads.get_mut(base) else { return };
+        let Some(current) = loads.get_mut(base) else {
+            return;
+        };
         if failed(&current.overview) {
             loads.remove(base);
         } else if failed(&current.complete) {
@@ -81,8 +89,16 @@ pub fn forget_failure(base: &str) {
 /// dropped.
 pub fn on_progress(base: &str, listener: Callback<Progress>) -> ProgressSubscription {
     let id = NEXT_LISTENER.with(|next| next.replace(next.get() + 1));
-    LISTENERS.with(|l| l.borrow_mut().entry(base.to_owned()).or_default().push((id, listener)));
-    ProgressSubscription { base: base.to_owned(), id }
+    LISTENERS.with(|l| {
+        l.borrow_mut()
+            .entry(base.to_owned())
+            .or_default()
+            .push((id, listener))
+    });
+    ProgressSubscription {
+        base: base.to_owned(),
+        id,
+    }
 }
 
 /// Ends a progress listener when dropped: a viewer that is gone must not
@@ -117,8 +133,14 @@ pub(crate) fn listener_count() -> usize {
 
 fn notify(base: &str, progress: Progress) {
     // Copied out first: a listener may drop its own subscription.
-    let listeners: Vec<Callback<Progress>> =
-        LISTENERS.with(|l| l.borrow().get(base).into_iter().flatten().map(|(_, c)| c.clone()).collect());
+    let listeners: Vec<Callback<Progress>> = LISTENERS.with(|l| {
+        l.borrow()
+            .get(base)
+            .into_iter()
+            .flatten()
+            .map(|(_, c)| c.clone())
+            .collect()
+    });
     listeners.iter().for_each(|c| c.emit(progress));
 }
 
@@ -183,22 +205,39 @@ fn complete_load(base: String, overview: Load) -> Load {
                 length.set(reader.length());
             }
         };
-        let progress = |p: Progress| notify(&base, Progress { total: length.get().filter(|l| *l >= p.received), ..p });
+        let progress = |p: Progress| {
+            notify(
+                &base,
+                Progress {
+                    total: length.get().filter(|l| *l >= p.received),
+                    ..p
+                },
+            )
+        };
         let read = match early {
             Some(download) => download.read(&progress, &mut on_chunk).await,
             None => Ok(Outcome::NoWorker),
         };
         let fetched = match read {
             Ok(Outcome::Read) => Ok(()),
-            Ok(Outcome::NoWorker) => fetch_chunks(&url, Body::Gzipped, progress, &mut on_chunk).await,
+            Ok(Outcome::NoWorker) => {
+                fetch_chunks(&url, Body::Gzipped, progress, &mut on_chunk).await
+            }
             Err(message) => Err(message),
         };
-        fetched.map_err(|message| LoadError::Fetch { file: TEXTS_FILE.into(), message })?;
+        fetched.map_err(|message| LoadError::Fetch {
+            file: TEXTS_FILE.into(),
+            message,
+        })?;
         if let Some(error) = failed {
             return Err(error);
         }
         if hashing {
-            FILES.with(|files| files.borrow_mut().insert(format!("{base}{TEXTS_FILE}"), hash.hex()));
+            FILES.with(|files| {
+                files
+                    .borrow_mut()
+                    .insert(format!("{base}{TEXTS_FILE}"), hash.hex())
+            });
         }
         // The checks of every column, then the dataset built with them:
         // tens of milliseconds each on a phone, in tasks of their own.
@@ -236,7 +275,10 @@ async fn index_words(dataset: Rc<Dataset>) {
 /// once it is there).
 #[cfg(feature = "bench")]
 pub fn search_indexed() -> bool {
-    any_complete().is_some_and(|d| !d.recommendations.wants_word_index() || d.recommendations.search_text().word_index().is_some())
+    any_complete().is_some_and(|d| {
+        !d.recommendations.wants_word_index()
+            || d.recommendations.search_text().word_index().is_some()
+    })
 }
 
 async fn read(base: &str, file: &str) -> Result<String, LoadError> {
@@ -245,11 +287,18 @@ async fn read(base: &str, file: &str) -> Result<String, LoadError> {
     }
     let text = fetch_text(&format!("{base}{file}"))
         .await
-        .map_err(|message| LoadError::Fetch { file: file.into(), message })?;
+        .map_err(|message| LoadError::Fetch {
+            file: file.into(),
+            message,
+        })?;
     // Only a prerendered page needs it, to decide whether to hydrate.
     if prerendered_page() {
         let fingerprint = upr_core::fingerprint::of_file(&text);
-        FILES.with(|files| files.borrow_mut().insert(format!("{base}{file}"), fingerprint));
+        FILES.with(|files| {
+            files
+                .borrow_mut()
+                .insert(format!("{base}{file}"), fingerprint)
+        });
     }
     Ok(text)
 }
@@ -261,7 +310,10 @@ fn prerendered_page() -> bool {
 /// What the page was prerendered with (`crate::PRERENDERED_ATTRIBUTE`);
 /// None: it was not.
 fn prerendered_stage() -> Option<String> {
-    web_sys::window()?.document()?.get_element_by_id(crate::PAGE_ROOT_ID)?.get_attribute(crate::PRERENDERED_ATTRIBUTE)
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(crate::PAGE_ROOT_ID)?
+        .get_attribute(crate::PRERENDERED_ATTRIBUTE)
 }
 
 /// `<script type="application/json" id="upr-data-overview.json">`.
@@ -280,6 +332,9 @@ pub fn inline_block(id: &str) -> Option<String> {
 #[cfg(feature = "bench")]
 pub fn any_complete() -> Option<Rc<Dataset>> {
     LOADS.with(|loads| {
-        loads.borrow().values().find_map(|l| l.complete.peek().and_then(|r| r.as_ref().ok()).cloned())
+        loads
+            .borrow()
+            .values()
+            .find_map(|l| l.complete.peek().and_then(|r| r.as_ref().ok()).cloned())
     })
 }

@@ -39,7 +39,9 @@ impl Default for Slices {
 
 /// The page's clock in milliseconds (0 where there is none).
 pub(crate) fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// Resumes in a new task, after the browser has handled what waits
@@ -47,7 +49,9 @@ pub(crate) fn now() -> f64 {
 /// timeouts are held back to 4 ms each, which over hundreds of slices
 /// would add seconds. The channel is held until its message arrives.
 pub async fn yield_to_browser() {
-    let Ok(channel) = web_sys::MessageChannel::new() else { return };
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        return;
+    };
     let port = channel.port1();
     let arrived = js_sys::Promise::new(&mut |resolve, _reject| {
         port.set_onmessage(Some(&resolve));

@@ -70,21 +70,34 @@ pub fn start(url: &str) -> Option<Download> {
         // What the worker said before the app was there to listen, then
         // the rest as it comes (nothing comes between: one task).
         for data in said.iter() {
-            let message = if data.is_null() { Message::Failed } else { Message::Data(data) };
+            let message = if data.is_null() {
+                Message::Failed
+            } else {
+                Message::Data(data)
+            };
             let _ = sender.unbounded_send(message);
         }
         let running = Running::new(worker, sender);
-        return Some(Download { running, messages, url: url.to_owned() });
+        return Some(Download {
+            running,
+            messages,
+            url: url.to_owned(),
+        });
     }
     let worker = Worker::new(&script).ok()?;
     let running = Running::new(worker, sender);
     let request = Object::new();
     // The texts file is gzip itself (`upr_import::write_gzipped`).
-    let asked = Reflect::set(&request, &"url".into(), &absolute.into()).is_ok() && Reflect::set(&request, &"inflate".into(), &true.into()).is_ok();
+    let asked = Reflect::set(&request, &"url".into(), &absolute.into()).is_ok()
+        && Reflect::set(&request, &"inflate".into(), &true.into()).is_ok();
     if !asked || running.worker.post_message(&request).is_err() {
         return None;
     }
-    Some(Download { running, messages, url: url.to_owned() })
+    Some(Download {
+        running,
+        messages,
+        url: url.to_owned(),
+    })
 }
 
 /// On `window`: the download of the texts that the page's start-up script
@@ -97,7 +110,9 @@ const EARLY_WORKER: &str = "uprViewerEarlyTexts";
 /// file is stopped.
 fn take_early(url: &str) -> Option<(Worker, js_sys::Array)> {
     let window = web_sys::window()?;
-    let early = Reflect::get(&window, &EARLY_WORKER.into()).ok().filter(|e| e.is_object())?;
+    let early = Reflect::get(&window, &EARLY_WORKER.into())
+        .ok()
+        .filter(|e| e.is_object())?;
     let _ = Reflect::delete_property(&window, &EARLY_WORKER.into());
     let field = |name: &str| Reflect::get(&early, &name.into()).ok();
     let worker: Worker = field("worker")?.dyn_into().ok()?;
@@ -112,7 +127,11 @@ fn take_early(url: &str) -> Option<(Worker, js_sys::Array)> {
 impl Download {
     /// Hands the download's bytes to `on_chunk` in order. The messages of
     /// a failed download are those of `fetch::fetch_chunks`.
-    pub async fn read(mut self, on_progress: &impl Fn(Progress), on_chunk: &mut impl FnMut(&[u8])) -> Result<Outcome, String> {
+    pub async fn read(
+        mut self,
+        on_progress: &impl Fn(Progress),
+        on_chunk: &mut impl FnMut(&[u8]),
+    ) -> Result<Outcome, String> {
         let (running, url) = (&self.running, self.url.as_str());
         let mut feeder: Option<Feeder> = None;
         while let Some(message) = self.messages.next().await {
@@ -121,7 +140,11 @@ impl Download {
                 Message::Failed if feeder.is_none() => return Ok(Outcome::NoWorker),
                 Message::Failed => return Err(broke_off(WORKER_STOPPED)),
             };
-            let field = |name: &str| Reflect::get(&data, &name.into()).ok().filter(|v| !v.is_undefined());
+            let field = |name: &str| {
+                Reflect::get(&data, &name.into())
+                    .ok()
+                    .filter(|v| !v.is_undefined())
+            };
             if let Some(chunk) = field("chunk") {
                 let chunk: Uint8Array = chunk.unchecked_into();
                 let feeder = feeder.get_or_insert_with(|| Feeder::new(None));
@@ -134,7 +157,10 @@ impl Download {
             } else if let Some(failed) = field("failed") {
                 let text = |name: &str| field(name).and_then(|v| v.as_string()).unwrap_or_default();
                 return Err(match failed.as_string().as_deref() {
-                    Some("status") => refused(field("status").and_then(|v| v.as_f64()).unwrap_or(0.0) as u16, &text("statusText")),
+                    Some("status") => refused(
+                        field("status").and_then(|v| v.as_f64()).unwrap_or(0.0) as u16,
+                        &text("statusText"),
+                    ),
                     Some("request") => request_failed(&text("message"), url),
                     _ => broke_off(&text("message")),
                 });
@@ -169,7 +195,11 @@ impl Running {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Running { worker, _on_message: on_message, _on_error: on_error }
+        Running {
+            worker,
+            _on_message: on_message,
+            _on_error: on_error,
+        }
     }
 
     /// Tells the worker the page has read `bytes` more, so that it reads on.

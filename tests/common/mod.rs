@@ -28,7 +28,9 @@ pub fn shared_dir() -> PathBuf {
 }
 
 pub fn data_file(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -36,8 +38,11 @@ pub fn data_file(name: &str) -> String {
 pub fn dataset() -> &'static Dataset {
     static DATASET: OnceLock<Dataset> = OnceLock::new();
     DATASET.get_or_init(|| {
-        let mut dataset = Dataset::from_overview_json(&data_file("overview.json")).expect("overview loads");
-        dataset.attach_texts_json(&data_file("recommendations.json")).expect("texts load");
+        let mut dataset =
+            Dataset::from_overview_json(&data_file("overview.json")).expect("overview loads");
+        dataset
+            .attach_texts_json(&data_file("recommendations.json"))
+            .expect("texts load");
         dataset
     })
 }
@@ -100,7 +105,11 @@ pub fn raw_rows() -> &'static [RawRow] {
                 to: row.get("Recommendation").to_owned(),
                 from: row.get("Recommending state").to_owned(),
                 text: row.get("Tekst").to_owned(),
-                response: if row.get("Response") == "Supported" { "Accepted".into() } else { row.get("Response").to_owned() },
+                response: if row.get("Response") == "Supported" {
+                    "Accepted".into()
+                } else {
+                    row.get("Response").to_owned()
+                },
                 themes: Vec::new(),
                 session: session as u8,
             });
@@ -124,24 +133,49 @@ pub struct RawExplorerRow {
 impl RawExplorerRow {
     /// The cell under the header `column`.
     pub fn get(&self, column: &str) -> &str {
-        let index = EXPLORER_HEADER.iter().position(|c| *c == column).unwrap_or_else(|| panic!("no column {column}"));
+        let index = EXPLORER_HEADER
+            .iter()
+            .position(|c| *c == column)
+            .unwrap_or_else(|| panic!("no column {column}"));
         self.cells[index].trim()
     }
 
     /// `Source:A/HRC/33/13|135.61|` -> 33.
     pub fn council_session(&self) -> u16 {
-        self.get("Document").trim_start_matches("Source:A/HRC/").split('/').next().unwrap().parse().unwrap()
+        self.get("Document")
+            .trim_start_matches("Source:A/HRC/")
+            .split('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
     }
 
     /// `2016 Cycle 2` -> 2.
     pub fn cycle(&self) -> u8 {
-        self.get("field_year").rsplit(' ').next().unwrap().parse().unwrap()
+        self.get("field_year")
+            .rsplit(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
     }
 }
 
 pub const EXPLORER_HEADER: [&str; 13] = [
-    "Goals", "Recommendation", "Tekst", "Targets", "Keywords", "Response", "Recommending state", "Mechanism",
-    "Procedures", "Treaties", "Type", "field_year", "Document",
+    "Goals",
+    "Recommendation",
+    "Tekst",
+    "Targets",
+    "Keywords",
+    "Response",
+    "Recommending state",
+    "Mechanism",
+    "Procedures",
+    "Treaties",
+    "Type",
+    "field_year",
+    "Document",
 ];
 
 pub fn explorer_rows() -> &'static [RawExplorerRow] {
@@ -154,8 +188,16 @@ pub fn explorer_rows() -> &'static [RawExplorerRow] {
             let mut workbook: Xlsx<_> = calamine::open_workbook(&path).unwrap();
             let range = workbook.worksheet_range("Explorer").unwrap();
             let mut sheet = range.rows();
-            let header: Vec<String> = sheet.next().unwrap().iter().map(|c| c.to_string()).collect();
-            assert_eq!(header, EXPLORER_HEADER, "{name}: the layout the README documents");
+            let header: Vec<String> = sheet
+                .next()
+                .unwrap()
+                .iter()
+                .map(|c| c.to_string())
+                .collect();
+            assert_eq!(
+                header, EXPLORER_HEADER,
+                "{name}: the layout the README documents"
+            );
             for (i, cells) in sheet.enumerate() {
                 let numeric_target = match &cells[3] {
                     Data::Float(f) => Some(*f),

@@ -23,16 +23,46 @@ impl By {
     }
 
     pub fn parse(value: &str) -> Option<By> {
-        By::ALL.into_iter().find(|b| b.as_param().eq_ignore_ascii_case(value))
+        By::ALL
+            .into_iter()
+            .find(|b| b.as_param().eq_ignore_ascii_case(value))
     }
 
     /// The columns, left to right.
     pub fn columns(self) -> &'static [Column] {
         use Column::*;
         match self {
-            By::Review => &[State, Session, Date, Region, ParticipatingStates, Members, Observers, Recommendations, Accepted, Noted, Themes],
-            By::State => &[State, Region, Reviews, Recommendations, Accepted, Noted, Themes],
-            By::From => &[From, Region, Recommendations, Recipients, Accepted, Noted, Themes],
+            By::Review => &[
+                State,
+                Session,
+                Date,
+                Region,
+                ParticipatingStates,
+                Members,
+                Observers,
+                Recommendations,
+                Accepted,
+                Noted,
+                Themes,
+            ],
+            By::State => &[
+                State,
+                Region,
+                Reviews,
+                Recommendations,
+                Accepted,
+                Noted,
+                Themes,
+            ],
+            By::From => &[
+                From,
+                Region,
+                Recommendations,
+                Recipients,
+                Accepted,
+                Noted,
+                Themes,
+            ],
         }
     }
 
@@ -40,9 +70,18 @@ impl By {
     /// States most active first.
     pub fn default_sort(self) -> ColumnSort {
         match self {
-            By::Review => ColumnSort { column: Column::Date, descending: false },
-            By::State => ColumnSort { column: Column::State, descending: false },
-            By::From => ColumnSort { column: Column::Recommendations, descending: true },
+            By::Review => ColumnSort {
+                column: Column::Date,
+                descending: false,
+            },
+            By::State => ColumnSort {
+                column: Column::State,
+                descending: false,
+            },
+            By::From => ColumnSort {
+                column: Column::Recommendations,
+                descending: true,
+            },
         }
     }
 }
@@ -67,9 +106,20 @@ pub enum Column {
 
 impl Column {
     pub const ALL: [Column; 14] = [
-        Column::State, Column::Session, Column::Date, Column::Region, Column::ParticipatingStates, Column::Members,
-        Column::Observers, Column::Recommendations, Column::Accepted, Column::Noted, Column::Themes, Column::Reviews,
-        Column::From, Column::Recipients,
+        Column::State,
+        Column::Session,
+        Column::Date,
+        Column::Region,
+        Column::ParticipatingStates,
+        Column::Members,
+        Column::Observers,
+        Column::Recommendations,
+        Column::Accepted,
+        Column::Noted,
+        Column::Themes,
+        Column::Reviews,
+        Column::From,
+        Column::Recipients,
     ];
 
     /// The `sort` value; the card list's keys (`date`, `state`, `states`,
@@ -114,7 +164,10 @@ impl Column {
 
     /// Numbers are right-aligned and sort by value.
     pub fn numeric(self) -> bool {
-        !matches!(self, Column::State | Column::Date | Column::Region | Column::Themes | Column::From)
+        !matches!(
+            self,
+            Column::State | Column::Date | Column::Region | Column::Themes | Column::From
+        )
     }
 
     /// Cells the search reads (State names, current and former): the table
@@ -124,7 +177,9 @@ impl Column {
     }
 
     pub fn from_key(key: &str) -> Option<Column> {
-        Column::ALL.into_iter().find(|c| c.key().eq_ignore_ascii_case(key))
+        Column::ALL
+            .into_iter()
+            .find(|c| c.key().eq_ignore_ascii_case(key))
     }
 }
 
@@ -141,10 +196,17 @@ impl ColumnSort {
             Some(key) => (true, key),
             None => (false, value),
         };
-        Some(ColumnSort { column: Column::from_key(key)?, descending })
+        Some(ColumnSort {
+            column: Column::from_key(key)?,
+            descending,
+        })
     }
 
     pub fn as_param(self) -> String {
-        if self.descending { format!("-{}", self.column.key()) } else { self.column.key().to_owned() }
+        if self.descending {
+            format!("-{}", self.column.key())
+        } else {
+            self.column.key().to_owned()
+        }
     }
 }

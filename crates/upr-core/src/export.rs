@@ -8,8 +8,21 @@ use crate::format::action_label;
 use serde::Serialize;
 
 pub const CSV_HEADER: [&str; 15] = [
-    "review", "state_under_review", "session", "cycle", "region", "recommending_state", "response",
-    "action", "action_label", "themes", "text", "sdg_goals", "sdg_targets", "persons", "document",
+    "review",
+    "state_under_review",
+    "session",
+    "cycle",
+    "region",
+    "recommending_state",
+    "response",
+    "action",
+    "action_label",
+    "themes",
+    "text",
+    "sdg_goals",
+    "sdg_targets",
+    "persons",
+    "document",
 ];
 
 /// One exported recommendation; also the JSON export's element.
@@ -42,12 +55,20 @@ pub fn rows<'a>(dataset: &'a Dataset, outcome: &'a Outcome) -> Vec<ExportedRecom
     outcome
         .reviews
         .iter()
-        .flat_map(|m| m.passing.iter().map(move |i| (m.review, dataset.recommendations.row(i))))
+        .flat_map(|m| {
+            m.passing
+                .iter()
+                .map(move |i| (m.review, dataset.recommendations.row(i)))
+        })
         .map(|(review, row)| exported(dataset, review, &row))
         .collect()
 }
 
-fn exported<'a>(dataset: &'a Dataset, review: usize, row: &RecommendationRow<'a>) -> ExportedRecommendation<'a> {
+fn exported<'a>(
+    dataset: &'a Dataset,
+    review: usize,
+    row: &RecommendationRow<'a>,
+) -> ExportedRecommendation<'a> {
     let r = &dataset.reviews[review];
     ExportedRecommendation {
         review: &r.summary.id,
@@ -59,10 +80,15 @@ fn exported<'a>(dataset: &'a Dataset, review: usize, row: &RecommendationRow<'a>
         response: row.response.code(),
         action: row.action,
         action_label: row.action.map(action_label),
-        themes: theme_indices(row.themes).map(|t| dataset.themes[t].label.as_str()).collect(),
+        themes: theme_indices(row.themes)
+            .map(|t| dataset.themes[t].label.as_str())
+            .collect(),
         sdg_goals: Facet::SdgGoal.indices(row).map(|g| g as u8 + 1).collect(),
         sdg_targets: row.sdg_targets().collect(),
-        persons: Facet::Persons.indices(row).map(|p| dataset.persons[p].label.as_str()).collect(),
+        persons: Facet::Persons
+            .indices(row)
+            .map(|p| dataset.persons[p].label.as_str())
+            .collect(),
         text: row.text(),
         document: document(row),
     }
@@ -100,7 +126,11 @@ pub fn to_csv(rows: &[ExportedRecommendation]) -> String {
                 r.action_label.unwrap_or("").to_owned(),
                 r.themes.join(", "),
                 r.text.clone(),
-                r.sdg_goals.iter().map(u8::to_string).collect::<Vec<_>>().join(", "),
+                r.sdg_goals
+                    .iter()
+                    .map(u8::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 r.sdg_targets.join(", "),
                 r.persons.join(", "),
                 r.document.clone().unwrap_or_default(),
@@ -120,7 +150,8 @@ pub fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
         if i > 0 {
             out.push(',');
         }
-        if field.contains([',', '"', '\r', '\n']) || field.starts_with(' ') || field.ends_with(' ') {
+        if field.contains([',', '"', '\r', '\n']) || field.starts_with(' ') || field.ends_with(' ')
+        {
             out.push('"');
             out.push_str(&field.replace('"', "\"\""));
             out.push('"');

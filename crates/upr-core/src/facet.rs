@@ -107,7 +107,11 @@ impl Facet {
     pub fn coverage(self, dataset: &Dataset) -> (Vec<u8>, Vec<u8>) {
         let (mut yes, mut no) = (Vec::new(), Vec::new());
         for review in &dataset.reviews {
-            let list = if self.classifies(review) { &mut yes } else { &mut no };
+            let list = if self.classifies(review) {
+                &mut yes
+            } else {
+                &mut no
+            };
             list.push(review.summary.session);
         }
         for list in [&mut yes, &mut no] {
@@ -123,7 +127,11 @@ impl Facet {
             Facet::Theme => dataset.find_theme(value).map(usize::from),
             Facet::SdgGoal => {
                 let goal = value.trim().parse::<u8>().ok()?;
-                dataset.sdg_goals.iter().any(|g| g.number == goal).then(|| goal as usize - 1)
+                dataset
+                    .sdg_goals
+                    .iter()
+                    .any(|g| g.number == goal)
+                    .then(|| goal as usize - 1)
             }
             Facet::Persons => dataset.find_person(value),
             Facet::Action => match value.trim().parse::<u8>() {
@@ -172,6 +180,8 @@ impl Facet {
     /// Per option: the review's recommendations that have it, from its
     /// summary (before the texts arrive).
     pub fn review_counts(self, review: &Review) -> impl Iterator<Item = (usize, u32)> + '_ {
-        review.option_counts[self as usize].iter().map(|(option, count)| (usize::from(*option), *count))
+        review.option_counts[self as usize]
+            .iter()
+            .map(|(option, count)| (usize::from(*option), *count))
     }
 }

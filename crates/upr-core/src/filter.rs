@@ -11,9 +11,9 @@
 use crate::dataset::load::{theme_indices, Dataset, Review, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::{Facet, PerFacet};
+use crate::passing::Passing;
 use crate::query::{Bounds, Query, QueryWarning, Reason, SortKey};
 use crate::search::{RowSet, SearchQuery};
-use crate::passing::Passing;
 use std::rc::Rc;
 
 /// The query with names resolved against the dataset.
@@ -41,14 +41,25 @@ impl Criteria {
     pub fn compile(query: &Query, dataset: &Dataset) -> (Criteria, Vec<QueryWarning>) {
         let mut warnings = Vec::new();
         let mut warn = |parameter: &str, value: &str, reason: Reason| {
-            warnings.push(QueryWarning { parameter: parameter.into(), value: value.into(), reason })
+            warnings.push(QueryWarning {
+                parameter: parameter.into(),
+                value: value.into(),
+                reason,
+            })
         };
         let mut masks = PerFacet::default();
         for (facet, mask) in Facet::ALL.into_iter().zip(&mut masks) {
             for value in query.selection(facet) {
                 match facet.find(dataset, value) {
                     Some(index) => *mask |= 1 << index,
-                    None => warn(facet.parameter(), value, Reason::UnknownOption { facet, options: dataset.option_count(facet) }),
+                    None => warn(
+                        facet.parameter(),
+                        value,
+                        Reason::UnknownOption {
+                            facet,
+                            options: dataset.option_count(facet),
+                        },
+                    ),
                 }
             }
         }
@@ -109,11 +120,19 @@ impl Criteria {
             && self.members.contains(p.members)
             && self.observers.contains(p.observers)
             && self.sur.is_none_or(|s| s == review.state)
-            && unless(ReviewFilter::Session, self.session.is_none_or(|s| s == review.summary.session))
-            && unless(ReviewFilter::Cycle, self.cycle.is_none_or(|c| c == review.cycle))
-            && unless(ReviewFilter::Region, self.region.is_none_or(|r| Some(r) == review.region))
+            && unless(
+                ReviewFilter::Session,
+                self.session.is_none_or(|s| s == review.summary.session),
+            )
+            && unless(
+                ReviewFilter::Cycle,
+                self.cycle.is_none_or(|c| c == review.cycle),
+            )
+            && unless(
+                ReviewFilter::Region,
+                self.region.is_none_or(|r| Some(r) == review.region),
+            )
     }
-
 }
 
 /// The review-level filters whose options show counts.
@@ -128,12 +147,19 @@ enum ReviewFilter {
 /// through; `None` when none of them is set.
 fn from_and_text_rows(dataset: &Dataset, criteria: &Criteria) -> Option<RowSet> {
     let rows = dataset.recommendations.len();
-    let mut set = criteria.text.as_ref().map(|search| search.matching_rows(rows, |term, within| term_rows(dataset, &term.folded, within)));
+    let mut set = criteria.text.as_ref().map(|search| {
+        search.matching_rows(rows, |term, within| {
+            term_rows(dataset, &term.folded, within)
+        })
+    });
     if criteria.from.is_some() || criteria.from_region.is_some() {
         let regions: Vec<Option<Region>> = dataset.states.iter().map(|s| s.region).collect();
         let region_of = |state: StateIndex| regions.get(state as usize).copied().flatten();
         let from_rows = dataset.recommendations.rows_from(|from| {
-            criteria.from.is_none_or(|f| f == from) && criteria.from_region.is_none_or(|r| region_of(from) == Some(r))
+            criteria.from.is_none_or(|f| f == from)
+                && criteria
+                    .from_region
+                    .is_none_or(|r| region_of(from) == Some(r))
         });
         match &mut set {
             Some(set) => set.and(&from_rows),
@@ -158,7 +184,9 @@ fn term_rows(dataset: &Dataset, term: &str, within: Option<&RowSet>) -> RowSet {
         for review in dataset.reviews.iter().filter(|r| named[r.state as usize]) {
             rows.insert_range(review.recommendations.clone());
         }
-        rows.or(&dataset.recommendations.rows_from(|from| named.get(from as usize).copied().unwrap_or(false)));
+        rows.or(&dataset
+            .recommendations
+            .rows_from(|from| named.get(from as usize).copied().unwrap_or(false)));
         if let Some(within) = within {
             rows.and(within);
         }
@@ -169,7 +197,9 @@ fn term_rows(dataset: &Dataset, term: &str, within: Option<&RowSet>) -> RowSet {
 /// Per State, whether one of its names holds the (folded) term as a word
 /// prefix: `cote` names Côte d'Ivoire.
 fn named_states(dataset: &Dataset, term: &str) -> Vec<bool> {
-    (0..dataset.states.len()).map(|s| dataset.named_by(s as StateIndex, term)).collect()
+    (0..dataset.states.len())
+        .map(|s| dataset.named_by(s as StateIndex, term))
+        .collect()
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -253,7 +283,9 @@ fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
         let mask = criteria.mask(facet);
         (mask != 0).then(|| {
             let mut set = RowSet::empty(rows);
-            theme_indices(mask).filter_map(|option| index.of(facet, option)).for_each(|option| set.or(option));
+            theme_indices(mask)
+                .filter_map(|option| index.of(facet, option))
+                .for_each(|option| set.or(option));
             set
         })
     });
@@ -302,17 +334,28 @@ fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
         every_review
             && others.is_none()
             && criteria.response.is_none()
-            && Facet::ALL.into_iter().zip(&facets).all(|(other, rows)| other == facet || rows.is_none())
+            && Facet::ALL
+                .into_iter()
+                .zip(&facets)
+                .all(|(other, rows)| other == facet || rows.is_none())
     };
     for facet in Facet::ALL {
         if unnarrowed(facet) {
-            for (count, total) in outcome.counts_mut(facet).iter_mut().zip(index.totals(facet)) {
+            for (count, total) in outcome
+                .counts_mut(facet)
+                .iter_mut()
+                .zip(index.totals(facet))
+            {
                 *count = *total;
             }
             continue;
         }
         let set = passing(&counted, Some(facet), true);
-        for (count, option) in outcome.counts_mut(facet).iter_mut().zip(index.options(facet)) {
+        for (count, option) in outcome
+            .counts_mut(facet)
+            .iter_mut()
+            .zip(index.options(facet))
+        {
             *count = set.count_and(option) as u32;
         }
     }
@@ -337,8 +380,11 @@ fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
         let matched = if !criteria.selects_recommendations() {
             true
         } else if criteria.match_all {
-            let themes_seen = passing.iter().fold(0, |seen, i| seen | dataset.recommendations.row(i).themes);
-            !passing.is_empty() && themes_seen & criteria.mask(Facet::Theme) == criteria.mask(Facet::Theme)
+            let themes_seen = passing
+                .iter()
+                .fold(0, |seen, i| seen | dataset.recommendations.row(i).themes);
+            !passing.is_empty()
+                && themes_seen & criteria.mask(Facet::Theme) == criteria.mask(Facet::Theme)
         } else {
             !passing.is_empty()
         };
@@ -348,7 +394,10 @@ fn with_texts(dataset: &Dataset, criteria: &Criteria) -> Outcome {
         count_facets(criteria, review, &mut outcome);
         if criteria.review_holds(review, None) {
             outcome.recommendations += passing.len() as u32;
-            outcome.reviews.push(ReviewMatch { review: review_index, passing });
+            outcome.reviews.push(ReviewMatch {
+                review: review_index,
+                passing,
+            });
         }
     }
     outcome
@@ -400,7 +449,10 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
         // themes selected.
         if holds && response_ok {
             for facet in Facet::ALL {
-                let others_ok = Facet::ALL.iter().zip(&facet_ok).all(|(other, ok)| *ok || *other == facet);
+                let others_ok = Facet::ALL
+                    .iter()
+                    .zip(&facet_ok)
+                    .all(|(other, ok)| *ok || *other == facet);
                 if others_ok {
                     for (option, count) in facet.review_counts(review) {
                         outcome.counts_mut(facet)[option] += count;
@@ -418,7 +470,10 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
         count_facets(criteria, review, &mut outcome);
         if holds {
             outcome.recommendations += summary.recommendations;
-            outcome.reviews.push(ReviewMatch { review: index, passing: Passing::default() });
+            outcome.reviews.push(ReviewMatch {
+                review: index,
+                passing: Passing::default(),
+            });
         }
     }
     outcome
@@ -427,7 +482,15 @@ fn from_summaries(dataset: &Dataset, criteria: &Criteria) -> Outcome {
 fn empty_outcome(dataset: &Dataset) -> Outcome {
     let mut outcome = Outcome {
         session_counts: vec![0; dataset.sessions.len()],
-        cycle_counts: vec![0; dataset.sessions.iter().map(|s| s.cycle as usize).max().unwrap_or(0)],
+        cycle_counts: vec![
+            0;
+            dataset
+                .sessions
+                .iter()
+                .map(|s| s.cycle as usize)
+                .max()
+                .unwrap_or(0)
+        ],
         region_counts: vec![0; Region::ALL.len()],
         ..Outcome::default()
     };
@@ -439,7 +502,10 @@ fn empty_outcome(dataset: &Dataset) -> Outcome {
 
 fn count_facets(criteria: &Criteria, review: &Review, outcome: &mut Outcome) {
     if criteria.review_holds(review, Some(ReviewFilter::Session)) {
-        if let Some(slot) = outcome.session_counts.get_mut(review.summary.session as usize - 1) {
+        if let Some(slot) = outcome
+            .session_counts
+            .get_mut(review.summary.session as usize - 1)
+        {
             *slot += 1;
         }
     }
@@ -465,13 +531,20 @@ fn sort(dataset: &Dataset, query: &Query, reviews: &mut [ReviewMatch]) {
     // the only one. Stable: ties keep the dataset's order.
     reviews.sort_by_key(|m| {
         let review = &dataset.reviews[m.review];
-        let (session, name) = (review.summary.session as u32, dataset.name_rank(review.state));
+        let (session, name) = (
+            review.summary.session as u32,
+            dataset.name_rank(review.state),
+        );
         match query.sort.key {
             SortKey::Date => (session, name, 0),
             SortKey::State => (name, session, 0),
             SortKey::ParticipatingStates => (review.summary.participation.states, session, name),
             SortKey::Recommendations => {
-                let count = if dataset.texts_loaded { m.passing.len() as u32 } else { review.summary.recommendations };
+                let count = if dataset.texts_loaded {
+                    m.passing.len() as u32
+                } else {
+                    review.summary.recommendations
+                };
                 (count, session, name)
             }
         }

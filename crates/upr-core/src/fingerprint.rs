@@ -56,7 +56,13 @@ mod tests {
         let bytes = vec![0u8; 64];
         let mut changed = bytes.clone();
         changed[37] = 1;
-        let fingerprints = [of_bytes(&bytes), of_bytes(&changed), of_bytes(&bytes[..63]), of_bytes(&[]), of_bytes(&[0])];
+        let fingerprints = [
+            of_bytes(&bytes),
+            of_bytes(&changed),
+            of_bytes(&bytes[..63]),
+            of_bytes(&[]),
+            of_bytes(&[0]),
+        ];
         for (i, a) in fingerprints.iter().enumerate() {
             for b in &fingerprints[i + 1..] {
                 assert_ne!(a, b);

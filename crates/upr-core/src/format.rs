@@ -5,12 +5,79 @@ use crate::lang::Lang;
 /// Month names as CLDR writes them in a day-month-year date (the
 /// genitive in Russian); Chinese writes numbers (`2月`).
 fn month(lang: Lang, m: usize) -> &'static str {
-    const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-    const FR: [&str; 12] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-    const ES: [&str; 12] = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
-    const RU: [&str; 12] = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
-    const AR: [&str; 12] = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
-    const ZH: [&str; 12] = ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const ES: [&str; 12] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    const RU: [&str; 12] = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    const AR: [&str; 12] = [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ];
+    const ZH: [&str; 12] = [
+        "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月",
+    ];
     let names = match lang {
         Lang::En => &EN,
         Lang::Fr => &FR,
@@ -61,10 +128,20 @@ pub fn date_range_in(lang: Lang, start: &str, end: &str) -> String {
     match (parts(start), parts(end)) {
         (Some((y1, m1, d1)), Some((y2, m2, d2))) if y1 == y2 && m1 == m2 => match lang {
             Lang::Zh => format!("{y1}年{}{d1}日至{d2}日", month(lang, m1)),
-            _ => day_month(lang, d2, m1, Some(y1)).replacen(&d2.to_string(), &format!("{d1}–{d2}"), 1),
+            _ => day_month(lang, d2, m1, Some(y1)).replacen(
+                &d2.to_string(),
+                &format!("{d1}–{d2}"),
+                1,
+            ),
         },
         (Some((y1, m1, d1)), Some((y2, _, _))) if y1 == y2 => match lang {
-            Lang::Zh => format!("{y1}年{}{d1}日至{}", month(lang, m1), date_in(lang, end).split_once('年').map_or(String::new(), |(_, rest)| rest.to_owned())),
+            Lang::Zh => format!(
+                "{y1}年{}{d1}日至{}",
+                month(lang, m1),
+                date_in(lang, end)
+                    .split_once('年')
+                    .map_or(String::new(), |(_, rest)| rest.to_owned())
+            ),
             _ => format!("{} – {}", day_month(lang, d1, m1, None), date_in(lang, end)),
         },
         _ => format!("{} – {}", date_in(lang, start), date_in(lang, end)),
@@ -81,7 +158,11 @@ fn parts(iso: &str) -> Option<(u32, usize, u32)> {
 
 /// Whole percent of `part` in `whole`, rounded; 0 for an empty whole.
 pub fn percent(part: u32, whole: u32) -> u32 {
-    if whole == 0 { 0 } else { ((part as f64 * 100.0) / whole as f64).round() as u32 }
+    if whole == 0 {
+        0
+    } else {
+        ((part as f64 * 100.0) / whole as f64).round() as u32
+    }
 }
 
 /// `part` in `whole` as a percentage to one decimal (`2 of 3` -> `66.7`),
@@ -105,7 +186,11 @@ pub fn percent_tenths(part: u32, whole: u32) -> String {
 /// formatter, as `percent_tenths`.
 pub fn svg_number(value: f64) -> String {
     let hundredths = (value.abs() * 100.0).round() as u64;
-    let sign = if value < 0.0 && hundredths > 0 { "-" } else { "" };
+    let sign = if value < 0.0 && hundredths > 0 {
+        "-"
+    } else {
+        ""
+    };
     let (whole, fraction) = (hundredths / 100, hundredths % 100);
     match fraction {
         0 => format!("{sign}{whole}"),
@@ -204,7 +289,10 @@ mod tests {
     fn dates_read_as_people_write_them() {
         assert_eq!(date("2010-02-12"), "12 February 2010");
         assert_eq!(date_range("2010-02-08", "2010-02-19"), "8–19 February 2010");
-        assert_eq!(date_range("2008-11-30", "2008-12-11"), "30 November – 11 December 2008");
+        assert_eq!(
+            date_range("2008-11-30", "2008-12-11"),
+            "30 November – 11 December 2008"
+        );
         assert_eq!(date("not a date"), "not a date");
         assert_eq!(thousands(41066), "41,066");
         assert_eq!(percent(122, 129), 95);
@@ -223,11 +311,26 @@ mod tests {
         assert_eq!(date_in(Lang::Ru, "2010-02-12"), "12 февраля 2010 г.");
         assert_eq!(date_in(Lang::Zh, "2010-02-12"), "2010年2月12日");
         assert_eq!(date_in(Lang::Ar, "2010-02-12"), "12 فبراير 2010");
-        assert_eq!(date_range_in(Lang::Fr, "2010-02-08", "2010-02-19"), "8–19 février 2010");
-        assert_eq!(date_range_in(Lang::Ru, "2008-11-30", "2008-12-11"), "30 ноября – 11 декабря 2008 г.");
-        assert_eq!(date_range_in(Lang::Es, "2008-11-30", "2008-12-11"), "30 de noviembre – 11 de diciembre de 2008");
-        assert_eq!(date_range_in(Lang::Zh, "2010-02-08", "2010-02-19"), "2010年2月8日至19日");
-        assert_eq!(date_range_in(Lang::Zh, "2008-11-30", "2008-12-11"), "2008年11月30日至12月11日");
+        assert_eq!(
+            date_range_in(Lang::Fr, "2010-02-08", "2010-02-19"),
+            "8–19 février 2010"
+        );
+        assert_eq!(
+            date_range_in(Lang::Ru, "2008-11-30", "2008-12-11"),
+            "30 ноября – 11 декабря 2008 г."
+        );
+        assert_eq!(
+            date_range_in(Lang::Es, "2008-11-30", "2008-12-11"),
+            "30 de noviembre – 11 de diciembre de 2008"
+        );
+        assert_eq!(
+            date_range_in(Lang::Zh, "2010-02-08", "2010-02-19"),
+            "2010年2月8日至19日"
+        );
+        assert_eq!(
+            date_range_in(Lang::Zh, "2008-11-30", "2008-12-11"),
+            "2008年11月30日至12月11日"
+        );
     }
 }
 
@@ -235,7 +338,11 @@ mod tests {
 /// ambiguous `16.1|16.10` (the source's cell held a number that may be
 /// either) becomes `16.1 or 16.10?`, never one of them.
 pub fn sdg_target(target: &str) -> String {
-    let readings: Vec<&str> = target.split('|').map(str::trim).filter(|r| !r.is_empty()).collect();
+    let readings: Vec<&str> = target
+        .split('|')
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .collect();
     match readings[..] {
         [one] => one.to_owned(),
         [] => target.to_owned(),
@@ -254,7 +361,13 @@ pub fn session_ranges(sessions: &[u8]) -> String {
     }
     ranges
         .iter()
-        .map(|(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") })
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -262,7 +375,9 @@ pub fn session_ranges(sessions: &[u8]) -> String {
 /// `SDG goals` -> `SDG goals`, `themes` -> `Themes`: a plural noun as a heading.
 pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
+    chars.next().map_or(String::new(), |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// `2010-02-08` -> `February 2010`; anything else is returned as it is.
@@ -274,7 +389,20 @@ pub fn month_year(iso: &str) -> String {
 /// `febrero de 2010`, `2010年2月`, `февраль 2010 г.` (the nominative, where
 /// a date has the genitive).
 pub fn month_year_in(lang: Lang, iso: &str) -> String {
-    const RU: [&str; 12] = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
+    const RU: [&str; 12] = [
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    ];
     match (lang, parts(iso)) {
         (_, None) => iso.to_owned(),
         (Lang::Zh, Some((y, m, _))) => format!("{y}年{}", month(lang, m)),

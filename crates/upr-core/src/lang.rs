@@ -67,7 +67,11 @@ impl Lang {
 
     /// `dir` as HTML takes it.
     pub fn dir(self) -> &'static str {
-        if self.is_rtl() { "rtl" } else { "ltr" }
+        if self.is_rtl() {
+            "rtl"
+        } else {
+            "ltr"
+        }
     }
 
     /// `fr`, `FR`, `fr-CA`, `zh-Hans-CN` and `zh_TW` all name a language
@@ -80,7 +84,10 @@ impl Lang {
     /// The first of the browser's preferred languages that the viewer has,
     /// else English.
     pub fn preferred<S: AsRef<str>>(preferences: &[S]) -> Lang {
-        preferences.iter().find_map(|p| Lang::from_code(p.as_ref())).unwrap_or_default()
+        preferences
+            .iter()
+            .find_map(|p| Lang::from_code(p.as_ref()))
+            .unwrap_or_default()
     }
 }
 

@@ -21,12 +21,20 @@ pub struct Passing {
 impl Passing {
     /// Every recommendation of `rows`.
     pub fn all(rows: Range<usize>) -> Self {
-        Passing { len: rows.len(), rows, set: None }
+        Passing {
+            len: rows.len(),
+            rows,
+            set: None,
+        }
     }
 
     /// The recommendations of `rows` in `set`.
     pub fn within(rows: Range<usize>, set: &Rc<RowSet>) -> Self {
-        Passing { len: set.count_in(rows.clone()), rows, set: Some(set.clone()) }
+        Passing {
+            len: set.count_in(rows.clone()),
+            rows,
+            set: Some(set.clone()),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -39,7 +47,10 @@ impl Passing {
 
     /// The indices, in order.
     pub fn iter(&self) -> PassingRows<'_> {
-        PassingRows { set: self.set.as_deref(), rows: self.rows.clone() }
+        PassingRows {
+            set: self.set.as_deref(),
+            rows: self.rows.clone(),
+        }
     }
 
     pub fn to_vec(&self) -> Vec<u32> {
@@ -60,7 +71,8 @@ impl Iterator for PassingRows<'_> {
 
     fn next(&mut self) -> Option<usize> {
         let set = self.set;
-        self.rows.find(|row| set.is_none_or(|set| set.contains(*row)))
+        self.rows
+            .find(|row| set.is_none_or(|set| set.contains(*row)))
     }
 }
 

@@ -3,20 +3,44 @@
 //! them. Parsing never fails; what cannot be used is ignored and reported
 //! as a `QueryWarning` that says which parameter and why.
 
+use crate::columns::{By, Column, ColumnSort};
 use crate::dataset::load::{Dataset, Review, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::Facet;
-use crate::sort;
 use crate::lang::Lang;
-use crate::columns::{By, Column, ColumnSort};
 use crate::search::ParseWarning;
+use crate::sort;
 
 /// Every address-bar parameter this viewer reads; `Query::set` handles
 /// each of them (a test holds the two together).
 pub const PARAMETERS: [&str; 27] = [
-    "theme", "sdg", "persons", "action", "match", "states_min", "states_max", "members_min", "members_max", "observers_min",
-    "observers_max", "sur", "session", "cycle", "region", "response", "from", "from_region", "q",
-    "review", "sort", "group", "page", "view", "compare", "by", "lang",
+    "theme",
+    "sdg",
+    "persons",
+    "action",
+    "match",
+    "states_min",
+    "states_max",
+    "members_min",
+    "members_max",
+    "observers_min",
+    "observers_max",
+    "sur",
+    "session",
+    "cycle",
+    "region",
+    "response",
+    "from",
+    "from_region",
+    "q",
+    "review",
+    "sort",
+    "group",
+    "page",
+    "view",
+    "compare",
+    "by",
+    "lang",
 ];
 
 /// A value longer than this is ignored: no real parameter comes close, and
@@ -111,13 +135,28 @@ impl Sort {
     pub const KEYS: [(SortKey, &'static str, &'static str); 4] = [
         (SortKey::Date, "date", "Date"),
         (SortKey::State, "state", "State under review"),
-        (SortKey::ParticipatingStates, "states", "Participating States"),
-        (SortKey::Recommendations, "recommendations", "Recommendations"),
+        (
+            SortKey::ParticipatingStates,
+            "states",
+            "Participating States",
+        ),
+        (
+            SortKey::Recommendations,
+            "recommendations",
+            "Recommendations",
+        ),
     ];
 
     pub fn as_param(self) -> String {
-        let name = Self::KEYS.iter().find(|(k, _, _)| *k == self.key).map_or("date", |(_, n, _)| n);
-        if self.descending { format!("-{name}") } else { name.to_owned() }
+        let name = Self::KEYS
+            .iter()
+            .find(|(k, _, _)| *k == self.key)
+            .map_or("date", |(_, n, _)| n);
+        if self.descending {
+            format!("-{name}")
+        } else {
+            name.to_owned()
+        }
     }
 
     fn parse(value: &str) -> Option<Sort> {
@@ -125,7 +164,10 @@ impl Sort {
             Some(name) => (true, name),
             None => (false, value),
         };
-        let key = Self::KEYS.iter().find(|(_, n, _)| n.eq_ignore_ascii_case(name))?.0;
+        let key = Self::KEYS
+            .iter()
+            .find(|(_, n, _)| n.eq_ignore_ascii_case(name))?
+            .0;
         Some(Sort { key, descending })
     }
 }
@@ -171,7 +213,13 @@ impl Grouping {
     }
 
     fn expected() -> Reason {
-        Reason::MustBe(Facet::ALL.iter().map(|f| f.parameter()).chain(["state"]).collect())
+        Reason::MustBe(
+            Facet::ALL
+                .iter()
+                .map(|f| f.parameter())
+                .chain(["state"])
+                .collect(),
+        )
     }
 }
 
@@ -211,13 +259,22 @@ pub enum Reason {
     TooManyValues(usize),
     NotParameter,
     /// Greater than the range's maximum (`states_max`, 40): the two were swapped.
-    Swapped { max_parameter: String, max: u32 },
+    Swapped {
+        max_parameter: String,
+        max: u32,
+    },
     /// `by` or a table-only `sort` outside `view=table`.
     TableOnly,
     /// The table by `by` has only these columns.
-    NotColumn { by: &'static str, columns: Vec<&'static str> },
+    NotColumn {
+        by: &'static str,
+        columns: Vec<&'static str>,
+    },
     /// Well formed, but none of the dataset's options of the facet.
-    UnknownOption { facet: Facet, options: usize },
+    UnknownOption {
+        facet: Facet,
+        options: usize,
+    },
     NoSuchState,
     NoSuchSession,
     NoSuchReview,
@@ -284,11 +341,17 @@ impl Query {
 
     /// From already decoded `(name, value)` pairs, in order. A repeated
     /// single-valued parameter keeps its last value, as a browser form would.
-    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> (Query, Vec<QueryWarning>) {
+    pub fn from_pairs(
+        pairs: impl IntoIterator<Item = (String, String)>,
+    ) -> (Query, Vec<QueryWarning>) {
         let mut query = Query::default();
         let mut warnings = Vec::new();
         for (name, value) in pairs {
-            let warn = |reason: Reason| QueryWarning { parameter: name.clone(), value: value.clone(), reason };
+            let warn = |reason: Reason| QueryWarning {
+                parameter: name.clone(),
+                value: value.clone(),
+                reason,
+            };
             if value.chars().count() > MAX_VALUE_LEN {
                 warnings.push(warn(Reason::TooLong(MAX_VALUE_LEN)));
                 continue;
@@ -300,14 +363,24 @@ impl Query {
         }
         // Ranges given upside down are more likely a slip than a wish for
         // nothing: swap them, and say so.
-        for (name, bounds) in [("states", &mut query.states), ("members", &mut query.members), ("observers", &mut query.observers)] {
+        for (name, bounds) in [
+            ("states", &mut query.states),
+            ("members", &mut query.members),
+            ("observers", &mut query.observers),
+        ] {
             if let (Some(min), Some(max)) = (bounds.min, bounds.max) {
                 if min > max {
-                    *bounds = Bounds { min: Some(max), max: Some(min) };
+                    *bounds = Bounds {
+                        min: Some(max),
+                        max: Some(min),
+                    };
                     warnings.push(QueryWarning {
                         parameter: format!("{name}_min"),
                         value: min.to_string(),
-                        reason: Reason::Swapped { max_parameter: format!("{name}_max"), max },
+                        reason: Reason::Swapped {
+                            max_parameter: format!("{name}_max"),
+                            max,
+                        },
                     });
                 }
             }
@@ -320,40 +393,68 @@ impl Query {
     /// there they are ignored, and said so; a `sort` column the table of
     /// this `by` does not have is ignored the same way.
     fn check_table_parameters(&mut self, warnings: &mut Vec<QueryWarning>) {
-        let warn = |parameter: &str, value: String, reason: Reason| QueryWarning { parameter: parameter.into(), value, reason };
+        let warn = |parameter: &str, value: String, reason: Reason| QueryWarning {
+            parameter: parameter.into(),
+            value,
+            reason,
+        };
         if self.view != View::Table {
             if self.by != By::default() {
                 warnings.push(warn("by", self.by.as_param().into(), Reason::TableOnly));
                 self.by = By::default();
             }
-            if let Some(sort) = self.column_sort.filter(|s| Sort::parse(&s.as_param()).is_none()) {
+            if let Some(sort) = self
+                .column_sort
+                .filter(|s| Sort::parse(&s.as_param()).is_none())
+            {
                 warnings.push(warn("sort", sort.as_param(), Reason::TableOnly));
             }
             // The cards' sort alone holds it.
             self.column_sort = None;
-        } else if let Some(sort) = self.column_sort.filter(|s| !self.by.columns().contains(&s.column)) {
+        } else if let Some(sort) = self
+            .column_sort
+            .filter(|s| !self.by.columns().contains(&s.column))
+        {
             let columns = self.by.columns().iter().map(|c| c.key()).collect();
-            warnings.push(warn("sort", sort.as_param(), Reason::NotColumn { by: self.by.as_param(), columns }));
+            warnings.push(warn(
+                "sort",
+                sort.as_param(),
+                Reason::NotColumn {
+                    by: self.by.as_param(),
+                    columns,
+                },
+            ));
             self.column_sort = None;
         }
     }
 
     /// The table's sort in effect.
     pub fn table_sort(&self) -> ColumnSort {
-        self.column_sort.filter(|s| self.by.columns().contains(&s.column)).unwrap_or(self.by.default_sort())
+        self.column_sort
+            .filter(|s| self.by.columns().contains(&s.column))
+            .unwrap_or(self.by.default_sort())
     }
 
     /// The table sorted by `sort`; the cards' sort follows where they have
     /// that column, so that the query holds nothing the address bar does not.
     pub fn sorted_table(&self, sort: ColumnSort) -> Query {
-        Query { column_sort: Some(sort), sort: Sort::parse(&sort.as_param()).unwrap_or_default(), ..self.clone() }
+        Query {
+            column_sort: Some(sort),
+            sort: Sort::parse(&sort.as_param()).unwrap_or_default(),
+            ..self.clone()
+        }
     }
 
     /// The same selection in another view. One `sort` parameter serves the
     /// cards and the table, so the sort carries over where the other view
     /// has that column, and `by` is the table's alone.
     pub fn in_view(&self, view: View) -> Query {
-        let mut query = Query { view, review: None, compare: None, ..self.clone() };
+        let mut query = Query {
+            view,
+            review: None,
+            compare: None,
+            ..self.clone()
+        };
         match view {
             View::Table => {
                 if query.column_sort.is_none() && query.sort != Sort::default() {
@@ -362,7 +463,10 @@ impl Query {
             }
             _ => {
                 if self.view == View::Table {
-                    query.sort = query.column_sort.and_then(|s| Sort::parse(&s.as_param())).unwrap_or_default();
+                    query.sort = query
+                        .column_sort
+                        .and_then(|s| Sort::parse(&s.as_param()))
+                        .unwrap_or_default();
                 }
                 query.column_sort = None;
                 query.by = By::default();
@@ -414,11 +518,11 @@ impl Query {
                 }
                 self.cycle = Some(cycle as u8);
             }
-            "region" => {
-                self.region = Some(Region::from_code(value).ok_or_else(regions_expected)?)
-            }
+            "region" => self.region = Some(Region::from_code(value).ok_or_else(regions_expected)?),
             "response" => {
-                self.response = Some(Response::from_code(value).ok_or(Reason::MustBe(vec!["accepted", "noted"]))?)
+                self.response = Some(
+                    Response::from_code(value).ok_or(Reason::MustBe(vec!["accepted", "noted"]))?,
+                )
             }
             "q" => self.text = value.to_owned(),
             "review" => self.review = Some(non_empty(value)?),
@@ -426,11 +530,15 @@ impl Query {
                 let card = Sort::parse(value);
                 self.column_sort = ColumnSort::parse(value);
                 if card.is_none() && self.column_sort.is_none() {
-                    return Err(Reason::NotSortKey(Column::ALL.iter().map(|c| c.key()).collect()));
+                    return Err(Reason::NotSortKey(
+                        Column::ALL.iter().map(|c| c.key()).collect(),
+                    ));
                 }
                 self.sort = card.unwrap_or_default();
             }
-            "by" => self.by = By::parse(value).ok_or(Reason::MustBe(vec!["review", "state", "from"]))?,
+            "by" => {
+                self.by = By::parse(value).ok_or(Reason::MustBe(vec!["review", "state", "from"]))?
+            }
             "group" => self.group = Grouping::parse(value).ok_or_else(Grouping::expected)?,
             "from_region" => {
                 self.from_region = Some(Region::from_code(value).ok_or_else(regions_expected)?)
@@ -444,7 +552,12 @@ impl Query {
                 }
             }
             "compare" => self.compare = Some(non_empty(value)?),
-            "lang" => self.lang = Some(Lang::from_code(value).ok_or_else(|| Reason::MustBe(Lang::ALL.iter().map(|l| l.code()).collect()))?),
+            "lang" => {
+                self.lang =
+                    Some(Lang::from_code(value).ok_or_else(|| {
+                        Reason::MustBe(Lang::ALL.iter().map(|l| l.code()).collect())
+                    })?)
+            }
             "page" => {
                 let page = number(value)?;
                 if page == 0 {
@@ -462,7 +575,11 @@ impl Query {
     pub fn to_search(&self) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
         for facet in Facet::ALL {
-            pairs.extend(self.selection(facet).iter().map(|v| (facet.parameter(), v.clone())));
+            pairs.extend(
+                self.selection(facet)
+                    .iter()
+                    .map(|v| (facet.parameter(), v.clone())),
+            );
         }
         if self.match_all {
             pairs.push(("match", "all".into()));
@@ -522,7 +639,10 @@ impl Query {
         if pairs.is_empty() {
             return String::new();
         }
-        let encoded: Vec<String> = pairs.iter().map(|(n, v)| format!("{n}={}", percent_encode(v))).collect();
+        let encoded: Vec<String> = pairs
+            .iter()
+            .map(|(n, v)| format!("{n}={}", percent_encode(v)))
+            .collect();
         format!("?{}", encoded.join("&"))
     }
 
@@ -541,14 +661,30 @@ impl Query {
             }
             // Two spellings of one option become one.
             let mut seen = Vec::new();
-            selected.retain(|v| if seen.contains(v) { false } else { seen.push(v.clone()); true });
+            selected.retain(|v| {
+                if seen.contains(v) {
+                    false
+                } else {
+                    seen.push(v.clone());
+                    true
+                }
+            });
         }
         let state = |given: &Option<String>, spelt: fn(&Dataset, StateIndex) -> String| {
-            given.as_ref().map(|name| dataset.find_state(name).map_or_else(|| name.clone(), |s| spelt(dataset, s)))
+            given.as_ref().map(|name| {
+                dataset
+                    .find_state(name)
+                    .map_or_else(|| name.clone(), |s| spelt(dataset, s))
+            })
         };
         let name: fn(&Dataset, StateIndex) -> String = |d, s| d.state_name(s).to_owned();
         let id: fn(&Dataset, StateIndex) -> String = |d, s| d.states[usize::from(s)].id.clone();
-        Query { sur: state(&self.sur, name), from: state(&self.from, name), compare: state(&self.compare, id), ..canonical }
+        Query {
+            sur: state(&self.sur, name),
+            from: state(&self.from, name),
+            compare: state(&self.compare, id),
+            ..canonical
+        }
     }
 
     /// Whether a filter that selects recommendations (rather than whole
@@ -567,13 +703,19 @@ impl Query {
     /// with the same filters find the same reviews in the same order. A
     /// field not named here counts as a filter: a new one is safe.
     pub fn filters_only(&self) -> Query {
-        self.shown_as(&Query { page: 1, ..Query::default() })
+        self.shown_as(&Query {
+            page: 1,
+            ..Query::default()
+        })
     }
 
     /// This query with the filters of `filters` (what `filters_only` keeps)
     /// and its own way of showing them, back on the first page.
     pub fn with_filters_of(&self, filters: &Query) -> Query {
-        filters.shown_as(&Query { page: 1, ..self.clone() })
+        filters.shown_as(&Query {
+            page: 1,
+            ..self.clone()
+        })
     }
 
     /// This query's filters, shown as `shown` shows its own: the one list
@@ -648,7 +790,11 @@ fn regions_expected() -> Reason {
 }
 
 fn non_empty(value: &str) -> Result<String, Reason> {
-    if value.is_empty() { Err(Reason::Empty) } else { Ok(value.to_owned()) }
+    if value.is_empty() {
+        Err(Reason::Empty)
+    } else {
+        Ok(value.to_owned())
+    }
 }
 
 /// `+` is a space in a query string; `%XX` is a byte (a `%` that starts no
@@ -682,7 +828,12 @@ pub fn from_attributes(attributes: &[(String, String)]) -> (Query, Vec<QueryWarn
             continue;
         }
         if Facet::from_parameter(&parameter).is_some() {
-            pairs.extend(value.split(',').filter(|v| !v.trim().is_empty()).map(|v| (parameter.clone(), v.to_owned())));
+            pairs.extend(
+                value
+                    .split(',')
+                    .filter(|v| !v.trim().is_empty())
+                    .map(|v| (parameter.clone(), v.to_owned())),
+            );
         } else {
             pairs.push((parameter, value.clone()));
         }

@@ -55,8 +55,19 @@ impl SearchQuery {
         let mut warnings = Vec::new();
         let tokens = tokenize(input, &mut warnings);
         let mut query = SearchQuery::default();
-        let or_word = || Term { folded: "or".into(), phrase: false };
-        let positive = |t: Option<&Token>| matches!(t, Some(Token::Term { excluded: false, .. }));
+        let or_word = || Term {
+            folded: "or".into(),
+            phrase: false,
+        };
+        let positive = |t: Option<&Token>| {
+            matches!(
+                t,
+                Some(Token::Term {
+                    excluded: false,
+                    ..
+                })
+            )
+        };
         let mut joins_previous = false;
         for (i, token) in tokens.iter().enumerate() {
             let (term, excluded) = match token {
@@ -120,7 +131,11 @@ impl SearchQuery {
     /// Every group after the first, and every excluded term, is asked
     /// only about the rows still in: a later term then need be looked for
     /// in the few texts that an earlier one let through, not in all.
-    pub fn matching_rows(&self, rows: usize, mut term_rows: impl FnMut(&Term, Option<&RowSet>) -> RowSet) -> RowSet {
+    pub fn matching_rows(
+        &self,
+        rows: usize,
+        mut term_rows: impl FnMut(&Term, Option<&RowSet>) -> RowSet,
+    ) -> RowSet {
         let mut result: Option<RowSet> = None;
         for group in &self.all {
             let mut any = RowSet::empty(rows);
@@ -175,7 +190,9 @@ fn tokenize(input: &str, warnings: &mut Vec<ParseWarning>) -> Vec<Token> {
     let mut rest = input;
     loop {
         rest = rest.trim_start();
-        let Some(first) = rest.chars().next() else { break };
+        let Some(first) = rest.chars().next() else {
+            break;
+        };
         let excluded = first == '-';
         let body = if excluded { &rest[1..] } else { rest };
         if excluded && body.chars().next().is_none_or(char::is_whitespace) {
@@ -190,7 +207,13 @@ fn tokenize(input: &str, warnings: &mut Vec<ParseWarning>) -> Vec<Token> {
                     if folded.is_empty() {
                         warnings.push(ParseWarning::EmptyPhrase);
                     } else {
-                        tokens.push(Token::Term { term: Term { folded, phrase: true }, excluded });
+                        tokens.push(Token::Term {
+                            term: Term {
+                                folded,
+                                phrase: true,
+                            },
+                            excluded,
+                        });
                     }
                     rest = &inner[close + 1..];
                 }
@@ -201,14 +224,22 @@ fn tokenize(input: &str, warnings: &mut Vec<ParseWarning>) -> Vec<Token> {
             }
             continue;
         }
-        let end = body.find(|c: char| c.is_whitespace() || c == '"').unwrap_or(body.len());
+        let end = body
+            .find(|c: char| c.is_whitespace() || c == '"')
+            .unwrap_or(body.len());
         let word = &body[..end];
         rest = &body[end..];
         let folded = fold(word);
         if word == "OR" && !excluded {
             tokens.push(Token::Or);
         } else if !folded.is_empty() {
-            tokens.push(Token::Term { term: Term { folded, phrase: false }, excluded });
+            tokens.push(Token::Term {
+                term: Term {
+                    folded,
+                    phrase: false,
+                },
+                excluded,
+            });
         }
     }
     tokens
@@ -283,13 +314,19 @@ const LATIN: &[(&str, &str)] = &[
 ];
 
 fn latin_base(c: char) -> Option<&'static str> {
-    LATIN.iter().find(|(letters, _)| letters.contains(c)).map(|(_, plain)| *plain)
+    LATIN
+        .iter()
+        .find(|(letters, _)| letters.contains(c))
+        .map(|(_, plain)| *plain)
 }
 
 /// Whether `at` in `folded` begins a word: the text starts there or the
 /// character before is no letter or digit.
 pub fn at_word_start(folded: &str, at: usize) -> bool {
-    folded.get(..at).and_then(|before| before.chars().next_back()).is_none_or(|c| !is_word_char(c))
+    folded
+        .get(..at)
+        .and_then(|before| before.chars().next_back())
+        .is_none_or(|c| !is_word_char(c))
 }
 
 /// Whether a term must begin a word: only when it begins with a letter or
@@ -312,11 +349,15 @@ pub fn is_word_char(c: char) -> bool {
 
 /// The words of `text`: its runs of letters and digits.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !is_word_char(c)).filter(|word| !word.is_empty())
+    text.split(|c: char| !is_word_char(c))
+        .filter(|word| !word.is_empty())
 }
 
 /// Where `needle` (folded) occurs in `folded` as a word prefix.
-pub fn word_prefix_matches<'a>(folded: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+pub fn word_prefix_matches<'a>(
+    folded: &'a str,
+    needle: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
     let finder = memchr::memmem::Finder::new(needle.as_bytes());
     let anchored = needs_word_start(needle);
     let mut from = 0;
@@ -374,9 +415,15 @@ impl RowSet {
     /// Per option `0..options`, the rows whose mask in `column` (bit `i`
     /// for option `i`) has it: 64 rows to a word, each option's word
     /// written once, rather than a bit at a time into each set.
-    pub fn per_option<T: Copy>(column: &[T], options: usize, mask: impl Fn(T) -> u64) -> Vec<RowSet> {
+    pub fn per_option<T: Copy>(
+        column: &[T],
+        options: usize,
+        mask: impl Fn(T) -> u64,
+    ) -> Vec<RowSet> {
         let words_each = column.len().div_ceil(64);
-        let mut sets: Vec<RowSet> = (0..options).map(|_| RowSet(Vec::with_capacity(words_each))).collect();
+        let mut sets: Vec<RowSet> = (0..options)
+            .map(|_| RowSet(Vec::with_capacity(words_each)))
+            .collect();
         let mut words = vec![0u64; options];
         for chunk in column.chunks(64) {
             for (bit, value) in chunk.iter().enumerate() {
@@ -415,7 +462,9 @@ impl RowSet {
     }
 
     pub fn contains(&self, row: usize) -> bool {
-        self.0.get(row / 64).is_some_and(|w| w & (1 << (row % 64)) != 0)
+        self.0
+            .get(row / 64)
+            .is_some_and(|w| w & (1 << (row % 64)) != 0)
     }
 
     pub fn len(&self) -> usize {
@@ -463,7 +512,13 @@ impl RowSet {
 
     /// How many rows of `rows` are in the set.
     pub fn count_in(&self, rows: Range<usize>) -> usize {
-        self.words_in(rows).map(|(word, mask)| self.0.get(word).map_or(0, |w| (w & mask).count_ones() as usize)).sum()
+        self.words_in(rows)
+            .map(|(word, mask)| {
+                self.0
+                    .get(word)
+                    .map_or(0, |w| (w & mask).count_ones() as usize)
+            })
+            .sum()
     }
 
     /// Adds every row of `rows`.
@@ -492,11 +547,19 @@ impl RowSet {
     /// Per word touched by `rows`: its index and the bits of `rows` in it.
     fn words_in(&self, rows: Range<usize>) -> impl Iterator<Item = (usize, u64)> {
         let (start, end) = (rows.start, rows.end.max(rows.start));
-        let words = if start == end { 0..0 } else { start / 64..(end - 1) / 64 + 1 };
+        let words = if start == end {
+            0..0
+        } else {
+            start / 64..(end - 1) / 64 + 1
+        };
         words.map(move |word| {
             let low = (word * 64).max(start) - word * 64;
             let high = ((word + 1) * 64).min(end) - word * 64;
-            let mask = if high - low == 64 { u64::MAX } else { ((1u64 << (high - low)) - 1) << low };
+            let mask = if high - low == 64 {
+                u64::MAX
+            } else {
+                ((1u64 << (high - low)) - 1) << low
+            };
             (word, mask)
         })
     }
@@ -510,7 +573,10 @@ impl RowSet {
 /// build neither unrolls nor vectorises.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 fn count_and_words(a: &[u64], b: &[u64]) -> u64 {
-    use core::arch::wasm32::{i8x16_popcnt, u16x8_extadd_pairwise_u8x16, u32x4_extadd_pairwise_u16x8, u32x4_extract_lane, u64x2, u8x16_add, u8x16_splat, v128_and};
+    use core::arch::wasm32::{
+        i8x16_popcnt, u16x8_extadd_pairwise_u8x16, u32x4_extadd_pairwise_u16x8, u32x4_extract_lane,
+        u64x2, u8x16_add, u8x16_splat, v128_and,
+    };
     let pairs = a.len() / 2;
     let mut total = 0u64;
     let mut pair = 0;
@@ -518,12 +584,18 @@ fn count_and_words(a: &[u64], b: &[u64]) -> u64 {
         let end = (pair + 31).min(pairs);
         let mut bytes = u8x16_splat(0);
         while pair < end {
-            let (x, y) = (u64x2(a[2 * pair], a[2 * pair + 1]), u64x2(b[2 * pair], b[2 * pair + 1]));
+            let (x, y) = (
+                u64x2(a[2 * pair], a[2 * pair + 1]),
+                u64x2(b[2 * pair], b[2 * pair + 1]),
+            );
             bytes = u8x16_add(bytes, i8x16_popcnt(v128_and(x, y)));
             pair += 1;
         }
         let lanes = u32x4_extadd_pairwise_u16x8(u16x8_extadd_pairwise_u8x16(bytes));
-        total += (u32x4_extract_lane::<0>(lanes) + u32x4_extract_lane::<1>(lanes) + u32x4_extract_lane::<2>(lanes) + u32x4_extract_lane::<3>(lanes)) as u64;
+        total += (u32x4_extract_lane::<0>(lanes)
+            + u32x4_extract_lane::<1>(lanes)
+            + u32x4_extract_lane::<2>(lanes)
+            + u32x4_extract_lane::<3>(lanes)) as u64;
     }
     if a.len() % 2 == 1 {
         total += (a[a.len() - 1] & b[a.len() - 1]).count_ones() as u64;
@@ -533,5 +605,8 @@ fn count_and_words(a: &[u64], b: &[u64]) -> u64 {
 
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 fn count_and_words(a: &[u64], b: &[u64]) -> u64 {
-    a.iter().zip(b).map(|(x, y)| (x & y).count_ones() as u64).sum()
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| (x & y).count_ones() as u64)
+        .sum()
 }

@@ -36,7 +36,9 @@ pub fn sort_by_cached_key<T, K: Ord>(items: &mut [T], key: impl FnMut(&T) -> K) 
 /// Options with their counts, the most first; equal counts in the
 /// options' order. What a card, a chart and the table list first.
 pub fn most_first<T>(options: &mut [(usize, T)], count: impl Fn(&T) -> u32) {
-    sort_by(options, |a, b| count(&b.1).cmp(&count(&a.1)).then(a.0.cmp(&b.0)));
+    sort_by(options, |a, b| {
+        count(&b.1).cmp(&count(&a.1)).then(a.0.cmp(&b.0))
+    });
 }
 
 /// The only instance of the standard sort: the positions `0..len` in the
@@ -71,7 +73,11 @@ mod tests {
     fn orders_like_the_standard_sort_and_keeps_ties_in_place() {
         // Pairs sorted by their first number only: the second shows
         // whether ties kept their order.
-        let pairs: Vec<(u8, usize)> = [5, 3, 5, 1, 3, 3, 9, 0, 5, 1].iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        let pairs: Vec<(u8, usize)> = [5, 3, 5, 1, 3, 3, 9, 0, 5, 1]
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (*n, i))
+            .collect();
         let mut expected = pairs.clone();
         expected.sort_by_key(|p| p.0);
         let mut sorted = pairs.clone();
@@ -82,8 +88,14 @@ mod tests {
         assert_eq!(cached, expected);
         let mut descending = pairs;
         sort_by(&mut descending, |a, b| b.0.cmp(&a.0));
-        assert_eq!(descending.iter().map(|p| p.0).collect::<Vec<_>>(), [9, 5, 5, 5, 3, 3, 3, 1, 1, 0]);
-        assert_eq!(descending[1..4].iter().map(|p| p.1).collect::<Vec<_>>(), [0, 2, 8]);
+        assert_eq!(
+            descending.iter().map(|p| p.0).collect::<Vec<_>>(),
+            [9, 5, 5, 5, 3, 3, 3, 1, 1, 0]
+        );
+        assert_eq!(
+            descending[1..4].iter().map(|p| p.1).collect::<Vec<_>>(),
+            [0, 2, 8]
+        );
     }
 
     #[test]

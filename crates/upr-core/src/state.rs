@@ -3,12 +3,12 @@
 //! and wraps [`ViewerState::reduce`] in Yew's `Reducible`.
 
 use crate::dataset::load::Dataset;
+use crate::dataset::schema::Region;
 use crate::dataset::LoadError;
 use crate::facet::Facet;
 use crate::filter::{apply, Outcome};
 use crate::query::{Query, QueryWarning, Reason, View};
-use crate::stats::{self, Comparison, CompareError, Histogram, Split};
-use crate::dataset::schema::Region;
+use crate::stats::{self, CompareError, Comparison, Histogram, Split};
 use std::rc::Rc;
 
 /// Shared, cheaply compared by identity: a new value means a new dataset
@@ -119,7 +119,11 @@ impl ViewerState {
     /// A viewer that starts with its dataset already loaded (the overview,
     /// or with the texts): a prerendered page, at build time and as the
     /// browser hydrates it, must start from the same state.
-    pub fn with_dataset(query: Query, warnings: Vec<QueryWarning>, dataset: Option<Rc<Dataset>>) -> Self {
+    pub fn with_dataset(
+        query: Query,
+        warnings: Vec<QueryWarning>,
+        dataset: Option<Rc<Dataset>>,
+    ) -> Self {
         let mut state = Self::new(query, warnings);
         if let Some(dataset) = dataset {
             // As `OverviewLoaded` (and `TextsLoaded`) would leave it, filtered once.
@@ -137,7 +141,9 @@ impl ViewerState {
     /// dataset can tell (an unknown theme, State or review).
     fn refilter(&mut self) {
         self.warnings = self.parse_warnings.clone();
-        let Some(dataset) = self.dataset.clone() else { return };
+        let Some(dataset) = self.dataset.clone() else {
+            return;
+        };
         // Opening a card, turning a page or changing the view leaves the
         // matches as they were: the same outcome is kept, so that nothing is
         // filtered again (with a search, tens of milliseconds on a large
@@ -145,7 +151,9 @@ impl ViewerState {
         // are not rendered again.
         let filters = self.query.filters_only();
         match &self.filtered {
-            Some((from, same, warnings)) if *from == dataset && *same == filters => self.warnings.extend(warnings.iter().cloned()),
+            Some((from, same, warnings)) if *from == dataset && *same == filters => {
+                self.warnings.extend(warnings.iter().cloned())
+            }
             _ => {
                 let (outcome, warnings) = apply(&dataset, &self.query);
                 self.warnings.extend(warnings.iter().cloned());
@@ -165,18 +173,32 @@ impl ViewerState {
         }
         self.charts = (self.query.view == View::Charts && dataset.texts_loaded).then(|| {
             Shared(Rc::new(ChartData {
-                facets: Facet::ALL.iter().map(|f| (*f, stats::by_facet(&dataset, outcome, *f))).collect(),
+                facets: Facet::ALL
+                    .iter()
+                    .map(|f| (*f, stats::by_facet(&dataset, outcome, *f)))
+                    .collect(),
                 regions: stats::by_recommending_region(&dataset, outcome),
                 sessions: stats::by_session(&dataset, outcome),
                 participation: stats::participation_histogram(&dataset, &self.query),
             }))
         });
         self.table = (self.query.view == View::Table && dataset.texts_loaded).then(|| {
-            Shared(Rc::new(crate::table::build(&dataset, outcome, self.query.by, Some(self.query.table_sort()))))
+            Shared(Rc::new(crate::table::build(
+                &dataset,
+                outcome,
+                self.query.by,
+                Some(self.query.table_sort()),
+            )))
         });
-        let cards_shown = self.query.view == View::Cards && self.query.review.is_none() && self.query.compare.is_none();
+        let cards_shown = self.query.view == View::Cards
+            && self.query.review.is_none()
+            && self.query.compare.is_none();
         self.profile = match (&self.query.from, cards_shown && dataset.texts_loaded) {
-            (Some(from), true) => dataset.find_state(from).map(|state| Shared(Rc::new(stats::recommender_profile(&dataset, outcome, state)))),
+            (Some(from), true) => dataset.find_state(from).map(|state| {
+                Shared(Rc::new(stats::recommender_profile(
+                    &dataset, outcome, state,
+                )))
+            }),
             _ => None,
         };
         self.comparison = self

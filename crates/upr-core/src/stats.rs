@@ -4,9 +4,9 @@
 use crate::dataset::load::{Dataset, RecommendationRow, StateIndex};
 use crate::dataset::schema::{Region, Response};
 use crate::facet::Facet;
-use crate::sort;
 use crate::filter::{apply, Outcome};
 use crate::query::{Bounds, Query};
+use crate::sort;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Accepted and noted recommendations under one heading.
@@ -30,8 +30,14 @@ impl Split {
 }
 
 /// The passing recommendations of the matching reviews.
-pub fn passing_rows<'a>(dataset: &'a Dataset, outcome: &'a Outcome) -> impl Iterator<Item = RecommendationRow<'a>> + 'a {
-    outcome.reviews.iter().flat_map(|m| m.passing.iter().map(|i| dataset.recommendations.row(i)))
+pub fn passing_rows<'a>(
+    dataset: &'a Dataset,
+    outcome: &'a Outcome,
+) -> impl Iterator<Item = RecommendationRow<'a>> + 'a {
+    outcome
+        .reviews
+        .iter()
+        .flat_map(|m| m.passing.iter().map(|i| dataset.recommendations.row(i)))
 }
 
 /// Recommendations per option of a facet, split by response, most first
@@ -44,7 +50,11 @@ pub fn by_facet(dataset: &Dataset, outcome: &Outcome, facet: Facet) -> Vec<(usiz
             splits[option].add(row.response);
         }
     }
-    let mut bars: Vec<(usize, Split)> = splits.into_iter().enumerate().filter(|(_, s)| s.total() > 0).collect();
+    let mut bars: Vec<(usize, Split)> = splits
+        .into_iter()
+        .enumerate()
+        .filter(|(_, s)| s.total() > 0)
+        .collect();
     if !facet.is_scale() {
         sort::most_first(&mut bars, Split::total);
     }
@@ -57,12 +67,21 @@ pub fn by_theme(dataset: &Dataset, outcome: &Outcome) -> Vec<(usize, Split)> {
 
 /// Recommendations by the regional group of the recommending State, in
 /// `Region::ALL` order, then `None` (Holy See, Palestine, and unknown).
-pub fn by_recommending_region(dataset: &Dataset, outcome: &Outcome) -> Vec<(Option<Region>, Split)> {
-    let mut groups: Vec<(Option<Region>, Split)> =
-        Region::ALL.iter().map(|r| (Some(*r), Split::default())).chain([(None, Split::default())]).collect();
+pub fn by_recommending_region(
+    dataset: &Dataset,
+    outcome: &Outcome,
+) -> Vec<(Option<Region>, Split)> {
+    let mut groups: Vec<(Option<Region>, Split)> = Region::ALL
+        .iter()
+        .map(|r| (Some(*r), Split::default()))
+        .chain([(None, Split::default())])
+        .collect();
     for row in passing_rows(dataset, outcome) {
         let region = row.from.and_then(|f| dataset.states[f as usize].region);
-        let slot = groups.iter_mut().find(|(r, _)| *r == region).expect("every region has a slot");
+        let slot = groups
+            .iter_mut()
+            .find(|(r, _)| *r == region)
+            .expect("every region has a slot");
         slot.1.add(row.response);
     }
     groups
@@ -70,7 +89,11 @@ pub fn by_recommending_region(dataset: &Dataset, outcome: &Outcome) -> Vec<(Opti
 
 /// Recommendations per session, for every session in the data.
 pub fn by_session(dataset: &Dataset, outcome: &Outcome) -> Vec<(u8, Split)> {
-    let mut sessions: Vec<(u8, Split)> = dataset.sessions.iter().map(|s| (s.number, Split::default())).collect();
+    let mut sessions: Vec<(u8, Split)> = dataset
+        .sessions
+        .iter()
+        .map(|s| (s.number, Split::default()))
+        .collect();
     for m in &outcome.reviews {
         let session = dataset.reviews[m.review].summary.session;
         if let Some((_, split)) = sessions.iter_mut().find(|(n, _)| *n == session) {
@@ -96,9 +119,17 @@ pub struct Histogram {
 }
 
 pub fn participation_histogram(dataset: &Dataset, query: &Query) -> Histogram {
-    let unbounded = Query { states: Bounds::default(), ..query.clone() };
+    let unbounded = Query {
+        states: Bounds::default(),
+        ..query.clone()
+    };
     let (outcome, _) = apply(dataset, &unbounded);
-    let most = dataset.reviews.iter().map(|r| r.summary.participation.states).max().unwrap_or(0);
+    let most = dataset
+        .reviews
+        .iter()
+        .map(|r| r.summary.participation.states)
+        .max()
+        .unwrap_or(0);
     let mut counts = vec![0; (most / BIN + 1) as usize];
     for m in &outcome.reviews {
         counts[(dataset.reviews[m.review].summary.participation.states / BIN) as usize] += 1;
@@ -131,21 +162,34 @@ pub struct Comparison {
 pub enum CompareError {
     UnknownState(String),
     /// The State was reviewed this many times, not twice.
-    NotTwice { state: StateIndex, reviews: usize },
+    NotTwice {
+        state: StateIndex,
+        reviews: usize,
+    },
     TextsNotLoaded,
 }
 
 pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, CompareError> {
-    let state = dataset.find_state(state_name).ok_or_else(|| CompareError::UnknownState(state_name.to_owned()))?;
-    let mut reviews: Vec<usize> = (0..dataset.reviews.len()).filter(|i| dataset.reviews[*i].state == state).collect();
+    let state = dataset
+        .find_state(state_name)
+        .ok_or_else(|| CompareError::UnknownState(state_name.to_owned()))?;
+    let mut reviews: Vec<usize> = (0..dataset.reviews.len())
+        .filter(|i| dataset.reviews[*i].state == state)
+        .collect();
     sort::sort_by_key(&mut reviews, |i| dataset.reviews[*i].summary.session);
     let [earlier, later] = reviews[..] else {
-        return Err(CompareError::NotTwice { state, reviews: reviews.len() });
+        return Err(CompareError::NotTwice {
+            state,
+            reviews: reviews.len(),
+        });
     };
     if !dataset.texts_loaded {
         return Err(CompareError::TextsNotLoaded);
     }
-    let facet = if [earlier, later].iter().all(|r| Facet::Theme.classifies(&dataset.reviews[*r])) {
+    let facet = if [earlier, later]
+        .iter()
+        .all(|r| Facet::Theme.classifies(&dataset.reviews[*r]))
+    {
         Facet::Theme
     } else {
         Facet::SdgGoal
@@ -153,7 +197,10 @@ pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, Compar
     let splits = |review: usize| {
         let mut per_option: BTreeMap<usize, Split> = BTreeMap::new();
         let mut from = BTreeSet::new();
-        for row in dataset.recommendations.range(dataset.reviews[review].recommendations.clone()) {
+        for row in dataset
+            .recommendations
+            .range(dataset.reviews[review].recommendations.clone())
+        {
             for option in facet.indices(&row) {
                 per_option.entry(option).or_default().add(row.response);
             }
@@ -164,18 +211,35 @@ pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, Compar
     let (then, from_then) = splits(earlier);
     let (now, from_now) = splits(later);
     let options: BTreeSet<usize> = then.keys().chain(now.keys()).copied().collect();
-    let mut recommended_both_times: Vec<StateIndex> = from_then.intersection(&from_now).copied().collect();
-    sort::sort_by(&mut recommended_both_times, |a, b| dataset.state_name(*a).cmp(dataset.state_name(*b)));
+    let mut recommended_both_times: Vec<StateIndex> =
+        from_then.intersection(&from_now).copied().collect();
+    sort::sort_by(&mut recommended_both_times, |a, b| {
+        dataset.state_name(*a).cmp(dataset.state_name(*b))
+    });
     Ok(Comparison {
         state,
         earlier,
         later,
         facet,
-        gained: now.keys().filter(|t| !then.contains_key(t)).copied().collect(),
-        dropped: then.keys().filter(|t| !now.contains_key(t)).copied().collect(),
+        gained: now
+            .keys()
+            .filter(|t| !then.contains_key(t))
+            .copied()
+            .collect(),
+        dropped: then
+            .keys()
+            .filter(|t| !now.contains_key(t))
+            .copied()
+            .collect(),
         per_option: options
             .into_iter()
-            .map(|t| (t, then.get(&t).cloned().unwrap_or_default(), now.get(&t).cloned().unwrap_or_default()))
+            .map(|t| {
+                (
+                    t,
+                    then.get(&t).cloned().unwrap_or_default(),
+                    now.get(&t).cloned().unwrap_or_default(),
+                )
+            })
             .collect(),
         recommended_both_times,
     })
@@ -199,18 +263,31 @@ pub struct RecommenderProfile {
 /// The facets a profile lists: what the recommendations were about.
 const PROFILE_FACETS: [Facet; 2] = [Facet::Theme, Facet::SdgGoal];
 
-pub fn recommender_profile(dataset: &Dataset, outcome: &Outcome, state: StateIndex) -> RecommenderProfile {
+pub fn recommender_profile(
+    dataset: &Dataset,
+    outcome: &Outcome,
+    state: StateIndex,
+) -> RecommenderProfile {
     let mut split = Split::default();
     let mut reviews = 0;
     let mut recipients: BTreeMap<StateIndex, u32> = BTreeMap::new();
-    let mut facets: Vec<Vec<Split>> = PROFILE_FACETS.iter().map(|f| vec![Split::default(); dataset.option_count(*f)]).collect();
+    let mut facets: Vec<Vec<Split>> = PROFILE_FACETS
+        .iter()
+        .map(|f| vec![Split::default(); dataset.option_count(*f)])
+        .collect();
     for m in &outcome.reviews {
-        let rows = m.passing.iter().map(|i| dataset.recommendations.row(i)).filter(|r| r.from == Some(state));
+        let rows = m
+            .passing
+            .iter()
+            .map(|i| dataset.recommendations.row(i))
+            .filter(|r| r.from == Some(state));
         let mut any = false;
         for row in rows {
             any = true;
             split.add(row.response);
-            *recipients.entry(dataset.reviews[m.review].state).or_default() += 1;
+            *recipients
+                .entry(dataset.reviews[m.review].state)
+                .or_default() += 1;
             for (facet, splits) in PROFILE_FACETS.iter().zip(&mut facets) {
                 for option in facet.indices(&row) {
                     splits[option].add(row.response);
@@ -220,15 +297,28 @@ pub fn recommender_profile(dataset: &Dataset, outcome: &Outcome, state: StateInd
         reviews += u32::from(any);
     }
     let mut recipients: Vec<(StateIndex, u32)> = recipients.into_iter().collect();
-    sort::sort_by(&mut recipients, |a, b| b.1.cmp(&a.1).then_with(|| dataset.state_name(a.0).cmp(dataset.state_name(b.0))));
+    sort::sort_by(&mut recipients, |a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| dataset.state_name(a.0).cmp(dataset.state_name(b.0)))
+    });
     let facets = PROFILE_FACETS
         .into_iter()
         .zip(facets)
         .map(|(facet, splits)| {
-            let mut options: Vec<(usize, Split)> = splits.into_iter().enumerate().filter(|(_, s)| s.total() > 0).collect();
+            let mut options: Vec<(usize, Split)> = splits
+                .into_iter()
+                .enumerate()
+                .filter(|(_, s)| s.total() > 0)
+                .collect();
             sort::most_first(&mut options, Split::total);
             (facet, options)
         })
         .collect();
-    RecommenderProfile { state, split, reviews, recipients, facets }
+    RecommenderProfile {
+        state,
+        split,
+        reviews,
+        recipients,
+        facets,
+    }
 }

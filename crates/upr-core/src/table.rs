@@ -6,10 +6,10 @@
 use crate::dataset::load::{Dataset, RecommendationRow, StateIndex};
 use crate::dataset::schema::Response;
 use crate::export::push_record;
-use crate::sort;
 use crate::facet::Facet;
 use crate::filter::Outcome;
 use crate::passing::Passing;
+use crate::sort;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,7 +22,10 @@ pub enum Cell {
     Count(u32),
     /// `part` of `whole`, shown as a percentage with one decimal; empty
     /// where `whole` is 0.
-    Share { part: u32, whole: u32 },
+    Share {
+        part: u32,
+        whole: u32,
+    },
 }
 
 impl Cell {
@@ -72,7 +75,10 @@ impl Table {
     /// The table exactly as shown: the headings, then the rows in order.
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
-        push_record(&mut out, self.columns.iter().map(|c| c.heading().to_owned()));
+        push_record(
+            &mut out,
+            self.columns.iter().map(|c| c.heading().to_owned()),
+        );
         for row in &self.rows {
             push_record(&mut out, row.cells.iter().map(Cell::text));
         }
@@ -104,7 +110,10 @@ impl Tally {
             accepted: 0,
             noted: 0,
             recipients: BTreeSet::new(),
-            options: MAIN_FACETS.iter().map(|f| vec![0; dataset.option_count(*f)]).collect(),
+            options: MAIN_FACETS
+                .iter()
+                .map(|f| vec![0; dataset.option_count(*f)])
+                .collect(),
         }
     }
 
@@ -129,35 +138,66 @@ impl Tally {
     /// The top options by count (ties by option order), named; options of
     /// a facet other than themes say which facet they are.
     fn main_themes(&self, dataset: &Dataset) -> String {
-        let Some((facet, counts)) = MAIN_FACETS.iter().zip(&self.options).find(|(_, c)| c.iter().any(|n| *n > 0)) else {
+        let Some((facet, counts)) = MAIN_FACETS
+            .iter()
+            .zip(&self.options)
+            .find(|(_, c)| c.iter().any(|n| *n > 0))
+        else {
             return String::new();
         };
-        let mut ranked: Vec<(usize, u32)> = counts.iter().copied().enumerate().filter(|(_, n)| *n > 0).collect();
+        let mut ranked: Vec<(usize, u32)> = counts
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, n)| *n > 0)
+            .collect();
         sort::most_first(&mut ranked, |count| *count);
-        let names: Vec<String> = ranked.iter().take(MAIN_THEMES).map(|(i, _)| facet.label(dataset, *i)).collect();
+        let names: Vec<String> = ranked
+            .iter()
+            .take(MAIN_THEMES)
+            .map(|(i, _)| facet.label(dataset, *i))
+            .collect();
         if *facet == Facet::Theme {
             names.join("; ")
         } else {
-            format!("{}: {}", crate::format::capitalised(facet.plural()), names.join("; "))
+            format!(
+                "{}: {}",
+                crate::format::capitalised(facet.plural()),
+                names.join("; ")
+            )
         }
     }
 
     fn share(&self, response: Response) -> Cell {
-        let part = if response == Response::Accepted { self.accepted } else { self.noted };
-        Cell::Share { part, whole: self.total() }
+        let part = if response == Response::Accepted {
+            self.accepted
+        } else {
+            self.noted
+        };
+        Cell::Share {
+            part,
+            whole: self.total(),
+        }
     }
 }
 
 /// The table of the selection, sorted by `requested` where it names one of
 /// its columns.
 pub fn build(dataset: &Dataset, outcome: &Outcome, by: By, requested: Option<ColumnSort>) -> Table {
-    let sort = requested.filter(|s| by.columns().contains(&s.column)).unwrap_or(by.default_sort());
+    let sort = requested
+        .filter(|s| by.columns().contains(&s.column))
+        .unwrap_or(by.default_sort());
     let rows = match by {
         By::Review => review_rows(dataset, outcome),
         By::State => state_rows(dataset, outcome),
         By::From => from_rows(dataset, outcome),
     };
-    let mut table = Table { by, sort, columns: by.columns().to_vec(), rows };
+    let mut table = Table {
+        by,
+        sort,
+        columns: by.columns().to_vec(),
+        rows,
+    };
     sort_rows(&mut table);
     table
 }
@@ -165,16 +205,27 @@ pub fn build(dataset: &Dataset, outcome: &Outcome, by: By, requested: Option<Col
 /// Stable: rows equal in the sorted column keep their natural order (the
 /// State's name, then the session), whichever the direction.
 fn sort_rows(table: &mut Table) {
-    let Some(at) = table.columns.iter().position(|c| *c == table.sort.column) else { return };
+    let Some(at) = table.columns.iter().position(|c| *c == table.sort.column) else {
+        return;
+    };
     let descending = table.sort.descending;
     table.rows.sort_by(|a, b| {
         let order = a.cells[at].compare(&b.cells[at]);
-        if descending { order.reverse() } else { order }
+        if descending {
+            order.reverse()
+        } else {
+            order
+        }
     });
 }
 
-fn passing<'a>(dataset: &'a Dataset, passing: &'a Passing) -> impl Iterator<Item = RecommendationRow<'a>> + 'a {
-    passing.iter().filter_map(|i| dataset.recommendations.get(i))
+fn passing<'a>(
+    dataset: &'a Dataset,
+    passing: &'a Passing,
+) -> impl Iterator<Item = RecommendationRow<'a>> + 'a {
+    passing
+        .iter()
+        .filter_map(|i| dataset.recommendations.get(i))
 }
 
 fn region(region: Option<crate::dataset::schema::Region>) -> Cell {
@@ -185,7 +236,10 @@ fn region(region: Option<crate::dataset::schema::Region>) -> Cell {
 /// session's first day (ISO, so that it sorts as text).
 fn review_date(dataset: &Dataset, review: usize) -> String {
     let review = &dataset.reviews[review];
-    let session = dataset.sessions.iter().find(|s| s.number == review.summary.session);
+    let session = dataset
+        .sessions
+        .iter()
+        .find(|s| s.number == review.summary.session);
     match (&review.summary.media_summary, session) {
         (Some(media), _) => media.review_date.clone(),
         (None, Some(session)) => session.start.clone(),
@@ -195,7 +249,12 @@ fn review_date(dataset: &Dataset, review: usize) -> String {
 
 fn review_rows(dataset: &Dataset, outcome: &Outcome) -> Vec<Row> {
     let mut matches: Vec<_> = outcome.reviews.iter().collect();
-    sort::sort_by_cached_key(&mut matches, |m| (dataset.review_state_name(m.review).to_lowercase(), dataset.reviews[m.review].summary.session));
+    sort::sort_by_cached_key(&mut matches, |m| {
+        (
+            dataset.review_state_name(m.review).to_lowercase(),
+            dataset.reviews[m.review].summary.session,
+        )
+    });
     matches
         .into_iter()
         .map(|m| {
@@ -226,11 +285,15 @@ fn review_rows(dataset: &Dataset, outcome: &Outcome) -> Vec<Row> {
 fn state_rows(dataset: &Dataset, outcome: &Outcome) -> Vec<Row> {
     let mut tallies: BTreeMap<StateIndex, Tally> = BTreeMap::new();
     for m in &outcome.reviews {
-        let tally = tallies.entry(dataset.reviews[m.review].state).or_insert_with(|| Tally::new(dataset));
+        let tally = tallies
+            .entry(dataset.reviews[m.review].state)
+            .or_insert_with(|| Tally::new(dataset));
         tally.reviews += 1;
         passing(dataset, &m.passing).for_each(|row| tally.add(&row));
     }
-    rows_per_state(dataset, tallies, |tally| [Cell::Count(tally.reviews), Cell::Count(tally.total())])
+    rows_per_state(dataset, tallies, |tally| {
+        [Cell::Count(tally.reviews), Cell::Count(tally.total())]
+    })
 }
 
 /// Recommendations whose recommending State the source does not know have
@@ -246,12 +309,21 @@ fn from_rows(dataset: &Dataset, outcome: &Outcome) -> Vec<Row> {
             tally.add(&row);
         }
     }
-    rows_per_state(dataset, tallies, |tally| [Cell::Count(tally.total()), Cell::Count(tally.recipients.len() as u32)])
+    rows_per_state(dataset, tallies, |tally| {
+        [
+            Cell::Count(tally.total()),
+            Cell::Count(tally.recipients.len() as u32),
+        ]
+    })
 }
 
 /// One row per State, by name: name, region, the two counts of its kind of
 /// table, the shares accepted and noted, and its main themes.
-fn rows_per_state(dataset: &Dataset, tallies: BTreeMap<StateIndex, Tally>, counts: impl Fn(&Tally) -> [Cell; 2]) -> Vec<Row> {
+fn rows_per_state(
+    dataset: &Dataset,
+    tallies: BTreeMap<StateIndex, Tally>,
+    counts: impl Fn(&Tally) -> [Cell; 2],
+) -> Vec<Row> {
     let mut rows: Vec<(String, Row)> = tallies
         .into_iter()
         .map(|(state, tally)| {
@@ -266,7 +338,13 @@ fn rows_per_state(dataset: &Dataset, tallies: BTreeMap<StateIndex, Tally>, count
                 tally.share(Response::Noted),
                 Cell::Text(tally.main_themes(dataset)),
             ];
-            (name.to_lowercase(), Row { review: None, cells })
+            (
+                name.to_lowercase(),
+                Row {
+                    review: None,
+                    cells,
+                },
+            )
         })
         .collect();
     sort::sort_by(&mut rows, |a, b| a.0.cmp(&b.0));

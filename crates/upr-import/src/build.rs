@@ -5,9 +5,9 @@ use super::explorer::ExplorerRow;
 use super::rows::SourceRow;
 use super::sdg::{goal_of_target, PERSON_GROUPS};
 use super::sessions::{is_member, Term};
+use std::collections::{BTreeMap, BTreeSet};
 use upr_core::dataset::schema::*;
 use upr_core::dataset::slug::{review_id, slug};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// One recommendation on its way to the file.
 #[derive(Clone, Debug)]
@@ -31,7 +31,9 @@ impl Draft {
         Draft {
             text: row.text.clone(),
             from: row.from.as_ref().map(|f| f.name.clone()),
-            response: row.response.expect("recommendation rows always carry a response"),
+            response: row
+                .response
+                .expect("recommendation rows always carry a response"),
             action: Some(row.action),
             themes: row.themes.clone(),
             goals: BTreeSet::new(),
@@ -62,10 +64,12 @@ impl Draft {
     /// Adds an Explorer row's SDG links and citation; where several rows
     /// are one UPR Info recommendation, the first row's citation stays.
     pub fn add_links(&mut self, row: &ExplorerRow) {
-        self.goals.extend(row.goals.iter().map(|(number, _)| *number));
+        self.goals
+            .extend(row.goals.iter().map(|(number, _)| *number));
         // A target names its goal; the Explorer always lists that goal too,
         // but the link must not depend on it.
-        self.goals.extend(row.targets.iter().filter_map(|t| goal_of_target(t)));
+        self.goals
+            .extend(row.targets.iter().filter_map(|t| goal_of_target(t)));
         for target in &row.targets {
             if !self.targets.contains(target) {
                 self.targets.push(target.clone());
@@ -116,7 +120,11 @@ pub fn build_review(
     }
     let mut participants = Participants::default();
     for (name, member) in &recommending {
-        let list = if *member { &mut participants.members } else { &mut participants.observers };
+        let list = if *member {
+            &mut participants.members
+        } else {
+            &mut participants.observers
+        };
         list.push(slug(name));
     }
     let count = |wanted: Response| drafts.iter().filter(|r| r.response == wanted).count() as u32;
@@ -161,7 +169,11 @@ pub fn build_review(
             .collect(),
         pledges: pledge_rows
             .iter()
-            .map(|row| Pledge { text: row.text.clone(), action: row.action, themes: row.themes.iter().map(|t| slug(t)).collect() })
+            .map(|row| Pledge {
+                text: row.text.clone(),
+                action: row.action,
+                themes: row.themes.iter().map(|t| slug(t)).collect(),
+            })
             .collect(),
     };
     (summary, full)

@@ -17,7 +17,9 @@ pub fn records<'a>(
     content: &'a str,
     header: &'a [&'a str],
 ) -> Result<impl Iterator<Item = Result<ParsedRecord, ImportError>> + 'a, ImportError> {
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(content.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(content.as_bytes());
     let found = reader
         .headers()
         .map_err(|e| ImportError::row(file, 1, format!("cannot read the header: {e}")))?

@@ -5,17 +5,26 @@
 use super::error::ImportError;
 use super::rows::clean_text;
 use super::sdg::{numeric_target, split_goals, split_keywords, text_targets};
-use upr_core::dataset::schema::Response;
-use upr_core::dataset::states::canonical_name;
 use calamine::{Data, Reader, Xlsx};
 use std::io::Cursor;
+use upr_core::dataset::schema::Response;
+use upr_core::dataset::states::canonical_name;
 
 pub const SHEET: &str = "Explorer";
 
 /// The columns read, by their header; the others (Mechanism, Procedures,
 /// Treaties, Type) are the same on every row of a UPR export.
-const COLUMNS: [&str; 9] =
-    ["Goals", "Recommendation", "Tekst", "Targets", "Keywords", "Response", "Recommending state", "field_year", "Document"];
+const COLUMNS: [&str; 9] = [
+    "Goals",
+    "Recommendation",
+    "Tekst",
+    "Targets",
+    "Keywords",
+    "Response",
+    "Recommending state",
+    "field_year",
+    "Document",
+];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExplorerRow {
@@ -44,7 +53,15 @@ impl ExplorerRow {
     /// Everything the export says of the recommendation, to find exact
     /// duplicates (`file` and `row` excepted).
     pub fn same_as(&self, other: &ExplorerRow) -> bool {
-        ExplorerRow { file: String::new(), row: 0, ..self.clone() } == ExplorerRow { file: String::new(), row: 0, ..other.clone() }
+        ExplorerRow {
+            file: String::new(),
+            row: 0,
+            ..self.clone()
+        } == ExplorerRow {
+            file: String::new(),
+            row: 0,
+            ..other.clone()
+        }
     }
 }
 
@@ -57,27 +74,46 @@ pub fn read_explorer(file: &str, bytes: &[u8]) -> Result<Vec<ExplorerRow>, Impor
         column: column.to_owned(),
         reason,
     };
-    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| ImportError::Io { file: file.to_owned(), message: format!("not a readable .xlsx file: {e}") })?;
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| ImportError::Io {
+        file: file.to_owned(),
+        message: format!("not a readable .xlsx file: {e}"),
+    })?;
     if !workbook.sheet_names().iter().any(|s| s == SHEET) {
         return Err(ImportError::Io {
             file: file.to_owned(),
-            message: format!("has no sheet {SHEET:?} (sheets: {})", workbook.sheet_names().join(", ")),
+            message: format!(
+                "has no sheet {SHEET:?} (sheets: {})",
+                workbook.sheet_names().join(", ")
+            ),
         });
     }
     let range = workbook
         .worksheet_range(SHEET)
-        .map_err(|e| ImportError::Io { file: file.to_owned(), message: format!("sheet {SHEET:?}: {e}") })?;
+        .map_err(|e| ImportError::Io {
+            file: file.to_owned(),
+            message: format!("sheet {SHEET:?}: {e}"),
+        })?;
     let first_row = range.start().map_or(0, |(row, _)| row) + 1;
     let mut rows = range.rows();
-    let header: Vec<String> = rows.next().map(|cells| cells.iter().map(|c| c.to_string().trim().to_owned()).collect()).unwrap_or_default();
+    let header: Vec<String> = rows
+        .next()
+        .map(|cells| {
+            cells
+                .iter()
+                .map(|c| c.to_string().trim().to_owned())
+                .collect()
+        })
+        .unwrap_or_default();
     let mut index = [0usize; COLUMNS.len()];
     for (slot, name) in index.iter_mut().zip(COLUMNS) {
-        *slot = header.iter().position(|h| h == name).ok_or_else(|| ImportError::Header {
-            file: format!("{file}, sheet {SHEET}"),
-            expected: format!("the columns {}", COLUMNS.join(", ")),
-            found: header.join(", "),
-        })?;
+        *slot = header
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| ImportError::Header {
+                file: format!("{file}, sheet {SHEET}"),
+                expected: format!("the columns {}", COLUMNS.join(", ")),
+                found: header.join(", "),
+            })?;
     }
     let [goals, state, text, targets, keywords, response, from, year, document] = index;
 
@@ -92,13 +128,21 @@ pub fn read_explorer(file: &str, bytes: &[u8]) -> Result<Vec<ExplorerRow>, Impor
             match cell(i) {
                 Data::String(s) => Ok(s.trim().to_owned()),
                 Data::Empty => Ok(String::new()),
-                other => Err(cell_error(row, COLUMNS[column_of(&index, i)], format!("{other:?} is not text"))),
+                other => Err(cell_error(
+                    row,
+                    COLUMNS[column_of(&index, i)],
+                    format!("{other:?} is not text"),
+                )),
             }
         };
         let required = |i: usize| -> Result<String, ImportError> {
             let value = string(i)?;
             if value.is_empty() {
-                Err(cell_error(row, COLUMNS[column_of(&index, i)], "is empty".into()))
+                Err(cell_error(
+                    row,
+                    COLUMNS[column_of(&index, i)],
+                    "is empty".into(),
+                ))
             } else {
                 Ok(value)
             }
@@ -108,17 +152,25 @@ pub fn read_explorer(file: &str, bytes: &[u8]) -> Result<Vec<ExplorerRow>, Impor
         let goal_list = split_goals(&string(goals)?).map_err(|r| fail("Goals", r))?;
         let target_list = match cell(targets) {
             Data::Float(value) => vec![numeric_target(*value).map_err(|r| fail("Targets", r))?],
-            Data::Int(value) => return Err(fail("Targets", format!("{value} is a goal, not a target"))),
+            Data::Int(value) => {
+                return Err(fail("Targets", format!("{value} is a goal, not a target")))
+            }
             _ => text_targets(&string(targets)?).map_err(|r| fail("Targets", r))?,
         };
         let person_list = split_keywords(&string(keywords)?).map_err(|r| fail("Keywords", r))?;
         let response = match required(response)?.as_str() {
             "Supported" => Response::Accepted,
             "Noted" => Response::Noted,
-            other => return Err(fail("Response", format!("{other:?} is neither \"Supported\" nor \"Noted\""))),
+            other => {
+                return Err(fail(
+                    "Response",
+                    format!("{other:?} is neither \"Supported\" nor \"Noted\""),
+                ))
+            }
         };
         let cycle = cycle_of(&required(year)?).map_err(|r| fail("field_year", r))?;
-        let (symbol, council_session, paragraph) = citation(&required(document)?).map_err(|r| fail("Document", r))?;
+        let (symbol, council_session, paragraph) =
+            citation(&required(document)?).map_err(|r| fail("Document", r))?;
         read.push(ExplorerRow {
             file: file.to_owned(),
             row,
@@ -160,9 +212,19 @@ pub fn citation(cell: &str) -> Result<(String, u16, Option<String>), String> {
     let mut parts = rest.split('|');
     let symbol = parts.next().unwrap_or("").trim();
     let symbol = symbol.strip_suffix("OLD").unwrap_or(symbol);
-    let paragraph = parts.next().map(|p| p.trim().trim_end_matches('.')).filter(|p| !p.is_empty()).map(str::to_owned);
-    let numbers: Vec<&str> = symbol.strip_prefix("A/HRC/").ok_or_else(shape)?.split('/').collect();
-    let [session, number] = numbers[..] else { return Err(shape()) };
+    let paragraph = parts
+        .next()
+        .map(|p| p.trim().trim_end_matches('.'))
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned);
+    let numbers: Vec<&str> = symbol
+        .strip_prefix("A/HRC/")
+        .ok_or_else(shape)?
+        .split('/')
+        .collect();
+    let [session, number] = numbers[..] else {
+        return Err(shape());
+    };
     let council_session: u16 = session.parse().map_err(|_| shape())?;
     number.parse::<u32>().map_err(|_| shape())?;
     Ok((symbol.to_owned(), council_session, paragraph))
@@ -174,10 +236,22 @@ mod tests {
 
     #[test]
     fn citations_name_report_session_and_paragraph() {
-        assert_eq!(citation("Source:A/HRC/33/13|135.61|").unwrap(), ("A/HRC/33/13".into(), 33, Some("135.61".into())));
-        assert_eq!(citation("Source:A/HRC/8/19").unwrap(), ("A/HRC/8/19".into(), 8, None));
-        assert_eq!(citation("Source:A/HRC/25/3OLD|138.34|").unwrap(), ("A/HRC/25/3".into(), 25, Some("138.34".into())));
-        assert_eq!(citation("Source:A/HRC/21/5|90.|").unwrap().2, Some("90".into()));
+        assert_eq!(
+            citation("Source:A/HRC/33/13|135.61|").unwrap(),
+            ("A/HRC/33/13".into(), 33, Some("135.61".into()))
+        );
+        assert_eq!(
+            citation("Source:A/HRC/8/19").unwrap(),
+            ("A/HRC/8/19".into(), 8, None)
+        );
+        assert_eq!(
+            citation("Source:A/HRC/25/3OLD|138.34|").unwrap(),
+            ("A/HRC/25/3".into(), 25, Some("138.34".into()))
+        );
+        assert_eq!(
+            citation("Source:A/HRC/21/5|90.|").unwrap().2,
+            Some("90".into())
+        );
         assert!(citation("A/HRC/8/19|1|").is_err());
     }
 

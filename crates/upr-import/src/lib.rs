@@ -25,14 +25,14 @@ pub use packing::write_gzipped;
 pub use rows::{clean_text, read_rows, sessions_in_file_name, RowKind, SourceRow};
 pub use sessions::{is_member, read_membership, read_sessions, Term};
 
-use upr_core::dataset::schema::*;
-use upr_core::dataset::slug::slug;
-use upr_core::dataset::states::{aliases_of, current_name, iso_code};
-use upr_core::dataset::themes::all_themes;
 use build::{build_review, Draft};
 use rows::StateInRow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use upr_core::dataset::schema::*;
+use upr_core::dataset::slug::slug;
+use upr_core::dataset::states::{aliases_of, current_name, iso_code};
+use upr_core::dataset::themes::all_themes;
 
 pub const SOURCE_NOTE: &str = "UPR Info database export of UPR sessions 1-20 (2008-2014), as collected in the public research repository rochelleterman/uprs; the Danish Institute for Human Rights' SDG-Human Rights Data Explorer export of cycles 1 and 2 (sessions 1-26, 2008-2016: SDG goals, targets, groups of persons, report and paragraph, and all of sessions 21-26), as found in the public research repository gl0bsec/UPR-Analysis; Human Rights Council membership from General Assembly election results; OHCHR session dates and media summaries";
 
@@ -67,7 +67,9 @@ impl Sources {
     /// `data/dihr/*.xlsx`) and every `shared/seed/*.txt`, in name order.
     pub fn read(shared: &Path) -> Result<Sources, ImportError> {
         let upr_info = shared.join("data/upr-info");
-        let mut recommendation_names = list(&upr_info, |n| n.starts_with("recommendations-") && n.ends_with(".csv"))?;
+        let mut recommendation_names = list(&upr_info, |n| {
+            n.starts_with("recommendations-") && n.ends_with(".csv")
+        })?;
         recommendation_names.sort();
         let mut explorer_names = list(&shared.join("data/dihr"), |n| n.ends_with(".xlsx"))?;
         explorer_names.sort();
@@ -94,10 +96,17 @@ impl Sources {
 }
 
 fn list(dir: &Path, wanted: impl Fn(&str) -> bool) -> Result<Vec<String>, ImportError> {
-    let io = |e: std::io::Error| ImportError::Io { file: dir.display().to_string(), message: e.to_string() };
+    let io = |e: std::io::Error| ImportError::Io {
+        file: dir.display().to_string(),
+        message: e.to_string(),
+    };
     let mut names = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
-        let name = entry.map_err(io)?.file_name().to_string_lossy().into_owned();
+        let name = entry
+            .map_err(io)?
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
         if wanted(&name) {
             names.push(name);
         }
@@ -106,21 +115,35 @@ fn list(dir: &Path, wanted: impl Fn(&str) -> bool) -> Result<Vec<String>, Import
 }
 
 fn read_file(shared: &Path, name: &str) -> Result<SourceFile, ImportError> {
-    let content = std::fs::read_to_string(shared.join(name))
-        .map_err(|e| ImportError::Io { file: name.to_owned(), message: e.to_string() })?;
-    Ok(SourceFile { name: name.to_owned(), content })
+    let content = std::fs::read_to_string(shared.join(name)).map_err(|e| ImportError::Io {
+        file: name.to_owned(),
+        message: e.to_string(),
+    })?;
+    Ok(SourceFile {
+        name: name.to_owned(),
+        content,
+    })
 }
 
 /// A file given on the command line, named as given.
 pub fn read_text_file(path: &Path) -> Result<SourceFile, ImportError> {
     let name = path.display().to_string();
-    let content = std::fs::read_to_string(path).map_err(|e| ImportError::Io { file: name.clone(), message: e.to_string() })?;
+    let content = std::fs::read_to_string(path).map_err(|e| ImportError::Io {
+        file: name.clone(),
+        message: e.to_string(),
+    })?;
     Ok(SourceFile { name, content })
 }
 
 pub fn read_binary(path: &Path, name: &str) -> Result<BinaryFile, ImportError> {
-    let bytes = std::fs::read(path).map_err(|e| ImportError::Io { file: name.to_owned(), message: e.to_string() })?;
-    Ok(BinaryFile { name: name.to_owned(), bytes })
+    let bytes = std::fs::read(path).map_err(|e| ImportError::Io {
+        file: name.to_owned(),
+        message: e.to_string(),
+    })?;
+    Ok(BinaryFile {
+        name: name.to_owned(),
+        bytes,
+    })
 }
 
 type ReviewRows<'a> = (Vec<&'a SourceRow>, Vec<&'a SourceRow>);
@@ -140,12 +163,19 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
     let mut report = Vec::new();
     let sessions = read_sessions(&sources.sessions.name, &sources.sessions.content)?;
     let terms = read_membership(&sources.membership.name, &sources.membership.content)?;
-    report.push(format!("read {} sessions, {} membership terms", sessions.len(), terms.len()));
+    report.push(format!(
+        "read {} sessions, {} membership terms",
+        sessions.len(),
+        terms.len()
+    ));
     for session in &sessions {
         let members = sessions::members_on_first_day(&terms, session);
         if members != sessions::COUNCIL_SEATS {
             return Err(ImportError::Mismatch {
-                what: format!("{}: Council members on the first day of session {}", sources.membership.name, session.number),
+                what: format!(
+                    "{}: Council members on the first day of session {}",
+                    sources.membership.name, session.number
+                ),
                 expected: sessions::COUNCIL_SEATS as u64,
                 found: members as u64,
             });
@@ -159,16 +189,33 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
         let range = sessions_in_file_name(file.name.rsplit('/').next().unwrap_or(&file.name))
             .unwrap_or(known_sessions.clone());
         let rows = read_rows(&file.name, &file.content, RowKind::Recommendation, range)?;
-        report.push(format!("read {:>6} recommendations from {}", rows.len(), file.name));
+        report.push(format!(
+            "read {:>6} recommendations from {}",
+            rows.len(),
+            file.name
+        ));
         recommendations.push((file.name.as_str(), rows));
     }
-    let pledges = read_rows(&sources.pledges.name, &sources.pledges.content, RowKind::Pledge, known_sessions)?;
-    report.push(format!("read {:>6} voluntary pledges from {}", pledges.len(), sources.pledges.name));
+    let pledges = read_rows(
+        &sources.pledges.name,
+        &sources.pledges.content,
+        RowKind::Pledge,
+        known_sessions,
+    )?;
+    report.push(format!(
+        "read {:>6} voluntary pledges from {}",
+        pledges.len(),
+        sources.pledges.name
+    ));
 
     let mut explorer_rows = Vec::new();
     for file in &sources.explorer {
         let rows = read_explorer(&file.name, &file.bytes)?;
-        report.push(format!("read {:>6} recommendations from {}", rows.len(), file.name));
+        report.push(format!(
+            "read {:>6} recommendations from {}",
+            rows.len(),
+            file.name
+        ));
         explorer_rows.extend(rows);
     }
     let (explorer_rows, duplicates) = placing::drop_duplicates(explorer_rows);
@@ -180,12 +227,18 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
             return Err(ImportError::row(
                 &sources.membership.name,
                 term.line,
-                format!("{:?} is not a State met in the recommendation files", term.state),
+                format!(
+                    "{:?} is not a State met in the recommendation files",
+                    term.state
+                ),
             ));
         }
     }
     for row in &explorer_rows {
-        for (column, name) in [("Recommendation", &row.state_under_review), ("Recommending state", &row.from)] {
+        for (column, name) in [
+            ("Recommendation", &row.state_under_review),
+            ("Recommending state", &row.from),
+        ] {
             if !states.contains_key(name) {
                 return Err(ImportError::Cell {
                     file: row.file.clone(),
@@ -205,7 +258,11 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
     // (session, State under review) -> (recommendations, pledges).
     let mut reviews: BTreeMap<(u8, String), ReviewRows> = BTreeMap::new();
     for row in recommendations.iter().flat_map(|(_, rows)| rows) {
-        reviews.entry((row.session, row.to.name.clone())).or_default().0.push(row);
+        reviews
+            .entry((row.session, row.to.name.clone()))
+            .or_default()
+            .0
+            .push(row);
     }
     for row in &pledges {
         match reviews.get_mut(&(row.session, row.to.name.clone())) {
@@ -214,12 +271,18 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
                 return Err(ImportError::row(
                     &sources.pledges.name,
                     row.line,
-                    format!("a pledge by {} in session {}, which has no review of it", row.to.name, row.session),
+                    format!(
+                        "a pledge by {} in session {}, which has no review of it",
+                        row.to.name, row.session
+                    ),
                 ))
             }
         }
     }
-    let upr_info_reviews: BTreeSet<(String, u8)> = reviews.keys().map(|(session, state)| (state.clone(), *session)).collect();
+    let upr_info_reviews: BTreeSet<(String, u8)> = reviews
+        .keys()
+        .map(|(session, state)| (state.clone(), *session))
+        .collect();
     let explorer_row_count = explorer_rows.len();
     let explorer_reviews = placing::place(explorer_rows, &sessions, &upr_info_reviews)?;
 
@@ -229,18 +292,40 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
         totals: Totals::default(),
         themes: all_themes(),
         sdg_goals,
-        persons: sdg::PERSON_GROUPS.iter().map(|label| PersonGroup { id: slug(label), label: (*label).to_owned() }).collect(),
+        persons: sdg::PERSON_GROUPS
+            .iter()
+            .map(|label| PersonGroup {
+                id: slug(label),
+                label: (*label).to_owned(),
+            })
+            .collect(),
         states: state_list(&states)?,
         sessions,
         reviews: Vec::with_capacity(reviews.len()),
     };
-    let mut texts = Texts { schema_version: SCHEMA_VERSION, totals: Totals::default(), reviews: Vec::new(), state_names: Default::default() };
+    let mut texts = Texts {
+        schema_version: SCHEMA_VERSION,
+        totals: Totals::default(),
+        reviews: Vec::new(),
+        state_names: Default::default(),
+    };
     let mut linker = link::Linker::new()?;
     let (mut explorer_only, mut explorer_only_rows) = (BTreeSet::new(), 0);
-    let keys: BTreeSet<(u8, String)> =
-        reviews.keys().cloned().chain(explorer_reviews.keys().map(|(state, session)| (*session, state.clone()))).collect();
+    let keys: BTreeSet<(u8, String)> = reviews
+        .keys()
+        .cloned()
+        .chain(
+            explorer_reviews
+                .keys()
+                .map(|(state, session)| (*session, state.clone())),
+        )
+        .collect();
     for (number, state) in keys {
-        let session = overview.sessions.iter().find(|s| s.number == number).expect("reviews are of known sessions");
+        let session = overview
+            .sessions
+            .iter()
+            .find(|s| s.number == number)
+            .expect("reviews are of known sessions");
         let from_explorer = explorer_reviews.get(&(state.clone(), number));
         let (drafts, pledge_rows, themes_classified) = match reviews.get(&(number, state.clone())) {
             Some((rows, pledge_rows)) => {
@@ -254,10 +339,21 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
                 let rows = from_explorer.expect("a review comes from one source or the other");
                 explorer_only.insert(number);
                 explorer_only_rows += rows.len();
-                (rows.iter().map(Draft::from_explorer).collect(), &[][..], false)
+                (
+                    rows.iter().map(Draft::from_explorer).collect(),
+                    &[][..],
+                    false,
+                )
             }
         };
-        let (summary, full) = build_review(&state, session, drafts, pledge_rows, &terms, themes_classified);
+        let (summary, full) = build_review(
+            &state,
+            session,
+            drafts,
+            pledge_rows,
+            &terms,
+            themes_classified,
+        );
         overview.reviews.push(summary);
         texts.reviews.push(full);
     }
@@ -265,7 +361,11 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
     let (match_report, unmatched) = linker.finish()?;
     report.extend(match_report);
     if !explorer_only.is_empty() {
-        let reviews_only = overview.reviews.iter().filter(|r| !r.themes_classified).count();
+        let reviews_only = overview
+            .reviews
+            .iter()
+            .filter(|r| !r.themes_classified)
+            .count();
         report.push(format!(
             "from the Explorer alone: {reviews_only} reviews, {explorer_only_rows} recommendations, in sessions {}",
             explorer_only.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")
@@ -276,19 +376,44 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
 
     let totals = Totals {
         reviews: overview.reviews.len() as u32,
-        recommendations: texts.reviews.iter().map(|r| r.recommendations.len() as u32).sum(),
+        recommendations: texts
+            .reviews
+            .iter()
+            .map(|r| r.recommendations.len() as u32)
+            .sum(),
         pledges: texts.reviews.iter().map(|r| r.pledges.len() as u32).sum(),
     };
-    let read: usize = recommendations.iter().map(|(_, rows)| rows.len()).sum::<usize>() + explorer_only_rows;
-    check("recommendations written against UPR Info rows and Explorer rows of their own reviews", read as u64, totals.recommendations as u64)?;
-    check("Explorer rows read against rows placed", explorer_row_count as u64, (counted + explorer_only_rows) as u64)?;
-    check("pledges written against rows read", pledges.len() as u64, totals.pledges as u64)?;
+    let read: usize = recommendations
+        .iter()
+        .map(|(_, rows)| rows.len())
+        .sum::<usize>()
+        + explorer_only_rows;
+    check(
+        "recommendations written against UPR Info rows and Explorer rows of their own reviews",
+        read as u64,
+        totals.recommendations as u64,
+    )?;
+    check(
+        "Explorer rows read against rows placed",
+        explorer_row_count as u64,
+        (counted + explorer_only_rows) as u64,
+    )?;
+    check(
+        "pledges written against rows read",
+        pledges.len() as u64,
+        totals.pledges as u64,
+    )?;
     overview.totals = totals;
     texts.totals = totals;
     report.push(format!(
         "merged into {} reviews of {} States under review; {} States in all",
         totals.reviews,
-        overview.reviews.iter().map(|r| &r.state).collect::<BTreeSet<_>>().len(),
+        overview
+            .reviews
+            .iter()
+            .map(|r| &r.state)
+            .collect::<BTreeSet<_>>()
+            .len(),
         overview.states.len()
     ));
     report.push(format!(
@@ -301,7 +426,12 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
         overview.sdg_goals.len(),
         overview.persons.len()
     ));
-    Ok(Imported { overview, texts, report, unmatched })
+    Ok(Imported {
+        overview,
+        texts,
+        report,
+        unmatched,
+    })
 }
 
 /// The goals as the Explorer names them, in number order; a goal spelt two
@@ -319,17 +449,35 @@ fn goal_list(rows: &[ExplorerRow], report: &mut Vec<String>) -> Vec<SdgGoal> {
             }
         }
     }
-    names.into_iter().map(|(number, name)| SdgGoal { number, name: name.to_owned() }).collect()
+    names
+        .into_iter()
+        .map(|(number, name)| SdgGoal {
+            number,
+            name: name.to_owned(),
+        })
+        .collect()
 }
 
 /// Each State is reviewed once a cycle: no State may have two reviews in one
 /// cycle, and in a cycle whose every session has reviews, every State under
 /// review has one.
-fn check_reviews_per_cycle(overview: &Overview, report: &mut Vec<String>) -> Result<(), ImportError> {
-    let cycle_of: BTreeMap<u8, u8> = overview.sessions.iter().map(|s| (s.number, s.cycle)).collect();
+fn check_reviews_per_cycle(
+    overview: &Overview,
+    report: &mut Vec<String>,
+) -> Result<(), ImportError> {
+    let cycle_of: BTreeMap<u8, u8> = overview
+        .sessions
+        .iter()
+        .map(|s| (s.number, s.cycle))
+        .collect();
     let mut per_state: BTreeMap<&str, BTreeMap<u8, Vec<u8>>> = BTreeMap::new();
     for review in &overview.reviews {
-        per_state.entry(&review.state).or_default().entry(cycle_of[&review.session]).or_default().push(review.session);
+        per_state
+            .entry(&review.state)
+            .or_default()
+            .entry(cycle_of[&review.session])
+            .or_default()
+            .push(review.session);
     }
     let reviewed_sessions: BTreeSet<u8> = overview.reviews.iter().map(|r| r.session).collect();
     let complete: Vec<u8> = cycle_of
@@ -337,14 +485,29 @@ fn check_reviews_per_cycle(overview: &Overview, report: &mut Vec<String>) -> Res
         .copied()
         .collect::<BTreeSet<u8>>()
         .into_iter()
-        .filter(|cycle| cycle_of.iter().filter(|(_, c)| *c == cycle).all(|(s, _)| reviewed_sessions.contains(s)))
+        .filter(|cycle| {
+            cycle_of
+                .iter()
+                .filter(|(_, c)| *c == cycle)
+                .all(|(s, _)| reviewed_sessions.contains(s))
+        })
         .collect();
     for (state, cycles) in &per_state {
         if let Some((cycle, sessions)) = cycles.iter().find(|(_, s)| s.len() > 1) {
-            return Err(ImportError::Mismatch { what: format!("reviews of {state} in cycle {cycle} (sessions {sessions:?})"), expected: 1, found: sessions.len() as u64 });
+            return Err(ImportError::Mismatch {
+                what: format!("reviews of {state} in cycle {cycle} (sessions {sessions:?})"),
+                expected: 1,
+                found: sessions.len() as u64,
+            });
         }
         if let Some(cycle) = complete.iter().find(|c| !cycles.contains_key(c)) {
-            return Err(ImportError::Mismatch { what: format!("reviews of {state} in cycle {cycle}, which the sources cover in full"), expected: 1, found: 0 });
+            return Err(ImportError::Mismatch {
+                what: format!(
+                    "reviews of {state} in cycle {cycle}, which the sources cover in full"
+                ),
+                expected: 1,
+                found: 0,
+            });
         }
     }
     report.push(format!(
@@ -359,7 +522,11 @@ fn check(what: &str, expected: u64, found: u64) -> Result<(), ImportError> {
     if expected == found {
         Ok(())
     } else {
-        Err(ImportError::Mismatch { what: what.to_owned(), expected, found })
+        Err(ImportError::Mismatch {
+            what: what.to_owned(),
+            expected,
+            found,
+        })
     }
 }
 
@@ -370,7 +537,10 @@ fn merge_states(
     pledges: (&str, &[SourceRow]),
 ) -> Result<BTreeMap<String, (StateInRow, String, u64)>, ImportError> {
     let mut states: BTreeMap<String, (StateInRow, String, u64)> = BTreeMap::new();
-    let files = recommendations.iter().map(|(name, rows)| (*name, rows.as_slice())).chain([pledges]);
+    let files = recommendations
+        .iter()
+        .map(|(name, rows)| (*name, rows.as_slice()))
+        .chain([pledges]);
     for (file, rows) in files {
         for row in rows {
             for state in std::iter::once(&row.to).chain(row.from.as_ref()) {
@@ -396,15 +566,22 @@ fn merge_states(
     Ok(states)
 }
 
-fn state_list(states: &BTreeMap<String, (StateInRow, String, u64)>) -> Result<Vec<State>, ImportError> {
+fn state_list(
+    states: &BTreeMap<String, (StateInRow, String, u64)>,
+) -> Result<Vec<State>, ImportError> {
     let mut list: Vec<State> = states
         .values()
         .map(|(s, file, line)| {
             let (name, former_names) = current_name(&s.name);
             let id = slug(&s.name);
             // Every State needs one, or it would have no name in the other languages.
-            let iso = iso_code(&id)
-                .ok_or_else(|| ImportError::row(file, *line, format!("{} has no ISO 3166 code in src/dataset/states.rs", s.name)))?;
+            let iso = iso_code(&id).ok_or_else(|| {
+                ImportError::row(
+                    file,
+                    *line,
+                    format!("{} has no ISO 3166 code in src/dataset/states.rs", s.name),
+                )
+            })?;
             Ok(State {
                 id,
                 name,
@@ -419,11 +596,13 @@ fn state_list(states: &BTreeMap<String, (StateInRow, String, u64)>) -> Result<Ve
     list.sort_by(|a, b| a.id.cmp(&b.id));
     if let Some(pair) = list.windows(2).find(|w| w[0].id == w[1].id) {
         return Err(ImportError::Mismatch {
-            what: format!("{} and {} share the id {}", pair[0].name, pair[1].name, pair[0].id),
+            what: format!(
+                "{} and {} share the id {}",
+                pair[0].name, pair[1].name, pair[0].id
+            ),
             expected: 1,
             found: 2,
         });
     }
     Ok(list)
 }
-

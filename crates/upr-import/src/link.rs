@@ -21,24 +21,59 @@ pub struct Linker {
 }
 
 fn csv_error(e: csv::Error) -> ImportError {
-    ImportError::Io { file: "the report of unmatched rows".into(), message: e.to_string() }
+    ImportError::Io {
+        file: "the report of unmatched rows".into(),
+        message: e.to_string(),
+    }
 }
 
 impl Linker {
     pub fn new() -> Result<Linker, ImportError> {
         let mut unmatched = csv::Writer::from_writer(Vec::new());
         unmatched
-            .write_record(["file", "sheet", "row", "state_under_review", "session", "recommending_state", "document", "paragraph", "text"])
+            .write_record([
+                "file",
+                "sheet",
+                "row",
+                "state_under_review",
+                "session",
+                "recommending_state",
+                "document",
+                "paragraph",
+                "text",
+            ])
             .map_err(csv_error)?;
-        Ok(Linker { counts: BTreeMap::new(), unmatched })
+        Ok(Linker {
+            counts: BTreeMap::new(),
+            unmatched,
+        })
     }
 
     /// Matches the Explorer's rows of the review of `state` in `session`
     /// onto its UPR Info recommendations and adds their links.
-    pub fn link(&mut self, state: &str, session: u8, cycle: u8, drafts: &mut [Draft], explorer: &[ExplorerRow]) -> Result<(), ImportError> {
+    pub fn link(
+        &mut self,
+        state: &str,
+        session: u8,
+        cycle: u8,
+        drafts: &mut [Draft],
+        explorer: &[ExplorerRow],
+    ) -> Result<(), ImportError> {
         let matches = {
-            let upr_info: Vec<Text> = drafts.iter().map(|d| Text { from: d.from.as_deref(), text: &d.text }).collect();
-            let theirs: Vec<Text> = explorer.iter().map(|r| Text { from: Some(&r.from), text: &r.text }).collect();
+            let upr_info: Vec<Text> = drafts
+                .iter()
+                .map(|d| Text {
+                    from: d.from.as_deref(),
+                    text: &d.text,
+                })
+                .collect();
+            let theirs: Vec<Text> = explorer
+                .iter()
+                .map(|r| Text {
+                    from: Some(&r.from),
+                    text: &r.text,
+                })
+                .collect();
             match_review(&upr_info, &theirs)
         };
         let count = self.counts.entry(cycle).or_default();
@@ -92,7 +127,13 @@ impl Linker {
                 )
             })
             .collect();
-        let bytes = self.unmatched.into_inner().map_err(|e| csv_error(e.into_error().into()))?;
-        Ok((lines, String::from_utf8(bytes).expect("the rows written are UTF-8")))
+        let bytes = self
+            .unmatched
+            .into_inner()
+            .map_err(|e| csv_error(e.into_error().into()))?;
+        Ok((
+            lines,
+            String::from_utf8(bytes).expect("the rows written are UTF-8"),
+        ))
     }
 }

@@ -26,7 +26,10 @@ pub const FUZZY_THRESHOLD: f64 = 0.9;
 
 /// Lower-case ASCII letters and digits only: what both sources agree on.
 pub fn match_key(text: &str) -> String {
-    text.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+    text.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// The words of a text, as for `match_key` but kept apart.
@@ -74,14 +77,21 @@ pub struct Text<'a> {
 pub fn match_review(upr_info: &[Text], explorer: &[Text]) -> Vec<Option<Match>> {
     let mut by_key: HashMap<(Option<&str>, String), Vec<usize>> = HashMap::new();
     for (i, row) in upr_info.iter().enumerate() {
-        by_key.entry((row.from, match_key(row.text))).or_default().push(i);
+        by_key
+            .entry((row.from, match_key(row.text)))
+            .or_default()
+            .push(i);
     }
     let mut taken = vec![false; upr_info.len()];
     let mut matches: Vec<Option<Match>> = explorer
         .iter()
         .map(|row| {
             let candidates = by_key.get(&(row.from, match_key(row.text)))?;
-            let index = candidates.iter().copied().find(|i| !taken[*i]).unwrap_or(candidates[0]);
+            let index = candidates
+                .iter()
+                .copied()
+                .find(|i| !taken[*i])
+                .unwrap_or(candidates[0]);
             taken[index] = true;
             Some(Match::Exact(index))
         })
@@ -113,14 +123,29 @@ mod tests {
     use super::*;
 
     fn t<'a>(from: &'a str, text: &'a str) -> Text<'a> {
-        Text { from: Some(from), text }
+        Text {
+            from: Some(from),
+            text,
+        }
     }
 
     #[test]
     fn damaged_accents_and_punctuation_still_match_exactly() {
-        let upr = [t("France", "Complete the trial of Hissène Habré."), t("France", "Ratify the CRPD")];
-        let explorer = [t("France", "complete the trial of Hiss\u{fffd}ne Habr\u{fffd}"), t("Chad", "Ratify the CRPD")];
-        assert_eq!(match_review(&upr, &explorer), vec![Some(Match::Exact(0)), None]);
+        let upr = [
+            t("France", "Complete the trial of Hissène Habré."),
+            t("France", "Ratify the CRPD"),
+        ];
+        let explorer = [
+            t(
+                "France",
+                "complete the trial of Hiss\u{fffd}ne Habr\u{fffd}",
+            ),
+            t("Chad", "Ratify the CRPD"),
+        ];
+        assert_eq!(
+            match_review(&upr, &explorer),
+            vec![Some(Match::Exact(0)), None]
+        );
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! navigation text. The year is not in the text: the importer places the
 //! day and month within the session in which the State was reviewed.
 
-use upr_core::dataset::schema::{Delegation, StatesTakingPart};
 use std::fmt;
+use upr_core::dataset::schema::{Delegation, StatesTakingPart};
 
 /// A summary as written, before it is matched to a review.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -57,7 +57,10 @@ impl fmt::Display for SummaryError {
                 write!(f, "line {line}: cannot read a day and month in {value:?}")
             }
             SummaryError::BadCount { line, value } => {
-                write!(f, "line {line}: cannot read a number of States in {value:?}")
+                write!(
+                    f,
+                    "line {line}: cannot read a number of States in {value:?}"
+                )
             }
         }
     }
@@ -93,7 +96,10 @@ pub fn parse(text: &str) -> Result<ParsedSummary, SummaryError> {
     for (index, raw) in text.lines().enumerate() {
         let number = index + 1;
         let line = raw.trim();
-        if NAVIGATION_START.iter().any(|marker| line.eq_ignore_ascii_case(marker)) {
+        if NAVIGATION_START
+            .iter()
+            .any(|marker| line.eq_ignore_ascii_case(marker))
+        {
             break;
         }
         if line.is_empty() {
@@ -133,8 +139,10 @@ pub fn parse(text: &str) -> Result<ParsedSummary, SummaryError> {
             continue;
         }
         if let Some(value) = field(line, "Date:") {
-            let (day, time) = parse_day_month(value)
-                .ok_or_else(|| SummaryError::BadDate { line: number, value: value.to_owned() })?;
+            let (day, time) = parse_day_month(value).ok_or_else(|| SummaryError::BadDate {
+                line: number,
+                value: value.to_owned(),
+            })?;
             summary.review_day = day;
             summary.review_time = time;
             date_seen = true;
@@ -193,7 +201,8 @@ fn heading(line: &str) -> Option<Section> {
 
 fn field<'a>(line: &'a str, name: &str) -> Option<&'a str> {
     let head = line.get(..name.len())?;
-    head.eq_ignore_ascii_case(name).then(|| line[name.len()..].trim())
+    head.eq_ignore_ascii_case(name)
+        .then(|| line[name.len()..].trim())
 }
 
 /// The masthead lines every summary opens with carry no data.
@@ -207,12 +216,16 @@ fn is_delegation_line(item: &str) -> bool {
 }
 
 fn read_count(summary: &mut ParsedSummary, line: usize, item: &str) -> Result<(), SummaryError> {
-    let bad = || SummaryError::BadCount { line, value: item.to_owned() };
+    let bad = || SummaryError::BadCount {
+        line,
+        value: item.to_owned(),
+    };
     let (label, value) = item.split_once(':').ok_or_else(bad)?;
     let count: u32 = value.trim().parse().map_err(|_| bad())?;
-    let counts = summary
-        .states_taking_part
-        .get_or_insert(StatesTakingPart { members: 0, observers: 0 });
+    let counts = summary.states_taking_part.get_or_insert(StatesTakingPart {
+        members: 0,
+        observers: 0,
+    });
     let label = label.to_lowercase();
     if label.contains("member") {
         counts.members = count;
@@ -230,7 +243,11 @@ fn fill_delegation(delegation: &mut Delegation) {
         // in `lower` are valid in `line` whatever else the line holds.
         let lower = line.to_ascii_lowercase();
         if let Some(at) = lower.find("-person").or_else(|| lower.find("-member")) {
-            let digits: String = lower[..at].chars().rev().take_while(char::is_ascii_digit).collect();
+            let digits: String = lower[..at]
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect();
             delegation.size = digits.chars().rev().collect::<String>().parse().ok();
         }
         if let Some(at) = lower.find("headed by ") {
@@ -243,8 +260,18 @@ fn fill_delegation(delegation: &mut Delegation) {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// `Friday 12 February (morning)` -> 12 February, `morning`.
@@ -272,7 +299,11 @@ fn parse_day_month(value: &str) -> Option<(DayMonth, Option<String>)> {
 
 /// `... scheduled on Tuesday 16 February, 12:00 – 12:30`.
 fn parse_adoption(text: &str) -> Option<ScheduledSlot> {
-    let after = text.to_ascii_lowercase().find(" on ").map(|at| &text[at + 4..]).unwrap_or(text);
+    let after = text
+        .to_ascii_lowercase()
+        .find(" on ")
+        .map(|at| &text[at + 4..])
+        .unwrap_or(text);
     let (date_part, times) = match after.split_once(',') {
         Some((date, times)) => (date, times),
         None => (after, ""),
@@ -282,5 +313,9 @@ fn parse_adoption(text: &str) -> Option<ScheduledSlot> {
         .split(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
         .filter(|t| t.contains(':') || t.contains('.'))
         .map(|t| t.replace('.', ":"));
-    Some(ScheduledSlot { day, start: clock.next(), end: clock.next() })
+    Some(ScheduledSlot {
+        day,
+        start: clock.next(),
+        end: clock.next(),
+    })
 }

@@ -6,13 +6,16 @@
 //! finds a State under its name in any of the six languages.
 
 use super::ImportError;
-use upr_core::dataset::schema::State;
-use upr_core::lang::Lang;
 use std::collections::BTreeMap;
 use std::path::Path;
+use upr_core::dataset::schema::State;
+use upr_core::lang::Lang;
 
 /// Where `scripts/setup.sh` installs CLDR's names (npm ci in tools/).
-pub const CLDR_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tools/node_modules/cldr-localenames-full");
+pub const CLDR_DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tools/node_modules/cldr-localenames-full"
+);
 
 /// ISO code -> name, per language other than English.
 pub type LocalisedNames = BTreeMap<Lang, BTreeMap<String, String>>;
@@ -24,15 +27,24 @@ pub fn localised_names(states: &[State], cldr: &Path) -> Result<LocalisedNames, 
         let path = cldr.join("main").join(lang.code()).join("territories.json");
         let file = path.display().to_string();
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            ImportError::row(&file, 0, format!("{e} (CLDR's names come from tools/package.json: run scripts/setup.sh)"))
+            ImportError::row(
+                &file,
+                0,
+                format!("{e} (CLDR's names come from tools/package.json: run scripts/setup.sh)"),
+            )
         })?;
-        let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| ImportError::row(&file, e.line() as u64, e.to_string()))?;
+        let json: serde_json::Value = serde_json::from_str(&text)
+            .map_err(|e| ImportError::row(&file, e.line() as u64, e.to_string()))?;
         let territories = &json["main"][lang.code()]["localeDisplayNames"]["territories"];
         let mut names = BTreeMap::new();
         for state in states {
-            let name = territories[state.iso.as_str()]
-                .as_str()
-                .ok_or_else(|| ImportError::row(&file, 0, format!("no name for {} ({})", state.name, state.iso)))?;
+            let name = territories[state.iso.as_str()].as_str().ok_or_else(|| {
+                ImportError::row(
+                    &file,
+                    0,
+                    format!("no name for {} ({})", state.name, state.iso),
+                )
+            })?;
             names.insert(state.iso.clone(), name.to_owned());
         }
         all.insert(lang, names);

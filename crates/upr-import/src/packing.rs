@@ -9,8 +9,8 @@ pub fn write_gzipped(path: &std::path::Path, packed: &[u8]) -> Result<(), String
     use std::io::Write;
     let failed = |e: std::io::Error| format!("could not write {}: {e}", path.display());
     let file = std::fs::File::create(path).map_err(failed)?;
-    let mut gzip = flate2::write::GzEncoder::new(std::io::BufWriter::new(file), flate2::Compression::best());
+    let mut gzip =
+        flate2::write::GzEncoder::new(std::io::BufWriter::new(file), flate2::Compression::best());
     gzip.write_all(packed).map_err(failed)?;
     gzip.finish().map_err(failed)?.flush().map_err(failed)
 }
-

@@ -16,8 +16,8 @@
 
 use super::error::ImportError;
 use super::explorer::{ExplorerRow, SHEET};
-use upr_core::dataset::schema::Session;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use upr_core::dataset::schema::Session;
 
 /// The rows that are not exact copies of an earlier row, and a report line
 /// per copy dropped.
@@ -26,7 +26,12 @@ pub fn drop_duplicates(rows: Vec<ExplorerRow>) -> (Vec<ExplorerRow>, Vec<String>
     let mut seen: HashMap<(String, String, Option<String>, String), Vec<usize>> = HashMap::new();
     let mut dropped = Vec::new();
     for row in rows {
-        let key = (row.document.clone(), row.from.clone(), row.paragraph.clone(), row.text.clone());
+        let key = (
+            row.document.clone(),
+            row.from.clone(),
+            row.paragraph.clone(),
+            row.text.clone(),
+        );
         let earlier = seen.entry(key).or_default();
         if let Some(first) = earlier.iter().map(|i| &kept[*i]).find(|k| k.same_as(&row)) {
             dropped.push(format!(
@@ -66,15 +71,27 @@ pub fn place(
     }
     let mut council_sessions: BTreeMap<u8, BTreeSet<u16>> = BTreeMap::new();
     for row in &rows {
-        council_sessions.entry(row.cycle).or_default().insert(row.council_session);
+        council_sessions
+            .entry(row.cycle)
+            .or_default()
+            .insert(row.council_session);
     }
     // Council session -> Working Group session, per cycle where the counts agree.
     let mut by_symbol: HashMap<(u8, u16), u8> = HashMap::new();
     let mut unplaceable: BTreeMap<u8, String> = BTreeMap::new();
     for (cycle, councils) in &council_sessions {
-        let in_cycle: Vec<u8> = sessions.iter().filter(|s| s.cycle == *cycle).map(|s| s.number).collect();
+        let in_cycle: Vec<u8> = sessions
+            .iter()
+            .filter(|s| s.cycle == *cycle)
+            .map(|s| s.number)
+            .collect();
         if in_cycle.len() == councils.len() {
-            by_symbol.extend(councils.iter().zip(&in_cycle).map(|(c, s)| ((*cycle, *c), *s)));
+            by_symbol.extend(
+                councils
+                    .iter()
+                    .zip(&in_cycle)
+                    .map(|(c, s)| ((*cycle, *c), *s)),
+            );
         } else {
             unplaceable.insert(
                 *cycle,
@@ -98,9 +115,17 @@ pub fn place(
             reason,
         };
         if !cycle_of_session.values().any(|c| *c == row.cycle) {
-            return Err(fail("field_year", format!("cycle {} has no session in sessions.csv: add its sessions there", row.cycle)));
+            return Err(fail(
+                "field_year",
+                format!(
+                    "cycle {} has no session in sessions.csv: add its sessions there",
+                    row.cycle
+                ),
+            ));
         }
-        let from_upr_info = upr_info_session.get(&(row.state_under_review.as_str(), row.cycle)).copied();
+        let from_upr_info = upr_info_session
+            .get(&(row.state_under_review.as_str(), row.cycle))
+            .copied();
         let from_symbol = by_symbol.get(&(row.cycle, row.council_session)).copied();
         let session = match (from_upr_info, from_symbol) {
             (Some(a), Some(b)) if a != b => {
@@ -125,7 +150,10 @@ pub fn place(
                 ))
             }
         };
-        reviews.entry((row.state_under_review.clone(), session)).or_default().push(row);
+        reviews
+            .entry((row.state_under_review.clone(), session))
+            .or_default()
+            .push(row);
     }
     Ok(reviews)
 }

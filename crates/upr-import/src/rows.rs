@@ -2,14 +2,23 @@
 
 use super::csv_util::{field, records, ParsedRecord};
 use super::error::ImportError;
+use std::ops::RangeInclusive;
 use upr_core::dataset::schema::{Region, Response};
 use upr_core::dataset::states::{canonical_name, UNKNOWN_STATE};
 use upr_core::dataset::themes::theme_by_label;
-use std::ops::RangeInclusive;
 
 pub const HEADER: [&str; 11] = [
-    "To", "To-Rgrp", "To-Org", "Text", "From", "From-Rgrp", "From-Org", "Response", "Action",
-    "Issue", "Session",
+    "To",
+    "To-Rgrp",
+    "To-Org",
+    "Text",
+    "From",
+    "From-Rgrp",
+    "From-Org",
+    "Response",
+    "Action",
+    "Issue",
+    "Session",
 ];
 
 /// Which kind of file is read: the two differ only in the Response column.
@@ -63,7 +72,9 @@ fn read_row(
     let line = record.line;
     let fail = |reason: String| ImportError::row(file, line, reason);
 
-    let to = state(record, 0, 1, 2).map_err(&fail)?.ok_or_else(|| fail("To is unknown".into()))?;
+    let to = state(record, 0, 1, 2)
+        .map_err(&fail)?
+        .ok_or_else(|| fail("To is unknown".into()))?;
     let text = clean_text(field(record, 3));
     if text.is_empty() {
         return Err(fail("Text is empty".into()));
@@ -74,10 +85,14 @@ fn read_row(
         (RowKind::Recommendation, "Noted") => Some(Response::Noted),
         (RowKind::Pledge, "Voluntary Pledge") => None,
         (RowKind::Recommendation, other) => {
-            return Err(fail(format!("Response {other:?} is neither \"Accepted\" nor \"Noted\"")))
+            return Err(fail(format!(
+                "Response {other:?} is neither \"Accepted\" nor \"Noted\""
+            )))
         }
         (RowKind::Pledge, other) => {
-            return Err(fail(format!("Response {other:?} is not \"Voluntary Pledge\"")))
+            return Err(fail(format!(
+                "Response {other:?} is not \"Voluntary Pledge\""
+            )))
         }
     };
     let action = field(record, 8);
@@ -87,9 +102,16 @@ fn read_row(
         .filter(|a| (1..=5).contains(a))
         .ok_or_else(|| fail(format!("Action {action:?} is not a category from 1 to 5")))?;
     let mut themes = Vec::new();
-    for label in field(record, 9).split(',').map(str::trim).filter(|l| !l.is_empty()) {
-        let theme = theme_by_label(label)
-            .ok_or_else(|| fail(format!("Issue {label:?} is not one of the 54 UPR Info themes")))?;
+    for label in field(record, 9)
+        .split(',')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        let theme = theme_by_label(label).ok_or_else(|| {
+            fail(format!(
+                "Issue {label:?} is not one of the 54 UPR Info themes"
+            ))
+        })?;
         if !themes.contains(&theme) {
             themes.push(theme);
         }
@@ -109,12 +131,26 @@ fn read_row(
                 sessions.end()
             ))
         })?;
-    Ok(SourceRow { line, to, text, from, response, action, themes, session })
+    Ok(SourceRow {
+        line,
+        to,
+        text,
+        from,
+        response,
+        action,
+        themes,
+        session,
+    })
 }
 
 /// The State in three columns (name, regional group, organisations);
 /// `None` for the source's "(Unknown)".
-fn state(record: &ParsedRecord, name: usize, region: usize, orgs: usize) -> Result<Option<StateInRow>, String> {
+fn state(
+    record: &ParsedRecord,
+    name: usize,
+    region: usize,
+    orgs: usize,
+) -> Result<Option<StateInRow>, String> {
     let raw = field(record, name);
     if raw == UNKNOWN_STATE || raw.eq_ignore_ascii_case("(Unknown)") {
         return Ok(None);
@@ -139,7 +175,11 @@ fn state(record: &ParsedRecord, name: usize, region: usize, orgs: usize) -> Resu
         .filter(|o| !o.is_empty())
         .map(str::to_owned)
         .collect();
-    Ok(Some(StateInRow { name: canonical_name(raw), region, organisations }))
+    Ok(Some(StateInRow {
+        name: canonical_name(raw),
+        region,
+        organisations,
+    }))
 }
 
 /// Collapses the stray spaces the source carries, inside and around texts.
@@ -149,7 +189,9 @@ pub fn clean_text(text: &str) -> String {
 
 /// `recommendations-sessions-06-09.csv` -> 6..=9.
 pub fn sessions_in_file_name(name: &str) -> Option<RangeInclusive<u8>> {
-    let stem = name.strip_prefix("recommendations-sessions-")?.strip_suffix(".csv")?;
+    let stem = name
+        .strip_prefix("recommendations-sessions-")?
+        .strip_suffix(".csv")?;
     let (first, last) = stem.split_once('-')?;
     Some(first.parse().ok()?..=last.parse().ok()?)
 }

@@ -34,10 +34,14 @@ pub fn split_goals(cell: &str) -> Result<Vec<(u8, String)>, String> {
         return Ok(Vec::new());
     }
     let starts: Vec<usize> = (0..cell.len())
-        .filter(|&i| (i == 0 || cell.as_bytes()[i - 1] == b',') && goal_number_at(&cell[i..]).is_some())
+        .filter(|&i| {
+            (i == 0 || cell.as_bytes()[i - 1] == b',') && goal_number_at(&cell[i..]).is_some()
+        })
         .collect();
     if starts.first() != Some(&0) {
-        return Err(format!("{cell:?} does not start with a goal number (`16. Peace, ...`)"));
+        return Err(format!(
+            "{cell:?} does not start with a goal number (`16. Peace, ...`)"
+        ));
     }
     let mut goals: Vec<(u8, String)> = Vec::new();
     for (k, &start) in starts.iter().enumerate() {
@@ -77,7 +81,10 @@ pub fn split_keywords(cell: &str) -> Result<Vec<usize>, String> {
             .filter(|(_, label)| rest.starts_with(*label))
             .max_by_key(|(_, label)| label.len());
         let Some((index, label)) = found else {
-            return Err(format!("{rest:?} does not start with one of the 12 groups of persons ({})", PERSON_GROUPS.join(", ")));
+            return Err(format!(
+                "{rest:?} does not start with one of the 12 groups of persons ({})",
+                PERSON_GROUPS.join(", ")
+            ));
         };
         if !groups.contains(&index) {
             groups.push(index);
@@ -91,16 +98,25 @@ pub fn split_keywords(cell: &str) -> Result<Vec<usize>, String> {
 pub fn text_targets(cell: &str) -> Result<Vec<String>, String> {
     let mut targets = Vec::new();
     // One cell writes `14.B`; the targets' letters are lower-case.
-    for target in cell.split([',', ';']).map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty()) {
+    for target in cell
+        .split([',', ';'])
+        .map(|t| t.trim().to_lowercase())
+        .filter(|t| !t.is_empty())
+    {
         let target = target.as_str();
         let Some((goal, rest)) = target.split_once('.') else {
-            return Err(format!("target {target:?} is not of the form `16.3` or `16.a`"));
+            return Err(format!(
+                "target {target:?} is not of the form `16.3` or `16.a`"
+            ));
         };
         let goal_ok = goal.parse::<u8>().is_ok_and(|g| (1..=17).contains(&g));
         let rest_ok = !rest.is_empty()
-            && (rest.bytes().all(|b| b.is_ascii_digit()) || (rest.len() == 1 && rest.as_bytes()[0].is_ascii_lowercase()));
+            && (rest.bytes().all(|b| b.is_ascii_digit())
+                || (rest.len() == 1 && rest.as_bytes()[0].is_ascii_lowercase()));
         if !goal_ok || !rest_ok {
-            return Err(format!("target {target:?} is not of the form `16.3` or `16.a`"));
+            return Err(format!(
+                "target {target:?} is not of the form `16.3` or `16.a`"
+            ));
         }
         if !targets.iter().any(|t| t == target) {
             targets.push(target.to_owned());
@@ -140,15 +156,27 @@ mod tests {
 
     #[test]
     fn goals_split_before_each_number_only() {
-        let goals = split_goals("8. Decent work and economic growth ,16. Peace, justice and strong institutions").unwrap();
-        assert_eq!(goals, vec![(8, "Decent work and economic growth".into()), (16, "Peace, justice and strong institutions".into())]);
+        let goals = split_goals(
+            "8. Decent work and economic growth ,16. Peace, justice and strong institutions",
+        )
+        .unwrap();
+        assert_eq!(
+            goals,
+            vec![
+                (8, "Decent work and economic growth".into()),
+                (16, "Peace, justice and strong institutions".into())
+            ]
+        );
         assert_eq!(split_goals(NO_GOAL).unwrap(), vec![]);
         assert!(split_goals("Peace, justice").is_err());
     }
 
     #[test]
     fn run_together_keywords_split_against_the_list() {
-        assert_eq!(split_keywords("Women and girlsLGBTIMembers of minorities").unwrap(), vec![0, 11, 5]);
+        assert_eq!(
+            split_keywords("Women and girlsLGBTIMembers of minorities").unwrap(),
+            vec![0, 11, 5]
+        );
         assert!(split_keywords("Women and girlsFarmers").is_err());
     }
 
@@ -161,6 +189,9 @@ mod tests {
         assert_eq!(numeric_target(8.6999999999999993).unwrap(), "8.7");
         assert_eq!(numeric_target(17.149999999999999).unwrap(), "17.15");
         assert_eq!(numeric_target(5.1).unwrap(), "5.1");
-        assert_eq!(text_targets("1.2, 16.2, 16.10, 5.c, 14.B").unwrap(), vec!["1.2", "16.2", "16.10", "5.c", "14.b"]);
+        assert_eq!(
+            text_targets("1.2, 16.2, 16.10, 5.c, 14.B").unwrap(),
+            vec!["1.2", "16.2", "16.10", "5.c", "14.b"]
+        );
     }
 }

@@ -20,29 +20,51 @@ pub fn read_sessions(file: &str, content: &str) -> Result<Vec<Session>, ImportEr
         let number: u8 = parse_number(file, &record, 0, "session")?;
         let cycle: u8 = parse_number(file, &record, 1, "cycle")?;
         // The cycle is the file's to say; it can only stay or move on.
-        if let Some(previous) = sessions.last().filter(|p: &&Session| cycle < p.cycle || cycle > p.cycle + 1) {
+        if let Some(previous) = sessions
+            .last()
+            .filter(|p: &&Session| cycle < p.cycle || cycle > p.cycle + 1)
+        {
             return Err(ImportError::row(
                 file,
                 record.line,
-                format!("session {number} is in cycle {cycle}, but session {} was in cycle {}", previous.number, previous.cycle),
+                format!(
+                    "session {number} is in cycle {cycle}, but session {} was in cycle {}",
+                    previous.number, previous.cycle
+                ),
             ));
         }
         if sessions.is_empty() && cycle != 1 {
-            return Err(ImportError::row(file, record.line, format!("the first session is in cycle {cycle}, not 1")));
+            return Err(ImportError::row(
+                file,
+                record.line,
+                format!("the first session is in cycle {cycle}, not 1"),
+            ));
         }
         let start = iso_date(file, &record, 2)?;
         let end = iso_date(file, &record, 3)?;
         if end < start {
-            return Err(ImportError::row(file, record.line, format!("ends {end} before it starts {start}")));
+            return Err(ImportError::row(
+                file,
+                record.line,
+                format!("ends {end} before it starts {start}"),
+            ));
         }
         if number as usize != sessions.len() + 1 {
             return Err(ImportError::row(
                 file,
                 record.line,
-                format!("session {number} out of order: expected session {}", sessions.len() + 1),
+                format!(
+                    "session {number} out of order: expected session {}",
+                    sessions.len() + 1
+                ),
             ));
         }
-        sessions.push(Session { number, cycle, start, end });
+        sessions.push(Session {
+            number,
+            cycle,
+            start,
+            end,
+        });
     }
     Ok(sessions)
 }
@@ -57,7 +79,11 @@ pub struct Term {
 
 pub fn read_membership(file: &str, content: &str) -> Result<Vec<Term>, ImportError> {
     let mut terms = Vec::new();
-    for record in records(file, content, &["state", "term_start", "term_end", "source"])? {
+    for record in records(
+        file,
+        content,
+        &["state", "term_start", "term_end", "source"],
+    )? {
         let record = record?;
         let state = canonical_name(field(&record, 0));
         if state.is_empty() {
@@ -65,7 +91,12 @@ pub fn read_membership(file: &str, content: &str) -> Result<Vec<Term>, ImportErr
         }
         let start = iso_date(file, &record, 1)?;
         let end = iso_date(file, &record, 2)?;
-        terms.push(Term { line: record.line, state, start, end });
+        terms.push(Term {
+            line: record.line,
+            state,
+            start,
+            end,
+        });
     }
     Ok(terms)
 }
@@ -82,14 +113,26 @@ pub fn is_member(terms: &[Term], state: &str, session: &Session) -> bool {
 }
 
 pub fn members_on_first_day(terms: &[Term], session: &Session) -> usize {
-    terms.iter().filter(|t| t.start <= session.start && t.end >= session.start).count()
+    terms
+        .iter()
+        .filter(|t| t.start <= session.start && t.end >= session.start)
+        .count()
 }
 
-fn parse_number(file: &str, record: &ParsedRecord, index: usize, name: &str) -> Result<u8, ImportError> {
+fn parse_number(
+    file: &str,
+    record: &ParsedRecord,
+    index: usize,
+    name: &str,
+) -> Result<u8, ImportError> {
     let value = field(record, index);
-    value
-        .parse()
-        .map_err(|_| ImportError::row(file, record.line, format!("{name} {value:?} is not a number")))
+    value.parse().map_err(|_| {
+        ImportError::row(
+            file,
+            record.line,
+            format!("{name} {value:?} is not a number"),
+        )
+    })
 }
 
 fn iso_date(file: &str, record: &ParsedRecord, index: usize) -> Result<String, ImportError> {
@@ -98,12 +141,19 @@ fn iso_date(file: &str, record: &ParsedRecord, index: usize) -> Result<String, I
     let shaped = bytes.len() == 10
         && bytes[4] == b'-'
         && bytes[7] == b'-'
-        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     let month: u8 = value.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
     let day: u8 = value.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(0);
     if shaped && (1..=12).contains(&month) && (1..=31).contains(&day) {
         Ok(value.to_owned())
     } else {
-        Err(ImportError::row(file, record.line, format!("{value:?} is not an ISO date (YYYY-MM-DD)")))
+        Err(ImportError::row(
+            file,
+            record.line,
+            format!("{value:?} is not an ISO date (YYYY-MM-DD)"),
+        ))
     }
 }

@@ -6,9 +6,16 @@ use super::SourceFile;
 use crate::media_summary::{parse, DayMonth};
 use upr_core::dataset::schema::{Adoption, MediaSummary, Overview, Session};
 
-pub fn attach(files: &[SourceFile], overview: &mut Overview, report: &mut Vec<String>) -> Result<(), ImportError> {
+pub fn attach(
+    files: &[SourceFile],
+    overview: &mut Overview,
+    report: &mut Vec<String>,
+) -> Result<(), ImportError> {
     for file in files {
-        let fail = |reason: String| ImportError::Summary { file: file.name.clone(), reason };
+        let fail = |reason: String| ImportError::Summary {
+            file: file.name.clone(),
+            reason,
+        };
         let parsed = parse(&file.content).map_err(|e| fail(e.to_string()))?;
         let state = overview
             .states
@@ -26,7 +33,11 @@ pub fn attach(files: &[SourceFile], overview: &mut Overview, report: &mut Vec<St
             .enumerate()
             .filter(|(_, r)| r.state == state.id)
             .filter_map(|(i, r)| {
-                date_in_session(parsed.review_day, &overview.sessions[r.session as usize - 1]).map(|d| (i, d))
+                date_in_session(
+                    parsed.review_day,
+                    &overview.sessions[r.session as usize - 1],
+                )
+                .map(|d| (i, d))
             })
             .collect();
         let [(index, review_date)] = placed.as_slice() else {
@@ -44,7 +55,10 @@ pub fn attach(files: &[SourceFile], overview: &mut Overview, report: &mut Vec<St
             return Err(fail(format!("{} already has a media summary", review.id)));
         }
         for (line, text) in &parsed.unrecognised {
-            report.push(format!("warning: {}:{line}: not understood, kept out: {text:?}", file.name));
+            report.push(format!(
+                "warning: {}:{line}: not understood, kept out: {text:?}",
+                file.name
+            ));
         }
         review.media_summary = Some(MediaSummary {
             source_file: file.name.clone(),
@@ -65,7 +79,10 @@ pub fn attach(files: &[SourceFile], overview: &mut Overview, report: &mut Vec<St
                 end: slot.end,
             }),
         });
-        report.push(format!("read media summary {} for review {}", file.name, review.id));
+        report.push(format!(
+            "read media summary {} for review {}",
+            file.name, review.id
+        ));
     }
     Ok(())
 }

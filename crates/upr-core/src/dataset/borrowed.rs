@@ -99,7 +99,10 @@ impl<'a> ReviewIn<'a> {
         let strs = |list: &'a [String]| list.iter().map(|s| Str::from(s.as_str())).collect();
         ReviewIn {
             id: review.id.as_str().into(),
-            participants: ParticipantsIn { members: strs(&review.participants.members), observers: strs(&review.participants.observers) },
+            participants: ParticipantsIn {
+                members: strs(&review.participants.members),
+                observers: strs(&review.participants.observers),
+            },
             recommendations: review
                 .recommendations
                 .iter()

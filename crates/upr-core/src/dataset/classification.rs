@@ -41,7 +41,9 @@ impl Facet {
             Facet::Theme => RowSet::per_option(&rows.themes, options, |mask| mask),
             Facet::SdgGoal => RowSet::per_option(&rows.sdg_goals, options, u64::from),
             Facet::Persons => RowSet::per_option(&rows.persons, options, u64::from),
-            Facet::Action => RowSet::per_option(&rows.flags, options, |flags| action_mask(action_of_flags(flags))),
+            Facet::Action => RowSet::per_option(&rows.flags, options, |flags| {
+                action_mask(action_of_flags(flags))
+            }),
         }
     }
 

@@ -5,12 +5,12 @@
 
 use super::borrowed::{ReviewIn, Str};
 use super::classification::{Facet, PerFacet};
-use rustc_hash::FxHashMap;
 use super::option_rows::OptionRows;
 use super::schema::*;
 use super::stream::{ObjectStream, Piece};
-pub use super::texts::{RecommendationRow, Recommendations, SearchText};
 use super::texts::{NewRecommendation, RowFields};
+pub use super::texts::{RecommendationRow, Recommendations, SearchText};
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -20,31 +20,59 @@ pub const TEXTS_FILE: &str = "recommendations.json";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
     /// The file could not be fetched.
-    Fetch { file: String, message: String },
+    Fetch {
+        file: String,
+        message: String,
+    },
     /// Not JSON, or JSON not of the documented shape.
-    Json { file: String, message: String },
-    Version { file: String, found: u32 },
+    Json {
+        file: String,
+        message: String,
+    },
+    Version {
+        file: String,
+        found: u32,
+    },
     /// A declared count disagrees with what the file holds.
-    Count { file: String, what: String, declared: u64, found: u64 },
+    Count {
+        file: String,
+        what: String,
+        declared: u64,
+        found: u64,
+    },
     /// An id that names nothing.
-    Reference { file: String, what: String, id: String },
+    Reference {
+        file: String,
+        what: String,
+        id: String,
+    },
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Fetch { file, message } => write!(f, "could not load {file}: {message}"),
-            LoadError::Json { file, message } => write!(f, "{file} is not a valid dataset file: {message}"),
+            LoadError::Json { file, message } => {
+                write!(f, "{file} is not a valid dataset file: {message}")
+            }
             LoadError::Version { file, found } => write!(
                 f,
                 "{file} has schema version {found}, but this viewer reads version {SCHEMA_VERSION}"
             ),
-            LoadError::Count { file, what, declared, found } => write!(
+            LoadError::Count {
+                file,
+                what,
+                declared,
+                found,
+            } => write!(
                 f,
                 "this data is damaged: {file} declares {declared} {what} but holds {found}"
             ),
             LoadError::Reference { file, what, id } => {
-                write!(f, "this data is damaged: {file} refers to an unknown {what} {id:?}")
+                write!(
+                    f,
+                    "this data is damaged: {file} refers to an unknown {what} {id:?}"
+                )
             }
         }
     }
@@ -134,45 +162,101 @@ impl Dataset {
     pub fn from_overview(overview: Overview) -> Result<Dataset, LoadError> {
         let file = OVERVIEW_FILE;
         check_version(file, overview.schema_version)?;
-        count(file, "reviews", overview.totals.reviews, overview.reviews.len())?;
+        count(
+            file,
+            "reviews",
+            overview.totals.reviews,
+            overview.reviews.len(),
+        )?;
         if overview.themes.len() > 64 {
-            return Err(LoadError::Count { file: file.into(), what: "themes (at most 64)".into(), declared: 64, found: overview.themes.len() as u64 });
+            return Err(LoadError::Count {
+                file: file.into(),
+                what: "themes (at most 64)".into(),
+                declared: 64,
+                found: overview.themes.len() as u64,
+            });
         }
-        let theme_by_id: FxHashMap<String, ThemeIndex> =
-            overview.themes.iter().enumerate().map(|(i, t)| (t.id.clone(), i as ThemeIndex)).collect();
-        let state_by_id: FxHashMap<String, StateIndex> =
-            overview.states.iter().enumerate().map(|(i, s)| (s.id.clone(), i as StateIndex)).collect();
-        let reference = |what: &str, id: &str| LoadError::Reference { file: file.into(), what: what.into(), id: id.into() };
+        let theme_by_id: FxHashMap<String, ThemeIndex> = overview
+            .themes
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i as ThemeIndex))
+            .collect();
+        let state_by_id: FxHashMap<String, StateIndex> = overview
+            .states
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i as StateIndex))
+            .collect();
+        let reference = |what: &str, id: &str| LoadError::Reference {
+            file: file.into(),
+            what: what.into(),
+            id: id.into(),
+        };
         if overview.persons.len() > MAX_PERSON_GROUPS {
-            return Err(LoadError::Count { file: file.into(), what: format!("groups of persons (at most {MAX_PERSON_GROUPS})"), declared: MAX_PERSON_GROUPS as u64, found: overview.persons.len() as u64 });
+            return Err(LoadError::Count {
+                file: file.into(),
+                what: format!("groups of persons (at most {MAX_PERSON_GROUPS})"),
+                declared: MAX_PERSON_GROUPS as u64,
+                found: overview.persons.len() as u64,
+            });
         }
-        if let Some(goal) = overview.sdg_goals.iter().find(|g| !(1..=MAX_GOAL).contains(&g.number)) {
+        if let Some(goal) = overview
+            .sdg_goals
+            .iter()
+            .find(|g| !(1..=MAX_GOAL).contains(&g.number))
+        {
             return Err(reference("SDG goal", &goal.number.to_string()));
         }
-        let person_by_id: FxHashMap<String, PersonIndex> =
-            overview.persons.iter().enumerate().map(|(i, p)| (p.id.clone(), i as PersonIndex)).collect();
+        let person_by_id: FxHashMap<String, PersonIndex> = overview
+            .persons
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i as PersonIndex))
+            .collect();
         let goals: Vec<u8> = overview.sdg_goals.iter().map(|g| g.number).collect();
 
         let mut reviews = Vec::with_capacity(overview.reviews.len());
         let mut recommendations_total = 0u64;
         let mut pledges_total = 0u64;
         for summary in overview.reviews {
-            let state = *state_by_id.get(&summary.state).ok_or_else(|| reference("State", &summary.state))?;
+            let state = *state_by_id
+                .get(&summary.state)
+                .ok_or_else(|| reference("State", &summary.state))?;
             let session = overview
                 .sessions
                 .iter()
                 .find(|s| s.number == summary.session)
                 .ok_or_else(|| reference("session", &summary.session.to_string()))?;
-            let themes = theme_mask(&theme_by_id, summary.themes.keys().map(String::as_str), file)?;
+            let themes = theme_mask(
+                &theme_by_id,
+                summary.themes.keys().map(String::as_str),
+                file,
+            )?;
             let sdg_goals = goal_mask(&goals, summary.sdg_goals.keys(), file)?;
-            let persons = person_mask(&person_by_id, summary.persons.keys().map(String::as_str), file)?;
+            let persons = person_mask(
+                &person_by_id,
+                summary.persons.keys().map(String::as_str),
+                file,
+            )?;
             let actions = action_mask(summary.actions.keys().copied(), file)?;
             let in_review = |what: &str| format!("{what} in review {}", summary.id);
-            count(file, &in_review("accepted and noted recommendations"), summary.recommendations, (summary.accepted + summary.noted) as usize)?;
-            count(file, &in_review("participating States"), summary.participation.states, (summary.participation.members + summary.participation.observers) as usize)?;
+            count(
+                file,
+                &in_review("accepted and noted recommendations"),
+                summary.recommendations,
+                (summary.accepted + summary.noted) as usize,
+            )?;
+            count(
+                file,
+                &in_review("participating States"),
+                summary.participation.states,
+                (summary.participation.members + summary.participation.observers) as usize,
+            )?;
             recommendations_total += summary.recommendations as u64;
             pledges_total += summary.pledges as u64;
-            let option_counts = std::sync::Arc::new(option_counts(&summary, &theme_by_id, &person_by_id));
+            let option_counts =
+                std::sync::Arc::new(option_counts(&summary, &theme_by_id, &person_by_id));
             reviews.push(Review {
                 region: overview.states[state as usize].region,
                 state,
@@ -188,8 +272,18 @@ impl Dataset {
                 summary: std::sync::Arc::new(summary),
             });
         }
-        count(file, "recommendations", overview.totals.recommendations, recommendations_total as usize)?;
-        count(file, "pledges", overview.totals.pledges, pledges_total as usize)?;
+        count(
+            file,
+            "recommendations",
+            overview.totals.recommendations,
+            recommendations_total as usize,
+        )?;
+        count(
+            file,
+            "pledges",
+            overview.totals.pledges,
+            pledges_total as usize,
+        )?;
         let mut dataset = Dataset {
             source: overview.source,
             totals: overview.totals,
@@ -217,11 +311,17 @@ impl Dataset {
     /// add other names, never a current one, so once is enough.
     fn rank_names(&mut self) {
         let mut by_name: Vec<StateIndex> = (0..self.states.len() as StateIndex).collect();
-        crate::sort::sort_by(&mut by_name, |a, b| self.state_name(*a).cmp(self.state_name(*b)));
+        crate::sort::sort_by(&mut by_name, |a, b| {
+            self.state_name(*a).cmp(self.state_name(*b))
+        });
         let mut rank = vec![0u32; by_name.len()];
         for (place, state) in by_name.iter().enumerate() {
             let tied = place > 0 && self.state_name(by_name[place - 1]) == self.state_name(*state);
-            rank[*state as usize] = if tied { rank[by_name[place - 1] as usize] } else { place as u32 };
+            rank[*state as usize] = if tied {
+                rank[by_name[place - 1] as usize]
+            } else {
+                place as u32
+            };
         }
         self.name_rank = rank;
     }
@@ -229,20 +329,32 @@ impl Dataset {
     /// The State's place in the order of the States' names; equal names
     /// have the same place.
     pub fn name_rank(&self, state: StateIndex) -> u32 {
-        self.name_rank.get(state as usize).copied().unwrap_or(u32::MAX)
+        self.name_rank
+            .get(state as usize)
+            .copied()
+            .unwrap_or(u32::MAX)
     }
 
     /// Folds the States' names for `named_by`, after they change.
     fn fold_names(&mut self) {
         self.folded_names = (0..self.states.len())
-            .map(|s| self.state_names(s as StateIndex).map(crate::search::fold).collect::<Vec<_>>().join("\n"))
+            .map(|s| {
+                self.state_names(s as StateIndex)
+                    .map(crate::search::fold)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
             .collect();
     }
 
     /// Whether one of the State's names (current, former, or in another
     /// language) holds the folded search term as a word prefix.
     pub fn named_by(&self, state: StateIndex, term: &str) -> bool {
-        self.folded_names.get(state as usize).is_some_and(|names| crate::search::word_prefix_matches(names, term).next().is_some())
+        self.folded_names.get(state as usize).is_some_and(|names| {
+            crate::search::word_prefix_matches(names, term)
+                .next()
+                .is_some()
+        })
     }
 
     /// Reads `recommendations.json` whole (tests, the single-file build).
@@ -281,8 +393,21 @@ impl Dataset {
     /// Adds texts read and checked by a `TextsReader` for this dataset,
     /// without the word index (`Recommendations::wants_word_index`).
     pub fn attach(&mut self, texts: LoadedTexts) {
-        let LoadedTexts { recommendations, ranges, pledges, participants, state_names, option_rows } = texts;
-        for (((review, range), pledges), participants) in self.reviews.iter_mut().zip(ranges).zip(pledges).zip(participants) {
+        let LoadedTexts {
+            recommendations,
+            ranges,
+            pledges,
+            participants,
+            state_names,
+            option_rows,
+        } = texts;
+        for (((review, range), pledges), participants) in self
+            .reviews
+            .iter_mut()
+            .zip(ranges)
+            .zip(pledges)
+            .zip(participants)
+        {
             review.recommendations = range;
             review.pledges = pledges;
             review.participants = participants;
@@ -316,7 +441,12 @@ impl Dataset {
         match facet {
             Facet::Theme => self.themes.len(),
             // Goal `g` is option `g - 1`, as in the masks.
-            Facet::SdgGoal => self.sdg_goals.iter().map(|g| g.number as usize).max().unwrap_or(0),
+            Facet::SdgGoal => self
+                .sdg_goals
+                .iter()
+                .map(|g| g.number as usize)
+                .max()
+                .unwrap_or(0),
             Facet::Persons => self.persons.len(),
             Facet::Action => 5,
         }
@@ -361,9 +491,17 @@ impl Dataset {
     /// else the session's first day.
     pub fn review_state_name(&self, review: usize) -> String {
         let review = &self.reviews[review];
-        let date = review.summary.media_summary.as_ref().map(|m| m.review_date.as_str()).or_else(|| {
-            self.sessions.iter().find(|s| s.number == review.summary.session).map(|s| s.start.as_str())
-        });
+        let date = review
+            .summary
+            .media_summary
+            .as_ref()
+            .map(|m| m.review_date.as_str())
+            .or_else(|| {
+                self.sessions
+                    .iter()
+                    .find(|s| s.number == review.summary.session)
+                    .map(|s| s.start.as_str())
+            });
         match date.map(|d| self.state_name_on(review.state, d)) {
             Some((now, Some(then))) => format!("{now} (then: {then})"),
             _ => self.state_name(review.state).to_owned(),
@@ -377,7 +515,9 @@ impl Dataset {
     /// The group of persons whose label or id matches, ignoring case.
     pub fn find_person(&self, label_or_id: &str) -> Option<usize> {
         let wanted = label_or_id.trim().to_lowercase();
-        self.persons.iter().position(|p| p.id == wanted || p.label.to_lowercase() == wanted)
+        self.persons
+            .iter()
+            .position(|p| p.id == wanted || p.label.to_lowercase() == wanted)
     }
 
     pub fn review_by_id(&self, id: &str) -> Option<usize> {
@@ -393,7 +533,9 @@ impl Dataset {
             .position(|s| {
                 s.id == wanted
                     || s.name.to_lowercase() == wanted
-                    || s.former_names.iter().any(|f| f.name.to_lowercase() == wanted)
+                    || s.former_names
+                        .iter()
+                        .any(|f| f.name.to_lowercase() == wanted)
                     || s.aliases.iter().any(|a| a.to_lowercase() == wanted)
             })
             .map(|i| i as StateIndex)
@@ -434,7 +576,10 @@ struct FoundInReview {
 
 impl FoundInReview {
     fn new(states: usize) -> Self {
-        FoundInReview { recommending: vec![0; states.div_ceil(64)], ..FoundInReview::default() }
+        FoundInReview {
+            recommending: vec![0; states.div_ceil(64)],
+            ..FoundInReview::default()
+        }
     }
 
     fn add(&mut self, row: &RowFields) {
@@ -479,37 +624,85 @@ pub(super) fn check_review(
             count(file, &format!("{} in review {id}", what()), declared, found)
         }
     };
-    check(&|| "recommendations".into(), review.summary.recommendations, rows.len())?;
+    check(
+        &|| "recommendations".into(),
+        review.summary.recommendations,
+        rows.len(),
+    )?;
     check(&|| "pledges".into(), review.summary.pledges, pledges)?;
     let declared = review.summary.participation;
-    check(&|| "member States".into(), declared.members, participants.members.len())?;
-    check(&|| "observer States".into(), declared.observers, participants.observers.len())?;
+    check(
+        &|| "member States".into(),
+        declared.members,
+        participants.members.len(),
+    )?;
+    check(
+        &|| "observer States".into(),
+        declared.observers,
+        participants.observers.len(),
+    )?;
     // What the review's rows hold, to check against the overview's figures.
     let mut found = FoundInReview::new(dataset.states.len());
     for row in rows {
         found.add(&recommendations.row(row));
     }
-    let recommending = found.recommending.iter().map(|w| w.count_ones() as usize).sum();
-    check(&|| "participating States".into(), declared.states, recommending)?;
-    check(&|| "accepted recommendations".into(), review.summary.accepted, found.accepted)?;
+    let recommending = found
+        .recommending
+        .iter()
+        .map(|w| w.count_ones() as usize)
+        .sum();
+    check(
+        &|| "participating States".into(),
+        declared.states,
+        recommending,
+    )?;
+    check(
+        &|| "accepted recommendations".into(),
+        review.summary.accepted,
+        found.accepted,
+    )?;
     for (goal, declared) in &review.summary.sdg_goals {
         let found = found.goals.get(*goal as usize - 1).copied().unwrap_or(0);
-        check(&|| format!("recommendations linked to SDG {goal}"), *declared, found)?;
+        check(
+            &|| format!("recommendations linked to SDG {goal}"),
+            *declared,
+            found,
+        )?;
     }
     let goals_found = found.goals.iter().filter(|n| **n > 0).count();
-    check(&|| "SDG goals".into(), review.sdg_goals.count_ones(), goals_found)?;
+    check(
+        &|| "SDG goals".into(),
+        review.sdg_goals.count_ones(),
+        goals_found,
+    )?;
     for (id, declared) in &review.summary.persons {
         let found = found.persons[dataset.person_by_id[id] as usize];
-        check(&|| format!("recommendations concerning {id}"), *declared, found)?;
+        check(
+            &|| format!("recommendations concerning {id}"),
+            *declared,
+            found,
+        )?;
     }
     let persons_found = found.persons.iter().filter(|n| **n > 0).count();
-    check(&|| "groups of persons".into(), review.persons.count_ones(), persons_found)?;
+    check(
+        &|| "groups of persons".into(),
+        review.persons.count_ones(),
+        persons_found,
+    )?;
     for (action, declared) in &review.summary.actions {
         let found = found.actions.get(*action as usize).copied().unwrap_or(0);
-        check(&|| format!("recommendations of action category {action}"), *declared, found)?;
+        check(
+            &|| format!("recommendations of action category {action}"),
+            *declared,
+            found,
+        )?;
     }
     let actions_found = found.actions.iter().filter(|n| **n > 0).count();
-    check(&|| "action categories".into(), review.actions.count_ones(), actions_found)
+    check(
+        &|| "action categories".into(),
+        review.actions.count_ones(),
+        actions_found,
+    )
 }
 
 /// Checks the texts review by review against the overview already loaded
@@ -569,24 +762,53 @@ impl<'d> TextsBuilder<'d> {
     fn add_review(&mut self, full: ReviewIn) -> Result<(), LoadError> {
         let file = TEXTS_FILE;
         let dataset = self.dataset;
-        let reference = |what: &str, id: &str| LoadError::Reference { file: file.into(), what: what.into(), id: id.into() };
+        let reference = |what: &str, id: &str| LoadError::Reference {
+            file: file.into(),
+            what: what.into(),
+            id: id.into(),
+        };
         let index = self.texts.ranges.len();
         let Some(review) = dataset.reviews.get(index) else {
-            return Err(LoadError::Count { file: file.into(), what: "reviews".into(), declared: dataset.totals.reviews as u64, found: index as u64 + 1 });
+            return Err(LoadError::Count {
+                file: file.into(),
+                what: "reviews".into(),
+                declared: dataset.totals.reviews as u64,
+                found: index as u64 + 1,
+            });
         };
         if review.summary.id != *full.id {
             return Err(reference("review (out of order or missing)", &full.id));
         }
-        for id in full.participants.members.iter().chain(&full.participants.observers) {
-            dataset.state_by_id.get(&**id).ok_or_else(|| reference("participating State", id))?;
+        for id in full
+            .participants
+            .members
+            .iter()
+            .chain(&full.participants.observers)
+        {
+            dataset
+                .state_by_id
+                .get(&**id)
+                .ok_or_else(|| reference("participating State", id))?;
         }
-        let indices = |ids: &[Str]| ids.iter().filter_map(|id| dataset.state_index(id)).collect();
-        let participants = ParticipatingStates { members: indices(&full.participants.members), observers: indices(&full.participants.observers) };
+        let indices = |ids: &[Str]| {
+            ids.iter()
+                .filter_map(|id| dataset.state_index(id))
+                .collect()
+        };
+        let participants = ParticipatingStates {
+            members: indices(&full.participants.members),
+            observers: indices(&full.participants.observers),
+        };
         let rows = &mut self.texts.recommendations;
         let start = rows.len();
         for recommendation in &full.recommendations {
             let from = match &recommendation.from {
-                Some(id) => Some(*dataset.state_by_id.get(&**id).ok_or_else(|| reference("State", id))?),
+                Some(id) => Some(
+                    *dataset
+                        .state_by_id
+                        .get(&**id)
+                        .ok_or_else(|| reference("State", id))?,
+                ),
                 None => None,
             };
             if let Some(action) = recommendation.action.filter(|a| !(1..=5).contains(a)) {
@@ -597,9 +819,17 @@ impl<'d> TextsBuilder<'d> {
                 from,
                 response: recommendation.response,
                 action: recommendation.action,
-                themes: theme_mask(&dataset.theme_by_id, recommendation.themes.iter().map(|t| &**t), file)?,
+                themes: theme_mask(
+                    &dataset.theme_by_id,
+                    recommendation.themes.iter().map(|t| &**t),
+                    file,
+                )?,
                 sdg_goals: goal_mask(&self.goals, &recommendation.sdg_goals, file)?,
-                persons: person_mask(&dataset.person_by_id, recommendation.persons.iter().map(|p| &**p), file)?,
+                persons: person_mask(
+                    &dataset.person_by_id,
+                    recommendation.persons.iter().map(|p| &**p),
+                    file,
+                )?,
             };
             let targets: Vec<&str> = recommendation.sdg_targets.iter().map(|t| &**t).collect();
             rows.push(NewRecommendation {
@@ -610,7 +840,15 @@ impl<'d> TextsBuilder<'d> {
                 paragraph: recommendation.paragraph.as_deref(),
             });
         }
-        check_review(dataset, file, index, rows, start..rows.len(), full.pledges.len(), &participants)?;
+        check_review(
+            dataset,
+            file,
+            index,
+            rows,
+            start..rows.len(),
+            full.pledges.len(),
+            &participants,
+        )?;
         self.texts.ranges.push(start..rows.len());
         self.texts.pledges.push(full.pledges);
         self.texts.participants.push(participants);
@@ -619,16 +857,25 @@ impl<'d> TextsBuilder<'d> {
 
     fn finish(mut self) -> Result<LoadedTexts, LoadError> {
         let file = TEXTS_FILE;
-        let missing = |field: &str| LoadError::Json { file: file.into(), message: format!("missing field `{field}`") };
+        let missing = |field: &str| LoadError::Json {
+            file: file.into(),
+            message: format!("missing field `{field}`"),
+        };
         if !self.version_seen {
             return Err(missing("schema_version"));
         }
         if !self.totals_seen {
             return Err(missing("totals"));
         }
-        count(file, "reviews", self.dataset.totals.reviews, self.texts.ranges.len())?;
+        count(
+            file,
+            "reviews",
+            self.dataset.totals.reviews,
+            self.texts.ranges.len(),
+        )?;
         self.texts.recommendations.shrink_to_fit();
-        self.texts.option_rows = OptionRows::new(&self.texts.recommendations, self.dataset.option_counts());
+        self.texts.option_rows =
+            OptionRows::new(&self.texts.recommendations, self.dataset.option_counts());
         Ok(self.texts)
     }
 }
@@ -644,35 +891,66 @@ pub struct TextsReader<'d> {
 
 impl<'d> TextsReader<'d> {
     pub fn new(dataset: &'d Dataset) -> Self {
-        TextsReader { stream: ObjectStream::new("reviews"), builder: TextsBuilder::new(dataset), reviews_seen: false }
+        TextsReader {
+            stream: ObjectStream::new("reviews"),
+            builder: TextsBuilder::new(dataset),
+            reviews_seen: false,
+        }
     }
 
     pub fn push(&mut self, bytes: &[u8]) -> Result<(), LoadError> {
-        let Self { stream, builder, reviews_seen } = self;
+        let Self {
+            stream,
+            builder,
+            reviews_seen,
+        } = self;
         stream.push(bytes, |piece| Self::read(builder, reviews_seen, piece))
     }
 
     pub fn finish(mut self) -> Result<LoadedTexts, LoadError> {
-        let Self { stream, builder, reviews_seen } = &mut self;
+        let Self {
+            stream,
+            builder,
+            reviews_seen,
+        } = &mut self;
         stream.finish(|piece| Self::read(builder, reviews_seen, piece))?;
         if !self.reviews_seen && self.builder.dataset.totals.reviews > 0 {
-            return Err(LoadError::Json { file: TEXTS_FILE.into(), message: "missing field `reviews`".into() });
+            return Err(LoadError::Json {
+                file: TEXTS_FILE.into(),
+                message: "missing field `reviews`".into(),
+            });
         }
         self.builder.finish()
     }
 
-    fn read(builder: &mut TextsBuilder, reviews_seen: &mut bool, piece: Piece) -> Result<(), LoadError> {
+    fn read(
+        builder: &mut TextsBuilder,
+        reviews_seen: &mut bool,
+        piece: Piece,
+    ) -> Result<(), LoadError> {
         match piece {
-            Piece::Field { key: "schema_version", value } => builder.version(parse_json_bytes(value)?),
-            Piece::Field { key: "totals", value } => builder.totals(parse_json_bytes(value)?),
-            Piece::Field { key: "state_names", value } => {
+            Piece::Field {
+                key: "schema_version",
+                value,
+            } => builder.version(parse_json_bytes(value)?),
+            Piece::Field {
+                key: "totals",
+                value,
+            } => builder.totals(parse_json_bytes(value)?),
+            Piece::Field {
+                key: "state_names",
+                value,
+            } => {
                 builder.texts.state_names = parse_json_bytes(value)?;
                 Ok(())
             }
             Piece::Field { .. } => Ok(()),
             Piece::Element(value) => {
                 *reviews_seen = true;
-                let review = serde_json::from_slice(value).map_err(|e| LoadError::Json { file: TEXTS_FILE.into(), message: e.to_string() })?;
+                let review = serde_json::from_slice(value).map_err(|e| LoadError::Json {
+                    file: TEXTS_FILE.into(),
+                    message: e.to_string(),
+                })?;
                 builder.add_review(review)
             }
         }
@@ -682,12 +960,18 @@ impl<'d> TextsReader<'d> {
 impl From<String> for LoadError {
     /// A syntax error met while streaming the texts file.
     fn from(message: String) -> Self {
-        LoadError::Json { file: TEXTS_FILE.into(), message }
+        LoadError::Json {
+            file: TEXTS_FILE.into(),
+            message,
+        }
     }
 }
 
 fn parse_json_bytes<T: serde::de::DeserializeOwned>(json: &[u8]) -> Result<T, LoadError> {
-    serde_json::from_slice(json).map_err(|e| LoadError::Json { file: TEXTS_FILE.into(), message: e.to_string() })
+    serde_json::from_slice(json).map_err(|e| LoadError::Json {
+        file: TEXTS_FILE.into(),
+        message: e.to_string(),
+    })
 }
 
 /// The bit mask of ids (themes, groups of persons) resolved through
@@ -698,62 +982,117 @@ fn id_mask<'a>(
     what: &str,
     file: &str,
 ) -> Result<u64, LoadError> {
-    ids.into_iter().try_fold(0u64, |mask, id| match by_id.get(id) {
-        Some(index) => Ok(mask | 1 << index),
-        None => Err(LoadError::Reference { file: file.into(), what: what.into(), id: id.into() }),
-    })
+    ids.into_iter()
+        .try_fold(0u64, |mask, id| match by_id.get(id) {
+            Some(index) => Ok(mask | 1 << index),
+            None => Err(LoadError::Reference {
+                file: file.into(),
+                what: what.into(),
+                id: id.into(),
+            }),
+        })
 }
 
-fn theme_mask<'a>(theme_by_id: &FxHashMap<String, ThemeIndex>, ids: impl IntoIterator<Item = &'a str>, file: &str) -> Result<u64, LoadError> {
+fn theme_mask<'a>(
+    theme_by_id: &FxHashMap<String, ThemeIndex>,
+    ids: impl IntoIterator<Item = &'a str>,
+    file: &str,
+) -> Result<u64, LoadError> {
     id_mask(theme_by_id, ids, "theme", file)
 }
 
 /// At most `MAX_PERSON_GROUPS` (16) groups are loaded, so the mask fits.
-fn person_mask<'a>(person_by_id: &FxHashMap<String, PersonIndex>, ids: impl IntoIterator<Item = &'a str>, file: &str) -> Result<u16, LoadError> {
+fn person_mask<'a>(
+    person_by_id: &FxHashMap<String, PersonIndex>,
+    ids: impl IntoIterator<Item = &'a str>,
+    file: &str,
+) -> Result<u16, LoadError> {
     id_mask(person_by_id, ids, "group of persons", file).map(|mask| mask as u16)
 }
 
 /// The bit mask of goal numbers (bit `g - 1`); a goal not in the overview's
 /// list is damage.
-fn goal_mask<'a>(goals: &[u8], numbers: impl IntoIterator<Item = &'a u8>, file: &str) -> Result<u32, LoadError> {
+fn goal_mask<'a>(
+    goals: &[u8],
+    numbers: impl IntoIterator<Item = &'a u8>,
+    file: &str,
+) -> Result<u32, LoadError> {
     numbers.into_iter().try_fold(0u32, |mask, goal| {
         if goals.contains(goal) {
             Ok(mask | 1 << (goal - 1))
         } else {
-            Err(LoadError::Reference { file: file.into(), what: "SDG goal".into(), id: goal.to_string() })
+            Err(LoadError::Reference {
+                file: file.into(),
+                what: "SDG goal".into(),
+                id: goal.to_string(),
+            })
         }
     })
 }
 
 /// The bit mask of action categories (bit `a - 1`); one outside 1-5 is damage.
 fn action_mask(actions: impl IntoIterator<Item = u8>, file: &str) -> Result<u8, LoadError> {
-    actions.into_iter().try_fold(0u8, |mask, action| match action {
-        1..=5 => Ok(mask | 1 << (action - 1)),
-        _ => Err(LoadError::Reference { file: file.into(), what: "action category".into(), id: action.to_string() }),
-    })
+    actions
+        .into_iter()
+        .try_fold(0u8, |mask, action| match action {
+            1..=5 => Ok(mask | 1 << (action - 1)),
+            _ => Err(LoadError::Reference {
+                file: file.into(),
+                what: "action category".into(),
+                id: action.to_string(),
+            }),
+        })
 }
 
 /// A review summary's counts per option, by index (`Review::option_counts`);
 /// its ids have been checked against the overview's lists.
-fn option_counts(summary: &ReviewSummary, theme_by_id: &FxHashMap<String, ThemeIndex>, person_by_id: &FxHashMap<String, PersonIndex>) -> PerFacet<Box<[(u8, u32)]>> {
+fn option_counts(
+    summary: &ReviewSummary,
+    theme_by_id: &FxHashMap<String, ThemeIndex>,
+    person_by_id: &FxHashMap<String, PersonIndex>,
+) -> PerFacet<Box<[(u8, u32)]>> {
     Facet::ALL.map(|facet| match facet {
-        Facet::Theme => summary.themes.iter().filter_map(|(id, n)| theme_by_id.get(id).map(|t| (*t as u8, *n))).collect(),
+        Facet::Theme => summary
+            .themes
+            .iter()
+            .filter_map(|(id, n)| theme_by_id.get(id).map(|t| (*t as u8, *n)))
+            .collect(),
         // Goal `g` and action category `a` are options `g - 1` and `a - 1`.
-        Facet::SdgGoal => summary.sdg_goals.iter().filter(|(goal, _)| **goal >= 1).map(|(goal, n)| (goal - 1, *n)).collect(),
-        Facet::Persons => summary.persons.iter().filter_map(|(id, n)| person_by_id.get(id).map(|p| (*p as u8, *n))).collect(),
-        Facet::Action => summary.actions.iter().filter(|(action, _)| (1..=5).contains(*action)).map(|(action, n)| (action - 1, *n)).collect(),
+        Facet::SdgGoal => summary
+            .sdg_goals
+            .iter()
+            .filter(|(goal, _)| **goal >= 1)
+            .map(|(goal, n)| (goal - 1, *n))
+            .collect(),
+        Facet::Persons => summary
+            .persons
+            .iter()
+            .filter_map(|(id, n)| person_by_id.get(id).map(|p| (*p as u8, *n)))
+            .collect(),
+        Facet::Action => summary
+            .actions
+            .iter()
+            .filter(|(action, _)| (1..=5).contains(*action))
+            .map(|(action, n)| (action - 1, *n))
+            .collect(),
     })
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(file: &str, json: &str) -> Result<T, LoadError> {
-    serde_json::from_str(json).map_err(|e| LoadError::Json { file: file.into(), message: e.to_string() })
+    serde_json::from_str(json).map_err(|e| LoadError::Json {
+        file: file.into(),
+        message: e.to_string(),
+    })
 }
 
 fn check_version(file: &str, found: u32) -> Result<(), LoadError> {
     if found == SCHEMA_VERSION {
         Ok(())
     } else {
-        Err(LoadError::Version { file: file.into(), found })
+        Err(LoadError::Version {
+            file: file.into(),
+            found,
+        })
     }
 }
 
@@ -761,6 +1100,11 @@ fn count(file: &str, what: &str, declared: u32, found: usize) -> Result<(), Load
     if declared as usize == found {
         Ok(())
     } else {
-        Err(LoadError::Count { file: file.into(), what: what.into(), declared: declared as u64, found: found as u64 })
+        Err(LoadError::Count {
+            file: file.into(),
+            what: what.into(),
+            declared: declared as u64,
+            found: found as u64,
+        })
     }
 }

@@ -22,10 +22,17 @@ impl OptionRows {
     /// column by column (`Facet::column_sets`): at 16 times today's data,
     /// 900,000 recommendations, this is part of the wait for the texts.
     pub fn new(recommendations: &Recommendations, options: PerFacet<usize>) -> Self {
-        let sets = Facet::ALL.map(|facet| facet.column_sets(recommendations, options[facet as usize]));
+        let sets =
+            Facet::ALL.map(|facet| facet.column_sets(recommendations, options[facet as usize]));
         let noted = recommendations.noted();
-        let totals = sets.each_ref().map(|sets| sets.iter().map(|set| set.len() as u32).collect());
-        OptionRows { sets, totals, noted }
+        let totals = sets
+            .each_ref()
+            .map(|sets| sets.iter().map(|set| set.len() as u32).collect());
+        OptionRows {
+            sets,
+            totals,
+            noted,
+        }
     }
 
     /// The recommendations that have `option` of `facet` (none if it is

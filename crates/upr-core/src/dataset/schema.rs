@@ -176,7 +176,9 @@ impl Response {
     }
 
     pub fn from_code(code: &str) -> Option<Response> {
-        [Response::Accepted, Response::Noted].into_iter().find(|r| r.code().eq_ignore_ascii_case(code.trim()))
+        [Response::Accepted, Response::Noted]
+            .into_iter()
+            .find(|r| r.code().eq_ignore_ascii_case(code.trim()))
     }
 
     pub fn label(self) -> &'static str {

@@ -39,12 +39,24 @@ pub struct ObjectStream {
 
 impl ObjectStream {
     pub fn new(streamed: &'static str) -> Self {
-        ObjectStream { streamed, buffer: Vec::new(), read: 0, dropped: 0, at: At::Start, key: String::new(), wanted: 0 }
+        ObjectStream {
+            streamed,
+            buffer: Vec::new(),
+            read: 0,
+            dropped: 0,
+            at: At::Start,
+            key: String::new(),
+            wanted: 0,
+        }
     }
 
     /// Adds bytes and hands over every piece now complete; an error is a
     /// message for `LoadError::Json` (the caller's, or one about syntax).
-    pub fn push<E: From<String>>(&mut self, bytes: &[u8], on: impl FnMut(Piece) -> Result<(), E>) -> Result<(), E> {
+    pub fn push<E: From<String>>(
+        &mut self,
+        bytes: &[u8],
+        on: impl FnMut(Piece) -> Result<(), E>,
+    ) -> Result<(), E> {
         self.buffer.drain(..self.read);
         self.dropped += self.read;
         self.read = 0;
@@ -55,7 +67,10 @@ impl ObjectStream {
         self.read_pieces(on)
     }
 
-    fn read_pieces<E: From<String>>(&mut self, mut on: impl FnMut(Piece) -> Result<(), E>) -> Result<(), E> {
+    fn read_pieces<E: From<String>>(
+        &mut self,
+        mut on: impl FnMut(Piece) -> Result<(), E>,
+    ) -> Result<(), E> {
         while let Some(next) = self.step(&mut on)? {
             self.read = next;
         }
@@ -65,7 +80,10 @@ impl ObjectStream {
 
     /// After the last bytes: reads what is left; an object that is not
     /// complete is an error.
-    pub fn finish<E: From<String>>(&mut self, on: impl FnMut(Piece) -> Result<(), E>) -> Result<(), E> {
+    pub fn finish<E: From<String>>(
+        &mut self,
+        on: impl FnMut(Piece) -> Result<(), E>,
+    ) -> Result<(), E> {
         self.read_pieces(on)?;
         self.check_end().map_err(E::from)
     }
@@ -73,7 +91,10 @@ impl ObjectStream {
     fn check_end(&self) -> Result<(), String> {
         let rest = self.buffer.get(self.read..).unwrap_or_default();
         if self.at != At::End {
-            Err(format!("the file ends early, at byte {}", self.dropped + self.buffer.len()))
+            Err(format!(
+                "the file ends early, at byte {}",
+                self.dropped + self.buffer.len()
+            ))
         } else if rest.iter().any(|b| !b.is_ascii_whitespace()) {
             Err(self.unexpected(self.read + skip_space(rest, 0)))
         } else {
@@ -82,15 +103,23 @@ impl ObjectStream {
     }
 
     fn unexpected(&self, at: usize) -> String {
-        let found = self.buffer.get(at).map_or("the end".to_owned(), |b| format!("{:?}", *b as char));
+        let found = self
+            .buffer
+            .get(at)
+            .map_or("the end".to_owned(), |b| format!("{:?}", *b as char));
         format!("unexpected {found} at byte {}", self.dropped + at)
     }
 
     /// Reads one token or piece; `None` when more bytes are needed.
-    fn step<E: From<String>>(&mut self, on: &mut impl FnMut(Piece) -> Result<(), E>) -> Result<Option<usize>, E> {
+    fn step<E: From<String>>(
+        &mut self,
+        on: &mut impl FnMut(Piece) -> Result<(), E>,
+    ) -> Result<Option<usize>, E> {
         let b = &self.buffer;
         let at = skip_space(b, self.read);
-        let Some(&first) = b.get(at) else { return Ok(None) };
+        let Some(&first) = b.get(at) else {
+            return Ok(None);
+        };
         let expect = |wanted: u8, then: At, this: &mut Self| -> Result<Option<usize>, E> {
             if first == wanted {
                 this.at = then;
@@ -106,25 +135,43 @@ impl ObjectStream {
                 Ok(Some(at + 1))
             }
             At::Key => {
-                let Some(end) = value_end(b, at) else { return Ok(None) };
+                let Some(end) = value_end(b, at) else {
+                    return Ok(None);
+                };
                 let colon = skip_space(b, end);
-                let Some(&after) = b.get(colon) else { return Ok(None) };
+                let Some(&after) = b.get(colon) else {
+                    return Ok(None);
+                };
                 if first != b'"' || after != b':' {
-                    return Err(E::from(self.unexpected(if first != b'"' { at } else { colon })));
+                    return Err(E::from(self.unexpected(if first != b'"' {
+                        at
+                    } else {
+                        colon
+                    })));
                 }
-                self.key = serde_json::from_slice(&b[at..end]).map_err(|e| E::from(e.to_string()))?;
+                self.key =
+                    serde_json::from_slice(&b[at..end]).map_err(|e| E::from(e.to_string()))?;
                 self.at = At::Value;
                 Ok(Some(colon + 1))
             }
             At::Value if self.key == self.streamed => expect(b'[', At::Element, self),
             At::Value => {
-                let Some(end) = value_end(b, at) else { return Ok(None) };
-                on(Piece::Field { key: &self.key, value: &b[at..end] })?;
+                let Some(end) = value_end(b, at) else {
+                    return Ok(None);
+                };
+                on(Piece::Field {
+                    key: &self.key,
+                    value: &b[at..end],
+                })?;
                 self.at = At::AfterValue;
                 Ok(Some(end))
             }
             At::AfterValue | At::AfterElement if first == b',' => {
-                self.at = if self.at == At::AfterValue { At::Key } else { At::Element };
+                self.at = if self.at == At::AfterValue {
+                    At::Key
+                } else {
+                    At::Element
+                };
                 Ok(Some(at + 1))
             }
             At::AfterValue => expect(b'}', At::End, self),
@@ -134,7 +181,9 @@ impl ObjectStream {
             }
             At::AfterElement => Err(E::from(self.unexpected(at))),
             At::Element => {
-                let Some(end) = value_end(b, at) else { return Ok(None) };
+                let Some(end) = value_end(b, at) else {
+                    return Ok(None);
+                };
                 on(Piece::Element(&b[at..end]))?;
                 self.at = At::AfterElement;
                 Ok(Some(end))
@@ -157,7 +206,11 @@ fn value_end(bytes: &[u8], at: usize) -> Option<usize> {
     match bytes.get(at)? {
         b'"' => string_end(bytes, at),
         b'{' | b'[' => {
-            let (open, close) = if bytes[at] == b'{' { (b'{', b'}') } else { (b'[', b']') };
+            let (open, close) = if bytes[at] == b'{' {
+                (b'{', b'}')
+            } else {
+                (b'[', b']')
+            };
             let mut depth = 0usize;
             let mut from = at;
             loop {
@@ -181,7 +234,9 @@ fn value_end(bytes: &[u8], at: usize) -> Option<usize> {
         _ => {
             // A number or a literal ends at a delimiter; at the end of the
             // bytes more may follow.
-            let length = bytes[at..].iter().position(|b| matches!(b, b',' | b'}' | b']') || b.is_ascii_whitespace())?;
+            let length = bytes[at..]
+                .iter()
+                .position(|b| matches!(b, b',' | b'}' | b']') || b.is_ascii_whitespace())?;
             Some(at + length.max(1))
         }
     }
@@ -226,7 +281,14 @@ mod tests {
     #[test]
     fn fields_and_elements_come_whole_however_the_bytes_are_cut() {
         let json = r#" { "a" : 12, "s": "x\"}]", "list": [ {"t": "{[\\"}, [1, {"u": 2}], 3 ], "z": {"k": [true]} } "#;
-        let want = vec!["a=12", r#"s="x\"}]""#, r#"{"t": "{[\\"}"#, r#"[1, {"u": 2}]"#, "3", r#"z={"k": [true]}"#];
+        let want = vec![
+            "a=12",
+            r#"s="x\"}]""#,
+            r#"{"t": "{[\\"}"#,
+            r#"[1, {"u": 2}]"#,
+            "3",
+            r#"z={"k": [true]}"#,
+        ];
         for chunk in 1..json.len() + 1 {
             assert_eq!(pieces(json, chunk).unwrap(), want, "in chunks of {chunk}");
         }
@@ -234,7 +296,14 @@ mod tests {
 
     #[test]
     fn broken_objects_are_refused() {
-        for json in [r#"{"a": 1"#, r#"{"a" 1}"#, r#"{"list": [1 2]}"#, r#"[1]"#, r#"{"a": 1} x"#, r#"{"list": [1,"#] {
+        for json in [
+            r#"{"a": 1"#,
+            r#"{"a" 1}"#,
+            r#"{"list": [1 2]}"#,
+            r#"[1]"#,
+            r#"{"a": 1} x"#,
+            r#"{"list": [1,"#,
+        ] {
             assert!(pieces(json, 3).is_err(), "{json}");
         }
     }

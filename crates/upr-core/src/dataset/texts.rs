@@ -5,12 +5,12 @@
 //! letter was a capital"), so a text costs about its own size once instead
 //! of twice (original and folded) plus a `String` per recommendation.
 
-use rustc_hash::FxHashMap;
 use super::indices::StateIndex;
 use super::schema::Response;
 use super::varint::{read_varint, varint};
 use super::word_index::WordIndex;
 use crate::search::{self, RowSet};
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -167,9 +167,18 @@ impl Recommendations {
         let fields = new.fields;
         self.review.push(fields.review);
         self.from.push(fields.from.unwrap_or(NONE_U16));
-        let noted = if fields.response == Response::Noted { NOTED } else { 0 };
-        let paragraph = if new.paragraph.is_some() { HAS_PARAGRAPH } else { 0 };
-        self.flags.push(fields.action.unwrap_or(0) & 7 | noted | paragraph);
+        let noted = if fields.response == Response::Noted {
+            NOTED
+        } else {
+            0
+        };
+        let paragraph = if new.paragraph.is_some() {
+            HAS_PARAGRAPH
+        } else {
+            0
+        };
+        self.flags
+            .push(fields.action.unwrap_or(0) & 7 | noted | paragraph);
         self.themes.push(fields.themes);
         self.sdg_goals.push(fields.sdg_goals);
         self.persons.push(fields.persons);
@@ -212,7 +221,11 @@ impl Recommendations {
             fields: RowFields {
                 review: self.review[index],
                 from: (from != NONE_U16).then_some(from),
-                response: if flags & NOTED != 0 { Response::Noted } else { Response::Accepted },
+                response: if flags & NOTED != 0 {
+                    Response::Noted
+                } else {
+                    Response::Accepted
+                },
                 action: action_of_flags(flags),
                 themes: self.themes[index],
                 sdg_goals: self.sdg_goals[index],
@@ -273,7 +286,10 @@ pub(super) struct StringColumn {
 
 impl StringColumn {
     fn with_capacity(rows: usize, bytes: usize) -> Self {
-        StringColumn { text: String::with_capacity(bytes), ends: Vec::with_capacity(rows) }
+        StringColumn {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(rows),
+        }
     }
 
     /// Adds one entry: `parts` joined by `TARGET_SEPARATOR`.
@@ -289,7 +305,9 @@ impl StringColumn {
 
     fn get(&self, index: usize) -> &str {
         let start = index.checked_sub(1).map_or(0, |i| self.ends[i] as usize);
-        self.text.get(start..self.ends[index] as usize).unwrap_or_default()
+        self.text
+            .get(start..self.ends[index] as usize)
+            .unwrap_or_default()
     }
 }
 
@@ -348,7 +366,8 @@ impl SearchText {
         // of a hundred megabytes would hold both copies for a moment, and
         // WebAssembly memory never shrinks.
         if self.haystack.capacity() - self.haystack.len() < text.len() + 1 {
-            self.haystack.reserve_exact(text.len() + 1 + self.haystack.capacity() / 8);
+            self.haystack
+                .reserve_exact(text.len() + 1 + self.haystack.capacity() / 8);
         }
         let start = self.haystack.len();
         self.starts.push(start as u32);
@@ -374,13 +393,19 @@ impl SearchText {
 
     /// Begins a word index of the texts held, to be built by `index_some`.
     pub fn start_indexing(&self) -> WordIndexing {
-        WordIndexing { index: WordIndex::new(self.starts.len()), next_row: 0 }
+        WordIndexing {
+            index: WordIndex::new(self.starts.len()),
+            next_row: 0,
+        }
     }
 
     /// Indexes up to `rows` more texts; once every text is in, the index
     /// is finished and searches read it. Returns whether it is.
     pub fn index_some(&self, indexing: &mut WordIndexing, rows: usize) -> bool {
-        let end = indexing.next_row.saturating_add(rows).min(self.starts.len());
+        let end = indexing
+            .next_row
+            .saturating_add(rows)
+            .min(self.starts.len());
         for row in indexing.next_row..end {
             indexing.index.add(row, self.folded(row));
         }
@@ -397,13 +422,20 @@ impl SearchText {
 
     fn folded(&self, row: usize) -> &str {
         let start = self.starts[row] as usize;
-        let end = self.starts.get(row + 1).map_or(self.haystack.len(), |next| *next as usize) - 1;
+        let end = self
+            .starts
+            .get(row + 1)
+            .map_or(self.haystack.len(), |next| *next as usize)
+            - 1;
         self.haystack.get(start..end).unwrap_or_default()
     }
 
     fn original(&self, row: usize) -> String {
         let start = self.edit_starts[row] as usize;
-        let end = self.edit_starts.get(row + 1).map_or(self.edits.len(), |next| *next as usize);
+        let end = self
+            .edit_starts
+            .get(row + 1)
+            .map_or(self.edits.len(), |next| *next as usize);
         Edits::decode(self.folded(row), &self.edits[start..end])
     }
 
@@ -424,7 +456,12 @@ impl SearchText {
             if exact {
                 return candidates;
             }
-            self.scan_rows(needle, candidates.iter_in(0..self.starts.len()), &mut hits, at_word_start);
+            self.scan_rows(
+                needle,
+                candidates.iter_in(0..self.starts.len()),
+                &mut hits,
+                at_word_start,
+            );
             return hits;
         }
         // A longer needle rarely occurs inside a word: one pass, each
@@ -440,7 +477,9 @@ impl SearchText {
         // Where most texts have a hit already (a short, common needle),
         // look into the others only, rather than through every text.
         if hits.len() * 2 > self.starts.len() {
-            let without_hit: Vec<usize> = (0..self.starts.len()).filter(|row| !hits.contains(*row)).collect();
+            let without_hit: Vec<usize> = (0..self.starts.len())
+                .filter(|row| !hits.contains(*row))
+                .collect();
             self.scan_rows(needle, without_hit, &mut hits, at_word_start);
         } else {
             self.scan(needle, &mut hits, at_word_start);
@@ -471,12 +510,21 @@ impl SearchText {
 
     /// Adds to `hits` each of `rows` whose text has an occurrence of
     /// `needle` that `accept`s, text by text.
-    fn scan_rows(&self, needle: &str, rows: impl IntoIterator<Item = usize>, hits: &mut RowSet, accept: impl Fn(usize) -> bool) {
+    fn scan_rows(
+        &self,
+        needle: &str,
+        rows: impl IntoIterator<Item = usize>,
+        hits: &mut RowSet,
+        accept: impl Fn(usize) -> bool,
+    ) {
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
         let bytes = self.haystack.as_bytes();
         for row in rows {
             let start = self.starts[row] as usize;
-            let end = self.starts.get(row + 1).map_or(bytes.len(), |next| *next as usize);
+            let end = self
+                .starts
+                .get(row + 1)
+                .map_or(bytes.len(), |next| *next as usize);
             // Occurrences may overlap (`a-a` in `xa-a-a`): one that is not
             // accepted must not hide the next.
             let mut from = start;
@@ -495,12 +543,20 @@ impl SearchText {
     fn scan(&self, needle: &str, hits: &mut RowSet, accept: impl Fn(usize) -> bool) {
         let finder = memchr::memmem::Finder::new(needle.as_bytes());
         let bytes = self.haystack.as_bytes();
-        let next_start = |row: usize| self.starts.get(row + 1).map_or(bytes.len(), |next| *next as usize);
+        let next_start = |row: usize| {
+            self.starts
+                .get(row + 1)
+                .map_or(bytes.len(), |next| *next as usize)
+        };
         let (mut from, mut row) = (0, 0);
         while let Some(found) = finder.find(&bytes[from..]) {
             let at = from + found;
             // Hits come in order, so the row only ever moves forward.
-            while self.starts.get(row + 1).is_some_and(|next| *next as usize <= at) {
+            while self
+                .starts
+                .get(row + 1)
+                .is_some_and(|next| *next as usize <= at)
+            {
                 row += 1;
             }
             if hits.contains(row) {
@@ -552,7 +608,10 @@ impl Edits {
             let mut at = 0;
             while let Some(found) = bytes[at..].iter().position(u8::is_ascii_uppercase) {
                 let start = at + found;
-                let run = bytes[start..].iter().take_while(|b| b.is_ascii_uppercase()).count();
+                let run = bytes[start..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_uppercase())
+                    .count();
                 varint(start - kept, edits);
                 varint(2 * run, edits);
                 at = start + run;
@@ -642,7 +701,8 @@ impl Edits {
         }
         out.extend_from_slice(folded.get(at..).unwrap_or_default());
         // Both parts come from valid text cut at character boundaries.
-        String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 }
 
@@ -687,7 +747,31 @@ mod index_tests {
     /// longer than an index key, characters of two and three bytes across
     /// the key's end, and what folding changes.
     fn piece() -> impl Strategy<Value = &'static str> {
-        prop::sample::select(vec!["a", "b", "ab", "aab", "abab", "abababab", "bbaabbaab", " ", " ", "-", "'", "’", "é", "É", "ß", "A", "1", "日", "\t", "  ", "(", ".", "x"])
+        prop::sample::select(vec![
+            "a",
+            "b",
+            "ab",
+            "aab",
+            "abab",
+            "abababab",
+            "bbaabbaab",
+            " ",
+            " ",
+            "-",
+            "'",
+            "’",
+            "é",
+            "É",
+            "ß",
+            "A",
+            "1",
+            "日",
+            "\t",
+            "  ",
+            "(",
+            ".",
+            "x",
+        ])
     }
 
     fn text(pieces: std::ops::Range<usize>) -> impl Strategy<Value = String> {
@@ -703,7 +787,10 @@ mod index_tests {
         }
         let mut indexing = indexed.start_indexing();
         while !indexed.index_some(&mut indexing, rows_per_step) {
-            assert!(indexed.word_index().is_none(), "read before every text is in");
+            assert!(
+                indexed.word_index().is_none(),
+                "read before every text is in"
+            );
         }
         (indexed, scanned)
     }
@@ -759,6 +846,9 @@ mod index_tests {
         indexed.push("Tortured detainees");
         indexed.shrink_to_fit();
         let hits = indexed.word_prefix_hits("tortur");
-        assert_eq!((hits.contains(0), hits.contains(1), hits.len()), (true, true, 2));
+        assert_eq!(
+            (hits.contains(0), hits.contains(1), hits.len()),
+            (true, true, 2)
+        );
     }
 }

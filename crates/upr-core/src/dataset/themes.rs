@@ -65,12 +65,18 @@ pub const THEME_LABELS: [&str; 54] = [
 pub fn all_themes() -> Vec<Theme> {
     THEME_LABELS
         .iter()
-        .map(|label| Theme { id: slug(label), label: (*label).to_owned() })
+        .map(|label| Theme {
+            id: slug(label),
+            label: (*label).to_owned(),
+        })
         .collect()
 }
 
 /// The theme whose label matches, ignoring case and surrounding spaces.
 pub fn theme_by_label(label: &str) -> Option<&'static str> {
     let label = label.trim();
-    THEME_LABELS.iter().copied().find(|known| known.eq_ignore_ascii_case(label))
+    THEME_LABELS
+        .iter()
+        .copied()
+        .find(|known| known.eq_ignore_ascii_case(label))
 }

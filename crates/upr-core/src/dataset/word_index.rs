@@ -12,9 +12,9 @@
 //! the texts are in, so that the words beginning with a prefix are one run
 //! of it.
 
-use rustc_hash::FxHashMap;
 use super::varint::{read_varint, varint};
 use crate::search::{self, RowSet};
+use rustc_hash::FxHashMap;
 use std::ops::RangeInclusive;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -89,7 +89,10 @@ fn for_each_gap_row(mut gaps: &[u8], mut each: impl FnMut(usize)) {
 impl WordIndex {
     /// An empty index for about `expected_rows` texts.
     pub fn new(expected_rows: usize) -> WordIndex {
-        WordIndex { expected_rows, ..WordIndex::default() }
+        WordIndex {
+            expected_rows,
+            ..WordIndex::default()
+        }
     }
 
     /// Adds the words of `row`'s folded `text`; rows come in order, all
@@ -97,17 +100,20 @@ impl WordIndex {
     /// new texts).
     pub fn add(&mut self, row: usize, text: &str) {
         let rows = self.expected_rows;
-        for_each_word_key(text, |key| self.adding.entry(key).or_default().add(row, rows));
+        for_each_word_key(text, |key| {
+            self.adding.entry(key).or_default().add(row, rows)
+        });
     }
 
     /// Sorts the words, once every row is in: a search reads them then.
     pub fn finish(&mut self) {
-        self.words.extend(self.adding.drain().map(|(key, mut postings)| {
-            if let PostingRows::Gaps(gaps) = &mut postings.rows {
-                gaps.shrink_to_fit();
-            }
-            (key, postings)
-        }));
+        self.words
+            .extend(self.adding.drain().map(|(key, mut postings)| {
+                if let PostingRows::Gaps(gaps) = &mut postings.rows {
+                    gaps.shrink_to_fit();
+                }
+                (key, postings)
+            }));
         self.adding = FxHashMap::default();
         self.words.sort_unstable_by_key(|(key, _)| *key);
         self.words.shrink_to_fit();
@@ -164,7 +170,8 @@ impl WordIndex {
             PostingRows::Gaps(gaps) => gaps.capacity(),
             PostingRows::Set(set) => set.heap_bytes(),
         };
-        self.words.capacity() * std::mem::size_of::<(Key, Postings)>() + self.words.iter().map(|(_, p)| list(p)).sum::<usize>()
+        self.words.capacity() * std::mem::size_of::<(Key, Postings)>()
+            + self.words.iter().map(|(_, p)| list(p)).sum::<usize>()
     }
 }
 
@@ -209,8 +216,13 @@ fn for_each_word_key(text: &str, mut each: impl FnMut(Key)) {
             let length = (at - start).min(KEY_BYTES);
             // The key's bytes read at once where the text goes on that far,
             // those past the word cleared: no copy of a varying length.
-            let key = match bytes.get(start..start + KEY_BYTES).and_then(|all| <[u8; KEY_BYTES]>::try_from(all).ok()) {
-                Some(all) => Key::from_be_bytes(all) & !Key::MAX.checked_shr(8 * length as u32).unwrap_or(0),
+            let key = match bytes
+                .get(start..start + KEY_BYTES)
+                .and_then(|all| <[u8; KEY_BYTES]>::try_from(all).ok())
+            {
+                Some(all) => {
+                    Key::from_be_bytes(all) & !Key::MAX.checked_shr(8 * length as u32).unwrap_or(0)
+                }
                 None => {
                     let mut key = [0u8; KEY_BYTES];
                     key[..length].copy_from_slice(&bytes[start..start + length]);
@@ -222,7 +234,10 @@ fn for_each_word_key(text: &str, mut each: impl FnMut(Key)) {
             at += 1;
         } else {
             // Not a word character: one character on.
-            at += text.get(at..).and_then(|rest| rest.chars().next()).map_or(1, char::len_utf8);
+            at += text
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(1, char::len_utf8);
         }
     }
 }

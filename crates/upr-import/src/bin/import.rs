@@ -25,12 +25,16 @@ fn main() -> std::process::ExitCode {
 
 fn run() -> Result<(), String> {
     use std::path::PathBuf;
+    use upr_core::dataset::load::{OVERVIEW_FILE, TEXTS_FILE};
     use upr_import::names::{localised_names, search_names, CLDR_DIR};
     use upr_import::{import, read_binary, read_text_file, Sources};
-    use upr_core::dataset::load::{OVERVIEW_FILE, TEXTS_FILE};
 
     let mut positional = Vec::new();
-    let (mut upr_info, mut explorer, mut unmatched_path) = (Vec::new(), Vec::new(), PathBuf::from(".tmp/import-unmatched.csv"));
+    let (mut upr_info, mut explorer, mut unmatched_path) = (
+        Vec::new(),
+        Vec::new(),
+        PathBuf::from(".tmp/import-unmatched.csv"),
+    );
     let mut list: Option<&mut Vec<PathBuf>> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -38,11 +42,16 @@ fn run() -> Result<(), String> {
             "--upr-info" => list = Some(&mut upr_info),
             "--explorer" => list = Some(&mut explorer),
             "--unmatched" => {
-                unmatched_path = args.next().map(PathBuf::from).ok_or("--unmatched needs a file name")?;
+                unmatched_path = args
+                    .next()
+                    .map(PathBuf::from)
+                    .ok_or("--unmatched needs a file name")?;
                 list = None;
             }
             flag if flag.starts_with("--") => {
-                return Err(format!("unknown option {flag} (known: --upr-info, --explorer, --unmatched)"))
+                return Err(format!(
+                    "unknown option {flag} (known: --upr-info, --explorer, --unmatched)"
+                ))
             }
             _ => match list.as_mut() {
                 Some(files) => files.push(PathBuf::from(arg)),
@@ -54,12 +63,18 @@ fn run() -> Result<(), String> {
         return Err(format!("expected at most SHARED_DIR and OUT_DIR, got {} paths; files go after --upr-info or --explorer", positional.len()));
     }
     let mut positional = positional.into_iter();
-    let shared = positional.next().unwrap_or_else(|| PathBuf::from("../shared"));
+    let shared = positional
+        .next()
+        .unwrap_or_else(|| PathBuf::from("../shared"));
     let out = positional.next().unwrap_or_else(|| PathBuf::from("data"));
 
     let mut sources = Sources::read(&shared).map_err(|e| e.to_string())?;
     if !upr_info.is_empty() {
-        sources.recommendations = upr_info.iter().map(|p| read_text_file(p)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+        sources.recommendations = upr_info
+            .iter()
+            .map(|p| read_text_file(p))
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())?;
     }
     if !explorer.is_empty() {
         sources.explorer = explorer
@@ -69,16 +84,27 @@ fn run() -> Result<(), String> {
             .map_err(|e| e.to_string())?;
     }
     let mut imported = import(&sources).map_err(|e| e.to_string())?;
-    let names = localised_names(&imported.overview.states, std::path::Path::new(CLDR_DIR)).map_err(|e| e.to_string())?;
+    let names = localised_names(&imported.overview.states, std::path::Path::new(CLDR_DIR))
+        .map_err(|e| e.to_string())?;
     imported.texts.state_names = search_names(&names);
     for line in &imported.report {
         println!("{line}");
     }
     let mut files = vec![
-        (OVERVIEW_FILE.to_owned(), serde_json::to_string(&imported.overview)),
-        (TEXTS_FILE.to_owned(), serde_json::to_string(&imported.texts)),
+        (
+            OVERVIEW_FILE.to_owned(),
+            serde_json::to_string(&imported.overview),
+        ),
+        (
+            TEXTS_FILE.to_owned(),
+            serde_json::to_string(&imported.texts),
+        ),
     ];
-    files.extend(names.iter().map(|(lang, names)| (lang.state_names_file(), serde_json::to_string(names))));
+    files.extend(
+        names
+            .iter()
+            .map(|(lang, names)| (lang.state_names_file(), serde_json::to_string(names))),
+    );
     for (name, json) in files {
         let json = json.map_err(|e| format!("cannot serialise {name}: {e}"))? + "\n";
         let path = out.join(&name);
@@ -90,11 +116,18 @@ fn run() -> Result<(), String> {
         };
         println!("wrote {} ({} bytes{note})", path.display(), json.len());
     }
-    if let Some(dir) = unmatched_path.parent().filter(|d| !d.as_os_str().is_empty()) {
+    if let Some(dir) = unmatched_path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    std::fs::write(&unmatched_path, &imported.unmatched).map_err(|e| format!("{}: {e}", unmatched_path.display()))?;
+    std::fs::write(&unmatched_path, &imported.unmatched)
+        .map_err(|e| format!("{}: {e}", unmatched_path.display()))?;
     let rows = imported.unmatched.lines().count().saturating_sub(1);
-    println!("wrote {} ({rows} unmatched Explorer rows; for checking, not shipped)", unmatched_path.display());
+    println!(
+        "wrote {} ({rows} unmatched Explorer rows; for checking, not shipped)",
+        unmatched_path.display()
+    );
     Ok(())
 }

@@ -21,12 +21,18 @@ fn main() -> std::process::ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    let dir = std::env::args_os().nth(1).map(PathBuf::from).ok_or("usage: pack DIR (a folder with overview.json and recommendations.json)")?;
+    let dir = std::env::args_os()
+        .nth(1)
+        .map(PathBuf::from)
+        .ok_or("usage: pack DIR (a folder with overview.json and recommendations.json)")?;
     let read = |name: &str| {
         let path = dir.join(name);
-        std::fs::read_to_string(&path).map_err(|e| format!("could not read {}: {e}", path.display()))
+        std::fs::read_to_string(&path)
+            .map_err(|e| format!("could not read {}: {e}", path.display()))
     };
     let overview = Dataset::from_overview_json(&read(OVERVIEW_FILE)?).map_err(|e| e.to_string())?;
-    let packed = overview.pack_texts_json(&read(TEXTS_FILE)?).map_err(|e| e.to_string())?;
+    let packed = overview
+        .pack_texts_json(&read(TEXTS_FILE)?)
+        .map_err(|e| e.to_string())?;
     write_gzipped(&dir.join(PACKED_TEXTS_FILE), &packed)
 }

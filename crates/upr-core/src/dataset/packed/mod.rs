@@ -94,7 +94,12 @@ impl Lengths {
         match section {
             Section::Flags => rows(1),
             Section::Review | Section::From | Section::Persons => rows(2),
-            Section::Goals | Section::Document | Section::ParagraphEnds | Section::TargetEnds | Section::TextStarts | Section::EditStarts => rows(4),
+            Section::Goals
+            | Section::Document
+            | Section::ParagraphEnds
+            | Section::TargetEnds
+            | Section::TextStarts
+            | Section::EditStarts => rows(4),
             Section::Themes => rows(8),
             Section::Paragraphs => Some(self.paragraphs),
             Section::Targets => Some(self.targets),
@@ -114,11 +119,19 @@ pub fn pack(dataset: &Dataset, texts: &LoadedTexts) -> Vec<u8> {
         out.extend_from_slice(s.as_bytes());
     };
     number(SCHEMA_VERSION as usize, &mut head);
-    for n in [dataset.totals.reviews, dataset.totals.recommendations, dataset.totals.pledges] {
+    for n in [
+        dataset.totals.reviews,
+        dataset.totals.recommendations,
+        dataset.totals.pledges,
+    ] {
         number(n as usize, &mut head);
     }
     for ids in [
-        dataset.states.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+        dataset
+            .states
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect::<Vec<_>>(),
         dataset.themes.iter().map(|t| t.id.as_str()).collect(),
         dataset.persons.iter().map(|p| p.id.as_str()).collect(),
         rows.documents.iter().map(|d| &**d).collect(),
@@ -127,7 +140,10 @@ pub fn pack(dataset: &Dataset, texts: &LoadedTexts) -> Vec<u8> {
         ids.iter().for_each(|id| string(id, &mut head));
     }
     number(dataset.sdg_goals.len(), &mut head);
-    dataset.sdg_goals.iter().for_each(|g| number(g.number.into(), &mut head));
+    dataset
+        .sdg_goals
+        .iter()
+        .for_each(|g| number(g.number.into(), &mut head));
     number(texts.state_names.len(), &mut head);
     for (iso, names) in &texts.state_names {
         string(iso, &mut head);
@@ -135,7 +151,9 @@ pub fn pack(dataset: &Dataset, texts: &LoadedTexts) -> Vec<u8> {
         names.iter().for_each(|name| string(name, &mut head));
     }
     number(texts.ranges.len(), &mut head);
-    for (index, (participants, pledges)) in texts.participants.iter().zip(&texts.pledges).enumerate() {
+    for (index, (participants, pledges)) in
+        texts.participants.iter().zip(&texts.pledges).enumerate()
+    {
         string(&dataset.reviews[index].summary.id, &mut head);
         for states in [&participants.members, &participants.observers] {
             number(states.len(), &mut head);
@@ -150,11 +168,19 @@ pub fn pack(dataset: &Dataset, texts: &LoadedTexts) -> Vec<u8> {
         }
     }
     let search = &rows.search_text;
-    for n in [rows.len(), search.haystack.len(), search.edits.len(), rows.paragraphs.text.len(), rows.targets.text.len()] {
+    for n in [
+        rows.len(),
+        search.haystack.len(),
+        search.edits.len(),
+        rows.paragraphs.text.len(),
+        rows.targets.text.len(),
+    ] {
         number(n, &mut head);
     }
 
-    let mut out = Vec::with_capacity(PREFIX + head.len() + search.haystack.len() + search.edits.len() + rows.len() * 40);
+    let mut out = Vec::with_capacity(
+        PREFIX + head.len() + search.haystack.len() + search.edits.len() + rows.len() * 40,
+    );
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
     out.extend_from_slice(&(head.len() as u32).to_le_bytes());
@@ -209,5 +235,8 @@ impl Dataset {
 
 /// A packed file that cannot be read, and why.
 fn damaged(why: &str) -> LoadError {
-    LoadError::Json { file: PACKED_TEXTS_FILE.into(), message: why.into() }
+    LoadError::Json {
+        file: PACKED_TEXTS_FILE.into(),
+        message: why.into(),
+    }
 }

@@ -15,7 +15,10 @@ pub(super) struct TextPieces {
 }
 
 impl TextPieces {
-    pub(super) fn try_reserve_exact(&mut self, bytes: usize) -> Result<(), std::collections::TryReserveError> {
+    pub(super) fn try_reserve_exact(
+        &mut self,
+        bytes: usize,
+    ) -> Result<(), std::collections::TryReserveError> {
         self.text.try_reserve_exact(bytes)
     }
 
@@ -47,7 +50,8 @@ impl TextPieces {
             Ok(text) => self.text.push_str(text),
             Err(error) => {
                 let (valid, rest) = bytes.split_at(error.valid_up_to());
-                self.text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                self.text
+                    .push_str(std::str::from_utf8(valid).unwrap_or_default());
                 match error.error_len() {
                     // Only cut short: the rest comes with the next piece.
                     None => self.cut.extend_from_slice(rest),
@@ -78,7 +82,11 @@ mod tests {
     fn characters_cut_between_pieces_come_whole() {
         let text = "Côte d’Ivoire\n日本 𝄞 Straße\n";
         for size in 1..=text.len() {
-            assert_eq!(pieces(text.as_bytes(), size), Some((text.to_owned(), 2)), "pieces of {size}");
+            assert_eq!(
+                pieces(text.as_bytes(), size),
+                Some((text.to_owned(), 2)),
+                "pieces of {size}"
+            );
         }
     }
 

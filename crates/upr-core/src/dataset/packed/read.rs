@@ -3,7 +3,9 @@
 
 use super::check::{check_rows, check_search_text};
 use super::pieces::TextPieces;
-use super::{damaged, Lengths, Section, FORMAT, MAGIC, MAX_HEAD, PACKED_TEXTS_FILE, PREFIX, SECTIONS};
+use super::{
+    damaged, Lengths, Section, FORMAT, MAGIC, MAX_HEAD, PACKED_TEXTS_FILE, PREFIX, SECTIONS,
+};
 use crate::dataset::indices::StateIndex;
 use crate::dataset::load::{check_review, Dataset, LoadError, LoadedTexts, ParticipatingStates};
 use crate::dataset::option_rows::OptionRows;
@@ -110,18 +112,30 @@ impl<'d> PackedReader<'d> {
     /// are in: the texts, four fifths of the file, arrive after them, and
     /// this is done while they do rather than after (at 16 times today's
     /// data, 100 ms of the wait for the texts).
-    fn check_row_columns(&mut self) -> Result<(Vec<std::ops::Range<usize>>, OptionRows), LoadError> {
+    fn check_row_columns(
+        &mut self,
+    ) -> Result<(Vec<std::ops::Range<usize>>, OptionRows), LoadError> {
         let Some(head) = &mut self.head else {
             return Err(damaged("it ends before its head does"));
         };
-        let utf8 = |bytes: Vec<u8>, what: &str| String::from_utf8(bytes).map_err(|_| damaged(&format!("its {what} are not UTF-8 text")));
+        let utf8 = |bytes: Vec<u8>, what: &str| {
+            String::from_utf8(bytes).map_err(|_| damaged(&format!("its {what} are not UTF-8 text")))
+        };
         let rows = &mut self.rows;
         rows.paragraphs.text = utf8(std::mem::take(&mut self.paragraphs), "paragraph numbers")?;
         rows.targets.text = utf8(std::mem::take(&mut self.targets), "SDG targets")?;
         rows.documents = std::mem::take(&mut head.documents);
         let ranges = check_rows(self.dataset, rows)?;
         for (index, range) in ranges.iter().enumerate() {
-            check_review(self.dataset, PACKED_TEXTS_FILE, index, rows, range.clone(), head.pledges[index].len(), &head.participants[index])?;
+            check_review(
+                self.dataset,
+                PACKED_TEXTS_FILE,
+                index,
+                rows,
+                range.clone(),
+                head.pledges[index].len(),
+                &head.participants[index],
+            )?;
         }
         Ok((ranges, OptionRows::new(rows, self.dataset.option_counts())))
     }
@@ -130,7 +144,9 @@ impl<'d> PackedReader<'d> {
     /// progress against it (the server's length is the gzipped one).
     pub fn length(&self) -> Option<u64> {
         let head = self.head.as_ref()?;
-        let sections = SECTIONS.iter().try_fold(0u64, |sum, section| Some(sum + head.lengths.of(*section)? as u64))?;
+        let sections = SECTIONS.iter().try_fold(0u64, |sum, section| {
+            Some(sum + head.lengths.of(*section)? as u64)
+        })?;
         Some((PREFIX + head.length) as u64 + sections)
     }
 
@@ -142,7 +158,9 @@ impl<'d> PackedReader<'d> {
         }
         let format = u32::from_le_bytes(prefix[8..12].try_into().unwrap_or_default());
         if format != FORMAT {
-            return Err(damaged(&format!("it is packed in format {format}, but this viewer reads format {FORMAT}")));
+            return Err(damaged(&format!(
+                "it is packed in format {format}, but this viewer reads format {FORMAT}"
+            )));
         }
         let length = u32::from_le_bytes(prefix[12..16].try_into().unwrap_or_default()) as usize;
         if length > MAX_HEAD {
@@ -155,7 +173,13 @@ impl<'d> PackedReader<'d> {
     /// grows (a doubling would hold two copies for a moment, and wasm
     /// memory never shrinks).
     fn begin(&mut self, head: Head) -> Result<(), LoadError> {
-        let Lengths { rows, texts, edits, paragraphs, targets } = head.lengths;
+        let Lengths {
+            rows,
+            texts,
+            edits,
+            paragraphs,
+            targets,
+        } = head.lengths;
         let too_large = |_| damaged("it declares more than this device can hold");
         let r = &mut self.rows;
         r.review.try_reserve_exact(rows).map_err(too_large)?;
@@ -165,13 +189,27 @@ impl<'d> PackedReader<'d> {
         r.sdg_goals.try_reserve_exact(rows).map_err(too_large)?;
         r.persons.try_reserve_exact(rows).map_err(too_large)?;
         r.document.try_reserve_exact(rows).map_err(too_large)?;
-        r.paragraphs.ends.try_reserve_exact(rows).map_err(too_large)?;
+        r.paragraphs
+            .ends
+            .try_reserve_exact(rows)
+            .map_err(too_large)?;
         r.targets.ends.try_reserve_exact(rows).map_err(too_large)?;
-        r.search_text.starts.try_reserve_exact(rows).map_err(too_large)?;
-        r.search_text.edit_starts.try_reserve_exact(rows).map_err(too_large)?;
-        r.search_text.edits.try_reserve_exact(edits).map_err(too_large)?;
+        r.search_text
+            .starts
+            .try_reserve_exact(rows)
+            .map_err(too_large)?;
+        r.search_text
+            .edit_starts
+            .try_reserve_exact(rows)
+            .map_err(too_large)?;
+        r.search_text
+            .edits
+            .try_reserve_exact(edits)
+            .map_err(too_large)?;
         self.texts.try_reserve_exact(texts).map_err(too_large)?;
-        self.paragraphs.try_reserve_exact(paragraphs).map_err(too_large)?;
+        self.paragraphs
+            .try_reserve_exact(paragraphs)
+            .map_err(too_large)?;
         self.targets.try_reserve_exact(targets).map_err(too_large)?;
         self.head = Some(head);
         self.head_bytes = Vec::new();
@@ -182,7 +220,10 @@ impl<'d> PackedReader<'d> {
 
     fn section_length(&self, index: usize) -> Result<usize, LoadError> {
         match (SECTIONS.get(index), &self.head) {
-            (Some(section), Some(head)) => head.lengths.of(*section).ok_or_else(|| damaged("a column's length overflows")),
+            (Some(section), Some(head)) => head
+                .lengths
+                .of(*section)
+                .ok_or_else(|| damaged("a column's length overflows")),
             _ => Ok(0),
         }
     }
@@ -206,13 +247,27 @@ impl<'d> PackedReader<'d> {
             Section::Goals => append_le(&mut rows.sdg_goals, carry, bytes, u32::from_le_bytes),
             Section::Persons => append_le(&mut rows.persons, carry, bytes, u16::from_le_bytes),
             Section::Document => append_le(&mut rows.document, carry, bytes, u32::from_le_bytes),
-            Section::ParagraphEnds => append_le(&mut rows.paragraphs.ends, carry, bytes, u32::from_le_bytes),
+            Section::ParagraphEnds => {
+                append_le(&mut rows.paragraphs.ends, carry, bytes, u32::from_le_bytes)
+            }
             Section::Paragraphs => self.paragraphs.extend_from_slice(bytes),
-            Section::TargetEnds => append_le(&mut rows.targets.ends, carry, bytes, u32::from_le_bytes),
+            Section::TargetEnds => {
+                append_le(&mut rows.targets.ends, carry, bytes, u32::from_le_bytes)
+            }
             Section::Targets => self.targets.extend_from_slice(bytes),
-            Section::TextStarts => append_le(&mut rows.search_text.starts, carry, bytes, u32::from_le_bytes),
+            Section::TextStarts => append_le(
+                &mut rows.search_text.starts,
+                carry,
+                bytes,
+                u32::from_le_bytes,
+            ),
             Section::Texts => self.texts.push(bytes),
-            Section::EditStarts => append_le(&mut rows.search_text.edit_starts, carry, bytes, u32::from_le_bytes),
+            Section::EditStarts => append_le(
+                &mut rows.search_text.edit_starts,
+                carry,
+                bytes,
+                u32::from_le_bytes,
+            ),
             Section::Edits => rows.search_text.edits.extend_from_slice(bytes),
         }
     }
@@ -230,20 +285,41 @@ impl<'d> PackedReader<'d> {
             // A file without rows: no column before the texts was read.
             None => self.check_row_columns()?,
         };
-        let Some(Head { state_names, participants, pledges, .. }) = self.head else {
+        let Some(Head {
+            state_names,
+            participants,
+            pledges,
+            ..
+        }) = self.head
+        else {
             return Err(damaged("it ends before its head does"));
         };
         let mut rows = self.rows;
-        let (haystack, separators) = self.texts.finish().ok_or_else(|| damaged("its texts are not UTF-8 text"))?;
+        let (haystack, separators) = self
+            .texts
+            .finish()
+            .ok_or_else(|| damaged("its texts are not UTF-8 text"))?;
         rows.search_text.haystack = haystack;
         check_search_text(&rows.search_text, rows.len(), separators)?;
-        Ok(LoadedTexts { recommendations: rows, ranges, pledges, participants, state_names, option_rows })
+        Ok(LoadedTexts {
+            recommendations: rows,
+            ranges,
+            pledges,
+            participants,
+            state_names,
+            option_rows,
+        })
     }
 }
 
 /// Appends the little-endian numbers of `bytes` to `column`; a number cut
 /// at the end waits in `carry` for the rest of its bytes.
-fn append_le<T, const N: usize>(column: &mut Vec<T>, carry: &mut Vec<u8>, mut bytes: &[u8], read: fn([u8; N]) -> T) {
+fn append_le<T, const N: usize>(
+    column: &mut Vec<T>,
+    carry: &mut Vec<u8>,
+    mut bytes: &[u8],
+    read: fn([u8; N]) -> T,
+) {
     if !carry.is_empty() {
         let take = (N - carry.len()).min(bytes.len());
         carry.extend_from_slice(&bytes[..take]);
@@ -264,38 +340,73 @@ fn read_head(bytes: &[u8], dataset: &Dataset) -> Result<Head, LoadError> {
     let mut head = Cursor(bytes);
     let version = head.number()?;
     if version != SCHEMA_VERSION as usize {
-        return Err(LoadError::Version { file: PACKED_TEXTS_FILE.into(), found: version.min(u32::MAX as usize) as u32 });
+        return Err(LoadError::Version {
+            file: PACKED_TEXTS_FILE.into(),
+            found: version.min(u32::MAX as usize) as u32,
+        });
     }
-    let totals = Totals { reviews: head.number_u32()?, recommendations: head.number_u32()?, pledges: head.number_u32()? };
+    let totals = Totals {
+        reviews: head.number_u32()?,
+        recommendations: head.number_u32()?,
+        pledges: head.number_u32()?,
+    };
     if totals != dataset.totals {
         return Err(LoadError::Count {
             file: PACKED_TEXTS_FILE.into(),
-            what: format!("recommendations (the overview declares {:?})", dataset.totals),
+            what: format!(
+                "recommendations (the overview declares {:?})",
+                dataset.totals
+            ),
             declared: totals.recommendations.into(),
             found: dataset.totals.recommendations.into(),
         });
     }
-    let other = |what: &str| damaged(&format!("it was packed with another overview.json (its {what} differ): both files must come from the same build"));
+    let other = |what: &str| {
+        damaged(&format!("it was packed with another overview.json (its {what} differ): both files must come from the same build"))
+    };
     let mut same_ids = |ids: Vec<&str>, what: &str| -> Result<(), LoadError> {
         let count = head.count()?;
         let mut same = count == ids.len();
         for index in 0..count {
             same &= ids.get(index) == Some(&head.string()?);
         }
-        if same { Ok(()) } else { Err(other(what)) }
+        if same {
+            Ok(())
+        } else {
+            Err(other(what))
+        }
     };
-    same_ids(dataset.states.iter().map(|s| s.id.as_str()).collect(), "States")?;
-    same_ids(dataset.themes.iter().map(|t| t.id.as_str()).collect(), "themes")?;
-    same_ids(dataset.persons.iter().map(|p| p.id.as_str()).collect(), "groups of persons")?;
-    let documents = (0..head.count()?).map(|_| head.string().map(Box::from)).collect::<Result<_, _>>()?;
-    let goals = (0..head.count()?).map(|_| head.number()).collect::<Result<Vec<_>, _>>()?;
-    if !goals.iter().copied().eq(dataset.sdg_goals.iter().map(|g| usize::from(g.number))) {
+    same_ids(
+        dataset.states.iter().map(|s| s.id.as_str()).collect(),
+        "States",
+    )?;
+    same_ids(
+        dataset.themes.iter().map(|t| t.id.as_str()).collect(),
+        "themes",
+    )?;
+    same_ids(
+        dataset.persons.iter().map(|p| p.id.as_str()).collect(),
+        "groups of persons",
+    )?;
+    let documents = (0..head.count()?)
+        .map(|_| head.string().map(Box::from))
+        .collect::<Result<_, _>>()?;
+    let goals = (0..head.count()?)
+        .map(|_| head.number())
+        .collect::<Result<Vec<_>, _>>()?;
+    if !goals
+        .iter()
+        .copied()
+        .eq(dataset.sdg_goals.iter().map(|g| usize::from(g.number)))
+    {
         return Err(other("SDG goals"));
     }
     let mut state_names = BTreeMap::new();
     for _ in 0..head.count()? {
         let iso = head.string()?.to_owned();
-        let names = (0..head.count()?).map(|_| head.string().map(str::to_owned)).collect::<Result<_, _>>()?;
+        let names = (0..head.count()?)
+            .map(|_| head.string().map(str::to_owned))
+            .collect::<Result<_, _>>()?;
         state_names.insert(iso, names);
     }
     if head.count()? != dataset.reviews.len() {
@@ -315,24 +426,47 @@ fn read_head(bytes: &[u8], dataset: &Dataset) -> Result<Head, LoadError> {
                 })
                 .collect()
         };
-        participants.push(ParticipatingStates { members: states()?, observers: states()? });
+        participants.push(ParticipatingStates {
+            members: states()?,
+            observers: states()?,
+        });
         let mut made = Vec::new();
         for _ in 0..head.count()? {
             let text = head.string()?.to_owned();
-            let action = u8::try_from(head.number()?).map_err(|_| damaged("a pledge has an unknown action category"))?;
-            let themes = (0..head.count()?).map(|_| head.string().map(str::to_owned)).collect::<Result<_, _>>()?;
-            made.push(Pledge { text, action, themes });
+            let action = u8::try_from(head.number()?)
+                .map_err(|_| damaged("a pledge has an unknown action category"))?;
+            let themes = (0..head.count()?)
+                .map(|_| head.string().map(str::to_owned))
+                .collect::<Result<_, _>>()?;
+            made.push(Pledge {
+                text,
+                action,
+                themes,
+            });
         }
         pledges.push(made);
     }
-    let lengths = Lengths { rows: head.number()?, texts: head.number()?, edits: head.number()?, paragraphs: head.number()?, targets: head.number()? };
+    let lengths = Lengths {
+        rows: head.number()?,
+        texts: head.number()?,
+        edits: head.number()?,
+        paragraphs: head.number()?,
+        targets: head.number()?,
+    };
     if lengths.rows != dataset.totals.recommendations as usize {
         return Err(damaged("its rows are not the recommendations it declares"));
     }
     if !head.0.is_empty() {
         return Err(damaged("its head goes on after its end"));
     }
-    Ok(Head { length: bytes.len(), lengths, documents, state_names, participants, pledges })
+    Ok(Head {
+        length: bytes.len(),
+        lengths,
+        documents,
+        state_names,
+        participants,
+        pledges,
+    })
 }
 
 /// Reads the head's numbers and strings, refusing any that runs past it.
@@ -342,7 +476,9 @@ impl<'a> Cursor<'a> {
     fn number(&mut self) -> Result<usize, LoadError> {
         let mut value = 0usize;
         for shift in (0..usize::BITS).step_by(7) {
-            let Some((byte, rest)) = self.0.split_first() else { break };
+            let Some((byte, rest)) = self.0.split_first() else {
+                break;
+            };
             self.0 = rest;
             value |= usize::from(byte & 0x7f).checked_shl(shift).unwrap_or(0);
             if byte & 0x80 == 0 {
