@@ -14,6 +14,7 @@ use upr_viewer::app::{Viewer, ViewerProps};
 use upr_viewer::components::card::{ReviewCard, ReviewCardProps};
 use upr_viewer::components::filters::{FilterPanel, FilterPanelProps};
 use upr_viewer::components::review::{ReviewDetail, ReviewDetailProps};
+use upr_viewer::components::OnQuery;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement};
 use yew::{Callback, Renderer};
@@ -230,10 +231,7 @@ fn texts(root: &Element, selector: &str) -> Vec<String> {
 }
 
 /// Records the queries a component sends.
-fn recorder() -> (
-    Callback<(Query, QueryOrigin)>,
-    Rc<std::cell::RefCell<Vec<Query>>>,
-) {
+fn recorder() -> (OnQuery, Rc<std::cell::RefCell<Vec<Query>>>) {
     let sent = Rc::new(std::cell::RefCell::new(Vec::new()));
     let sink = sent.clone();
     (

@@ -325,7 +325,7 @@ fn each_option_holds_the_recommendations_whose_row_has_it() {
         }
         assert_eq!(options, expected.as_slice(), "{facet:?}");
         assert!(
-            expected.iter().all(|set| set.len() > 0),
+            expected.iter().all(|set| !set.is_empty()),
             "every {facet:?} option has recommendations"
         );
     }
@@ -334,7 +334,7 @@ fn each_option_holds_the_recommendations_whose_row_has_it() {
         .filter(|row| row.response == Response::Noted)
         .for_each(|row| noted.insert(row.index()));
     assert_eq!(dataset.option_rows.noted, noted);
-    assert!(noted.len() > 0);
+    assert!(!noted.is_empty());
 }
 
 #[test]

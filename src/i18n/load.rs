@@ -12,9 +12,12 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+/// A language's State names, by ISO code.
+type StateNames = Rc<HashMap<String, String>>;
+
 thread_local! {
     static LOADED: RefCell<HashMap<Lang, Rc<Catalog>>> = RefCell::new(HashMap::new());
-    static STATE_NAMES: RefCell<HashMap<(String, Lang), Rc<HashMap<String, String>>>> = RefCell::new(HashMap::new());
+    static STATE_NAMES: RefCell<HashMap<(String, Lang), StateNames>> = RefCell::new(HashMap::new());
     /// Set once by the entry point: `i18n/` beside the page, or beside
     /// `embed.js` (the build copies `static/i18n/` there).
     static BASE: RefCell<String> = RefCell::new("i18n/".to_owned());

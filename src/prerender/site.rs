@@ -390,7 +390,7 @@ impl<'a> Template<'a> {
         let nav = format!(
             "{}{}",
             review_links(t, dataset, review),
-            languages_nav(&versions, &t, "../")
+            languages_nav(&versions, t, "../")
         );
         let parts = PageParts {
             meta: &meta,
@@ -399,7 +399,7 @@ impl<'a> Template<'a> {
             query: &query,
             depth: 1,
             nav: &nav,
-            t: &t,
+            t,
             versions: &versions,
             form,
         };

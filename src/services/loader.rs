@@ -24,9 +24,12 @@ pub struct Loads {
     pub complete: Load,
 }
 
+/// A progress listener and its subscription's id.
+type Listener = (u64, Callback<Progress>);
+
 thread_local! {
     static LOADS: RefCell<HashMap<String, Loads>> = RefCell::new(HashMap::new());
-    static LISTENERS: RefCell<HashMap<String, Vec<(u64, Callback<Progress>)>>> = RefCell::new(HashMap::new());
+    static LISTENERS: RefCell<HashMap<String, Vec<Listener>>> = RefCell::new(HashMap::new());
     static NEXT_LISTENER: Cell<u64> = const { Cell::new(0) };
     /// The fingerprint of each file read, by address, on a prerendered page.
     static FILES: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());

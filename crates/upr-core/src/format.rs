@@ -255,6 +255,84 @@ pub fn action_label(action: u8) -> &'static str {
     }
 }
 
+/// An SDG target as the data has it, for reading: `16.3` stays, and an
+/// ambiguous `16.1|16.10` (the source's cell held a number that may be
+/// either) becomes `16.1 or 16.10?`, never one of them.
+pub fn sdg_target(target: &str) -> String {
+    let readings: Vec<&str> = target
+        .split('|')
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .collect();
+    match readings[..] {
+        [one] => one.to_owned(),
+        [] => target.to_owned(),
+        ref several => format!("{}?", several.join(" or ")),
+    }
+}
+
+/// Sorted session numbers as ranges: `[1, 2, 3, 5]` -> `1–3, 5`.
+pub fn session_ranges(sessions: &[u8]) -> String {
+    let mut ranges: Vec<(u8, u8)> = Vec::new();
+    for &s in sessions {
+        match ranges.last_mut() {
+            Some((_, end)) if *end + 1 == s || *end == s => *end = s,
+            _ => ranges.push((s, s)),
+        }
+    }
+    ranges
+        .iter()
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `SDG goals` -> `SDG goals`, `themes` -> `Themes`: a plural noun as a heading.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// `2010-02-08` -> `February 2010`; anything else is returned as it is.
+pub fn month_year(iso: &str) -> String {
+    month_year_in(Lang::En, iso)
+}
+
+/// A month and year as CLDR writes them alone (`yMMMM`): `février 2010`,
+/// `febrero de 2010`, `2010年2月`, `февраль 2010 г.` (the nominative, where
+/// a date has the genitive).
+pub fn month_year_in(lang: Lang, iso: &str) -> String {
+    const RU: [&str; 12] = [
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    ];
+    match (lang, parts(iso)) {
+        (_, None) => iso.to_owned(),
+        (Lang::Zh, Some((y, m, _))) => format!("{y}年{}", month(lang, m)),
+        (Lang::Es, Some((y, m, _))) => format!("{} de {y}", month(lang, m)),
+        (Lang::Ru, Some((y, m, _))) => format!("{} {y} г.", RU[m - 1]),
+        (_, Some((y, m, _))) => format!("{} {y}", month(lang, m)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,83 +409,5 @@ mod tests {
             date_range_in(Lang::Zh, "2008-11-30", "2008-12-11"),
             "2008年11月30日至12月11日"
         );
-    }
-}
-
-/// An SDG target as the data has it, for reading: `16.3` stays, and an
-/// ambiguous `16.1|16.10` (the source's cell held a number that may be
-/// either) becomes `16.1 or 16.10?`, never one of them.
-pub fn sdg_target(target: &str) -> String {
-    let readings: Vec<&str> = target
-        .split('|')
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .collect();
-    match readings[..] {
-        [one] => one.to_owned(),
-        [] => target.to_owned(),
-        ref several => format!("{}?", several.join(" or ")),
-    }
-}
-
-/// Sorted session numbers as ranges: `[1, 2, 3, 5]` -> `1–3, 5`.
-pub fn session_ranges(sessions: &[u8]) -> String {
-    let mut ranges: Vec<(u8, u8)> = Vec::new();
-    for &s in sessions {
-        match ranges.last_mut() {
-            Some((_, end)) if *end + 1 == s || *end == s => *end = s,
-            _ => ranges.push((s, s)),
-        }
-    }
-    ranges
-        .iter()
-        .map(|(a, b)| {
-            if a == b {
-                a.to_string()
-            } else {
-                format!("{a}–{b}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// `SDG goals` -> `SDG goals`, `themes` -> `Themes`: a plural noun as a heading.
-pub fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or(String::new(), |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
-}
-
-/// `2010-02-08` -> `February 2010`; anything else is returned as it is.
-pub fn month_year(iso: &str) -> String {
-    month_year_in(Lang::En, iso)
-}
-
-/// A month and year as CLDR writes them alone (`yMMMM`): `février 2010`,
-/// `febrero de 2010`, `2010年2月`, `февраль 2010 г.` (the nominative, where
-/// a date has the genitive).
-pub fn month_year_in(lang: Lang, iso: &str) -> String {
-    const RU: [&str; 12] = [
-        "январь",
-        "февраль",
-        "март",
-        "апрель",
-        "май",
-        "июнь",
-        "июль",
-        "август",
-        "сентябрь",
-        "октябрь",
-        "ноябрь",
-        "декабрь",
-    ];
-    match (lang, parts(iso)) {
-        (_, None) => iso.to_owned(),
-        (Lang::Zh, Some((y, m, _))) => format!("{y}年{}", month(lang, m)),
-        (Lang::Es, Some((y, m, _))) => format!("{} de {y}", month(lang, m)),
-        (Lang::Ru, Some((y, m, _))) => format!("{} {y} г.", RU[m - 1]),
-        (_, Some((y, m, _))) => format!("{} {y}", month(lang, m)),
     }
 }

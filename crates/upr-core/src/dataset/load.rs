@@ -95,6 +95,9 @@ pub struct ParticipatingStates {
     pub observers: Vec<StateIndex>,
 }
 
+/// Per facet, a review's (option, recommendations) pairs.
+pub type OptionCounts = PerFacet<Box<[(u8, u32)]>>;
+
 /// A review with its references resolved to indices.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Review {
@@ -116,7 +119,7 @@ pub struct Review {
     /// are ids, looked up once. A filter before the texts adds them up for
     /// every review (at 16 times the data it looked up 150,000 ids each
     /// time). Shared with the complete dataset, like the summary.
-    pub option_counts: std::sync::Arc<PerFacet<Box<[(u8, u32)]>>>,
+    pub option_counts: std::sync::Arc<OptionCounts>,
     /// Indices into `Dataset::recommendations`, once the texts are loaded.
     pub recommendations: std::ops::Range<usize>,
     pub pledges: Vec<Pledge>,
@@ -1050,12 +1053,12 @@ fn option_counts(
     summary: &ReviewSummary,
     theme_by_id: &FxHashMap<String, ThemeIndex>,
     person_by_id: &FxHashMap<String, PersonIndex>,
-) -> PerFacet<Box<[(u8, u32)]>> {
+) -> OptionCounts {
     Facet::ALL.map(|facet| match facet {
         Facet::Theme => summary
             .themes
             .iter()
-            .filter_map(|(id, n)| theme_by_id.get(id).map(|t| (*t as u8, *n)))
+            .filter_map(|(id, n)| theme_by_id.get(id).map(|t| ((*t), *n)))
             .collect(),
         // Goal `g` and action category `a` are options `g - 1` and `a - 1`.
         Facet::SdgGoal => summary
@@ -1067,7 +1070,7 @@ fn option_counts(
         Facet::Persons => summary
             .persons
             .iter()
-            .filter_map(|(id, n)| person_by_id.get(id).map(|p| (*p as u8, *n)))
+            .filter_map(|(id, n)| person_by_id.get(id).map(|p| ((*p), *n)))
             .collect(),
         Facet::Action => summary
             .actions

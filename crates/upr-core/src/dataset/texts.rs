@@ -690,7 +690,7 @@ impl Edits {
             at = at.saturating_add(gap);
             let code = read_varint(&mut edits);
             let n = code / 2;
-            if code % 2 == 0 {
+            if code.is_multiple_of(2) {
                 out.extend(take(at, n).iter().map(u8::to_ascii_uppercase));
             } else {
                 let length = read_varint(&mut edits).min(edits.len());
