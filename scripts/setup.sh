@@ -51,6 +51,12 @@ if ! cmp -s "$ROOT/tools/package-lock.json" "$INSTALLED_LOCK" 2>/dev/null \
 fi
 
 if [ "${1:-}" = "--test" ]; then
+  # The test command's own checks: cargo fmt and clippy.
+  INSTALLED="$(rustup component list --installed 2>/dev/null)"
+  if ! grep -q '^clippy' <<<"$INSTALLED" || ! grep -q '^rustfmt' <<<"$INSTALLED"; then
+    step "adding rustfmt and clippy to the toolchain"
+    rustup component add rustfmt clippy || fail "rustup could not add rustfmt and clippy"
+  fi
   if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
     step "installing Chromium and ChromeDriver from Debian"
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

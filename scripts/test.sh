@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Command 2 of the README: install what tests need, then run every test:
-# the dataset against a fresh import, native tests, browser tests in
-# headless Chromium, and end-to-end tests on the built release (and on a
-# debug test build for what only tests may trigger).
+# the Rust toolchain's own checks (format, clippy, doc links), the dataset
+# against a fresh import, native tests, browser tests in headless
+# Chromium, and end-to-end tests on the built release (and on a debug
+# test build for what only tests may trigger).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh" --test
@@ -10,7 +11,18 @@ cd "$ROOT"
 SHARED="${UPR_SHARED:-$ROOT/../shared}"
 [ -d "$SHARED/data" ] || fail "the raw data is not at $SHARED (set UPR_SHARED to its folder)"
 
-step "1/6 data/ must equal a fresh import of $SHARED"
+step "1/7 the toolchain's checks: cargo fmt, clippy (native and wasm), doc links"
+cargo fmt --all --check || fail "cargo fmt --check: run 'cargo fmt --all' and commit"
+cargo clippy --workspace --all-targets --quiet -- -D warnings || fail "clippy found something (above)"
+# The viewer's browser-only code (cfg wasm32), with the features only the
+# benchmark and the tests build.
+cargo clippy -p upr-viewer --target wasm32-unknown-unknown --lib --bins --test browser --features bench,test-hooks --quiet -- -D warnings \
+  || fail "clippy found something in the wasm build (above)"
+# Comments name code as intra-doc links: a rename breaks this, not the reader.
+RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --no-deps --document-private-items --quiet \
+  || fail "cargo doc: a doc comment names what does not exist (above)"
+
+step "2/7 data/ must equal a fresh import of $SHARED"
 FRESH="$(mktemp -d)"
 trap 'rm -rf "$FRESH"' EXIT
 cargo run --quiet --release --bin import -- "$SHARED" "$FRESH" || fail "the importer failed"
@@ -21,22 +33,22 @@ for fresh in "$FRESH"/*.json; do
 done
 echo "data/ matches a fresh import"
 
-step "2/6 native tests (cargo test)"
+step "3/7 native tests (cargo test)"
 UPR_SHARED="$SHARED" cargo test --workspace --release || fail "native tests failed"
 
-step "3/6 browser tests (wasm-bindgen-test in headless Chromium)"
+step "4/7 browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test -p upr-viewer --target wasm32-unknown-unknown --test browser \
   || fail "browser tests failed"
 
-step "4/6 release build (trunk build --release)"
+step "5/7 release build (trunk build --release)"
 trunk build --release || fail "the release build failed"
 
 # A debug build (fast to make, never shipped) with the entry points only
 # tests may call; the end-to-end tests check dist/ has none of them.
-step "5/6 test build (trunk build --features test-hooks into dist-test/)"
+step "6/7 test build (trunk build --features test-hooks into dist-test/)"
 trunk build --features test-hooks --dist dist-test || fail "the test build failed"
 
-step "6/6 end-to-end tests (headless Chromium on dist/ and dist-test/)"
+step "7/7 end-to-end tests (headless Chromium on dist/ and dist-test/)"
 node --test --test-concurrency=1 tests/e2e/ || fail "end-to-end tests failed"
 
 step "all tests passed"
