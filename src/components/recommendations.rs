@@ -8,7 +8,6 @@ use super::drawn::{use_drawn_rows, FIRST_ROWS};
 use super::marked::marked;
 use super::{use_tr, OnQuery};
 use crate::i18n::{Msg, Tr};
-use crate::palette::sdg_colours;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use upr_core::dataset::load::{Dataset, RecommendationRow};
@@ -239,10 +238,9 @@ fn recommendation(
     let label = t.response(row.response);
     let goals = Facet::SdgGoal.indices(row).map(|option| {
         let goal = option as u8 + 1;
-        let (background, text) = sdg_colours(goal).unwrap_or(("transparent", "inherit"));
         let name = dataset.sdg_goals.iter().find(|g| g.number == goal).map_or(String::new(), |g| t.sdg(goal, &g.name));
         html! {
-            <li class="sdg" data-testid="sdg-goal" data-goal={goal.to_string()} style={format!("background: {background}; color: {text}")}
+            <li class={format!("sdg sdg-goal-{goal}")} data-testid="sdg-goal" data-goal={goal.to_string()}
                 title={t.fmt(Msg::GoalTitle, &[("goal", &goal.to_string()), ("name", &name)])}>
                 <strong>{ goal }</strong>{ format!(" {name}") }
             </li>

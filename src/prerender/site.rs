@@ -551,14 +551,13 @@ impl<'a> Template<'a> {
             String::new()
         };
         format!(
-            "{before_html}{html}{before}<title>{title}</title>{head}<meta name=\"description\" content=\"{description}\"{head_rest}  {tags}\n  {styles}\n</head>{body_start}<div id=\"{PAGE_ROOT_ID}\" {PRERENDERED_ATTRIBUTE}=\"{stage}\" {DATA_BASE_ATTRIBUTE}=\"{up}data/\" {PAGE_QUERY_ATTRIBUTE}=\"{query}\" {FINGERPRINT_ATTRIBUTE}=\"{fingerprint}\"{outline}>{markup}</div>\n  {nav}{after}",
+            "{before_html}{html}{before}<title>{title}</title>{head}<meta name=\"description\" content=\"{description}\"{head_rest}  {tags}\n</head>{body_start}<div id=\"{PAGE_ROOT_ID}\" {PRERENDERED_ATTRIBUTE}=\"{stage}\" {DATA_BASE_ATTRIBUTE}=\"{up}data/\" {PAGE_QUERY_ATTRIBUTE}=\"{query}\" {FINGERPRINT_ATTRIBUTE}=\"{fingerprint}\"{outline}>{markup}</div>\n  {nav}{after}",
             before_html = relative(self.before_html, &up),
             before = relative(self.before_title, &up),
             title = escape(&meta.title),
             head = relative(self.head, &up),
             description = escape(&meta.description),
             head_rest = relative(self.head_rest, &up),
-            styles = view.styles,
             body_start = self.body_start,
             query = escape(&query.to_search()),
             markup = view.markup,
