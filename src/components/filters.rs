@@ -20,7 +20,7 @@ use yew::prelude::*;
 pub struct FilterPanelProps {
     pub dataset: Shared<Dataset>,
     pub outcome: Shared<Outcome>,
-    /// The filters (`Query::filters_only`): the panel sends back changed
+    /// The filters ([`Query::filters_only`]): the panel sends back changed
     /// filters, which the viewer lays over the rest of its query.
     pub query: Query,
     pub onquery: OnQuery,

@@ -1,6 +1,6 @@
 //! The open card's recommendations, grouped as the person chose, each with
 //! its State, response, category, goals and document. The rows below the
-//! screen are drawn after the first paint (`drawn`) when the card is opened
+//! screen are drawn after the first paint ([`drawn`](super::drawn)) when the card is opened
 //! in the running viewer.
 
 use super::deferred::InTurn;
@@ -30,11 +30,11 @@ pub struct RecommendationsProps {
     pub onquery: OnQuery,
     /// The groups' headings without their recommendations.
     pub outline: bool,
-    /// Draw the rows below the first screen in later tasks (`drawn`).
+    /// Draw the rows below the first screen in later tasks ([`drawn`](super::drawn)).
     pub progressive: bool,
 }
 
-/// Rows per `RecommendationRows`: a slice drawn once and then left alone
+/// Rows per [`RecommendationRows`]: a slice drawn once and then left alone
 /// while the next ones are added.
 const ROWS_PER_SLICE: usize = FIRST_ROWS;
 

@@ -1,5 +1,5 @@
 //! The message ids and their English, compiled in. Other languages key
-//! their files by the same ids (`Msg::key`). `[one, other]` marks a
+//! their files by the same ids ([`Msg::key`]). `[one, other]` marks a
 //! message about a count `{n}`.
 
 /// A message's English: one text, or the forms for one and for other counts.

@@ -1,9 +1,9 @@
 //! Build-time prerendering (native only, never in the wasm): the viewer's
 //! pages as HTML, rendered by the same components that the browser then
-//! hydrates (`crate::run_page`). `render_view` renders one view; `site`
+//! hydrates ([`crate::run_page`]). [`render_view`] renders one view; [`site`]
 //! writes the pages around it (the home page, one per review and per
-//! State, in each language), `meta` their titles, descriptions and
-//! link-preview tags, `preview` their pictures.
+//! State, in each language), [`meta`] their titles, descriptions and
+//! link-preview tags, [`preview`] their pictures.
 
 pub mod meta;
 pub mod preview;
@@ -36,7 +36,7 @@ pub enum Form {
 
 /// Renders the page viewer showing `query` over `dataset` (the overview
 /// alone, or with its texts: the browser hydrates with the same) in the
-/// language of `t` (which `query.lang` names, but for English), the data
+/// language of `t` (which [`query.lang`](Query::lang) names, but for English), the data
 /// folder being `data_base` relative to the page.
 pub fn render_view(
     dataset: &Rc<Dataset>,

@@ -66,7 +66,7 @@ pub fn by_theme(dataset: &Dataset, outcome: &Outcome) -> Vec<(usize, Split)> {
 }
 
 /// Recommendations by the regional group of the recommending State, in
-/// `Region::ALL` order, then `None` (Holy See, Palestine, and unknown).
+/// [`Region::ALL`] order, then `None` (Holy See, Palestine, and unknown).
 pub fn by_recommending_region(
     dataset: &Dataset,
     outcome: &Outcome,
@@ -105,7 +105,7 @@ pub fn by_session(dataset: &Dataset, outcome: &Outcome) -> Vec<(u8, Split)> {
     sessions
 }
 
-/// Reviews per number of participating States, in bins of `BIN` States,
+/// Reviews per number of participating States, in bins of [`BIN`] States,
 /// for the selection without its own States range (so the chart shows
 /// where the range sits in the whole distribution).
 pub const BIN: u32 = 5;
@@ -148,7 +148,7 @@ pub struct Comparison {
     /// classified by theme, otherwise SDG goals (the Explorer links both
     /// cycles, UPR Info's themes stop at session 20).
     pub facet: Facet,
-    /// Options (of `facet`) raised only later, only earlier.
+    /// Options (of [`facet`](Self::facet)) raised only later, only earlier.
     pub gained: Vec<usize>,
     pub dropped: Vec<usize>,
     /// Per option raised in either: (option, then, now).
@@ -157,7 +157,7 @@ pub struct Comparison {
     pub recommended_both_times: Vec<StateIndex>,
 }
 
-/// Why there is nothing to compare (`Tr::compare_error` words it).
+/// Why there is nothing to compare (the viewer's `Tr::compare_error` words it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CompareError {
     UnknownState(String),

@@ -206,7 +206,7 @@ pub struct ReviewSummary {
     /// Theme id -> number of recommendations carrying it.
     pub themes: BTreeMap<String, u32>,
     /// `false` where the source has no UPR Info themes for this review
-    /// (sessions 21-26): `themes` is then empty, not "no theme".
+    /// (sessions 21-26): [`themes`](Self::themes) is then empty, not "no theme".
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub themes_classified: bool,
     /// SDG goal number -> number of recommendations linked to it.
@@ -220,7 +220,7 @@ pub struct ReviewSummary {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub actions: BTreeMap<u8, u32>,
     /// How many States made at least one recommendation; the lists of them
-    /// are in the texts file (`ReviewTexts::participants`), which the first
+    /// are in the texts file ([`ReviewTexts::participants`]), which the first
     /// screen does not wait for. The loader checks these counts against them.
     pub participation: Participation,
     /// Present where an OHCHR media summary of this review was imported.

@@ -1,11 +1,11 @@
 //! The texts packed for the browser (`recommendations.bin`): the columns of
-//! `Recommendations` as they are held in memory, little-endian, after a
+//! [`Recommendations`] as they are held in memory, little-endian, after a
 //! short head (the per-review lists and the ids the columns' indices
 //! refer to). The browser copies each column into place as the bytes
 //! arrive and parses nothing: at 16 times today's data, reading the JSON
 //! form took seconds (docs/benchmarks.md).
 //!
-//! The build writes it from `recommendations.json` (`pack`), read and
+//! The build writes it from `recommendations.json` ([`pack`]), read and
 //! checked by the JSON reader. The reader here checks it again, against
 //! the overview it is loaded with, as thoroughly: a packed file of another
 //! build, a damaged one, or one cut short may reach the viewer, and is
@@ -16,6 +16,8 @@
 //! `SECTIONS`, in that order, each exactly as long as the head says. The
 //! file is shipped gzipped (`upr_import::write_gzipped`); this reader reads it
 //! inflated.
+//!
+//! [`Recommendations`]: crate::dataset::texts::Recommendations
 mod check;
 mod pieces;
 mod read;

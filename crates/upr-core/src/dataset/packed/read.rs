@@ -1,5 +1,5 @@
-//! Reading a packed file as it arrives (`PackedReader`): its head, then
-//! each column into its place; the columns' checks are in `check`.
+//! Reading a packed file as it arrives ([`PackedReader`]): its head, then
+//! each column into its place; the columns' checks are in [`check`](super::check).
 
 use super::check::{check_rows, check_search_text};
 use super::pieces::TextPieces;
@@ -44,11 +44,11 @@ pub struct PackedReader<'d> {
     carry: Vec<u8>,
     /// The rows' columns checked (each review's rows), and each option's
     /// rows: done as soon as every column before the texts is in
-    /// (`check_row_columns`).
+    /// ([`check_row_columns`](Self::check_row_columns)).
     checked: Option<(Vec<std::ops::Range<usize>>, OptionRows)>,
 }
 
-/// Where the texts' column is in `SECTIONS`: the columns before it hold
+/// Where the texts' column is in [`SECTIONS`]: the columns before it hold
 /// the rows' figures, what the texts are checked and indexed by.
 const TEXTS_AT: usize = {
     let mut at = 0;
