@@ -155,7 +155,7 @@ function run(json) {
     d.lighthouse !== undefined && `Lighthouse ${minutes(d.lighthouse)}`,
   ].filter(Boolean);
   const total = d.total ?? (d.build ?? 0) + (d.measure ?? 0) + (d.lighthouse ?? 0);
-  return `The run above took ${minutes(total)}: ${parts.join(', ')}. The builds are incremental: on a fresh checkout they take several minutes more. The measuring grows with the options: each cold load starts a browser, and each action is repeated and undone.`;
+  return `The run above took ${minutes(total)}: ${parts.join(', ')}. How long the builds take depends on what cargo and trunk have cached; a fresh checkout builds everything. The measuring grows with the options: each cold load starts a browser, and each action is repeated and undone.`;
 }
 
 function machine(json) {
