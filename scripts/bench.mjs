@@ -217,7 +217,7 @@ const ACTIONS = [
   { name: 'search, 1 character', setup: '', act: 'search:t', undo: 'search:' },
   { name: 'search, 3 characters', setup: '', act: 'search:tor', undo: 'search:' },
   { name: 'search, 8 characters', setup: '', act: 'search:detentio', undo: 'search:' },
-  // The forms of the search syntax (README, `q`).
+  // The forms of the search syntax (docs/using.md, `q`).
   { name: 'search, word', setup: '', act: 'search:tortur', undo: 'search:' },
   { name: 'search, phrase', setup: '', act: 'search:"death penalty"', undo: 'search:' },
   { name: 'search, OR', setup: '', act: 'search:torture OR detention', undo: 'search:' },
