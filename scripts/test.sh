@@ -21,6 +21,7 @@ cargo clippy -p upr-viewer --target wasm32-unknown-unknown --lib --bins --test b
 # Comments name code as intra-doc links: a rename breaks this, not the reader.
 RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --no-deps --document-private-items --quiet \
   || fail "cargo doc: a doc comment names what does not exist (above)"
+node scripts/performance.mjs --check || fail "docs/performance.md is not what its committed figures make: run 'node scripts/performance.mjs' and commit"
 
 step "2/7 data/ must equal a fresh import of $SHARED"
 FRESH="$(mktemp -d)"
