@@ -74,7 +74,7 @@ pub const PRERENDERED_WITH_TEXTS: &str = "texts";
 /// On a prerendered page root: the query it was rendered with (`?review=…`).
 pub const PAGE_QUERY_ATTRIBUTE: &str = "data-query";
 /// On a prerendered page root: the fingerprint of the data files it was
-/// rendered from (`fingerprint::of_files`).
+/// rendered from ([`upr_core::fingerprint::of_page`] of each file's).
 pub const FINGERPRINT_ATTRIBUTE: &str = "data-fingerprint";
 /// On a lighter prerendered page (another language than English: the
 /// view without the filters and without the recommendations' rows): the
