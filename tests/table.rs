@@ -176,7 +176,7 @@ fn review_and_state_rows_count_only_the_recommendations_that_pass_the_filters() 
 }
 
 #[test]
-fn main_themes_are_the_three_most_frequent_and_goals_where_a_review_has_no_themes() {
+fn main_themes_are_the_three_most_frequent_and_none_where_a_review_has_no_classification() {
     let label = |id: &str| {
         dataset()
             .themes
@@ -189,7 +189,12 @@ fn main_themes_are_the_three_most_frequent_and_goals_where_a_review_has_no_theme
     let raw = raw_reviews();
     let table = table("?view=table");
     let themes = column(&table, Column::Themes);
-    for id in ["kazakhstan-s7", "algeria-s1", "kazakhstan-s20"] {
+    for id in [
+        "kazakhstan-s7",
+        "algeria-s1",
+        "kazakhstan-s20",
+        "australia-s23",
+    ] {
         let review = raw
             .iter()
             .find(|r| r["id"] == id)
@@ -228,17 +233,21 @@ fn main_themes_are_the_three_most_frequent_and_goals_where_a_review_has_no_theme
             "{id}: {shown} starts with a most frequent theme"
         );
     }
-    // Session 22 has SDG goals but no themes.
-    let unthemed = table
-        .rows
-        .iter()
-        .find(|r| r.review.as_deref().is_some_and(|id| id.ends_with("-s22")))
-        .expect("a session 22 review");
+    // Session 22 has UPR Info's themes (from its export of 2018); session
+    // 27 neither themes nor SDG goals, and its cell is empty.
+    let review_of = |session: &str| {
+        table
+            .rows
+            .iter()
+            .find(|r| r.review.as_deref().is_some_and(|id| id.ends_with(session)))
+            .unwrap_or_else(|| panic!("a review of session{session}"))
+    };
+    let of_22 = review_of("-s22").cells[themes].text();
     assert!(
-        unthemed.cells[themes].text().starts_with("SDG goals: "),
-        "{:?}",
-        unthemed.cells[themes]
+        !of_22.starts_with("SDG goals: ") && of_22.split("; ").count() == 3,
+        "{of_22:?}"
     );
+    assert_eq!(review_of("-s27").cells[themes].text(), "");
 }
 
 /// The order a column should have, compared as the person reads it.

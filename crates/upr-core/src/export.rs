@@ -36,7 +36,8 @@ pub struct ExportedRecommendation<'a> {
     /// `None` where the source does not know the recommending State.
     pub recommending_state: Option<&'a str>,
     pub response: &'static str,
-    /// `None` where the source has no action category (sessions 21-26).
+    /// `None` where the source has no action category (a review only the
+    /// DIHR Explorer holds).
     pub action: Option<u8>,
     pub action_label: Option<&'static str>,
     pub themes: Vec<&'a str>,

@@ -90,8 +90,8 @@ impl Table {
 const MAIN_THEMES: usize = 3;
 
 /// The facets "Main themes" is drawn from, in order: the first that
-/// classifies any of a row's recommendations (sessions 21-26 have SDG
-/// goals but no themes).
+/// classifies any of a row's recommendations (a review only the DIHR
+/// Explorer holds has SDG goals but no themes).
 const MAIN_FACETS: [Facet; 2] = [Facet::Theme, Facet::SdgGoal];
 
 /// What a row adds up over its passing recommendations.

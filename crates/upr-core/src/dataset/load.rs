@@ -218,6 +218,14 @@ impl Dataset {
             .map(|(i, p)| (p.id.clone(), i as PersonIndex))
             .collect();
         let goals: Vec<u8> = overview.sdg_goals.iter().map(|g| g.number).collect();
+        if let Some(session) = overview
+            .themes
+            .iter()
+            .flat_map(|t| &t.sessions)
+            .find(|n| !overview.sessions.iter().any(|s| s.number == **n))
+        {
+            return Err(reference("session", &session.to_string()));
+        }
 
         let mut reviews = Vec::with_capacity(overview.reviews.len());
         let mut recommendations_total = 0u64;
@@ -544,11 +552,17 @@ impl Dataset {
             .map(|i| i as StateIndex)
     }
 
+    /// The theme whose label, id or former label (`NHRI`, which old links
+    /// carry) matches, ignoring case.
     pub fn find_theme(&self, label: &str) -> Option<ThemeIndex> {
         let wanted = label.trim().to_lowercase();
         self.themes
             .iter()
-            .position(|t| t.label.to_lowercase() == wanted || t.id == wanted)
+            .position(|t| {
+                t.label.to_lowercase() == wanted
+                    || t.id == wanted
+                    || t.former_labels.iter().any(|f| f.to_lowercase() == wanted)
+            })
             .map(|i| i as ThemeIndex)
     }
 }
