@@ -187,6 +187,8 @@ messages! {
     SearchHelpNotPhrase = ": without that phrase";
     ClearFilters = "Clear all filters";
     Coverage = "{source}'s {options} cover sessions {covered}; the recommendations of sessions {uncovered} are not classified by {option} in the source.";
+    // Beside a theme that UPR Info's list had for some sessions only.
+    ThemeSessionsOnly = "sessions {sessions} only";
     ReviewsMustHave = "Reviews must have";
     AnySelectedTheme = "any selected theme";
     AllSelectedThemes = "all selected themes";
