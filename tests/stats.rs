@@ -244,3 +244,25 @@ fn the_json_export_is_the_same_selection() {
     assert_eq!(items.len(), 129);
     assert!(items.iter().all(|i| i["review"] == "kazakhstan-s7"));
 }
+
+#[test]
+fn the_export_names_a_recommending_state_as_it_was_at_the_review() {
+    let named = |search: &str| {
+        rows(dataset(), &outcome(search))
+            .iter()
+            .map(|r| r.recommending_state.unwrap_or("").to_owned())
+            .collect::<BTreeSet<String>>()
+    };
+    assert_eq!(
+        named("?from=Czechia&session=25"),
+        BTreeSet::from(["Czech Republic".to_owned()])
+    );
+    assert_eq!(
+        named("?from=Czechia&session=27"),
+        BTreeSet::from(["Czechia".to_owned()])
+    );
+    assert_eq!(
+        named("?from=Turkey&cycle=2"),
+        BTreeSet::from(["Turkey".to_owned()])
+    );
+}

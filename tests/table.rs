@@ -250,6 +250,50 @@ fn main_themes_are_the_three_most_frequent_and_none_where_a_review_has_no_classi
     assert_eq!(review_of("-s27").cells[themes].text(), "");
 }
 
+#[test]
+fn a_recommending_state_is_named_as_it_was_when_it_recommended() {
+    let name = |search: &str, id: &str| {
+        let table = table(search);
+        let at = column(&table, Column::From);
+        table
+            .rows
+            .iter()
+            .map(|r| r.cells[at].text())
+            .find(|n| state_id(n) == id)
+            .unwrap_or_else(|| panic!("{search}: no row of {id}"))
+    };
+    // The data's dates, not the importer's: Czechia from 17 May 2016
+    // (session 25 sat 2-13 May 2016; session 27 in May 2017).
+    let start = |session: u8| {
+        dataset()
+            .sessions
+            .iter()
+            .find(|s| s.number == session)
+            .map(|s| s.start.clone())
+            .expect("a session")
+    };
+    assert!(start(25).as_str() < "2016-05-17" && start(27).as_str() > "2016-05-17");
+    assert_eq!(
+        name("?view=table&by=from&session=25", "czech-republic"),
+        "Czech Republic"
+    );
+    assert_eq!(
+        name("?view=table&by=from&session=27", "czech-republic"),
+        "Czechia"
+    );
+    // Across the rename, the current name.
+    assert_eq!(name("?view=table&by=from", "czech-republic"), "Czechia");
+    // Türkiye since June 2022: none of the data's reviews.
+    assert_eq!(name("?view=table&by=from", "turkey"), "Turkey");
+    // "Bolivia (Plurinational State of)" from 9 April 2009: sessions 4
+    // (February 2009) and 5 (May 2009).
+    assert_eq!(name("?view=table&by=from&session=4", "bolivia"), "Bolivia");
+    assert_eq!(
+        name("?view=table&by=from&session=5", "bolivia"),
+        "Bolivia (Plurinational State of)"
+    );
+}
+
 /// The order a column should have, compared as the person reads it.
 fn in_order(table: &Table, col: Column, descending: bool) -> bool {
     let cells = shown(table, col);

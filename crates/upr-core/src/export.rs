@@ -77,7 +77,11 @@ fn exported<'a>(
         session: r.summary.session,
         cycle: r.cycle,
         region: r.region.map(|g| g.code()),
-        recommending_state: row.from.map(|f| dataset.state_name(f)),
+        // The name it recommended under (`Turkey` in 2015), as the card shows it.
+        recommending_state: row.from.map(|f| match dataset.review_date(review) {
+            Some(date) => dataset.state_name_at(f, date),
+            None => dataset.state_name(f),
+        }),
         response: row.response.code(),
         action: row.action,
         action_label: row.action.map(action_label),

@@ -495,14 +495,18 @@ impl Dataset {
         (&state.name, then)
     }
 
-    /// The name of a review's State as the viewer shows it: the current
-    /// name, and the name the review was held under where that differs
-    /// (`North Macedonia (then: the former Yugoslav Republic of Macedonia)`).
-    /// The review's date is that of its media summary where one is known,
-    /// else the session's first day.
-    pub fn review_state_name(&self, review: usize) -> String {
+    /// The State's name on the ISO `date`: the one it had then (`Turkey`
+    /// in 2015), else its current name.
+    pub fn state_name_at(&self, index: StateIndex, date: &str) -> &str {
+        let (now, then) = self.state_name_on(index, date);
+        then.unwrap_or(now)
+    }
+
+    /// The ISO date of a review: that of its media summary where one is
+    /// known, else the session's first day.
+    pub fn review_date(&self, review: usize) -> Option<&str> {
         let review = &self.reviews[review];
-        let date = review
+        review
             .summary
             .media_summary
             .as_ref()
@@ -512,7 +516,15 @@ impl Dataset {
                     .iter()
                     .find(|s| s.number == review.summary.session)
                     .map(|s| s.start.as_str())
-            });
+            })
+    }
+
+    /// The name of a review's State as the viewer shows it: the current
+    /// name, and the name the review was held under where that differs
+    /// (`North Macedonia (then: the former Yugoslav Republic of Macedonia)`).
+    pub fn review_state_name(&self, review: usize) -> String {
+        let date = self.review_date(review);
+        let review = &self.reviews[review];
         match date.map(|d| self.state_name_on(review.state, d)) {
             Some((now, Some(then))) => format!("{now} (then: {then})"),
             _ => self.state_name(review.state).to_owned(),
