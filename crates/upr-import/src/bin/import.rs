@@ -64,7 +64,7 @@ fn run() -> Result<(), String> {
         }
     }
     if positional.len() > 2 {
-        return Err(format!("expected at most SHARED_DIR and OUT_DIR, got {} paths; files go after --upr-info or --explorer", positional.len()));
+        return Err(format!("expected at most SHARED_DIR and OUT_DIR, got {} paths; files go after --upr-info, --upr-info-2018 or --explorer", positional.len()));
     }
     let mut positional = positional.into_iter();
     let shared = positional
