@@ -128,25 +128,42 @@ fn the_chart_draws_the_categories_in_their_order() {
 }
 
 #[test]
-fn sessions_without_categories_say_so() {
-    let late = dataset()
-        .reviews
-        .iter()
-        .find(|r| r.summary.session == 24)
-        .expect("a review of session 24");
-    assert!(!Facet::Action.classifies(late));
+fn session_27_has_categories_but_no_themes_and_session_23_both() {
+    let in_session = |session: u8| {
+        dataset()
+            .reviews
+            .iter()
+            .find(|r| r.summary.session == session)
+            .unwrap_or_else(|| panic!("a review of session {session}"))
+    };
+    // Session 23: UPR Info's themes and categories, the Explorer's goals.
+    let s23 = in_session(23);
+    assert!(Facet::ALL.iter().all(|f| f.classifies(s23)));
     assert_eq!(
-        Grouping::Facet(Facet::Action).for_review(late),
-        Grouping::Facet(Facet::SdgGoal)
+        Grouping::Facet(Facet::Theme).for_review(s23),
+        Grouping::Facet(Facet::Theme)
     );
+    assert!(!s23.summary.actions.is_empty() && !s23.summary.themes.is_empty());
+    // Session 27: categories only. Its card groups by category rather than
+    // put every recommendation under "not classified".
+    let s27 = in_session(27);
+    assert!(Facet::Action.classifies(s27));
+    assert!(!Facet::Theme.classifies(s27) && !Facet::SdgGoal.classifies(s27));
+    assert_eq!(
+        Grouping::Facet(Facet::Theme).for_review(s27),
+        Grouping::Facet(Facet::Action)
+    );
+    assert_eq!(
+        Grouping::Facet(Facet::SdgGoal).for_review(s27),
+        Grouping::Facet(Facet::Action)
+    );
+    // Every session has categories; themes stop at 26, as do the goals.
     let (covered, uncovered) = Facet::Action.coverage(dataset());
-    assert_eq!(
-        (
-            covered.first(),
-            covered.last(),
-            uncovered.first(),
-            uncovered.last()
-        ),
-        (Some(&1), Some(&20), Some(&21), Some(&26))
-    );
+    assert_eq!((covered.first(), covered.last()), (Some(&1), Some(&27)));
+    assert!(uncovered.is_empty());
+    for facet in [Facet::Theme, Facet::SdgGoal, Facet::Persons] {
+        assert_eq!(facet.coverage(dataset()).1, [27], "{facet:?}");
+    }
+    // And the raw data agrees: no recommendation without a category.
+    assert!(raw().iter().all(|(_, action, _)| action.is_some()));
 }

@@ -104,6 +104,7 @@ fn dataset() -> Dataset {
             pledges: 0,
             themes,
             themes_classified: true,
+            sdg_classified: true,
             sdg_goals: BTreeMap::new(),
             persons: BTreeMap::new(),
             actions,
@@ -166,10 +167,14 @@ fn dataset() -> Dataset {
             Theme {
                 id: "death-penalty".into(),
                 label: "Death penalty".into(),
+                former_labels: vec![],
+                sessions: vec![],
             },
             Theme {
                 id: "torture".into(),
                 label: "Torture".into(),
+                former_labels: vec![],
+                sessions: vec![],
             },
         ],
         sdg_goals: vec![],

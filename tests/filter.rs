@@ -52,8 +52,9 @@ fn has(row: &RawRow, theme: &str) -> bool {
 
 #[test]
 fn no_filter_shows_everything() {
-    // UPR Info's sessions 1-20 and the Explorer's sessions 21-26 (source README).
-    assert_eq!(actual(""), (305 + 81, 41_066 + 16_529));
+    // UPR Info's sessions 1-20, and its export of 2018 for sessions 21-27
+    // (source README).
+    assert_eq!(actual(""), (305 + 81 + 14, 41_066 + 16_620 + 3_328));
 }
 
 #[test]
@@ -134,8 +135,89 @@ fn text_search_covers_texts_and_state_names() {
 
 #[test]
 fn recommending_state_and_cycle() {
-    let want = expected(|r| r.from == "France", |k| k.1 >= 13);
+    let want = expected(|r| r.from == "France", |k| (13..=26).contains(&k.1));
     assert_eq!(actual("?from=France&cycle=2"), want);
+}
+
+#[test]
+fn session_27_and_cycle_3_are_the_fourteen_reviews_of_the_2018_export() {
+    let want = expected(|_| true, |k| k.1 == 27);
+    // The source README: 14 reviews, 3,328 recommendations.
+    assert_eq!(want, (14, 3_328));
+    assert_eq!(actual("?session=27"), want);
+    assert_eq!(actual("?cycle=3"), want);
+    let want = expected(|_| true, |k| k.0 == "Brazil");
+    assert_eq!(want.0, 3, "Brazil in sessions 1, 13 and 27");
+    assert_eq!(actual("?sur=Brazil"), want);
+}
+
+#[test]
+fn an_old_theme_label_finds_what_its_new_label_finds() {
+    // `upr-info/` (sessions 1-20) says `NHRI`, the 2018 export (21-26)
+    // `National Human Rights Institution`: one theme.
+    let nhri = expected(
+        |r| has(r, "NHRI") || has(r, "National Human Rights Institution"),
+        |_| true,
+    );
+    assert!(
+        nhri.0 > expected(|r| has(r, "NHRI"), |_| true).0,
+        "both exports add reviews"
+    );
+    for link in [
+        "?theme=NHRI",
+        "?theme=nhri",
+        "?theme=National+Human+Rights+Institution",
+    ] {
+        assert_eq!(actual(link), nhri, "{link}");
+    }
+    let water = expected(
+        |r| has(r, "Right to water") || has(r, "Right to water and sanitation"),
+        |_| true,
+    );
+    for link in [
+        "?theme=Right+to+water",
+        "?theme=right-to-water",
+        "?theme=Right+to+water+and+sanitation",
+    ] {
+        assert_eq!(actual(link), water, "{link}");
+    }
+    // A theme of one list only: its recommendations come from those sessions.
+    let plan = expected(|r| has(r, "National plan of action"), |_| true);
+    assert!(plan.1 > 0);
+    assert_eq!(actual("?theme=National+plan+of+action"), plan);
+    assert_eq!(actual("?theme=National+plan+of+action&session=21"), (0, 0));
+    let privacy = expected(|r| has(r, "Privacy"), |_| true);
+    assert!(privacy.1 > 0);
+    assert_eq!(actual("?theme=Privacy"), privacy);
+    assert_eq!(actual("?theme=Privacy&cycle=1"), (0, 0));
+}
+
+#[test]
+fn held_out_queries_over_sessions_21_to_27_count_what_the_raw_rows_count() {
+    assert_eq!(
+        actual("?theme=Women%27s+rights&session=23&response=noted"),
+        expected(
+            |r| has(r, "Women's rights") && r.response == "Noted",
+            |k| k.1 == 23
+        )
+    );
+    assert_eq!(
+        actual("?action=3&session=27"),
+        expected(|r| r.action == 3, |k| k.1 == 27)
+    );
+    assert_eq!(
+        actual("?theme=Death+penalty&theme=Statelessness+and+the+right+to+nationality&cycle=2&response=accepted"),
+        expected(
+            |r| (has(r, "Death penalty")
+                || has(r, "Statelessness and the right to nationality"))
+                && r.response == "Accepted",
+            |k| (13..=26).contains(&k.1)
+        )
+    );
+    assert_eq!(
+        actual("?from=France&session=25&action=5"),
+        expected(|r| r.from == "France" && r.action == 5, |k| k.1 == 25)
+    );
 }
 
 #[test]
@@ -162,7 +244,7 @@ fn theme_counts_ignore_the_theme_selection_but_not_the_rest() {
 fn unknown_names_are_ignored_with_a_warning() {
     let (query, _) = Query::from_search("?theme=Space+law&sur=Atlantis");
     let (outcome, warnings) = apply(dataset(), &query);
-    assert_eq!(outcome.reviews.len(), 305 + 81);
+    assert_eq!(outcome.reviews.len(), 305 + 81 + 14);
     let named: Vec<&str> = warnings.iter().map(|w| w.parameter.as_str()).collect();
     assert_eq!(named, ["theme", "sur"]);
 }
@@ -345,10 +427,9 @@ fn before_the_texts_every_option_counts_what_the_texts_count() {
         upr_core::dataset::Dataset::from_overview_json(&common::data_file("overview.json"))
             .unwrap();
     // With no filter, and narrowed to reviews: the counts the summaries
-    // add up are those the rows give once the texts are in (session 21
-    // has no themes and no action categories, only goals and groups of
-    // persons).
-    for search in ["", "?session=7", "?session=21", "?cycle=1"] {
+    // add up are those the rows give once the texts are in (session 27
+    // has action categories, but no themes, goals or groups of persons).
+    for search in ["", "?session=7", "?session=21", "?session=27", "?cycle=1"] {
         let (query, _) = Query::from_search(search);
         let (early, _) = apply(&without_texts, &query);
         let (late, _) = apply(with_texts, &query);
@@ -358,7 +439,7 @@ fn before_the_texts_every_option_counts_what_the_texts_count() {
                 late.counts(facet),
                 "{facet:?} counts, {search:?}"
             );
-            if search != "?session=21" || matches!(facet, Facet::SdgGoal | Facet::Persons) {
+            if search != "?session=27" || facet == Facet::Action {
                 assert!(
                     late.counts(facet).iter().any(|n| *n > 0),
                     "{facet:?} has counts, {search:?}"
@@ -381,7 +462,9 @@ fn before_the_texts_every_option_counts_what_the_texts_count() {
         ),
         ("?sdg=5&cycle=2", Facet::SdgGoal),
         ("?persons=Children", Facet::Persons),
-        ("?action=4&action=5", Facet::Action),
+        // Categories 4 and 5 occur in every review since sessions 21-27
+        // have categories: 1 and 2 narrow the cards.
+        ("?action=1&action=2", Facet::Action),
     ] {
         let (query, warnings) = Query::from_search(search);
         assert!(warnings.is_empty(), "{search}: {warnings:?}");

@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::{BTreeSet, HashMap};
 use upr_core::dataset::schema::Region;
-use upr_core::dataset::themes::THEME_LABELS;
+use upr_core::dataset::themes::THEMES;
 use upr_viewer::i18n::{categories, placeholders, plural_key, Catalog, English, Lang, Msg};
 
 fn catalog(lang: Lang) -> Catalog {
@@ -90,7 +90,12 @@ fn every_theme_goal_group_and_region_has_its_name_in_every_language() {
             .map(|o| o[key].to_string().trim_matches('"').to_owned())
             .collect()
     };
-    let themes: BTreeSet<String> = THEME_LABELS.iter().map(|t| (*t).to_owned()).collect();
+    let themes: BTreeSet<String> = THEMES.iter().map(|t| t.label.to_owned()).collect();
+    assert_eq!(
+        themes,
+        labels("themes", "label"),
+        "the data's themes are the list's"
+    );
     let goals = labels("sdg_goals", "number");
     let persons = labels("persons", "label");
     let regions: BTreeSet<String> = Region::ALL.iter().map(|r| r.code().to_owned()).collect();

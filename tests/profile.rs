@@ -35,7 +35,7 @@ fn a_recommending_state_profile_counts_what_it_recommended_to_whom_and_the_answe
     let mut on_16 = 0;
     for review in texts["reviews"].as_array().unwrap() {
         let id = review["id"].as_str().unwrap();
-        if session_of[id] < 13 {
+        if !(13..=26).contains(&session_of[id]) {
             continue;
         }
         for r in review["recommendations"].as_array().unwrap() {

@@ -144,10 +144,19 @@ fn goals_combine_with_themes_and_review_filters() {
         r.goals.contains(&5) && r.themes.contains("Women's rights") && r.session <= 12
     });
     assert_eq!(actual("?sdg=5&theme=Women%27s+rights&cycle=1"), want);
-    // Sessions 21-26 have goals but no themes: a goal alone finds them.
+    // Sessions 21-26 have UPR Info's themes and the Explorer's goals.
     let want = expected(|r| r.goals.contains(&16) && r.session == 26);
     assert!(want.0 > 0);
     assert_eq!(actual("?sdg=16&session=26"), want);
+    let want =
+        expected(|r| r.goals.contains(&16) && r.themes.contains("Justice") && r.session == 23);
+    assert!(want.0 > 0);
+    assert_eq!(actual("?sdg=16&theme=Justice&session=23"), want);
+    // Session 27 has neither goals nor groups of persons: the Explorer has
+    // no session 27.
+    assert_eq!(actual("?sdg=16&session=27"), (0, 0));
+    assert!(expected(|r| r.session == 27).1 > 0);
+    assert_eq!(expected(|r| r.session == 27 && !r.goals.is_empty()).1, 0);
 }
 
 #[test]
@@ -452,7 +461,7 @@ fn a_typed_link_becomes_the_canonical_one_with_labels_as_the_data_spells_them() 
 }
 
 #[test]
-fn a_state_whose_second_review_has_no_themes_is_compared_by_sdg_goal() {
+fn a_state_whose_second_review_is_in_sessions_21_to_26_is_compared_by_theme() {
     let reviews = overview()["reviews"].as_array().expect("reviews");
     let session_of = |id: &str| {
         reviews
@@ -473,69 +482,71 @@ fn a_state_whose_second_review_has_no_themes_is_compared_by_sdg_goal() {
     };
     assert!(
         session_of(second) >= 21,
-        "Armenia's second review is one UPR Info has no themes for"
+        "Armenia's second review is one of UPR Info's export of 2018"
     );
-    let goals = |review: &str| {
+    let themes = |review: &str| {
         raw()
             .iter()
             .filter(|r| r.review == review)
-            .flat_map(|r| r.goals.iter().copied())
-            .collect::<BTreeSet<u64>>()
+            .flat_map(|r| r.themes.iter().cloned())
+            .collect::<BTreeSet<String>>()
     };
     let comparison = upr_core::stats::compare(dataset(), "Armenia").expect("reviewed twice");
-    assert_eq!(comparison.facet, Facet::SdgGoal);
-    let numbers = |options: &[usize]| {
+    assert_eq!(comparison.facet, Facet::Theme);
+    let labels = |options: &[usize]| {
         options
             .iter()
-            .map(|o| *o as u64 + 1)
-            .collect::<BTreeSet<u64>>()
+            .map(|o| dataset().themes[*o].label.clone())
+            .collect::<BTreeSet<String>>()
     };
     assert_eq!(
-        numbers(&comparison.gained),
-        goals(second).difference(&goals(first)).copied().collect()
+        labels(&comparison.gained),
+        themes(second).difference(&themes(first)).cloned().collect()
     );
     assert_eq!(
-        numbers(&comparison.dropped),
-        goals(first).difference(&goals(second)).copied().collect()
+        labels(&comparison.dropped),
+        themes(first).difference(&themes(second)).cloned().collect()
     );
-    let noted_on_16 = raw()
-        .iter()
-        .filter(|r| r.review == first && r.goals.contains(&16) && r.response == "noted")
-        .count();
-    let (_, then, _) = comparison
-        .per_option
-        .iter()
-        .find(|(o, _, _)| *o == 15)
-        .expect("goal 16 raised");
-    assert_eq!(then.noted as usize, noted_on_16);
-    // Two reviews with themes are still compared by theme.
-    assert_eq!(
-        upr_core::stats::compare(dataset(), "Kazakhstan")
-            .expect("reviewed twice")
-            .facet,
-        Facet::Theme
-    );
+    // A theme both lists have, under the old label then and the new now.
+    let nhri = dataset().find_theme("NHRI").expect("a theme") as usize;
+    let noted = |review: &str| {
+        raw()
+            .iter()
+            .filter(|r| {
+                r.review == review
+                    && r.themes.contains("National Human Rights Institution")
+                    && r.response == "noted"
+            })
+            .count()
+    };
+    if let Some((_, then, now)) = comparison.per_option.iter().find(|(o, _, _)| *o == nhri) {
+        assert_eq!(
+            (then.noted as usize, now.noted as usize),
+            (noted(first), noted(second))
+        );
+    }
 }
 
 #[test]
-fn an_open_card_without_themes_groups_by_sdg_goal() {
-    let session_25 = dataset()
-        .reviews
-        .iter()
-        .find(|r| r.summary.session == 25)
-        .expect("a review of session 25");
-    let session_7 = dataset()
-        .reviews
-        .iter()
-        .find(|r| r.summary.session == 7)
-        .expect("a review of session 7");
+fn an_open_card_groups_by_the_first_facet_that_classifies_its_review() {
+    let review_of = |session: u8| {
+        dataset()
+            .reviews
+            .iter()
+            .find(|r| r.summary.session == session)
+            .unwrap_or_else(|| panic!("a review of session {session}"))
+    };
+    for session in [7, 25] {
+        assert_eq!(
+            Grouping::default().for_review(review_of(session)),
+            Grouping::Facet(Facet::Theme),
+            "session {session}"
+        );
+    }
+    // Session 27 has no themes and no goals: by action category.
     assert_eq!(
-        Grouping::default().for_review(session_25),
-        Grouping::Facet(Facet::SdgGoal)
+        Grouping::default().for_review(review_of(27)),
+        Grouping::Facet(Facet::Action)
     );
-    assert_eq!(
-        Grouping::default().for_review(session_7),
-        Grouping::Facet(Facet::Theme)
-    );
-    assert_eq!(Grouping::State.for_review(session_25), Grouping::State);
+    assert_eq!(Grouping::State.for_review(review_of(27)), Grouping::State);
 }

@@ -6,7 +6,6 @@ mod common;
 use common::{dataset, raw_rows, RawRow, UNKNOWN};
 use std::collections::{BTreeMap, BTreeSet};
 use upr_core::dataset::schema::Region;
-use upr_core::dataset::states::canonical_name;
 use upr_core::export::{rows, to_csv, to_json, CSV_HEADER};
 use upr_core::filter::apply;
 use upr_core::query::Query;
@@ -54,28 +53,13 @@ fn region_bars_group_by_the_recommending_state() {
             *by_region.entry(record.unwrap()[5].to_owned()).or_default() += 1;
         }
     }
-    // Sessions 21-26 come from the Explorer, which names no region: its
-    // recommending States take the region UPR Info's rows give them (as
-    // recommending State or State under review).
-    let mut region_of: BTreeMap<String, String> = BTreeMap::new();
-    for name in std::fs::read_dir(shared.join("data/upr-info")).unwrap() {
-        let name = name.unwrap().file_name().into_string().unwrap();
-        if name.starts_with("recommendations-") {
-            for record in csv::Reader::from_path(shared.join("data/upr-info").join(name))
-                .unwrap()
-                .records()
-            {
-                let record = record.unwrap();
-                region_of.insert(canonical_name(&record[0]), record[1].to_owned());
-                region_of.insert(canonical_name(&record[4]), record[5].to_owned());
-            }
-        }
-    }
+    // Sessions 21-27 come from UPR Info's export of 2018, which names the
+    // recommending State's regional group too (the second `Rgrp`).
     let mut seen = BTreeSet::new();
-    for row in common::explorer_rows() {
-        if row.cycle() == 2 && row.council_session() >= 29 && seen.insert(&row.cells) {
+    for row in common::export_2018_rows() {
+        if row.session().is_some_and(|s| s >= 21) && seen.insert(row.normalised()) {
             *by_region
-                .entry(region_of[&canonical_name(row.get("Recommending state"))].clone())
+                .entry(row.recommending_region().to_owned())
                 .or_default() += 1;
         }
     }
@@ -179,7 +163,7 @@ fn kazakhstan_compared_across_its_two_reviews() {
     );
 
     // South Sudan, reviewed in session 11 as the South of Sudan, has its
-    // own review in session 26 (from the Explorer): every State has two.
+    // own review in session 26: every State of cycles 1 and 2 has two.
     let south_sudan = stats::compare(dataset(), "South Sudan").expect("reviewed twice");
     let session = |review: usize| dataset().reviews[review].summary.session;
     assert_eq!(
@@ -259,4 +243,26 @@ fn the_json_export_is_the_same_selection() {
     let items = json.as_array().unwrap();
     assert_eq!(items.len(), 129);
     assert!(items.iter().all(|i| i["review"] == "kazakhstan-s7"));
+}
+
+#[test]
+fn the_export_names_a_recommending_state_as_it_was_at_the_review() {
+    let named = |search: &str| {
+        rows(dataset(), &outcome(search))
+            .iter()
+            .map(|r| r.recommending_state.unwrap_or("").to_owned())
+            .collect::<BTreeSet<String>>()
+    };
+    assert_eq!(
+        named("?from=Czechia&session=25"),
+        BTreeSet::from(["Czech Republic".to_owned()])
+    );
+    assert_eq!(
+        named("?from=Czechia&session=27"),
+        BTreeSet::from(["Czechia".to_owned()])
+    );
+    assert_eq!(
+        named("?from=Turkey&cycle=2"),
+        BTreeSet::from(["Turkey".to_owned()])
+    );
 }

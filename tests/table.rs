@@ -176,7 +176,7 @@ fn review_and_state_rows_count_only_the_recommendations_that_pass_the_filters() 
 }
 
 #[test]
-fn main_themes_are_the_three_most_frequent_and_goals_where_a_review_has_no_themes() {
+fn main_themes_are_the_three_most_frequent_and_none_where_a_review_has_no_classification() {
     let label = |id: &str| {
         dataset()
             .themes
@@ -189,7 +189,12 @@ fn main_themes_are_the_three_most_frequent_and_goals_where_a_review_has_no_theme
     let raw = raw_reviews();
     let table = table("?view=table");
     let themes = column(&table, Column::Themes);
-    for id in ["kazakhstan-s7", "algeria-s1", "kazakhstan-s20"] {
+    for id in [
+        "kazakhstan-s7",
+        "algeria-s1",
+        "kazakhstan-s20",
+        "australia-s23",
+    ] {
         let review = raw
             .iter()
             .find(|r| r["id"] == id)
@@ -228,16 +233,64 @@ fn main_themes_are_the_three_most_frequent_and_goals_where_a_review_has_no_theme
             "{id}: {shown} starts with a most frequent theme"
         );
     }
-    // Session 22 has SDG goals but no themes.
-    let unthemed = table
-        .rows
-        .iter()
-        .find(|r| r.review.as_deref().is_some_and(|id| id.ends_with("-s22")))
-        .expect("a session 22 review");
+    // Session 22 has UPR Info's themes (from its export of 2018); session
+    // 27 neither themes nor SDG goals, and its cell is empty.
+    let review_of = |session: &str| {
+        table
+            .rows
+            .iter()
+            .find(|r| r.review.as_deref().is_some_and(|id| id.ends_with(session)))
+            .unwrap_or_else(|| panic!("a review of session{session}"))
+    };
+    let of_22 = review_of("-s22").cells[themes].text();
     assert!(
-        unthemed.cells[themes].text().starts_with("SDG goals: "),
-        "{:?}",
-        unthemed.cells[themes]
+        !of_22.starts_with("SDG goals: ") && of_22.split("; ").count() == 3,
+        "{of_22:?}"
+    );
+    assert_eq!(review_of("-s27").cells[themes].text(), "");
+}
+
+#[test]
+fn a_recommending_state_is_named_as_it_was_when_it_recommended() {
+    let name = |search: &str, id: &str| {
+        let table = table(search);
+        let at = column(&table, Column::From);
+        table
+            .rows
+            .iter()
+            .map(|r| r.cells[at].text())
+            .find(|n| state_id(n) == id)
+            .unwrap_or_else(|| panic!("{search}: no row of {id}"))
+    };
+    // The data's dates, not the importer's: Czechia from 17 May 2016
+    // (session 25 sat 2-13 May 2016; session 27 in May 2017).
+    let start = |session: u8| {
+        dataset()
+            .sessions
+            .iter()
+            .find(|s| s.number == session)
+            .map(|s| s.start.clone())
+            .expect("a session")
+    };
+    assert!(start(25).as_str() < "2016-05-17" && start(27).as_str() > "2016-05-17");
+    assert_eq!(
+        name("?view=table&by=from&session=25", "czech-republic"),
+        "Czech Republic"
+    );
+    assert_eq!(
+        name("?view=table&by=from&session=27", "czech-republic"),
+        "Czechia"
+    );
+    // Across the rename, the current name.
+    assert_eq!(name("?view=table&by=from", "czech-republic"), "Czechia");
+    // Türkiye since June 2022: none of the data's reviews.
+    assert_eq!(name("?view=table&by=from", "turkey"), "Turkey");
+    // "Bolivia (Plurinational State of)" from 9 April 2009: sessions 4
+    // (February 2009) and 5 (May 2009).
+    assert_eq!(name("?view=table&by=from&session=4", "bolivia"), "Bolivia");
+    assert_eq!(
+        name("?view=table&by=from&session=5", "bolivia"),
+        "Bolivia (Plurinational State of)"
     );
 }
 

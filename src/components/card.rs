@@ -52,12 +52,12 @@ pub fn ReviewCard(props: &ReviewCardProps) -> Html {
             }
         })
     };
-    // Reviews without themes (sessions 21-26) show their main goals instead.
-    let main = if Facet::Theme.classifies(review) {
-        Facet::Theme
-    } else {
-        Facet::SdgGoal
-    };
+    // A review without themes shows its main goals instead; session 27,
+    // which has neither, shows no list.
+    let main = [Facet::Theme, Facet::SdgGoal]
+        .into_iter()
+        .find(|f| f.classifies(review))
+        .unwrap_or(Facet::Theme);
     let mut options: Vec<(usize, u32)> = main.review_counts(review).collect();
     sort::most_first(&mut options, |count| *count);
     let accepted = percent(summary.accepted, summary.recommendations);
@@ -101,11 +101,13 @@ pub fn ReviewCard(props: &ReviewCardProps) -> Html {
             if !summary.themes_classified {
                 <p class="note" data-testid="not-classified">{ t.get(Msg::CardNotClassified) }</p>
             }
-            <ul class="themes" aria-label={t.get(if main == Facet::Theme { Msg::MainThemes } else { Msg::MainSdgGoals })}>
-                { for options.iter().take(MAIN_THEMES).map(|(option, n)| html! {
-                    <li>{ format!("{} ({})", t.facet_label(main, dataset, *option), t.num(*n)) }</li>
-                }) }
-            </ul>
+            if !options.is_empty() {
+                <ul class="themes" aria-label={t.get(if main == Facet::Theme { Msg::MainThemes } else { Msg::MainSdgGoals })}>
+                    { for options.iter().take(MAIN_THEMES).map(|(option, n)| html! {
+                        <li>{ format!("{} ({})", t.facet_label(main, dataset, *option), t.num(*n)) }</li>
+                    }) }
+                </ul>
+            }
         </article>
     }
 }

@@ -157,8 +157,8 @@ fn FacetList(props: &FacetListProps) -> Html {
         .filter_map(|v| facet.find(dataset, v))
         .collect();
     let counts = props.outcome.counts(facet);
-    // The options' values and labels change only with the dataset or the
-    // language, not at each filter.
+    // The options' values, labels and notes change only with the dataset
+    // or the language, not at each filter.
     let names = use_memo(
         (facet, dataset.clone(), t.clone()),
         |(facet, dataset, t)| {
@@ -167,6 +167,7 @@ fn FacetList(props: &FacetListProps) -> Html {
                     (
                         AttrValue::from(facet.value(dataset, index)),
                         AttrValue::from(t.facet_label(*facet, dataset, index)),
+                        only_sessions(t, dataset, *facet, index).map(AttrValue::from),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -187,9 +188,9 @@ fn FacetList(props: &FacetListProps) -> Html {
             })
         }
     });
-    let options = names.iter().enumerate().map(|(index, (value, label))| {
+    let options = names.iter().enumerate().map(|(index, (value, label, note))| {
         html! {
-            <FacetOption {facet} {index} value={value.clone()} label={label.clone()}
+            <FacetOption {facet} {index} value={value.clone()} label={label.clone()} note={note.clone()}
                 count={counts.get(index).copied().unwrap_or(0)} checked={selected.contains(&index)} ontoggle={(*ontoggle).clone()} />
         }
     });
@@ -226,6 +227,22 @@ fn FacetList(props: &FacetListProps) -> Html {
     }
 }
 
+/// Beside a theme that UPR Info's list had for some sessions only (its
+/// list changed between its exports): `sessions 1–20 only`.
+fn only_sessions(t: &Tr, dataset: &Dataset, facet: Facet, index: usize) -> Option<String> {
+    let sessions = &dataset
+        .themes
+        .get(index)
+        .filter(|_| facet == Facet::Theme)?
+        .sessions;
+    (!sessions.is_empty()).then(|| {
+        t.fmt(
+            Msg::ThemeSessionsOnly,
+            &[("sessions", &session_ranges(sessions))],
+        )
+    })
+}
+
 #[derive(Properties, PartialEq)]
 struct FacetOptionProps {
     facet: Facet,
@@ -233,6 +250,8 @@ struct FacetOptionProps {
     /// The parameter value that selects it, and its label as people read it.
     value: AttrValue,
     label: AttrValue,
+    /// Which sessions it exists for, where not all (`sessions 1–20 only`).
+    note: Option<AttrValue>,
     count: u32,
     checked: bool,
     ontoggle: Callback<usize>,
@@ -258,6 +277,9 @@ fn FacetOption(props: &FacetOptionProps) -> Html {
                 data-theme={(facet == Facet::Theme).then(|| props.value.clone())} data-count={count.to_string()}>
                 <input type="checkbox" checked={props.checked} {onchange} />
                 <span class="option-label">{ props.label.clone() }</span>
+                if let Some(note) = &props.note {
+                    <span class="option-note" data-testid="option-sessions">{ format!(" ({note})") }</span>
+                }
                 // Heard as "659 recommendations": the number as seen, and
                 // the words around it hidden from sight. (An aria-label on a
                 // plain span is not allowed in ARIA 1.2, and screen readers

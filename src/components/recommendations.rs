@@ -160,9 +160,10 @@ fn group_rows(
                 }
             }
             Grouping::State => {
-                let name = row
-                    .from
-                    .map_or_else(|| t.get(Msg::UnknownState), |s| t.state_name(dataset, s));
+                let name = row.from.map_or_else(
+                    || t.get(Msg::UnknownState),
+                    |s| t.state_name_at(dataset, s, dataset.review_date(row.review as usize)),
+                );
                 groups.entry(GroupKey::Name(name)).or_default().push(index);
             }
         }
@@ -228,9 +229,12 @@ fn recommendation(
     row: &RecommendationRow,
     search: &SearchQuery,
 ) -> Html {
-    let from = row
-        .from
-        .map_or_else(|| t.get(Msg::UnknownState), |s| t.state_name(dataset, s));
+    // The name it recommended under (`Turkey` in 2015), as the State under
+    // review's is the one of the review's date.
+    let from = row.from.map_or_else(
+        || t.get(Msg::UnknownState),
+        |s| t.state_name_at(dataset, s, dataset.review_date(row.review as usize)),
+    );
     let class = match row.response {
         Response::Accepted => "accepted-text",
         Response::Noted => "noted-text",

@@ -68,8 +68,8 @@ messages! {
     // Page and layout
     Title = "Universal Periodic Review";
     PageTitle = "Universal Periodic Review viewer";
-    Intro = "Recommendations made to every UN Member State by its peers in the Human Rights Council, sessions 1–26 (2008–2016): the first two cycles, every State twice.";
-    Footer = "Universal Periodic Review, sessions 1–26. Recommendations: UPR Info database (sessions 1–20) and the Danish Institute for Human Rights' SDG–Human Rights Data Explorer (sessions 21–26; SDG links, report paragraphs); media summary: OHCHR.";
+    Intro = "Recommendations made to every UN Member State by its peers in the Human Rights Council, sessions 1–27 (2008–2017): the first two cycles, every State twice, and the first session of the third.";
+    Footer = "Universal Periodic Review, sessions 1–27. Recommendations: UPR Info database (sessions 1–20, and its export of 2018 for sessions 21–27) and the Danish Institute for Human Rights' SDG–Human Rights Data Explorer (SDG links and report paragraphs, sessions 1–26); media summary: OHCHR.";
     Language = "Language";
     LanguageFailed = "The {language} interface could not be loaded ({reason}); the viewer stays in English.";
     Loading = "Loading the reviews…";
@@ -187,6 +187,8 @@ messages! {
     SearchHelpNotPhrase = ": without that phrase";
     ClearFilters = "Clear all filters";
     Coverage = "{source}'s {options} cover sessions {covered}; the recommendations of sessions {uncovered} are not classified by {option} in the source.";
+    // Beside a theme that UPR Info's list had for some sessions only.
+    ThemeSessionsOnly = "sessions {sessions} only";
     ReviewsMustHave = "Reviews must have";
     AnySelectedTheme = "any selected theme";
     AllSelectedThemes = "all selected themes";
@@ -354,7 +356,7 @@ messages! {
     SiteAnd = " and ";
     SiteSessionFigures = "session {session}: {figures}";
     SiteStateDescription = "{name}'s Universal Periodic Reviews side by side. {figures}";
-    SiteHomeDescription = "Every recommendation of the UN Human Rights Council's Universal Periodic Review, sessions 1-26 (2008-2016): {recommendations} in {reviews} reviews, as interactive review cards.";
+    SiteHomeDescription = "Every recommendation of the UN Human Rights Council's Universal Periodic Review, sessions 1-27 (2008-2017): {recommendations} in {reviews} reviews, as interactive review cards.";
     SiteAcceptedShare = "{share} accepted";
     SiteEveryPage = "Every State and review";
     SiteEveryPageSummary = "Every State and review, a page each";

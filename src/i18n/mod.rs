@@ -110,6 +110,23 @@ impl Tr {
             .unwrap_or_else(|| known.name.clone())
     }
 
+    /// A recommending State's name in a review held on the ISO `date`: in
+    /// English the name it had then (`Turkey` in 2015,
+    /// `Dataset::state_name_at`), in another language CLDR's current name,
+    /// as for the State under review.
+    pub fn state_name_at(
+        &self,
+        dataset: &Dataset,
+        state: StateIndex,
+        date: Option<&str>,
+    ) -> String {
+        match (self.states.get(&dataset.states[state as usize].iso), date) {
+            (Some(name), _) => name.clone(),
+            (None, Some(date)) => dataset.state_name_at(state, date).to_owned(),
+            (None, None) => dataset.state_name(state).to_owned(),
+        }
+    }
+
     /// The name a review's card shows: in English the current name and the
     /// one it was held under ([`Dataset::review_state_name`]); in another
     /// language CLDR's current name.

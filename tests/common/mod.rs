@@ -47,15 +47,21 @@ pub fn dataset() -> &'static Dataset {
     })
 }
 
-/// A recommendation as the raw files have it (UPR Info's CSV, and for
-/// sessions 21-26 the Explorer's export), read without the importer.
+/// A recommendation as the raw files have it (UPR Info's export of
+/// sessions 1-20, and for sessions 21-27 its export of 2018), read without
+/// the importer. Names and texts as the cells have them, surrounding
+/// spaces and line breaks aside.
 #[derive(Clone, Debug)]
 pub struct RawRow {
     pub to: String,
     pub from: String,
     pub text: String,
+    /// `Accepted` or `Noted` (the 2018 export's `Supported` is `Accepted`).
     pub response: String,
+    /// The 2018 export's labels for sessions 21-27 (`National Human Rights
+    /// Institution`), the older export's before; empty in session 27.
     pub themes: Vec<String>,
+    pub action: u8,
     pub session: u8,
 }
 
@@ -88,33 +94,188 @@ pub fn raw_rows() -> &'static [RawRow] {
                     from: r[4].to_owned(),
                     response: r[7].to_owned(),
                     themes: r[9].split(',').map(|t| t.trim().to_owned()).collect(),
+                    action: r[8].parse().unwrap(),
                     session: r[10].parse().unwrap(),
                 });
             }
         }
-        // Sessions 21-26 come from the Explorer alone (the README's rule:
-        // the Council session of the report minus 8), without its one exact
-        // duplicate; it has no themes, and says `Supported` for accepted.
+        // Sessions 21-27 come from UPR Info's export of 2018 (the README's
+        // rule: where both exports hold a session, `upr-info/` gives it),
+        // without its one exact duplicate.
         let mut seen = std::collections::BTreeSet::new();
-        for row in explorer_rows() {
-            let session = row.council_session() as i32 - 8;
-            if row.cycle() != 2 || session < 21 || !seen.insert(row.cells.clone()) {
+        for row in export_2018_rows() {
+            let Some(session) = row.session().filter(|s| *s >= 21) else {
+                continue;
+            };
+            if !seen.insert(row.normalised()) {
                 continue;
             }
             rows.push(RawRow {
-                to: row.get("Recommendation").to_owned(),
-                from: row.get("Recommending state").to_owned(),
-                text: row.get("Tekst").to_owned(),
-                response: if row.get("Response") == "Supported" {
-                    "Accepted".into()
-                } else {
-                    row.get("Response").to_owned()
+                to: row.cell("SuR").to_owned(),
+                from: row.cell("RS").to_owned(),
+                text: row.cell("Recommendation").to_owned(),
+                response: match row.cell("Response") {
+                    "Supported" => "Accepted".to_owned(),
+                    other => other.to_owned(),
                 },
-                themes: Vec::new(),
-                session: session as u8,
+                themes: row
+                    .cell("Issue")
+                    .split(',')
+                    .map(|t| t.trim().to_owned())
+                    .filter(|t| !t.is_empty())
+                    .collect(),
+                action: row.cell("Action").parse().unwrap(),
+                session,
             });
         }
         rows
+    })
+}
+
+/// The header of UPR Info's export of 2018: the regional group and
+/// organisations first of the State under review, then of the
+/// recommending State.
+pub const EXPORT_2018_HEADER: [&str; 11] = [
+    "SuR",
+    "Rgrp",
+    "Org",
+    "Recommendation",
+    "RS",
+    "Rgrp",
+    "Org",
+    "Response",
+    "Action",
+    "Issue",
+    "Session",
+];
+
+/// A row of UPR Info's export of 2018 as its file has it, split here by
+/// hand (not by the csv crate the importer uses): every cell as written,
+/// line breaks included.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawExportRow {
+    pub file: String,
+    /// The line the row starts on, 1-based (the header is line 1).
+    pub line: u64,
+    pub cells: Vec<String>,
+}
+
+impl RawExportRow {
+    /// The cell of the first column called `column`, without surrounding
+    /// spaces and line breaks.
+    pub fn cell(&self, column: &str) -> &str {
+        let index = EXPORT_2018_HEADER
+            .iter()
+            .position(|c| *c == column)
+            .unwrap_or_else(|| panic!("no column {column}"));
+        self.cells[index].trim()
+    }
+
+    /// The recommending State's regional group (the second `Rgrp`).
+    pub fn recommending_region(&self) -> &str {
+        self.cells[5].trim()
+    }
+
+    /// Every cell without its stray spaces and line breaks (runs of them
+    /// as one space): what an exact duplicate has the same. The README's
+    /// duplicate differs from its original by a trailing space.
+    pub fn normalised(&self) -> Vec<String> {
+        self.cells
+            .iter()
+            .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    /// `None` where the cell is empty.
+    pub fn session(&self) -> Option<u8> {
+        let cell = self.cell("Session");
+        (!cell.is_empty()).then(|| cell.parse().unwrap())
+    }
+}
+
+/// The files of `upr-info-2018/`, in name order, as bytes.
+pub fn export_2018_files() -> Vec<(String, Vec<u8>)> {
+    let dir = shared_dir().join("data/upr-info-2018");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("shared/data/upr-info-2018 exists")
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".csv"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|n| {
+            let bytes = std::fs::read(dir.join(&n)).unwrap();
+            (n, bytes)
+        })
+        .collect()
+}
+
+/// One file of the 2018 export split into rows: a byte-order mark, then
+/// `;`-separated fields, double quotes around a field that holds `;`, a
+/// quote or a line break (a quote doubled inside), rows ending in CRLF.
+pub fn split_export_2018(file: &str, bytes: &[u8]) -> Vec<RawExportRow> {
+    let text = std::str::from_utf8(bytes).expect("UTF-8");
+    let text = text.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let (mut rows, mut cells, mut cell) = (Vec::new(), Vec::new(), String::new());
+    let (mut line, mut start, mut quoted) = (1u64, 1u64, false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (false, '"') if cell.is_empty() => quoted = true,
+            (false, ';') => cells.push(std::mem::take(&mut cell)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {
+                chars.next();
+                cells.push(std::mem::take(&mut cell));
+                rows.push(RawExportRow {
+                    file: file.to_owned(),
+                    line: start,
+                    cells: std::mem::take(&mut cells),
+                });
+                line += 1;
+                start = line;
+            }
+            (false, '\n') => panic!("{file}:{line}: a bare LF ends no row of this export"),
+            (_, c) => {
+                line += u64::from(c == '\n');
+                cell.push(c);
+            }
+        }
+    }
+    // The last row has no line end.
+    if !cell.is_empty() || !cells.is_empty() {
+        cells.push(cell);
+        rows.push(RawExportRow {
+            file: file.to_owned(),
+            line: start,
+            cells,
+        });
+    }
+    let header = rows.remove(0);
+    assert_eq!(
+        header.cells, EXPORT_2018_HEADER,
+        "{file}: the README's header"
+    );
+    for row in &rows {
+        assert_eq!(row.cells.len(), 11, "{file}:{}", row.line);
+    }
+    rows
+}
+
+/// Every row of the 2018 export, sessions 1-27, the row without a session
+/// and the exact duplicate included.
+pub fn export_2018_rows() -> &'static [RawExportRow] {
+    static ROWS: OnceLock<Vec<RawExportRow>> = OnceLock::new();
+    ROWS.get_or_init(|| {
+        export_2018_files()
+            .iter()
+            .flat_map(|(name, bytes)| split_export_2018(name, bytes))
+            .collect()
     })
 }
 

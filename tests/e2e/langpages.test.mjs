@@ -92,8 +92,8 @@ test('without JavaScript the French home page writes its figures in French', asy
   await page.goto(url('index.fr.html'));
   const tags = await head(page);
   assert.equal(tags.lang, 'fr');
-  // 41 066 + 16 529 recommendations, with French's narrow no-break space.
-  assert.ok(tags.description.includes('57\u202F595'), tags.description);
+  // 41 066 + 16 620 + 3 328 recommendations, with French's narrow no-break space.
+  assert.ok(tags.description.includes('61\u202F014'), tags.description);
   assert.equal(await page.locator(`a[href="reviews/${REVIEW}.fr.html"]`).count(), 1, 'it lists the French review pages');
   await page.close();
 });

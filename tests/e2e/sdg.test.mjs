@@ -1,5 +1,5 @@
-// Sessions 21-26, SDG goals and groups of persons (issue 13), driven in
-// headless Chromium. Expected numbers come from the bundled JSON files,
+// Sessions 21-27, SDG goals and groups of persons (issues 13 and 34),
+// driven in headless Chromium. Expected numbers come from the bundled JSON files,
 // read here without the app.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -36,7 +36,7 @@ test('session 26 shows its 11 reviews', async () => {
   await page.close();
 });
 
-test('a State whose second review is in sessions 21-26 can be compared', async () => {
+test('a State whose second review is in sessions 21-26 is compared by theme', async () => {
   const byState = new Map();
   for (const r of overview.reviews) byState.set(r.state, [...(byState.get(r.state) ?? []), r]);
   const [state, reviews] = [...byState].find(([, rs]) => rs.length === 2 && rs.some((r) => r.session >= 21));
@@ -45,15 +45,16 @@ test('a State whose second review is in sessions 21-26 can be compared', async (
   await columns.first().waitFor();
   const shown = await columns.evaluateAll((cs) => cs.map((c) => c.dataset.review));
   assert.deepEqual(shown.sort(), reviews.map((r) => r.id).sort());
-  // The second review has no themes, so the two are compared by SDG goal:
-  // the goals raised only in the later one, as the source links them.
+  // UPR Info's export of 2018 classifies the later review by theme: the
+  // themes raised only in it, under their current labels.
+  const label = new Map(overview.themes.map((t) => [t.id, t.label]));
   const [earlier, later] = [...reviews].sort((a, b) => a.session - b.session).map((r) => r.id);
-  const goals = (id) => new Set(rows.filter((r) => r.review === id).flatMap((r) => r.sdg_goals ?? []));
-  const gained = [...goals(later)].filter((g) => !goals(earlier).has(g)).sort((a, b) => a - b);
-  await page.locator('[data-testid=themes-not-comparable]').waitFor();
+  const themes = (id) => new Set(rows.filter((r) => r.review === id).flatMap((r) => r.themes));
+  const gained = [...themes(later)].filter((t) => !themes(earlier).has(t)).map((t) => label.get(t)).sort();
+  await page.locator('[data-testid=acceptance-per-theme] tbody tr').first().waitFor();
   const listed = gained.length === 0 ? [] : await page.locator('[data-testid=themes-gained] li').allTextContents();
-  assert.deepEqual(listed.map((l) => Number(l.split('.')[0])).sort((a, b) => a - b), gained);
-  assert.ok(await page.locator('[data-testid=acceptance-per-theme] tbody tr').count() > 0, 'acceptance per goal is shown');
+  assert.deepEqual(listed.sort(), gained);
+  assert.equal(await page.locator('[data-testid=themes-not-comparable]').count(), 0, 'compared by theme, not by goal');
   await page.close();
 });
 
@@ -96,21 +97,60 @@ test('an ambiguous target is shown as uncertain', async () => {
   await page.close();
 });
 
-test('a card of sessions 21-26 says it is not classified by theme', async () => {
-  const review = overview.reviews.find((r) => r.themes_classified === false && r.session === 25);
+test('a card of session 27 says it is not classified by theme, and groups by action category', async () => {
+  const review = overview.reviews.find((r) => r.session === 27);
+  assert.equal(review.themes_classified, false, 'UPR Info has no themes for session 27 yet');
+  assert.equal(review.sdg_classified, false, 'the Explorer has no session 27');
   const { page, viewer } = await openViewer(`?session=${review.session}`);
   assert.match(await viewer.card(review.id).locator('[data-testid=not-classified]').textContent(), /not classified by theme/);
-  assert.match(await page.locator('[data-testid=theme-coverage]').textContent(), /cover sessions 1–20/);
+  assert.equal(await viewer.card(review.id).locator('ul.themes').count(), 0, 'no empty list of main themes or goals');
+  assert.match(await page.locator('[data-testid=theme-coverage]').textContent(), /cover sessions 1–26/);
+  assert.match(await page.locator('[data-testid=sdg-coverage]').textContent(), /cover sessions 1–26/);
+  assert.equal(await page.locator('[data-testid=action-coverage]').count(), 0, 'every session has action categories');
   await viewer.openCard(review.id);
   assert.match(await viewer.detail().locator('[data-testid=not-classified]').textContent(), /does not classify .* by themes/);
-  // Grouped by theme, every recommendation would fall in one group: the
-  // card groups by SDG goal instead, and offers no grouping by theme. The
-  // rows below the first screen, and their groups, come in later tasks.
+  // Grouped by theme or goal, every recommendation would fall in one
+  // group: the card groups by action category instead.
   await untilEveryRowDrawn(page, review.recommendations);
   const groups = await viewer.detail().locator('[data-testid=recommendation-group] h4').allTextContents();
-  const goals = Object.keys(review.sdg_goals ?? {}).map(Number).sort((a, b) => a - b);
-  assert.deepEqual(groups.filter((h) => /^\d+\./.test(h)).map((h) => Number(h.split('.')[0])), goals);
+  const actions = Object.keys(review.actions).map(Number).sort((a, b) => a - b);
+  assert.deepEqual(groups.filter((h) => /^\d+\./.test(h)).map((h) => Number(h.split('.')[0])), actions);
   assert.equal(await viewer.detail().locator('input[name=group]').first().isDisabled(), true);
+  await page.close();
+});
+
+test('the theme panel says which themes exist for some sessions only, and old theme links still work', async () => {
+  const { page, viewer } = await openViewer('?theme=NHRI');
+  await viewer.waitForTexts();
+  const note = (label) => viewer.themeOption(label).locator('[data-testid=option-sessions]').textContent();
+  assert.equal(await note('National plan of action'), ' (sessions 1–20 only)');
+  for (const label of ['Privacy', 'Business and human rights', 'Statelessness and the right to nationality']) {
+    assert.equal(await note(label), ' (sessions 21–27 only)', label);
+  }
+  assert.equal(await viewer.themeOption('Death penalty').locator('[data-testid=option-sessions]').count(), 0);
+  // `NHRI`, the label of sessions 1-20, is the theme now called `National
+  // Human Rights Institution`, in both exports' sessions.
+  const id = overview.themes.find((t) => t.former_labels?.includes('NHRI')).id;
+  const want = expected((r) => r.themes.includes(id));
+  assert.ok(new Set(rows.filter((r) => r.themes.includes(id)).map((r) => r.session)).has(23));
+  assert.deepEqual(await viewer.summary(), want);
+  assert.equal(await viewer.themeOption('National Human Rights Institution').locator('input').isChecked(), true);
+  assert.equal(await page.locator('[data-testid=query-warnings]').count(), 0, 'the old label is no unusable parameter');
+  await page.goto(site.server.url('/upr/') + '?lang=fr');
+  await viewer.waitForLanguage('fr');
+  assert.equal(await note('National plan of action'), ' (sessions 1–20 uniquement)');
+  await page.close();
+});
+
+test('a recommending State is named as it was at the review', async () => {
+  const turkish = rows.find((r) => r.from === 'turkey' && r.session >= 21 && r.session <= 26);
+  const { page, viewer } = await openViewer(`?review=${turkish.review}&q=${encodeURIComponent(turkish.text.slice(0, 60))}`);
+  // Others may have made the same recommendation: their names too.
+  await viewer.detail().locator('[data-testid=recommendation]').first().waitFor();
+  const names = await viewer.detail().locator('[data-testid=recommendation]').filter({ hasText: turkish.text.slice(0, 60) })
+    .evaluateAll((items) => items.map((i) => i.querySelector('.meta span').textContent));
+  assert.ok(names.includes('Turkey'), `${names}`);
+  assert.ok(!names.some((n) => n.includes('Türkiye')), `${names}`);
   await page.close();
 });
 
@@ -127,7 +167,7 @@ test('the open card groups by goal, and the charts count per goal and group', as
   const want = expected((r) => r.session === 25 && r.sdg_goals?.includes(16));
   assert.equal(Number(await bar.getAttribute('data-total')), want.recommendations);
   assert.ok(await page.locator('[data-testid=persons-chart]').isVisible());
-  assert.match(await page.locator('[data-testid=theme-chart] [data-testid=chart-empty]').textContent(), /does not classify sessions 21–26 by theme/);
+  assert.ok(await page.locator('[data-testid^="theme:"]').count() > 0, 'session 25 has UPR Info themes');
   await bar.click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('sdg') === '16');
   assert.deepEqual(await viewer.summary(), want);
@@ -155,7 +195,7 @@ test('filtering by UPR Info action category, with the count beside each', async 
 
 test("with a recommending State chosen, its profile stands above the cards", async () => {
   const reviewState = new Map(overview.reviews.map((r) => [r.id, r.state]));
-  const mine = rows.filter((r) => r.from === 'france' && r.session >= 13);
+  const mine = rows.filter((r) => r.from === 'france' && r.session >= 13 && r.session <= 26);
   const states = new Set(mine.map((r) => reviewState.get(r.review)));
   const reviews = new Set(mine.map((r) => r.review));
   const accepted = mine.filter((r) => r.response === 'accepted').length;

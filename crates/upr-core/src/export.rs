@@ -36,7 +36,8 @@ pub struct ExportedRecommendation<'a> {
     /// `None` where the source does not know the recommending State.
     pub recommending_state: Option<&'a str>,
     pub response: &'static str,
-    /// `None` where the source has no action category (sessions 21-26).
+    /// `None` where the source has no action category (a review only the
+    /// DIHR Explorer holds).
     pub action: Option<u8>,
     pub action_label: Option<&'static str>,
     pub themes: Vec<&'a str>,
@@ -76,7 +77,11 @@ fn exported<'a>(
         session: r.summary.session,
         cycle: r.cycle,
         region: r.region.map(|g| g.code()),
-        recommending_state: row.from.map(|f| dataset.state_name(f)),
+        // The name it recommended under (`Turkey` in 2015), as the card shows it.
+        recommending_state: row.from.map(|f| match dataset.review_date(review) {
+            Some(date) => dataset.state_name_at(f, date),
+            None => dataset.state_name(f),
+        }),
         response: row.response.code(),
         action: row.action,
         action_label: row.action.map(action_label),

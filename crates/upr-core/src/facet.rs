@@ -67,7 +67,7 @@ impl Facet {
     /// More values than this cannot all be meaningful.
     pub fn max_values(self) -> usize {
         match self {
-            Facet::Theme => 54,
+            Facet::Theme => crate::dataset::themes::THEMES.len(),
             Facet::SdgGoal => 17,
             // As many as a recommendation's `u16` mask holds.
             Facet::Persons => 16,
@@ -84,13 +84,15 @@ impl Facet {
     }
 
     /// Whether the review's recommendations are classified along this facet
-    /// at all: UPR Info's themes stop at session 20.
+    /// at all: UPR Info has no themes yet for session 27, and the DIHR
+    /// Explorer no session 27.
     pub fn classifies(self, review: &Review) -> bool {
         match self {
-            // UPR Info classifies a review's recommendations by theme and
-            // by action category together, or not at all.
-            Facet::Theme | Facet::Action => review.summary.themes_classified,
-            Facet::SdgGoal | Facet::Persons => true,
+            Facet::Theme => review.summary.themes_classified,
+            // Every recommendation UPR Info holds has an action category,
+            // even where it has no theme yet.
+            Facet::Action => !review.summary.actions.is_empty(),
+            Facet::SdgGoal | Facet::Persons => review.summary.sdg_classified,
         }
     }
 

@@ -188,11 +188,15 @@ impl Default for Grouping {
 
 impl Grouping {
     /// The grouping an open card uses: a facet that does not classify the
-    /// review (themes in sessions 21-26) would put every recommendation in
-    /// one "not classified" group, so such a card groups by SDG goal.
+    /// review (themes in session 27) would put every recommendation in one
+    /// "not classified" group, so such a card groups by SDG goal, or where
+    /// the review has no SDG links either (session 27) by action category.
     pub fn for_review(self, review: &Review) -> Grouping {
         match self {
-            Grouping::Facet(facet) if !facet.classifies(review) => Grouping::Facet(Facet::SdgGoal),
+            Grouping::Facet(facet) if !facet.classifies(review) => [Facet::SdgGoal, Facet::Action]
+                .into_iter()
+                .find(|f| f.classifies(review))
+                .map_or(Grouping::State, Grouping::Facet),
             other => other,
         }
     }

@@ -90,8 +90,8 @@ impl Table {
 const MAIN_THEMES: usize = 3;
 
 /// The facets "Main themes" is drawn from, in order: the first that
-/// classifies any of a row's recommendations (sessions 21-26 have SDG
-/// goals but no themes).
+/// classifies any of a row's recommendations (a review only the DIHR
+/// Explorer holds has SDG goals but no themes).
 const MAIN_FACETS: [Facet; 2] = [Facet::Theme, Facet::SdgGoal];
 
 /// What a row adds up over its passing recommendations.
@@ -291,30 +291,49 @@ fn state_rows(dataset: &Dataset, outcome: &Outcome) -> Vec<Row> {
         tally.reviews += 1;
         passing(dataset, &m.passing).for_each(|row| tally.add(&row));
     }
-    rows_per_state(dataset, tallies, |tally| {
-        [Cell::Count(tally.reviews), Cell::Count(tally.total())]
-    })
+    rows_per_state(
+        dataset,
+        tallies,
+        |state| dataset.state_name(state).to_owned(),
+        |tally| [Cell::Count(tally.reviews), Cell::Count(tally.total())],
+    )
 }
 
 /// Recommendations whose recommending State the source does not know have
-/// no row.
+/// no row. A State is named as it was when it made the row's
+/// recommendations (`Turkey` before June 2022), as in the card; where they
+/// span a change of name, by its current name.
 fn from_rows(dataset: &Dataset, outcome: &Outcome) -> Vec<Row> {
     let mut tallies: BTreeMap<StateIndex, Tally> = BTreeMap::new();
+    let mut names: BTreeMap<StateIndex, BTreeSet<&str>> = BTreeMap::new();
     for m in &outcome.reviews {
         let state_under_review = dataset.reviews[m.review].state;
+        let date = dataset.review_date(m.review);
         for row in passing(dataset, &m.passing) {
             let Some(from) = row.from else { continue };
             let tally = tallies.entry(from).or_insert_with(|| Tally::new(dataset));
             tally.recipients.insert(state_under_review);
             tally.add(&row);
+            names.entry(from).or_default().insert(match date {
+                Some(date) => dataset.state_name_at(from, date),
+                None => dataset.state_name(from),
+            });
         }
     }
-    rows_per_state(dataset, tallies, |tally| {
-        [
-            Cell::Count(tally.total()),
-            Cell::Count(tally.recipients.len() as u32),
-        ]
-    })
+    rows_per_state(
+        dataset,
+        tallies,
+        |state| match names.get(&state) {
+            Some(one) if one.len() == 1 => one.iter().map(|n| (*n).to_owned()).collect(),
+            _ => dataset.state_name(state).to_owned(),
+        },
+        |tally| {
+            [
+                Cell::Count(tally.total()),
+                Cell::Count(tally.recipients.len() as u32),
+            ]
+        },
+    )
 }
 
 /// One row per State, by name: name, region, the two counts of its kind of
@@ -322,12 +341,13 @@ fn from_rows(dataset: &Dataset, outcome: &Outcome) -> Vec<Row> {
 fn rows_per_state(
     dataset: &Dataset,
     tallies: BTreeMap<StateIndex, Tally>,
+    name: impl Fn(StateIndex) -> String,
     counts: impl Fn(&Tally) -> [Cell; 2],
 ) -> Vec<Row> {
     let mut rows: Vec<(String, Row)> = tallies
         .into_iter()
         .map(|(state, tally)| {
-            let name = dataset.state_name(state).to_owned();
+            let name = name(state);
             let [first, second] = counts(&tally);
             let cells = vec![
                 Cell::Text(name.clone()),

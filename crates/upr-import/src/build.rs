@@ -8,6 +8,7 @@ use super::sessions::{is_member, Term};
 use std::collections::{BTreeMap, BTreeSet};
 use upr_core::dataset::schema::*;
 use upr_core::dataset::slug::{review_id, slug};
+use upr_core::dataset::themes::KnownTheme;
 
 /// One recommendation on its way to the file.
 #[derive(Clone, Debug)]
@@ -17,7 +18,7 @@ pub struct Draft {
     pub from: Option<String>,
     pub response: Response,
     pub action: Option<u8>,
-    pub themes: Vec<&'static str>,
+    pub themes: Vec<&'static KnownTheme>,
     pub goals: BTreeSet<u8>,
     pub targets: Vec<String>,
     /// Indices into `PERSON_GROUPS`.
@@ -94,6 +95,7 @@ pub fn build_review(
     pledge_rows: &[&SourceRow],
     terms: &[Term],
     themes_classified: bool,
+    sdg_classified: bool,
 ) -> (ReviewSummary, ReviewTexts) {
     let id = review_id(state, session.number);
     let mut themes: BTreeMap<String, u32> = BTreeMap::new();
@@ -103,7 +105,7 @@ pub fn build_review(
     let mut recommending: BTreeMap<&str, bool> = BTreeMap::new();
     for draft in &drafts {
         for theme in &draft.themes {
-            *themes.entry(slug(theme)).or_default() += 1;
+            *themes.entry(theme.id()).or_default() += 1;
         }
         for goal in &draft.goals {
             *goals.entry(*goal).or_default() += 1;
@@ -139,6 +141,7 @@ pub fn build_review(
         pledges: pledge_rows.len() as u32,
         themes,
         themes_classified,
+        sdg_classified,
         sdg_goals: goals,
         persons,
         actions,
@@ -159,7 +162,7 @@ pub fn build_review(
                 from: d.from.as_deref().map(slug),
                 response: d.response,
                 action: d.action,
-                themes: d.themes.iter().map(|t| slug(t)).collect(),
+                themes: d.themes.iter().map(|t| t.id()).collect(),
                 sdg_goals: d.goals.into_iter().collect(),
                 sdg_targets: d.targets,
                 persons: d.persons.into_iter().map(person_id).collect(),
@@ -172,7 +175,7 @@ pub fn build_review(
             .map(|row| Pledge {
                 text: row.text.clone(),
                 action: row.action,
-                themes: row.themes.iter().map(|t| slug(t)).collect(),
+                themes: row.themes.iter().map(|t| t.id()).collect(),
             })
             .collect(),
     };

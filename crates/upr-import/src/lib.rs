@@ -17,12 +17,16 @@ mod rows;
 pub mod sdg;
 mod sessions;
 mod summaries;
+mod upr_info;
 
 pub use error::ImportError;
 pub use explorer::{citation, read_explorer, ExplorerRow};
 pub use matching::{match_key, similarity, FUZZY_THRESHOLD};
 pub use packing::write_gzipped;
-pub use rows::{clean_text, read_rows, sessions_in_file_name, RowKind, SourceRow};
+pub use rows::{
+    clean_text, read_rows, read_rows_in, sessions_in_file_name, Layout, ReadRows, RowKind,
+    SourceRow,
+};
 pub use sessions::{is_member, read_membership, read_sessions, Term};
 
 use build::{build_review, Draft};
@@ -32,9 +36,9 @@ use std::path::Path;
 use upr_core::dataset::schema::*;
 use upr_core::dataset::slug::slug;
 use upr_core::dataset::states::{aliases_of, current_name, iso_code};
-use upr_core::dataset::themes::all_themes;
+use upr_core::dataset::themes::{all_themes, THEMES};
 
-pub const SOURCE_NOTE: &str = "UPR Info database export of UPR sessions 1-20 (2008-2014), as collected in the public research repository rochelleterman/uprs; the Danish Institute for Human Rights' SDG-Human Rights Data Explorer export of cycles 1 and 2 (sessions 1-26, 2008-2016: SDG goals, targets, groups of persons, report and paragraph, and all of sessions 21-26), as found in the public research repository gl0bsec/UPR-Analysis; Human Rights Council membership from General Assembly election results; OHCHR session dates and media summaries";
+pub const SOURCE_NOTE: &str = "UPR Info database export of UPR sessions 1-20 (2008-2014), as collected in the public research repository rochelleterman/uprs; UPR Info's database export of 25 July 2018 for sessions 21-27 (2015-2017), as found in the public repository maxarvid/data-studio; the Danish Institute for Human Rights' SDG-Human Rights Data Explorer export of cycles 1 and 2 (sessions 1-26, 2008-2016: SDG goals, targets, groups of persons, report and paragraph), as found in the public research repository gl0bsec/UPR-Analysis; Human Rights Council membership from General Assembly election results; OHCHR session dates and media summaries";
 
 /// One input file, named as it should appear in messages.
 #[derive(Clone, Debug)]
@@ -54,8 +58,11 @@ pub struct BinaryFile {
 pub struct Sources {
     pub sessions: SourceFile,
     pub membership: SourceFile,
-    /// UPR Info exports (CSV).
+    /// UPR Info's export of sessions 1-20 (CSV, `upr-info/`'s layout).
     pub recommendations: Vec<SourceFile>,
+    /// UPR Info's export of 2018 (CSV, its own layout), which gives the
+    /// sessions the files above do not hold.
+    pub upr_info_2018: Vec<SourceFile>,
     pub pledges: SourceFile,
     /// DIHR Explorer exports (.xlsx).
     pub explorer: Vec<BinaryFile>,
@@ -63,14 +70,18 @@ pub struct Sources {
 }
 
 impl Sources {
-    /// Reads `shared/data/...` (UPR Info CSVs, Explorer exports in
-    /// `data/dihr/*.xlsx`) and every `shared/seed/*.txt`, in name order.
+    /// Reads `shared/data/...` (UPR Info CSVs in `data/upr-info/` and
+    /// `data/upr-info-2018/`, Explorer exports in `data/dihr/*.xlsx`) and
+    /// every `shared/seed/*.txt`, in name order.
     pub fn read(shared: &Path) -> Result<Sources, ImportError> {
         let upr_info = shared.join("data/upr-info");
         let mut recommendation_names = list(&upr_info, |n| {
             n.starts_with("recommendations-") && n.ends_with(".csv")
         })?;
         recommendation_names.sort();
+        let mut export_2018_names =
+            list(&shared.join("data/upr-info-2018"), |n| n.ends_with(".csv"))?;
+        export_2018_names.sort();
         let mut explorer_names = list(&shared.join("data/dihr"), |n| n.ends_with(".xlsx"))?;
         explorer_names.sort();
         let mut summary_names = list(&shared.join("seed"), |n| n.ends_with(".txt"))?;
@@ -85,6 +96,10 @@ impl Sources {
             recommendations: recommendation_names
                 .iter()
                 .map(|n| read_file(shared, &format!("data/upr-info/{n}")))
+                .collect::<Result<_, _>>()?,
+            upr_info_2018: export_2018_names
+                .iter()
+                .map(|n| read_file(shared, &format!("data/upr-info-2018/{n}")))
                 .collect::<Result<_, _>>()?,
             pledges: read_file(shared, "data/upr-info/voluntary-pledges.csv")?,
             summaries: summary_names
@@ -184,18 +199,20 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
     let first = sessions.first().map_or(1, |s| s.number);
     let known_sessions = first..=sessions.last().map_or(first, |s| s.number);
 
-    let mut recommendations = Vec::new();
-    for file in &sources.recommendations {
-        let range = sessions_in_file_name(file.name.rsplit('/').next().unwrap_or(&file.name))
-            .unwrap_or(known_sessions.clone());
-        let rows = read_rows(&file.name, &file.content, RowKind::Recommendation, range)?;
-        report.push(format!(
-            "read {:>6} recommendations from {}",
-            rows.len(),
-            file.name
-        ));
-        recommendations.push((file.name.as_str(), rows));
-    }
+    let chosen = upr_info::read_exports(
+        &[
+            upr_info::Export {
+                layout: Layout::Uprs,
+                files: &sources.recommendations,
+            },
+            upr_info::Export {
+                layout: Layout::Export2018,
+                files: &sources.upr_info_2018,
+            },
+        ],
+        known_sessions.clone(),
+        &mut report,
+    )?;
     let pledges = read_rows(
         &sources.pledges.name,
         &sources.pledges.content,
@@ -221,7 +238,7 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
     let (explorer_rows, duplicates) = placing::drop_duplicates(explorer_rows);
     report.extend(duplicates);
 
-    let states = merge_states(&recommendations, (&sources.pledges.name, &pledges))?;
+    let states = merge_states(&chosen, (&sources.pledges.name, &pledges))?;
     for term in &terms {
         if !states.contains_key(&term.state) {
             return Err(ImportError::row(
@@ -257,7 +274,7 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
 
     // (session, State under review) -> (recommendations, pledges).
     let mut reviews: BTreeMap<(u8, String), ReviewRows> = BTreeMap::new();
-    for row in recommendations.iter().flat_map(|(_, rows)| rows) {
+    for row in chosen.rows() {
         reviews
             .entry((row.session, row.to.name.clone()))
             .or_default()
@@ -286,11 +303,15 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
     let explorer_row_count = explorer_rows.len();
     let explorer_reviews = placing::place(explorer_rows, &sessions, &upr_info_reviews)?;
 
+    let mut themes = all_themes();
+    for (theme, known) in themes.iter_mut().zip(&THEMES) {
+        theme.sessions = chosen.theme_sessions(known);
+    }
     let mut overview = Overview {
         schema_version: SCHEMA_VERSION,
         source: SOURCE_NOTE.to_owned(),
         totals: Totals::default(),
-        themes: all_themes(),
+        themes,
         sdg_goals,
         persons: sdg::PERSON_GROUPS
             .iter()
@@ -329,11 +350,13 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
         let from_explorer = explorer_reviews.get(&(state.clone(), number));
         let (drafts, pledge_rows, themes_classified) = match reviews.get(&(number, state.clone())) {
             Some((rows, pledge_rows)) => {
+                let themes_classified = themes_classified(&chosen, rows)?;
                 let mut drafts: Vec<Draft> = rows.iter().map(|r| Draft::from_upr_info(r)).collect();
                 if let Some(explorer) = from_explorer {
-                    linker.link(&state, number, session.cycle, &mut drafts, explorer)?;
+                    let export = chosen.export_of(number).unwrap_or(0);
+                    linker.link(&state, number, export, &mut drafts, explorer)?;
                 }
-                (drafts, pledge_rows.as_slice(), true)
+                (drafts, pledge_rows.as_slice(), themes_classified)
             }
             None => {
                 let rows = from_explorer.expect("a review comes from one source or the other");
@@ -353,6 +376,7 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
             pledge_rows,
             &terms,
             themes_classified,
+            from_explorer.is_some(),
         );
         overview.reviews.push(summary);
         texts.reviews.push(full);
@@ -383,11 +407,7 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
             .sum(),
         pledges: texts.reviews.iter().map(|r| r.pledges.len() as u32).sum(),
     };
-    let read: usize = recommendations
-        .iter()
-        .map(|(_, rows)| rows.len())
-        .sum::<usize>()
-        + explorer_only_rows;
+    let read: usize = chosen.rows().count() + explorer_only_rows;
     check(
         "recommendations written against UPR Info rows and Explorer rows of their own reviews",
         read as u64,
@@ -432,6 +452,29 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
         report,
         unmatched,
     })
+}
+
+/// Whether UPR Info classified a review's recommendations by theme: all of
+/// them or none (session 27 of its export of 2018); a review with some
+/// rows classified and others not is a row the importer does not
+/// understand.
+fn themes_classified(chosen: &upr_info::Chosen, rows: &[&SourceRow]) -> Result<bool, ImportError> {
+    let with = rows.iter().find(|r| !r.themes.is_empty());
+    let without = rows.iter().find(|r| r.themes.is_empty());
+    match (with, without) {
+        (Some(with), Some(without)) => Err(ImportError::row(
+            chosen.file_of(without),
+            without.line,
+            format!(
+                "Issue is empty, but line {} of {} has themes for the same review ({} in session {}): a review is classified by theme in full or not at all",
+                with.line,
+                chosen.file_of(with),
+                without.to.name,
+                without.session
+            ),
+        )),
+        _ => Ok(with.is_some()),
+    }
 }
 
 /// The goals as the Explorer names them, in number order; a goal spelt two
@@ -533,13 +576,14 @@ fn check(what: &str, expected: u64, found: u64) -> Result<(), ImportError> {
 /// One description per State; the same State described two ways is an error
 /// that names both places.
 fn merge_states(
-    recommendations: &[(&str, Vec<SourceRow>)],
+    recommendations: &upr_info::Chosen,
     pledges: (&str, &[SourceRow]),
 ) -> Result<BTreeMap<String, (StateInRow, String, u64)>, ImportError> {
     let mut states: BTreeMap<String, (StateInRow, String, u64)> = BTreeMap::new();
     let files = recommendations
+        .files
         .iter()
-        .map(|(name, rows)| (*name, rows.as_slice()))
+        .map(|(name, _, rows)| (*name, rows.as_slice()))
         .chain([pledges]);
     for (file, rows) in files {
         for row in rows {

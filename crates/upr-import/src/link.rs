@@ -1,6 +1,7 @@
 //! Adds the Explorer's SDG links and citations to UPR Info's
-//! recommendations of one review, counting per cycle how many rows matched
-//! and keeping those that did not, for the report that is not shipped.
+//! recommendations of one review, counting per UPR Info export (so per
+//! range of sessions) how many rows matched and keeping those that did
+//! not, for the report that is not shipped.
 
 use super::build::Draft;
 use super::error::ImportError;
@@ -13,10 +14,17 @@ struct MatchCount {
     rows: usize,
     exact: usize,
     close: usize,
+    /// The sessions of the rows counted.
+    sessions: std::collections::BTreeSet<u8>,
+    /// UPR Info's recommendations of the same reviews, and how many of them
+    /// some Explorer row matched.
+    recommendations: usize,
+    linked: usize,
 }
 
 pub struct Linker {
-    counts: BTreeMap<u8, MatchCount>,
+    /// Per UPR Info export, by its index.
+    counts: BTreeMap<usize, MatchCount>,
     unmatched: csv::Writer<Vec<u8>>,
 }
 
@@ -50,12 +58,13 @@ impl Linker {
     }
 
     /// Matches the Explorer's rows of the review of `state` in `session`
-    /// onto its UPR Info recommendations and adds their links.
+    /// onto its UPR Info recommendations (from the export numbered
+    /// `export`) and adds their links.
     pub fn link(
         &mut self,
         state: &str,
         session: u8,
-        cycle: u8,
+        export: usize,
         drafts: &mut [Draft],
         explorer: &[ExplorerRow],
     ) -> Result<(), ImportError> {
@@ -76,7 +85,15 @@ impl Linker {
                 .collect();
             match_review(&upr_info, &theirs)
         };
-        let count = self.counts.entry(cycle).or_default();
+        let count = self.counts.entry(export).or_default();
+        count.sessions.insert(session);
+        count.recommendations += drafts.len();
+        count.linked += matches
+            .iter()
+            .flatten()
+            .map(|m| m.target())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
         for (row, found) in explorer.iter().zip(matches) {
             count.rows += 1;
             match found {
@@ -111,19 +128,25 @@ impl Linker {
         self.counts.values().map(|c| c.rows).sum()
     }
 
-    /// One report line per cycle, and the unmatched rows as CSV.
+    /// One report line per UPR Info export, named by the sessions of the
+    /// rows matched, and the unmatched rows as CSV.
     pub fn finish(self) -> Result<(Vec<String>, String), ImportError> {
         let lines = self
             .counts
-            .iter()
-            .map(|(cycle, count)| {
+            .values()
+            .map(|count| {
+                let first = count.sessions.first().copied().unwrap_or(0);
+                let last = count.sessions.last().copied().unwrap_or(0);
                 format!(
-                    "cycle {cycle}: {} of {} Explorer rows of reviews UPR Info also holds matched a UPR Info recommendation ({:.1}%: {} same text, {} close text)",
+                    "sessions {first}-{last}: {} of {} Explorer rows matched a UPR Info recommendation of the same review ({:.1}%: {} same text, {} close text); {} of UPR Info's {} recommendations of these reviews have an Explorer row ({:.1}%)",
                     count.exact + count.close,
                     count.rows,
                     100.0 * (count.exact + count.close) as f64 / count.rows.max(1) as f64,
                     count.exact,
-                    count.close
+                    count.close,
+                    count.linked,
+                    count.recommendations,
+                    100.0 * count.linked as f64 / count.recommendations.max(1) as f64
                 )
             })
             .collect();

@@ -10,14 +10,14 @@ use crate::search::RowSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Facet {
-    /// UPR Info's 54 themes (sessions 1-20).
+    /// UPR Info's 57 themes (sessions 1-26).
     Theme,
     /// The 17 Sustainable Development Goals (`sdg=5`), from the DIHR Explorer.
     SdgGoal,
     /// The Explorer's 12 groups of persons (`persons=Children`).
     Persons,
     /// UPR Info's action categories, 1 minimal to 5 specific (`action=5`;
-    /// sessions 1-20).
+    /// sessions 1-27).
     Action,
 }
 

@@ -220,6 +220,14 @@ impl Dataset {
             .map(|(i, p)| (p.id.clone(), i as PersonIndex))
             .collect();
         let goals: Vec<u8> = overview.sdg_goals.iter().map(|g| g.number).collect();
+        if let Some(session) = overview
+            .themes
+            .iter()
+            .flat_map(|t| &t.sessions)
+            .find(|n| !overview.sessions.iter().any(|s| s.number == **n))
+        {
+            return Err(reference("session", &session.to_string()));
+        }
 
         let mut reviews = Vec::with_capacity(overview.reviews.len());
         let mut recommendations_total = 0u64;
@@ -491,14 +499,18 @@ impl Dataset {
         (&state.name, then)
     }
 
-    /// The name of a review's State as the viewer shows it: the current
-    /// name, and the name the review was held under where that differs
-    /// (`North Macedonia (then: the former Yugoslav Republic of Macedonia)`).
-    /// The review's date is that of its media summary where one is known,
-    /// else the session's first day.
-    pub fn review_state_name(&self, review: usize) -> String {
+    /// The State's name on the ISO `date`: the one it had then (`Turkey`
+    /// in 2015), else its current name.
+    pub fn state_name_at(&self, index: StateIndex, date: &str) -> &str {
+        let (now, then) = self.state_name_on(index, date);
+        then.unwrap_or(now)
+    }
+
+    /// The ISO date of a review: that of its media summary where one is
+    /// known, else the session's first day.
+    pub fn review_date(&self, review: usize) -> Option<&str> {
         let review = &self.reviews[review];
-        let date = review
+        review
             .summary
             .media_summary
             .as_ref()
@@ -508,7 +520,15 @@ impl Dataset {
                     .iter()
                     .find(|s| s.number == review.summary.session)
                     .map(|s| s.start.as_str())
-            });
+            })
+    }
+
+    /// The name of a review's State as the viewer shows it: the current
+    /// name, and the name the review was held under where that differs
+    /// (`North Macedonia (then: the former Yugoslav Republic of Macedonia)`).
+    pub fn review_state_name(&self, review: usize) -> String {
+        let date = self.review_date(review);
+        let review = &self.reviews[review];
         match date.map(|d| self.state_name_on(review.state, d)) {
             Some((now, Some(then))) => format!("{now} (then: {then})"),
             _ => self.state_name(review.state).to_owned(),
@@ -548,11 +568,17 @@ impl Dataset {
             .map(|i| i as StateIndex)
     }
 
+    /// The theme whose label, id or former label (`NHRI`, which old links
+    /// carry) matches, ignoring case.
     pub fn find_theme(&self, label: &str) -> Option<ThemeIndex> {
         let wanted = label.trim().to_lowercase();
         self.themes
             .iter()
-            .position(|t| t.label.to_lowercase() == wanted || t.id == wanted)
+            .position(|t| {
+                t.label.to_lowercase() == wanted
+                    || t.id == wanted
+                    || t.former_labels.iter().any(|f| f.to_lowercase() == wanted)
+            })
             .map(|i| i as ThemeIndex)
     }
 }

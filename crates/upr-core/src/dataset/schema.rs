@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 /// Bumped whenever a field changes meaning or shape; the loader refuses any
 /// other version rather than guess.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// `data/overview.json`: everything the first screen needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -47,10 +47,21 @@ pub struct Totals {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Theme {
-    /// Stable id: the label's slug (`death-penalty`).
+    /// Stable id: the slug of the theme's first label (`death-penalty`;
+    /// `nhri` for the theme UPR Info has since renamed `National Human
+    /// Rights Institution`).
     pub id: String,
-    /// As spelt in the source (`Death penalty`).
+    /// UPR Info's current label (`Death penalty`).
     pub label: String,
+    /// Labels UPR Info gave it before (`NHRI`), which links may still carry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_labels: Vec<String>,
+    /// Where the list of themes of some sessions' source lacks it (UPR
+    /// Info's list changed between its exports): the sessions whose source
+    /// lists it (`National plan of action`: 1 to 20). Empty where every
+    /// session's source lists it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<u8>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -206,9 +217,14 @@ pub struct ReviewSummary {
     /// Theme id -> number of recommendations carrying it.
     pub themes: BTreeMap<String, u32>,
     /// `false` where the source has no UPR Info themes for this review
-    /// (sessions 21-26): [`themes`](Self::themes) is then empty, not "no theme".
+    /// (session 27): [`themes`](Self::themes) is then empty, not "no theme".
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub themes_classified: bool,
+    /// `false` where the DIHR Explorer does not hold this review (session
+    /// 27): [`sdg_goals`](Self::sdg_goals) and [`persons`](Self::persons)
+    /// are then empty, not "no link".
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub sdg_classified: bool,
     /// SDG goal number -> number of recommendations linked to it.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub sdg_goals: BTreeMap<u8, u32>,
@@ -216,7 +232,8 @@ pub struct ReviewSummary {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub persons: BTreeMap<String, u32>,
     /// UPR Info action category (1-5) -> number of recommendations in it;
-    /// empty where the source has no categories (sessions 21-26).
+    /// empty where the source has no categories (a review only the DIHR
+    /// Explorer holds; none in the bundled data).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub actions: BTreeMap<u8, u32>,
     /// How many States made at least one recommendation; the lists of them
@@ -309,10 +326,10 @@ pub struct Recommendation {
     pub from: Option<String>,
     pub response: Response,
     /// UPR Info action category: 1 minimal ... 5 specific action; `None`
-    /// where the source has none (sessions 21-26).
+    /// where the source has none (a review only the DIHR Explorer holds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<u8>,
-    /// Theme ids; empty where the source has no themes (sessions 21-26).
+    /// Theme ids; empty where the source has no themes (session 27).
     pub themes: Vec<String>,
     /// SDG goal numbers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -1,7 +1,7 @@
 //! One canonical English name per State. The recommendation files use
 //! UPR Info's short forms, the membership file and the Explorer the UN's;
 //! all are mapped here to the name in use at the time of the reviews
-//! (2008-2016), whose slug is the State's id. `RENAMES` then gives the
+//! (2008-2017), whose slug is the State's id. `RENAMES` then gives the
 //! current name of the States renamed since, which the viewer shows.
 
 use crate::dataset::schema::FormerName;
@@ -64,15 +64,28 @@ const SPELLINGS: &[(&str, &str)] = &[
 /// and stays the State's id, even where the sources already write the
 /// current name (UPR Info writes `Libya` for the 2010 review).
 const RENAMES: &[(&str, &str, &str, &str)] = &[
+    // The UN has written "Bolivia (Plurinational State of)" since 9 April
+    // 2009, after the constitution of February 2009 renamed the State; the
+    // recommendations Bolivia made before that date show "Bolivia".
+    (
+        "Bolivia",
+        "Bolivia (Plurinational State of)",
+        "Bolivia",
+        "2009-04-09",
+    ),
     // Cabo Verde asked the UN to use its Portuguese name on 24 October 2013.
     ("Cape Verde", "Cabo Verde", "Cape Verde", "2013-10-24"),
     // "Czechia" as the short name from 17 May 2016 (UNTERM).
     ("Czech Republic", "Czechia", "Czech Republic", "2016-05-17"),
-    // The General Assembly seated the National Transitional Council's
-    // delegation on 16 September 2011 and the UN has said "Libya" since;
-    // the review of November 2010 was of the "Libyan Arab Jamahiriya".
+    // The General Assembly accepted the credentials of the National
+    // Transitional Council's delegation on 16 September 2011 (resolution
+    // 66/1); the UN's "Libya" took effect on that day or just after it,
+    // which the sources do not pin down, so that day is kept. The review of
+    // November 2010 was of the "Libyan Arab Jamahiriya".
     ("Libya", "Libya", "Libyan Arab Jamahiriya", "2011-09-16"),
-    // The King renamed Swaziland on 19 April 2018.
+    // The King renamed Swaziland on 19 April 2018; the UN's records took up
+    // "Eswatini" on a day between then and 6 June 2018 that the sources do
+    // not pin down, so 19 April is kept (no bundled review falls between).
     ("Swaziland", "Eswatini", "Swaziland", "2018-04-19"),
     // After the Prespa agreement entered into force, UN notification of 14 February 2019.
     (

@@ -58,7 +58,8 @@ pub struct RowFields {
     pub review: u16,
     pub from: Option<StateIndex>,
     pub response: Response,
-    /// `None` where the source has no action category (sessions 21-26).
+    /// `None` where the source has no action category (a review only the
+    /// DIHR Explorer holds).
     pub action: Option<u8>,
     /// Bit `i` set when the recommendation carries theme `i`.
     pub themes: u64,

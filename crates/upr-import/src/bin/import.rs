@@ -4,12 +4,14 @@
 //!
 //! ```text
 //! cargo run --release --bin import -- [SHARED_DIR] [OUT_DIR]
-//!     [--upr-info FILE.csv...] [--explorer FILE.xlsx...] [--unmatched FILE.csv]
+//!     [--upr-info FILE.csv...] [--upr-info-2018 FILE.csv...]
+//!     [--explorer FILE.xlsx...] [--unmatched FILE.csv]
 //! ```
-//! SHARED_DIR (default `../shared`) holds everything; `--upr-info` and
-//! `--explorer` read these UPR Info CSV exports or DIHR Explorer exports
-//! instead of those under SHARED_DIR (sessions, membership, pledges and
-//! media summaries still come from SHARED_DIR). The Explorer rows that
+//! SHARED_DIR (default `../shared`) holds everything; `--upr-info`,
+//! `--upr-info-2018` and `--explorer` read these UPR Info CSV exports (in
+//! the layout of `upr-info/`, or of UPR Info's export of 2018) or DIHR
+//! Explorer exports instead of those under SHARED_DIR (sessions,
+//! membership, pledges and media summaries still come from SHARED_DIR). The Explorer rows that
 //! match no UPR Info recommendation go to `--unmatched` (default
 //! `.tmp/import-unmatched.csv`), never to OUT_DIR.
 
@@ -30,7 +32,8 @@ fn run() -> Result<(), String> {
     use upr_import::{import, read_binary, read_text_file, Sources};
 
     let mut positional = Vec::new();
-    let (mut upr_info, mut explorer, mut unmatched_path) = (
+    let (mut upr_info, mut upr_info_2018, mut explorer, mut unmatched_path) = (
+        Vec::new(),
         Vec::new(),
         Vec::new(),
         PathBuf::from(".tmp/import-unmatched.csv"),
@@ -40,6 +43,7 @@ fn run() -> Result<(), String> {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--upr-info" => list = Some(&mut upr_info),
+            "--upr-info-2018" => list = Some(&mut upr_info_2018),
             "--explorer" => list = Some(&mut explorer),
             "--unmatched" => {
                 unmatched_path = args
@@ -50,7 +54,7 @@ fn run() -> Result<(), String> {
             }
             flag if flag.starts_with("--") => {
                 return Err(format!(
-                    "unknown option {flag} (known: --upr-info, --explorer, --unmatched)"
+                    "unknown option {flag} (known: --upr-info, --upr-info-2018, --explorer, --unmatched)"
                 ))
             }
             _ => match list.as_mut() {
@@ -60,7 +64,7 @@ fn run() -> Result<(), String> {
         }
     }
     if positional.len() > 2 {
-        return Err(format!("expected at most SHARED_DIR and OUT_DIR, got {} paths; files go after --upr-info or --explorer", positional.len()));
+        return Err(format!("expected at most SHARED_DIR and OUT_DIR, got {} paths; files go after --upr-info, --upr-info-2018 or --explorer", positional.len()));
     }
     let mut positional = positional.into_iter();
     let shared = positional
@@ -71,6 +75,13 @@ fn run() -> Result<(), String> {
     let mut sources = Sources::read(&shared).map_err(|e| e.to_string())?;
     if !upr_info.is_empty() {
         sources.recommendations = upr_info
+            .iter()
+            .map(|p| read_text_file(p))
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())?;
+    }
+    if !upr_info_2018.is_empty() {
+        sources.upr_info_2018 = upr_info_2018
             .iter()
             .map(|p| read_text_file(p))
             .collect::<Result<_, _>>()
