@@ -17,6 +17,7 @@ mod rows;
 pub mod sdg;
 mod sessions;
 mod summaries;
+mod uhri;
 
 pub use error::ImportError;
 pub use explorer::{citation, read_explorer, ExplorerRow};
@@ -24,6 +25,7 @@ pub use matching::{match_key, similarity, FUZZY_THRESHOLD};
 pub use packing::write_gzipped;
 pub use rows::{clean_text, read_rows, sessions_in_file_name, RowKind, SourceRow};
 pub use sessions::{is_member, read_membership, read_sessions, Term};
+pub use uhri::UhriFile;
 
 use build::{build_review, Draft};
 use rows::StateInRow;
@@ -60,6 +62,9 @@ pub struct Sources {
     /// DIHR Explorer exports (.xlsx).
     pub explorer: Vec<BinaryFile>,
     pub summaries: Vec<SourceFile>,
+    /// OHCHR Universal Human Rights Index exports (.xlsx or .json), read
+    /// as streams from their paths; none under `shared/`.
+    pub uhri: Vec<UhriFile>,
 }
 
 impl Sources {
@@ -91,6 +96,7 @@ impl Sources {
                 .iter()
                 .map(|n| read_file(shared, &format!("seed/{n}")))
                 .collect::<Result<_, _>>()?,
+            uhri: Vec::new(),
         })
     }
 }
@@ -285,6 +291,14 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
         .collect();
     let explorer_row_count = explorer_rows.len();
     let explorer_reviews = placing::place(explorer_rows, &sessions, &upr_info_reviews)?;
+    // The OHCHR Index brings the sessions no export above holds (uhri/).
+    let held = uhri::held_sessions(
+        reviews.keys().map(|(session, _)| *session),
+        explorer_reviews.keys().map(|(_, session)| *session),
+    );
+    let known = |name: &str| states.contains_key(name);
+    let mut index_reviews = uhri::read_all(&sources.uhri, &sessions, &held, &known, &mut report)?;
+    let index_rows: usize = index_reviews.values().map(Vec::len).sum();
 
     let mut overview = Overview {
         schema_version: SCHEMA_VERSION,
@@ -319,6 +333,7 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
                 .keys()
                 .map(|(state, session)| (*session, state.clone())),
         )
+        .chain(index_reviews.keys().cloned())
         .collect();
     for (number, state) in keys {
         let session = overview
@@ -326,6 +341,12 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
             .iter()
             .find(|s| s.number == number)
             .expect("reviews are of known sessions");
+        if let Some(drafts) = index_reviews.remove(&(number, state.clone())) {
+            let (summary, full) = build_review(&state, session, drafts, &[], &terms, false);
+            overview.reviews.push(summary);
+            texts.reviews.push(full);
+            continue;
+        }
         let from_explorer = explorer_reviews.get(&(state.clone(), number));
         let (drafts, pledge_rows, themes_classified) = match reviews.get(&(number, state.clone())) {
             Some((rows, pledge_rows)) => {
@@ -387,7 +408,8 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
         .iter()
         .map(|(_, rows)| rows.len())
         .sum::<usize>()
-        + explorer_only_rows;
+        + explorer_only_rows
+        + index_rows;
     check(
         "recommendations written against UPR Info rows and Explorer rows of their own reviews",
         read as u64,
@@ -405,6 +427,9 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
     )?;
     overview.totals = totals;
     texts.totals = totals;
+    if index_rows > 0 {
+        overview.source.push_str(uhri::SOURCE_NOTE);
+    }
     report.push(format!(
         "merged into {} reviews of {} States under review; {} States in all",
         totals.reviews,
