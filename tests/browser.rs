@@ -45,6 +45,8 @@ fn recommendation(text: &str, from: &str, response: Response, themes: &[&str]) -
         persons: vec![],
         document: None,
         paragraph: None,
+        index_themes: vec![],
+        index_persons: vec![],
     }
 }
 

@@ -263,6 +263,9 @@ fn recommendation(
         .indices(row)
         .map(|p| t.facet_label(Facet::Persons, dataset, p))
         .collect();
+    // The OHCHR Index's own lists, shown apart and as it labels them.
+    let index_themes: Vec<&str> = row.index_themes().collect();
+    let index_persons: Vec<&str> = row.index_persons().collect();
     let text = row.text();
     html! {
         <li data-testid="recommendation">
@@ -283,6 +286,16 @@ fn recommendation(
             }
             if !persons.is_empty() {
                 <p class="meta persons" data-testid="persons">{ t.fmt(Msg::Concerns, &[("persons", &persons.join(", "))]) }</p>
+            }
+            if !index_themes.is_empty() {
+                <p class="meta index-themes" data-testid="index-themes">
+                    { t.get(Msg::IndexThemes) }{ " " }<span lang="en">{ index_themes.join("; ") }</span>
+                </p>
+            }
+            if !index_persons.is_empty() {
+                <p class="meta index-persons" data-testid="index-persons">
+                    { t.get(Msg::IndexPersons) }{ " " }<span lang="en">{ index_persons.join("; ") }</span>
+                </p>
             }
         </li>
     }

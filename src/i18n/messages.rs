@@ -344,6 +344,9 @@ messages! {
     CategoryN = "{action} (category {n})";
     SdgList = "Sustainable Development Goals";
     Concerns = "Concerns: {persons}";
+    // Headings of the OHCHR Index's own labels, which follow in English.
+    IndexThemes = "OHCHR Index themes:";
+    IndexPersons = "OHCHR Index groups of persons:";
 
     // Pages of their own (the prerendered site: titles, descriptions,
     // preview pictures, the links between the pages)

@@ -59,6 +59,10 @@ pub struct RecommendationIn<'a> {
     pub document: Option<Str<'a>>,
     #[serde(default, borrow)]
     pub paragraph: Option<Str<'a>>,
+    #[serde(default, borrow)]
+    pub index_themes: Vec<Str<'a>>,
+    #[serde(default, borrow)]
+    pub index_persons: Vec<Str<'a>>,
 }
 
 /// A string of the file: borrowed, or owned where JSON escapes had to be
@@ -122,6 +126,8 @@ impl<'a> ReviewIn<'a> {
                     persons: strs(&r.persons),
                     document: r.document.as_deref().map(Str::from),
                     paragraph: r.paragraph.as_deref().map(Str::from),
+                    index_themes: strs(&r.index_themes),
+                    index_persons: strs(&r.index_persons),
                 })
                 .collect(),
             pledges: review.pledges.clone(),

@@ -865,12 +865,20 @@ impl<'d> TextsBuilder<'d> {
                 )?,
             };
             let targets: Vec<&str> = recommendation.sdg_targets.iter().map(|t| &**t).collect();
+            let (index_themes, index_persons) = (
+                index_labels(&recommendation.index_themes)
+                    .map_err(|l| reference("OHCHR Index label", l))?,
+                index_labels(&recommendation.index_persons)
+                    .map_err(|l| reference("OHCHR Index label", l))?,
+            );
             rows.push(NewRecommendation {
                 fields,
                 text: &recommendation.text,
                 sdg_targets: &targets,
                 document: recommendation.document.as_deref(),
                 paragraph: recommendation.paragraph.as_deref(),
+                index_themes: &index_themes,
+                index_persons: &index_persons,
             });
         }
         check_review(
@@ -911,6 +919,18 @@ impl<'d> TextsBuilder<'d> {
             OptionRows::new(&self.texts.recommendations, self.dataset.option_counts());
         Ok(self.texts)
     }
+}
+
+/// The OHCHR Index's labels of a recommendation, or the first that cannot
+/// be one: empty, or holding the line break that separates the entries of
+/// a list column.
+fn index_labels<'a>(list: &'a [Str]) -> Result<Vec<&'a str>, &'a str> {
+    list.iter()
+        .map(|label| match &**label {
+            l if l.trim().is_empty() || l.contains('\n') => Err(l),
+            l => Ok(l),
+        })
+        .collect()
 }
 
 /// Reads `recommendations.json` as its bytes arrive, one review at a time,

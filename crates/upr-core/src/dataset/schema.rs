@@ -347,6 +347,16 @@ pub struct Recommendation {
     /// ... and the recommendation's paragraph in it (`135.61`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<String>,
+    /// The OHCHR Universal Human Rights Index's own themes, as it labels
+    /// them (`Death penalty`); only on recommendations the Index brings.
+    /// A list of its own: never mapped onto UPR Info's `themes`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub index_themes: Vec<String>,
+    /// The Index's groups of persons ("Affected Persons", `Women & girls`),
+    /// as it labels them: a list of its own, apart from the Explorer's
+    /// twelve `persons`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub index_persons: Vec<String>,
 }
 
 /// A voluntary pledge made by the State under review.

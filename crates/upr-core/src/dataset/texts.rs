@@ -20,10 +20,9 @@ pub(super) const NONE_U32: u32 = u32::MAX;
 /// [`flags`](Recommendations::flags): bits 0-2 the action category (0 none), then these.
 pub(super) const NOTED: u8 = 1 << 3;
 pub(super) const HAS_PARAGRAPH: u8 = 1 << 4;
-/// Between two SDG targets of one recommendation in [`targets`]; no target
-/// holds it.
-///
-/// [`targets`]: Recommendations::targets
+/// Between two entries of one recommendation in a list column
+/// ([`targets`](Recommendations::targets), `index_themes`,
+/// `index_persons`); no entry holds it.
 const TARGET_SEPARATOR: char = '\n';
 
 /// From this many recommendations on (1.7 times today's 57,600), the
@@ -120,6 +119,19 @@ impl<'a> RecommendationRow<'a> {
         let joined = self.columns.targets.get(self.index);
         joined.split(TARGET_SEPARATOR).filter(|t| !t.is_empty())
     }
+
+    /// The OHCHR Universal Human Rights Index's themes, as it labels them;
+    /// none where the recommendation does not come from the Index.
+    pub fn index_themes(&self) -> impl Iterator<Item = &'a str> + 'a {
+        let joined = self.columns.index_themes.get(self.index);
+        joined.split(TARGET_SEPARATOR).filter(|t| !t.is_empty())
+    }
+
+    /// The Index's groups of persons ("Affected Persons"), as it labels them.
+    pub fn index_persons(&self) -> impl Iterator<Item = &'a str> + 'a {
+        let joined = self.columns.index_persons.get(self.index);
+        joined.split(TARGET_SEPARATOR).filter(|t| !t.is_empty())
+    }
 }
 
 impl PartialEq for RecommendationRow<'_> {
@@ -136,6 +148,8 @@ pub struct NewRecommendation<'a> {
     pub sdg_targets: &'a [&'a str],
     pub document: Option<&'a str>,
     pub paragraph: Option<&'a str>,
+    pub index_themes: &'a [&'a str],
+    pub index_persons: &'a [&'a str],
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -152,6 +166,10 @@ pub struct Recommendations {
     pub(super) document_index: FxHashMap<Box<str>, u32>,
     pub(super) paragraphs: StringColumn,
     pub(super) targets: StringColumn,
+    /// The OHCHR Index's own labels, kept as written: lists of their own,
+    /// never bits of `themes` or `persons`.
+    pub(super) index_themes: StringColumn,
+    pub(super) index_persons: StringColumn,
     pub(super) search_text: SearchText,
 }
 
@@ -168,6 +186,8 @@ impl Recommendations {
             document: Vec::with_capacity(rows),
             paragraphs: StringColumn::with_capacity(rows, rows * 6),
             targets: StringColumn::with_capacity(rows, 0),
+            index_themes: StringColumn::with_capacity(rows, 0),
+            index_persons: StringColumn::with_capacity(rows, 0),
             search_text: SearchText::with_capacity(rows, text_bytes),
             ..Recommendations::default()
         }
@@ -204,6 +224,8 @@ impl Recommendations {
         self.document.push(document);
         self.paragraphs.push([new.paragraph.unwrap_or_default()]);
         self.targets.push(new.sdg_targets.iter().copied());
+        self.index_themes.push(new.index_themes.iter().copied());
+        self.index_persons.push(new.index_persons.iter().copied());
         self.search_text.push(new.text);
     }
 
@@ -212,6 +234,8 @@ impl Recommendations {
         self.document_index = FxHashMap::default();
         self.paragraphs.text.shrink_to_fit();
         self.targets.text.shrink_to_fit();
+        self.index_themes.text.shrink_to_fit();
+        self.index_persons.text.shrink_to_fit();
         self.search_text.shrink_to_fit();
     }
 
