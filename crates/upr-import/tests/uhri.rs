@@ -30,15 +30,16 @@ fn tmp() -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
 }
 
-/// `shared/` without what holds sessions 18-26: UPR Info's files of
-/// sessions 1-17 (their pledges too) and the Explorer's of cycle 1.
+/// `shared/` without what holds sessions 18-27: UPR Info's files of
+/// sessions 1-17 (their pledges too; its 2018 export left empty) and the
+/// Explorer's of cycle 1.
 fn partial_shared() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
         let shared = shared_dir();
         let dir = tmp().join("uhri-shared");
         let _ = std::fs::remove_dir_all(&dir);
-        for sub in ["data/upr-info", "data/dihr", "seed"] {
+        for sub in ["data/upr-info", "data/upr-info-2018", "data/dihr", "seed"] {
             std::fs::create_dir_all(dir.join(sub)).unwrap();
         }
         let copy = |name: &str| std::fs::copy(shared.join(name), dir.join(name)).unwrap();
