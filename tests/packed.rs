@@ -7,20 +7,25 @@ mod common;
 use common::data_file;
 use proptest::prelude::*;
 use std::sync::OnceLock;
-use upr_core::dataset::load::Dataset;
-use upr_core::dataset::packed::PackedReader;
+use upr_core::dataset::load::{Dataset, LoadError};
+use upr_core::dataset::packed::{PackedReader, PackedTexts};
 
 fn overview() -> Dataset {
     Dataset::from_overview_json(&data_file("overview.json")).expect("overview loads")
 }
 
-fn packed() -> &'static [u8] {
-    static PACKED: OnceLock<Vec<u8>> = OnceLock::new();
+fn packed_texts() -> &'static PackedTexts {
+    static PACKED: OnceLock<PackedTexts> = OnceLock::new();
     PACKED.get_or_init(|| {
         overview()
             .pack_texts_json(&data_file("recommendations.json"))
             .expect("the bundled texts pack")
     })
+}
+
+/// Every review's texts.
+fn packed() -> &'static [u8] {
+    &packed_texts().whole
 }
 
 /// The dataset read from `bytes` handed over in pieces of `sizes` (cycled).
@@ -87,7 +92,7 @@ fn foreign_or_damaged_files_are_refused_by_name() {
         (json.as_bytes(), "it is not a packed texts file"),
         (
             &other_format[..],
-            "it is packed in format 9, but this viewer reads format 1",
+            "it is packed in format 9, but this viewer reads format 2",
         ),
         (
             &packed()[..packed().len() - 1],
@@ -106,14 +111,33 @@ fn foreign_or_damaged_files_are_refused_by_name() {
 }
 
 #[test]
-fn texts_packed_for_another_overview_are_refused() {
-    // The overview of another build, consistent in itself: one of a
-    // review's member States counted as an observer.
+fn texts_packed_for_another_build_are_refused_as_such() {
+    // The overview of another build: one of a review's member States
+    // counted as an observer. Its texts are not this overview's.
+    let json = data_file("overview.json");
+    let other = json.replacen("\"members\":", "\"members\": ", 1);
+    let dataset =
+        Dataset::from_overview_json(&other).expect("the same overview, written otherwise");
+    let mut reader = PackedReader::new(&dataset);
+    let refused = reader.push(packed()).expect_err("refused at its head");
+    assert!(matches!(refused, LoadError::OtherBuild { .. }), "{refused}");
+    assert!(
+        refused.to_string().contains("newer version of the data"),
+        "{refused}"
+    );
+}
+
+#[test]
+fn texts_that_contradict_the_overview_are_refused() {
+    // Were two builds' fingerprints alike, the checks of every column
+    // still hold: an overview that counts one member State as an observer.
     let mut overview: upr_core::dataset::schema::Overview =
         serde_json::from_str(&data_file("overview.json")).unwrap();
     overview.reviews[3].participation.members -= 1;
     overview.reviews[3].participation.observers += 1;
-    let dataset = Dataset::from_overview(overview).expect("the overview is consistent in itself");
+    let mut dataset =
+        Dataset::from_overview(overview).expect("the overview is consistent in itself");
+    dataset.fingerprint = common::dataset_fingerprint();
     let mut reader = PackedReader::new(&dataset);
     // Refused as soon as the rows' columns are in, before the texts.
     let refused = match reader.push(packed()) {
@@ -126,6 +150,62 @@ fn texts_packed_for_another_overview_are_refused() {
             && message.contains("member States in review"),
         "{message}"
     );
+}
+
+#[test]
+fn a_states_texts_give_its_reviews_what_every_reviews_texts_give() {
+    let complete = common::dataset();
+    let kazakhstan = complete
+        .find_state("Kazakhstan")
+        .expect("a State under review");
+    let id = &complete.states[kazakhstan as usize].id;
+    let (_, piece) = packed_texts()
+        .states
+        .iter()
+        .find(|(state, _)| state == id)
+        .expect("each State under review has its texts apart");
+    assert!(
+        piece.len() * 20 < packed().len(),
+        "a small part: {} bytes",
+        piece.len()
+    );
+    let from_piece = read_in_pieces(piece, &[4_096]).expect("loads");
+    assert!(!from_piece.texts_loaded, "not every review's texts");
+    for (index, review) in complete.reviews.iter().enumerate() {
+        let of_state = review.state == kazakhstan;
+        assert_eq!(
+            from_piece.has_texts_of(index),
+            of_state,
+            "{}",
+            review.summary.id
+        );
+        if !of_state {
+            assert!(from_piece.reviews[index].recommendations.is_empty());
+            continue;
+        }
+        let texts = |d: &Dataset| -> Vec<(String, Option<String>, Option<String>)> {
+            d.recommendations
+                .range(d.reviews[index].recommendations.clone())
+                .map(|row| {
+                    (
+                        row.text(),
+                        row.document().map(str::to_owned),
+                        row.paragraph().map(str::to_owned),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(texts(&from_piece), texts(complete), "{}", review.summary.id);
+        assert_eq!(from_piece.reviews[index].participants, review.participants);
+        assert_eq!(from_piece.reviews[index].pledges, review.pledges);
+    }
+    // A piece is as foreign to another build as the whole file.
+    let other = data_file("overview.json").replacen("\"members\":", "\"members\": ", 1);
+    let dataset = Dataset::from_overview_json(&other).expect("loads");
+    let refused = PackedReader::new(&dataset)
+        .push(piece)
+        .expect_err("refused");
+    assert!(matches!(refused, LoadError::OtherBuild { .. }), "{refused}");
 }
 
 proptest! {

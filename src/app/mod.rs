@@ -58,7 +58,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     let (t, language_failure) =
         use_language(state.query.lang, host.masthead(), props.data_base.clone());
     use_page_title(&state, &t, host.masthead());
-    let load = use_dataset(props.data_base.clone(), state.dispatcher());
+    let load = use_dataset(props.data_base.clone(), &state);
     let onquery = use_address_bar(
         &state,
         props.query.clone(),
