@@ -4,9 +4,9 @@
 //! when a person asks to try again. A page that carries the data inline
 //! (the single-file build) is read from the page instead of the network.
 
-use super::fetch::{fetch_chunks, fetch_text, Body, Progress};
+use super::fetch::{fetch_text, Progress};
 use super::slices::{yield_to_browser, Slices};
-use super::worker_fetch::{self, Outcome};
+use super::worker_fetch::{self, Chunk};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -171,19 +171,11 @@ fn make_room(bytes: usize) {
 }
 
 fn complete_load(base: String, overview: Load) -> Load {
-    // The download starts now (or is taken over from the page's start-up
-    // script, which began it after the first paint), not once the
-    // overview has been read and drawn: the worker reads ahead
-    // (`static/texts-worker.js`) meanwhile.
     // The single file carries the gzipped texts in base64, which the
     // browser decodes itself when asked for them as a `data:` address.
-    let (url, early) = match inline(TEXTS_FILE) {
-        Some(base64) => (format!("data:application/gzip;base64,{base64}"), None),
-        None => {
-            let url = format!("{base}{TEXTS_FILE}");
-            let early = worker_fetch::start(&url);
-            (url, early)
-        }
+    let url = match inline(TEXTS_FILE) {
+        Some(base64) => format!("data:application/gzip;base64,{base64}"),
+        None => format!("{base}{TEXTS_FILE}"),
     };
     async move {
         let dataset = overview.await?;
@@ -199,13 +191,22 @@ fn complete_load(base: String, overview: Load) -> Load {
         let mut hash = upr_core::fingerprint::FileHash::default();
         // The inflated length, from the file's head once it is read.
         let length = Cell::new(None);
-        let mut on_chunk = |chunk: &[u8]| {
-            if hashing {
-                hash.update(chunk);
+        let mut on_chunk = |chunk: Chunk<'_>| match chunk {
+            Chunk::Bytes(chunk) => {
+                if hashing {
+                    hash.update(chunk);
+                }
+                if failed.is_none() {
+                    failed = reader.push(chunk).err();
+                    length.set(reader.length());
+                }
             }
-            if failed.is_none() {
-                failed = reader.push(chunk).err();
-                length.set(reader.length());
+            // The download starts over from the file's first byte.
+            Chunk::Restart => {
+                reader = PackedReader::new(&dataset);
+                failed = None;
+                hash = Default::default();
+                length.set(None);
             }
         };
         let progress = |p: Progress| {
@@ -217,17 +218,7 @@ fn complete_load(base: String, overview: Load) -> Load {
                 },
             )
         };
-        let read = match early {
-            Some(download) => download.read(&progress, &mut on_chunk).await,
-            None => Ok(Outcome::NoWorker),
-        };
-        let fetched = match read {
-            Ok(Outcome::Read) => Ok(()),
-            Ok(Outcome::NoWorker) => {
-                fetch_chunks(&url, Body::Gzipped, progress, &mut on_chunk).await
-            }
-            Err(message) => Err(message),
-        };
+        let fetched = worker_fetch::download(&url, &progress, &mut on_chunk).await;
         fetched.map_err(|message| LoadError::Fetch {
             file: TEXTS_FILE.into(),
             message,
