@@ -8,9 +8,9 @@
 //! person asks to try again. A page that carries the data inline (the
 //! single-file build) is read from the page instead of the network.
 
-use super::fetch::{fetch_chunks, fetch_text, Body, Progress};
+use super::fetch::{fetch_text, Progress};
 use super::slices::{yield_to_browser, Slices};
-use super::worker_fetch::{self, Outcome};
+use super::worker_fetch::{self, Chunk};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -251,22 +251,25 @@ fn hashing_texts() -> bool {
 fn complete_load(base: String, overview: Load) -> Load {
     // The single file carries the gzipped texts in base64, which the
     // browser decodes itself when asked for them as a `data:` address.
-    let (url, early) = match inline(TEXTS_FILE) {
-        Some(base64) => (format!("data:application/gzip;base64,{base64}"), None),
-        None => {
-            let url = format!("{base}{TEXTS_FILE}");
-            let early = worker_fetch::start(&url);
-            (url, early)
-        }
+    let url = match inline(TEXTS_FILE) {
+        Some(base64) => format!("data:application/gzip;base64,{base64}"),
+        None => format!("{base}{TEXTS_FILE}"),
     };
     async move {
         let dataset = overview.await?;
         let mut read = TextsRead::new(&dataset, false);
         // The inflated length, from the file's head once it is read.
         let length = Cell::new(None);
-        let mut on_chunk = |chunk: &[u8]| {
-            read.push(chunk);
-            length.set(read.reader.length());
+        let mut on_chunk = |chunk: Chunk<'_>| match chunk {
+            Chunk::Bytes(chunk) => {
+                read.push(chunk);
+                length.set(read.reader.length());
+            }
+            // The download starts over from the file's first byte.
+            Chunk::Restart => {
+                read = TextsRead::new(&dataset, false);
+                length.set(None);
+            }
         };
         let progress = |p: Progress| {
             notify(
@@ -277,17 +280,7 @@ fn complete_load(base: String, overview: Load) -> Load {
                 },
             )
         };
-        let outcome = match early {
-            Some(download) => download.read(&progress, &mut on_chunk).await,
-            None => Ok(Outcome::NoWorker),
-        };
-        let fetched = match outcome {
-            Ok(Outcome::Read) => Ok(()),
-            Ok(Outcome::NoWorker) => {
-                fetch_chunks(&url, Body::Gzipped, progress, &mut on_chunk).await
-            }
-            Err(message) => Err(message),
-        };
+        let fetched = worker_fetch::download(&url, &progress, &mut on_chunk).await;
         fetched.map_err(|message| LoadError::Fetch {
             file: TEXTS_FILE.into(),
             message,
@@ -308,7 +301,11 @@ fn piece_load(base: String, file: String, overview: Load) -> Load {
         let hashing = hashing_texts();
         let mut read = TextsRead::new(&dataset, hashing);
         let url = format!("{base}{file}");
-        fetch_chunks(&url, Body::Gzipped, |_| {}, |chunk| read.push(chunk))
+        let mut on_chunk = |chunk: Chunk<'_>| match chunk {
+            Chunk::Bytes(chunk) => read.push(chunk),
+            Chunk::Restart => read = TextsRead::new(&dataset, hashing),
+        };
+        worker_fetch::download(&url, &|_| {}, &mut on_chunk)
             .await
             .map_err(|message| LoadError::Fetch {
                 file: file.clone(),
