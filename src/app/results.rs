@@ -60,6 +60,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         return html! {};
     };
     let (host, onquery) = (props.host, &props.onquery);
+    let waiting = waits_for_texts(state);
     let onwant = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::TextsRequested))
@@ -89,7 +90,16 @@ pub fn Results(props: &ResultsProps) -> Html {
                     </div>
                 </aside>
             }
-            <@{results_tag} class="results" id="results" aria-label={(!host.masthead()).then(|| t.get(Msg::ResultsLabel))}>
+            <@{results_tag} class={classes!("results", waiting.then_some("waiting"))} id="results" aria-label={(!host.masthead()).then(|| t.get(Msg::ResultsLabel))}>
+                // While the answer waits for the texts, only their progress
+                // shows, over the results kept hidden: the numbers, the
+                // toolbar and the cards then show at once, where they are,
+                // rather than move as each changes (a layout shift).
+                if waiting {
+                    <div class="texts-wait" data-testid="texts-placeholder">
+                        <TextsProgress progress={props.progress} />
+                    </div>
+                }
                 <QueryWarnings warnings={state.warnings.clone()} />
                 if let Phase::Failed(error) = &state.texts {
                     <TextsErrorNotice error={error.clone()} onretry={props.onretry.clone()} />
@@ -110,13 +120,13 @@ pub fn Results(props: &ResultsProps) -> Html {
                     <ExportButtons dataset={dataset.clone()} outcome={outcome.clone()}
                         loading={state.texts == Phase::Loading} onwant={onwant} />
                 </div>
-                <MainView state={state.clone()} onquery={onquery.clone()} outline={host.outline()} progressive={props.progressive} progress={props.progress} />
+                <MainView state={state.clone()} onquery={onquery.clone()} outline={host.outline()} progressive={props.progressive} />
                 // Last, and held at the bottom of the window while the
                 // results are in view: when the texts are in and it goes,
                 // nothing on screen moves (above the summary, it moved
                 // every card up: a layout shift on the home page). Where
                 // the cards wait for the texts, their place says it.
-                if state.texts == Phase::Loading && !waits_for_texts(state) {
+                if state.texts == Phase::Loading && !waiting {
                     <TextsProgress progress={props.progress} />
                 }
             </@>
@@ -130,14 +140,13 @@ struct MainViewProps {
     onquery: OnQuery,
     outline: bool,
     progressive: bool,
-    progress: Progress,
 }
 
 /// Whether the cards' answer waits for every review's texts (a search, a
 /// filter on what recommendations say or carry): until they are in, the
-/// cards' place holds their progress rather than cards matched on the
-/// reviews' summaries, which the texts would then replace, moving all
-/// below (the layout shift a shared link to a search made).
+/// results show their progress rather than cards matched on the reviews'
+/// summaries, which the texts would then replace, moving all below (the
+/// layout shift a shared link to a search made).
 fn waits_for_texts(state: &Store) -> bool {
     let outcome = &state.outcome;
     (outcome.provisional || outcome.waiting_for_texts)
@@ -181,11 +190,6 @@ fn MainView(props: &MainViewProps) -> Html {
                 html! { <DataTable dataset={dataset.clone()} table={table.clone()} query={query.clone()} onquery={onquery.clone()} /> }
             }
             None => html! { <p role="status">{ t.get(Msg::TableWaiting) }</p> },
-        },
-        (View::Cards, None) if waits_for_texts(state) => html! {
-            <div class="texts-placeholder" data-testid="texts-placeholder">
-                <TextsProgress progress={props.progress} />
-            </div>
         },
         _ => {
             // The list stays in the page, hidden, while a card is open, if

@@ -102,9 +102,11 @@ pub fn TextsProgress(props: &TextsProgressProps) -> Html {
     };
     html! {
         <div class="texts-progress" data-testid="texts-progress" role="status">
+            // The bar first: the words below it lengthen as the bytes come,
+            // and may take a second line on a phone without moving it.
             <label>
-                { label }
                 <progress max={total.unwrap_or(0).to_string()} value={received.to_string()} />
+                { label }
             </label>
         </div>
     }
