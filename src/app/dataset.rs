@@ -96,6 +96,8 @@ pub fn use_dataset(base: AttrValue, state: &UseReducerHandle<Store>) -> DatasetL
                     wasm_bindgen_futures::spawn_local(async move {
                         match load.await {
                             Ok(loaded) => {
+                                // Not into a page still being taken over.
+                                deferred::taken_over().await;
                                 yield_to_browser().await;
                                 dispatcher.dispatch(Action::TextsLoaded(Ok(loaded)));
                             }

@@ -34,11 +34,6 @@ pub fn data_file(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The fingerprint of the bundled overview, which its packed texts carry.
-pub fn dataset_fingerprint() -> String {
-    upr_core::fingerprint::of_file(&data_file("overview.json"))
-}
-
 /// The bundled dataset with its texts, loaded once for all tests.
 pub fn dataset() -> &'static Dataset {
     static DATASET: OnceLock<Dataset> = OnceLock::new();

@@ -171,12 +171,9 @@ pub struct Dataset {
     /// Short of every review's texts, the reviews whose texts are in (one
     /// State's, for its card and its comparison), in index order.
     pub texts_held: Vec<usize>,
-    /// The overview's fingerprint ([`fingerprint::of_file`] of
-    /// `overview.json`): texts are packed for one overview, and refused
-    /// with another ([`LoadError::OtherBuild`]).
-    ///
-    /// [`fingerprint::of_file`]: crate::fingerprint::of_file
-    pub fingerprint: String,
+    /// The build of the data ([`Overview::build`]): texts are packed for
+    /// one, and refused with another ([`LoadError::OtherBuild`]).
+    pub build: String,
     state_by_id: FxHashMap<String, StateIndex>,
     theme_by_id: FxHashMap<String, ThemeIndex>,
     person_by_id: FxHashMap<String, PersonIndex>,
@@ -195,9 +192,7 @@ pub struct Dataset {
 impl Dataset {
     pub fn from_overview_json(json: &str) -> Result<Dataset, LoadError> {
         let overview: Overview = parse_json(OVERVIEW_FILE, json)?;
-        let mut dataset = Dataset::from_overview(overview)?;
-        dataset.fingerprint = crate::fingerprint::of_file(json);
-        Ok(dataset)
+        Dataset::from_overview(overview)
     }
 
     pub fn from_overview(overview: Overview) -> Result<Dataset, LoadError> {
@@ -338,7 +333,7 @@ impl Dataset {
             option_rows: Default::default(),
             texts_loaded: false,
             texts_held: Vec::new(),
-            fingerprint: String::new(),
+            build: overview.build,
             state_by_id,
             theme_by_id,
             person_by_id,

@@ -15,7 +15,7 @@
 //! search, the filters, the table and the charts) or of one State's
 //! reviews (`texts/<state>.bin`, [`state_piece_file`]: what a card or a
 //! comparison of that State needs, a few kilobytes). Either is made for
-//! one overview, whose fingerprint its head carries: with another it is
+//! one build of the overview ([`Overview::build`](crate::dataset::schema::Overview::build)), which its head names: with another it is
 //! refused ([`LoadError::OtherBuild`]), never shown.
 //!
 //! Layout: `UPRTEXTS`, the format (u32), the head's length (u32), the
@@ -143,7 +143,7 @@ pub fn pack(dataset: &Dataset, texts: &LoadedTexts, reviews: &[usize]) -> Vec<u8
         out.extend_from_slice(s.as_bytes());
     };
     number(SCHEMA_VERSION as usize, &mut head);
-    string(&dataset.fingerprint, &mut head);
+    string(&dataset.build, &mut head);
     let summaries = || reviews.iter().map(|r| &dataset.reviews[*r].summary);
     for n in [
         reviews.len() as u32,

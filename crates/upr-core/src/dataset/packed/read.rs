@@ -350,7 +350,7 @@ fn read_head(bytes: &[u8], dataset: &Dataset) -> Result<Head, LoadError> {
             found: version.min(u32::MAX as usize) as u32,
         });
     }
-    if head.string()? != dataset.fingerprint {
+    if head.string()? != dataset.build {
         return Err(LoadError::OtherBuild {
             file: PACKED_TEXTS_FILE.into(),
         });
