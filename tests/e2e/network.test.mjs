@@ -213,6 +213,7 @@ for (const file of [OVERVIEW, TEXTS]) {
     const { page, viewer, problems } = await newPage();
     await withFault(file, { html: true }, async () => {
       await page.goto(server.url('/upr/'));
+      if (file === TEXTS) await viewer.askForTexts();
       const failure = page.locator(`[data-testid=${notice}]`);
       await failure.waitFor();
       const text = await failure.textContent();
@@ -231,6 +232,7 @@ test('the texts refused every time: after the last try, Try again with what fail
   const { page, viewer, problems } = await newPage();
   await withFault(TEXTS, { status: 503 }, async () => {
     await page.goto(server.url('/upr/'));
+    await viewer.askForTexts();
     const failure = page.locator('[data-testid=texts-error]');
     await failure.waitFor({ timeout: 30000 });
     assert.match(await failure.textContent(), /recommendations\.bin: the server answered 503 Service Unavailable, tried 5 times/);
@@ -247,6 +249,7 @@ test('a slow connection: the progress moves and the page stays usable meanwhile'
   await withFault(TEXTS, { throttle: { bytes: 16 << 10, everyMs: 50 } }, async () => {
     const { page, viewer, problems } = await open();
     await viewer.waitForResults();
+    await viewer.askForTexts();
     const progress = page.locator('[data-testid=texts-progress] progress');
     const received = () => progress.evaluate((p) => Number(p.value));
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=texts-progress] progress')?.value) > 0);

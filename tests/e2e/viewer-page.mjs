@@ -37,6 +37,12 @@ export class ViewerPage {
     return this;
   }
 
+  /** Asks for every review's texts, as a download does (they come when
+   *  something needs them, or once the page is idle on a fast connection). */
+  async askForTexts(scope = '') {
+    await this.page.locator(`${scope}[data-testid=export-csv]`).click();
+  }
+
   async summary() {
     const el = this.page.locator('[data-testid=result-summary]');
     return {
