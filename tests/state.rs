@@ -147,3 +147,31 @@ fn the_texts_come_as_the_view_needs_them() {
         (Phase::Loading, TextsWanted::All)
     );
 }
+
+#[test]
+fn the_overview_arriving_after_a_states_texts_keeps_them() {
+    // A prerendered review page starts with its State's texts; the
+    // overview's load then ends too, and must not take them away.
+    let json = common::data_file("overview.json");
+    let overview = Rc::new(Dataset::from_overview_json(&json).expect("loads"));
+    let mut with_texts = (*overview).clone();
+    let all = common::dataset();
+    let kazakhstan = all.find_state("Kazakhstan").expect("reviewed");
+    let packed = with_texts
+        .pack_texts_json(&common::data_file("recommendations.json"))
+        .expect("packs");
+    let id = &all.states[kazakhstan as usize].id;
+    let (_, piece) = packed
+        .states
+        .iter()
+        .find(|(s, _)| s == id)
+        .expect("its texts");
+    with_texts.attach_packed(piece).expect("attaches");
+    let review = with_texts.review_by_id("kazakhstan-s7").expect("a review");
+    let state = state_at("?review=kazakhstan-s7", Rc::new(with_texts));
+    let after = state
+        .reduce(Action::OverviewLoaded(Ok(overview)))
+        .unwrap_or_else(|| state.clone());
+    let dataset = after.dataset.as_ref().expect("a dataset");
+    assert!(dataset.has_texts_of(review), "the card keeps its texts");
+}

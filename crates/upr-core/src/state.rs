@@ -282,9 +282,10 @@ impl ViewerState {
         let mut next = self.clone();
         match action {
             Action::OverviewLoaded(Ok(dataset)) => {
-                // The full dataset may have come first (a second viewer
-                // joining a finished load): never go back to the overview.
-                if next.texts != Phase::Ready {
+                // A dataset with texts may have come first (a prerendered
+                // page's, a second viewer joining a finished load): never
+                // go back to the overview alone.
+                if next.dataset.is_none() {
                     next.dataset = Some(Shared(dataset));
                 }
                 next.overview = Phase::Ready;
