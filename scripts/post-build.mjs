@@ -48,13 +48,8 @@ if (!integrity || !early[1].test(index)) throw new Error(`index.html has no earl
 // Then all three at once: the glue, the wasm and the overview, whose
 // folder the page root names. Addresses are relative to this script: the
 // pages under reviews/ and states/ load it from one folder up.
-// The texts' worker (static/texts-worker.js) starts here too, not once
-// the app has started: at 16 times today's data it reads and inflates
-// 180 MB, and the app's start is half a second it can use. The app takes
-// it over with what it has said meanwhile (src/services/worker_fetch.rs,
-// EARLY_WORKER); the worker asks for the file at low priority, after the
-// code and the overview. Where the worker cannot start, the app starts
-// its own download as before.
+// The texts are not asked for here: the app asks for them when the viewer
+// needs them (src/services/worker_fetch.rs).
 const start = `await new Promise((painted) => {
   // A tab opened in the background paints nothing until shown.
   if (document.visibilityState === 'hidden') painted();
@@ -66,17 +61,6 @@ ask('modulepreload', new URL('./${glue}', import.meta.url).href, { integrity: '$
 ask('preload', new URL('./${wasm}', import.meta.url).href, { as: 'fetch', type: 'application/wasm' });
 const base = root?.getAttribute('data-base') ?? 'data/';
 if (root) ask('preload', new URL(base + 'overview.json', document.baseURI).href, { as: 'fetch' });
-if (root && base.endsWith('data/') && !document.getElementById('upr-data-recommendations.bin')) {
-  try {
-    const worker = new Worker(new URL(base.slice(0, -'data/'.length) + 'texts-worker.js', document.baseURI));
-    const said = [];
-    worker.onmessage = (event) => said.push(event.data);
-    worker.onerror = (event) => { event.preventDefault(); said.push(null); };
-    const url = new URL(base + 'recommendations.bin', document.baseURI).href;
-    worker.postMessage({ url, inflate: true });
-    window.uprViewerEarlyTexts = { url, worker, said };
-  } catch {}
-}
 const bindings = await import('./${glue}');
 const wasm = await bindings.default({ module_or_path: new URL('./${wasm}', import.meta.url) });
 window.wasmBindings = bindings;
@@ -141,6 +125,7 @@ const standalone = `<!doctype html>
 <div id="upr-viewer-page"><noscript>This viewer needs JavaScript and WebAssembly.</noscript></div>
 <script type="application/json" id="upr-data-overview.json">${data('overview.json')}</script>
 <script type="application/octet-stream" id="upr-data-recommendations.bin">${packedTexts}</script>
+<script>${inert(fs.readFileSync(path.join(root, 'static/texts-download.js'), 'utf8'))}</script>
 ${languages}
 <script type="text/plain" id="upr-glue">${inert(fs.readFileSync(path.join(staging, glue), 'utf8'))}</script>
 <script type="module">

@@ -56,12 +56,14 @@ impl EmbeddedViewer {
     #[wasm_bindgen(constructor)]
     pub fn new(default_base: String) -> Result<EmbeddedViewer, JsValue> {
         crate::crash::install_panic_hook();
-        // The language files are beside the data folder, next to embed.js.
-        let messages_base = default_base.strip_suffix("data/").map_or_else(
-            || format!("{default_base}../i18n/"),
-            |root| format!("{root}i18n/"),
-        );
-        crate::i18n::load::set_base(messages_base);
+        // The language files and the texts' download scripts are beside
+        // the data folder, next to embed.js.
+        let root = default_base
+            .strip_suffix("data/")
+            .map_or_else(|| format!("{default_base}../"), str::to_owned);
+        crate::i18n::load::set_base(format!("{root}i18n/"));
+        use crate::services::worker_fetch;
+        worker_fetch::set_script(format!("{root}{}", worker_fetch::SCRIPT_FILE));
         let document = gloo::utils::document();
         let element = document.create_element("div")?;
         let style = document.create_element("style")?;

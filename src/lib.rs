@@ -22,6 +22,7 @@ pub mod style;
 mod test_hooks;
 
 use upr_core::dataset::load::Dataset;
+use upr_core::dataset::packed::state_piece_file;
 use upr_core::lang::Lang;
 use upr_core::query::{Query, QueryWarning};
 use upr_core::state::Shared;
@@ -105,17 +106,24 @@ fn page_props(
 /// English starts once that language's messages are in, so that it is
 /// never drawn in English (without them it says why, in English).
 async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
-    let loads = services::loader::load(&base);
-    let loaded = if with_texts {
-        loads.complete.await
-    } else {
-        loads.overview.await
+    let (page_query, _) =
+        Query::from_search(&root.get_attribute(PAGE_QUERY_ATTRIBUTE).unwrap_or_default());
+    let overview = services::loader::overview(&base).await;
+    // A page of a review or a State was made with that State's texts.
+    let state_id = match (&overview, with_texts) {
+        (Ok(dataset), true) => page_state(dataset, &page_query),
+        _ => None,
+    };
+    let (loaded, piece) = match state_id {
+        Some(id) => (
+            services::loader::state_texts(&base, &id).await,
+            Some(state_piece_file(&id)),
+        ),
+        None => (overview, None),
     };
     // Reading the data and taking over the page are two long pieces of
     // work: the browser gets its turn between them.
     services::slices::yield_to_browser().await;
-    let (page_query, _) =
-        Query::from_search(&root.get_attribute(PAGE_QUERY_ATTRIBUTE).unwrap_or_default());
     let typed = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
@@ -132,9 +140,17 @@ async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
     };
     let rendered_from = root.get_attribute(FINGERPRINT_ATTRIBUTE);
     let same_data = rendered_from.is_some()
-        && rendered_from == services::loader::fingerprint(&base, with_texts);
+        && rendered_from == services::loader::fingerprint(&base, piece.as_deref());
     let preloaded = loaded.ok().map(Shared);
     let props = page_props(base, query.clone(), warnings, preloaded.clone());
+    // The page's own results, hidden while a link to another view waited
+    // (static/pending.js), are taken over or replaced now.
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.remove_attribute("data-upr-pending");
+    }
     if same_data
         && preloaded.is_some()
         && query == page_query
@@ -147,4 +163,15 @@ async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
         root.set_inner_html("");
         yew::Renderer::<app::Viewer>::with_root_and_props(root, props).render();
     }
+}
+
+/// The State whose texts a page of a review (`?review=…`) or of a State
+/// (`?compare=…`) was rendered with, by id.
+fn page_state(dataset: &Dataset, query: &Query) -> Option<String> {
+    let state = match (&query.review, &query.compare) {
+        (Some(review), _) => dataset.reviews[dataset.review_by_id(review)?].state,
+        (None, Some(name)) => dataset.find_state(name)?,
+        (None, None) => return None,
+    };
+    Some(dataset.states[state as usize].id.clone())
 }

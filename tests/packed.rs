@@ -7,20 +7,34 @@ mod common;
 use common::data_file;
 use proptest::prelude::*;
 use std::sync::OnceLock;
-use upr_core::dataset::load::Dataset;
-use upr_core::dataset::packed::PackedReader;
+use upr_core::dataset::load::{Dataset, LoadError};
+use upr_core::dataset::packed::{PackedReader, PackedTexts};
 
 fn overview() -> Dataset {
     Dataset::from_overview_json(&data_file("overview.json")).expect("overview loads")
 }
 
-fn packed() -> &'static [u8] {
-    static PACKED: OnceLock<Vec<u8>> = OnceLock::new();
+fn packed_texts() -> &'static PackedTexts {
+    static PACKED: OnceLock<PackedTexts> = OnceLock::new();
     PACKED.get_or_init(|| {
         overview()
             .pack_texts_json(&data_file("recommendations.json"))
             .expect("the bundled texts pack")
     })
+}
+
+/// Every review's texts.
+fn packed() -> &'static [u8] {
+    &packed_texts().whole
+}
+
+/// The bundled overview as another build of the data would name it.
+fn other_build() -> Dataset {
+    let mut overview: upr_core::dataset::schema::Overview =
+        serde_json::from_str(&data_file("overview.json")).expect("the overview parses");
+    assert!(!overview.build.is_empty(), "the importer names the build");
+    overview.build = format!("{}-other", overview.build);
+    Dataset::from_overview(overview).expect("loads")
 }
 
 /// The dataset read from `bytes` handed over in pieces of `sizes` (cycled).
@@ -87,7 +101,7 @@ fn foreign_or_damaged_files_are_refused_by_name() {
         (json.as_bytes(), "it is not a packed texts file"),
         (
             &other_format[..],
-            "it is packed in format 9, but this viewer reads format 2",
+            "it is packed in format 9, but this viewer reads format 3",
         ),
         (
             &packed()[..packed().len() - 1],
@@ -106,9 +120,23 @@ fn foreign_or_damaged_files_are_refused_by_name() {
 }
 
 #[test]
-fn texts_packed_for_another_overview_are_refused() {
-    // The overview of another build, consistent in itself: one of a
-    // review's member States counted as an observer.
+fn texts_packed_for_another_build_are_refused_as_such() {
+    // The overview of another build, as the importer names it.
+    let dataset = other_build();
+    let mut reader = PackedReader::new(&dataset);
+    let refused = reader.push(packed()).expect_err("refused at its head");
+    assert!(matches!(refused, LoadError::OtherBuild { .. }), "{refused}");
+    assert!(
+        refused.to_string().contains("newer version of the data"),
+        "{refused}"
+    );
+}
+
+#[test]
+fn texts_that_contradict_the_overview_are_refused() {
+    // An overview of the same build changed by hand: the checks of every
+    // column still hold (one of a review's member States counted as an
+    // observer).
     let mut overview: upr_core::dataset::schema::Overview =
         serde_json::from_str(&data_file("overview.json")).unwrap();
     overview.reviews[3].participation.members -= 1;
@@ -126,6 +154,60 @@ fn texts_packed_for_another_overview_are_refused() {
             && message.contains("member States in review"),
         "{message}"
     );
+}
+
+#[test]
+fn a_states_texts_give_its_reviews_what_every_reviews_texts_give() {
+    let complete = common::dataset();
+    let kazakhstan = complete
+        .find_state("Kazakhstan")
+        .expect("a State under review");
+    let id = &complete.states[kazakhstan as usize].id;
+    let (_, piece) = packed_texts()
+        .states
+        .iter()
+        .find(|(state, _)| state == id)
+        .expect("each State under review has its texts apart");
+    assert!(
+        piece.len() * 20 < packed().len(),
+        "a small part: {} bytes",
+        piece.len()
+    );
+    let from_piece = read_in_pieces(piece, &[4_096]).expect("loads");
+    assert!(!from_piece.texts_loaded, "not every review's texts");
+    for (index, review) in complete.reviews.iter().enumerate() {
+        let of_state = review.state == kazakhstan;
+        assert_eq!(
+            from_piece.has_texts_of(index),
+            of_state,
+            "{}",
+            review.summary.id
+        );
+        if !of_state {
+            assert!(from_piece.reviews[index].recommendations.is_empty());
+            continue;
+        }
+        let texts = |d: &Dataset| -> Vec<(String, Option<String>, Option<String>)> {
+            d.recommendations
+                .range(d.reviews[index].recommendations.clone())
+                .map(|row| {
+                    (
+                        row.text(),
+                        row.document().map(str::to_owned),
+                        row.paragraph().map(str::to_owned),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(texts(&from_piece), texts(complete), "{}", review.summary.id);
+        assert_eq!(from_piece.reviews[index].participants, review.participants);
+        assert_eq!(from_piece.reviews[index].pledges, review.pledges);
+    }
+    // A piece is as foreign to another build as the whole file.
+    let refused = PackedReader::new(&other_build())
+        .push(piece)
+        .expect_err("refused");
+    assert!(matches!(refused, LoadError::OtherBuild { .. }), "{refused}");
 }
 
 proptest! {

@@ -9,8 +9,6 @@ use std::collections::BTreeSet;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-use upr_core::dataset::Dataset;
-use upr_core::fingerprint;
 use upr_viewer::i18n::{Catalog, Lang, Tr};
 use upr_viewer::prerender::preview::review_svg;
 use upr_viewer::prerender::read_languages;
@@ -38,23 +36,12 @@ const SITE: &str = "https://example.org/upr/";
 const HOSTILE: &str = r#"Kazakh"stan <i id="pwned">x</i> & <script>alert(1)</script>"#;
 
 fn datasets(overview_json: &str) -> Datasets {
-    let overview = Dataset::from_overview_json(overview_json).expect("overview loads");
-    let mut complete = overview.clone();
-    let texts = data_file("recommendations.json");
-    complete.attach_texts_json(&texts).expect("texts load");
-    let fingerprints = [
-        fingerprint::of_file(overview_json),
-        fingerprint::of_file(&texts),
-    ];
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let languages = read_languages(&root.join("static/i18n"), &root.join("data"))
         .expect("the language files load");
-    Datasets {
-        overview: Rc::new(overview),
-        complete: Rc::new(complete),
-        fingerprints,
-        languages,
-    }
+    Datasets::read(overview_json, &data_file("recommendations.json"), languages)
+        .expect("the data loads")
+        .0
 }
 
 #[test]

@@ -95,3 +95,83 @@ fn the_texts_arriving_filter_again_with_the_same_query() {
     assert!(!loaded.outcome.0.waiting_for_texts);
     assert_eq!(*loaded.outcome.0, apply(common::dataset(), &loaded.query).0);
 }
+
+#[test]
+fn the_texts_come_as_the_view_needs_them() {
+    use upr_core::state::{Phase, TextsWanted};
+    let overview = || {
+        Rc::new(
+            Dataset::from_overview_json(&common::data_file("overview.json"))
+                .expect("overview loads"),
+        )
+    };
+    let kazakhstan = common::dataset()
+        .find_state("Kazakhstan")
+        .expect("reviewed");
+    for (search, wanted) in [
+        // The cards, from the overview: nothing more.
+        ("", TextsWanted::Nothing),
+        (
+            "?sur=Kazakhstan&states_min=40&session=7",
+            TextsWanted::Nothing,
+        ),
+        // An open card, a comparison: their State's.
+        ("?review=kazakhstan-s7", TextsWanted::State(kazakhstan)),
+        ("?compare=Kazakhstan", TextsWanted::State(kazakhstan)),
+        // What single recommendations say, carry or count: every review's.
+        ("?q=torture", TextsWanted::All),
+        ("?theme=Death+penalty", TextsWanted::All),
+        ("?response=noted&review=kazakhstan-s7", TextsWanted::All),
+        ("?from=France", TextsWanted::All),
+        ("?view=table", TextsWanted::All),
+        ("?view=charts", TextsWanted::All),
+    ] {
+        let state = state_at(search, overview());
+        assert_eq!(state.texts_wanted(), wanted, "{search}");
+        assert_eq!(
+            state.texts,
+            Phase::Idle,
+            "{search}: nothing fetched unasked"
+        );
+    }
+    // Once in, nothing more is wanted; a download asks for every review's.
+    assert_eq!(
+        state_at("?q=torture", complete()).texts_wanted(),
+        TextsWanted::Nothing
+    );
+    let asked = state_at("", overview())
+        .reduce(Action::TextsRequested)
+        .expect("asked");
+    assert_eq!(
+        (asked.texts.clone(), asked.texts_wanted()),
+        (Phase::Loading, TextsWanted::All)
+    );
+}
+
+#[test]
+fn the_overview_arriving_after_a_states_texts_keeps_them() {
+    // A prerendered review page starts with its State's texts; the
+    // overview's load then ends too, and must not take them away.
+    let json = common::data_file("overview.json");
+    let overview = Rc::new(Dataset::from_overview_json(&json).expect("loads"));
+    let mut with_texts = (*overview).clone();
+    let all = common::dataset();
+    let kazakhstan = all.find_state("Kazakhstan").expect("reviewed");
+    let packed = with_texts
+        .pack_texts_json(&common::data_file("recommendations.json"))
+        .expect("packs");
+    let id = &all.states[kazakhstan as usize].id;
+    let (_, piece) = packed
+        .states
+        .iter()
+        .find(|(s, _)| s == id)
+        .expect("its texts");
+    with_texts.attach_packed(piece).expect("attaches");
+    let review = with_texts.review_by_id("kazakhstan-s7").expect("a review");
+    let state = state_at("?review=kazakhstan-s7", Rc::new(with_texts));
+    let after = state
+        .reduce(Action::OverviewLoaded(Ok(overview)))
+        .unwrap_or_else(|| state.clone());
+    let dataset = after.dataset.as_ref().expect("a dataset");
+    assert!(dataset.has_texts_of(review), "the card keeps its texts");
+}

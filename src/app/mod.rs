@@ -58,7 +58,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     let (t, language_failure) =
         use_language(state.query.lang, host.masthead(), props.data_base.clone());
     use_page_title(&state, &t, host.masthead());
-    let load = use_dataset(props.data_base.clone(), state.dispatcher());
+    let load = use_dataset(props.data_base.clone(), &state);
     let onquery = use_address_bar(
         &state,
         props.query.clone(),
@@ -83,7 +83,8 @@ pub fn Viewer(props: &ViewerProps) -> Html {
         <ContextProvider<Tr> context={t.clone()}>
             // `lang` and `dir` here too, for an embed, whose host page has
             // its own `<html lang>`.
-            <div class={ROOT_CLASS} data-testid="upr-viewer" lang={t.lang().code()} dir={t.lang().dir()}>
+            <div class={ROOT_CLASS} data-testid="upr-viewer" lang={t.lang().code()} dir={t.lang().dir()}
+                data-texts={texts_stage(&state.texts)}>
                 { style_element() }
                 if host.masthead() {
                     <header class="masthead">
@@ -103,6 +104,17 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 </footer>
             </div>
         </ContextProvider<Tr>>
+    }
+}
+
+/// How far every review's texts are, on the viewer's root (`data-texts`):
+/// what a script or a test waits for.
+fn texts_stage(phase: &Phase) -> &'static str {
+    match phase {
+        Phase::Idle => "idle",
+        Phase::Loading => "loading",
+        Phase::Ready => "ready",
+        Phase::Failed(_) => "failed",
     }
 }
 

@@ -21,7 +21,7 @@ use crate::components::{use_tr, OnQuery};
 use crate::i18n::Msg;
 use crate::services::fetch::Progress;
 use upr_core::query::{Query, View};
-use upr_core::state::{Phase, QueryOrigin};
+use upr_core::state::{Action, Phase, QueryOrigin};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -60,6 +60,11 @@ pub fn Results(props: &ResultsProps) -> Html {
         return html! {};
     };
     let (host, onquery) = (props.host, &props.onquery);
+    let waiting = waits_for_texts(state);
+    let onwant = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::TextsRequested))
+    };
     let view_tab = |view: View, testid: &str, label: Msg| {
         let query = state.query.in_view(view);
         let selected = state.query.view == view
@@ -85,7 +90,16 @@ pub fn Results(props: &ResultsProps) -> Html {
                     </div>
                 </aside>
             }
-            <@{results_tag} class="results" id="results" aria-label={(!host.masthead()).then(|| t.get(Msg::ResultsLabel))}>
+            <@{results_tag} class={classes!("results", waiting.then_some("waiting"))} id="results" aria-label={(!host.masthead()).then(|| t.get(Msg::ResultsLabel))}>
+                // While the answer waits for the texts, only their progress
+                // shows, over the results kept hidden: the numbers, the
+                // toolbar and the cards then show at once, where they are,
+                // rather than move as each changes (a layout shift).
+                if waiting {
+                    <div class="texts-wait" data-testid="texts-placeholder">
+                        <TextsProgress progress={props.progress} />
+                    </div>
+                }
                 <QueryWarnings warnings={state.warnings.clone()} />
                 if let Phase::Failed(error) = &state.texts {
                     <TextsErrorNotice error={error.clone()} onretry={props.onretry.clone()} />
@@ -103,14 +117,16 @@ pub fn Results(props: &ResultsProps) -> Html {
                     if !host.masthead() {
                         <LanguageSwitch query={state.query.clone()} onquery={onquery.clone()} />
                     }
-                    <ExportButtons dataset={dataset.clone()} outcome={outcome.clone()} />
+                    <ExportButtons dataset={dataset.clone()} outcome={outcome.clone()}
+                        loading={state.texts == Phase::Loading} onwant={onwant} />
                 </div>
                 <MainView state={state.clone()} onquery={onquery.clone()} outline={host.outline()} progressive={props.progressive} />
                 // Last, and held at the bottom of the window while the
                 // results are in view: when the texts are in and it goes,
                 // nothing on screen moves (above the summary, it moved
-                // every card up: a layout shift on the home page).
-                if state.texts == Phase::Loading {
+                // every card up: a layout shift on the home page). Where
+                // the cards wait for the texts, their place says it.
+                if state.texts == Phase::Loading && !waiting {
                     <TextsProgress progress={props.progress} />
                 }
             </@>
@@ -124,6 +140,20 @@ struct MainViewProps {
     onquery: OnQuery,
     outline: bool,
     progressive: bool,
+}
+
+/// Whether the cards' answer waits for every review's texts (a search, a
+/// filter on what recommendations say or carry): until they are in, the
+/// results show their progress rather than cards matched on the reviews'
+/// summaries, which the texts would then replace, moving all below (the
+/// layout shift a shared link to a search made).
+fn waits_for_texts(state: &Store) -> bool {
+    let outcome = &state.outcome;
+    (outcome.provisional || outcome.waiting_for_texts)
+        && matches!(state.texts, Phase::Idle | Phase::Loading)
+        && state.query.view == View::Cards
+        && state.query.review.is_none()
+        && state.query.compare.is_none()
 }
 
 /// What the query asks to see: a comparison, the charts, the table, or

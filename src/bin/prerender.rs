@@ -18,11 +18,9 @@ fn main() {}
 mod native {
     use std::path::PathBuf;
     use std::process::ExitCode;
-    use std::rc::Rc;
     use std::time::Instant;
-    use upr_core::dataset::load::{Dataset, OVERVIEW_FILE, TEXTS_FILE};
-    use upr_core::dataset::packed::PACKED_TEXTS_FILE;
-    use upr_core::fingerprint;
+    use upr_core::dataset::load::{OVERVIEW_FILE, TEXTS_FILE};
+    use upr_core::dataset::packed::{state_piece_file, PACKED_TEXTS_FILE};
     use upr_import::write_gzipped;
     use upr_viewer::prerender::read_languages;
     use upr_viewer::prerender::site::{write_site, Datasets};
@@ -53,29 +51,17 @@ mod native {
             read(data.join(TEXTS_FILE))?,
         );
         let load = || -> Result<Datasets, String> {
-            let overview =
-                Dataset::from_overview_json(&overview_json).map_err(|e| e.to_string())?;
-            // The browser reads the texts packed (dataset::packed): written
-            // beside the JSON, and read back here, so that the pages show
-            // what the browser will read, and hydrate from its fingerprint.
-            let packed = overview
-                .pack_texts_json(&texts)
-                .map_err(|e| e.to_string())?;
-            write_gzipped(&data.join(PACKED_TEXTS_FILE), &packed)?;
-            let mut complete = overview.clone();
-            complete.attach_packed(&packed).map_err(|e| e.to_string())?;
-            let fingerprints = [
-                fingerprint::of_file(&overview_json),
-                fingerprint::of_bytes(&packed),
-            ];
             // The build copies static/i18n/ into the built folder.
             let languages = read_languages(&dist.join("i18n"), &data)?;
-            Ok(Datasets {
-                overview: Rc::new(overview),
-                complete: Rc::new(complete),
-                fingerprints,
-                languages,
-            })
+            let (datasets, packed) = Datasets::read(&overview_json, &texts, languages)?;
+            write_gzipped(&data.join(PACKED_TEXTS_FILE), &packed.whole)?;
+            let pieces = data.join("texts");
+            std::fs::create_dir_all(&pieces)
+                .map_err(|e| format!("could not write {}: {e}", pieces.display()))?;
+            for (id, piece) in &packed.states {
+                write_gzipped(&data.join(state_piece_file(id)), piece)?;
+            }
+            Ok(datasets)
         };
         let site_url = std::env::var("UPR_SITE_URL")
             .ok()

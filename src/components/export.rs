@@ -13,6 +13,12 @@ use yew::prelude::*;
 pub struct ExportProps {
     pub dataset: Shared<Dataset>,
     pub outcome: Shared<Outcome>,
+    /// Every review's texts are on their way (their progress shows at
+    /// the foot of the results).
+    #[prop_or_default]
+    pub loading: bool,
+    /// Asks for every review's texts, which a download needs.
+    pub onwant: Callback<()>,
 }
 
 /// Hands `content` to the browser as a file download.
@@ -33,9 +39,9 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindge
 #[component]
 pub fn ExportButtons(props: &ExportProps) -> Html {
     let t = use_tr();
-    // There while the texts load, unusable until they are in: buttons that
-    // appeared then took a line of their own on a phone and moved every
-    // card down (a layout shift).
+    // There before the texts are in, asking for them: buttons that appeared
+    // then took a line of their own on a phone and moved every card down
+    // (a layout shift). Once they are in, a press downloads.
     let waiting = !props.dataset.texts_loaded;
     let button =
         |label: &str,
@@ -44,13 +50,19 @@ pub fn ExportButtons(props: &ExportProps) -> Html {
          render: fn(&[upr_core::export::ExportedRecommendation]) -> String| {
             let dataset = props.dataset.clone();
             let outcome = props.outcome.clone();
+            let onwant = props.onwant.clone();
             let onclick = Callback::from(move |_: MouseEvent| {
+                if !dataset.texts_loaded {
+                    onwant.emit(());
+                    return;
+                }
                 let text = render(&rows(&dataset, &outcome));
                 if let Err(error) = download(name, mime, &text) {
                     gloo::console::error!("the download could not start", error);
                 }
             });
-            html! { <button type="button" data-testid={format!("export-{}", name.rsplit('.').next().unwrap_or(name))} disabled={waiting} {onclick}>{ label.to_owned() }</button> }
+            let loading = waiting && props.loading;
+            html! { <button type="button" data-testid={format!("export-{}", name.rsplit('.').next().unwrap_or(name))} aria-disabled={loading.then_some("true")} {onclick}>{ label.to_owned() }</button> }
         };
     html! {
         <div class="export" role="group" aria-label={t.get(Msg::DownloadSelected)}>

@@ -27,16 +27,27 @@ pub fn LoadErrorNotice(props: &FailureProps) -> Html {
     }
 }
 
-/// The cards are there, the texts are not.
+/// The cards are there, the texts are not. Offline, that is said as such:
+/// they come by themselves once the connection is back.
 #[component]
 pub fn TextsErrorNotice(props: &FailureProps) -> Html {
     let t = use_tr();
+    let offline = matches!(props.error, LoadError::Fetch { .. }) && !online();
     html! {
-        <div data-testid="texts-error" role="alert" class="texts-error">
-            { t.fmt(Msg::TextsFailed, &[("message", &t.load_error(&props.error))]) }
+        <div data-testid="texts-error" role="alert" class="texts-error" data-offline={offline.then_some("true")}>
+            if offline {
+                { t.get(Msg::TextsOffline) }
+            } else {
+                { t.fmt(Msg::TextsFailed, &[("message", &t.load_error(&props.error))]) }
+            }
             <TryAgain onretry={props.onretry.clone()} />
         </div>
     }
+}
+
+/// Whether the browser says it is online (at build time: yes).
+fn online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
 #[derive(Properties, PartialEq)]
@@ -91,9 +102,11 @@ pub fn TextsProgress(props: &TextsProgressProps) -> Html {
     };
     html! {
         <div class="texts-progress" data-testid="texts-progress" role="status">
+            // The bar first: the words below it lengthen as the bytes come,
+            // and may take a second line on a phone without moving it.
             <label>
-                { label }
                 <progress max={total.unwrap_or(0).to_string()} value={received.to_string()} />
+                { label }
             </label>
         </div>
     }

@@ -86,7 +86,7 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
                 <h4>{ t.get(Msg::SummarisedByOhchr) }</h4>
                 <ul lang="en">{ for media.recommendations.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
             }
-            if !dataset.texts_loaded {
+            if !dataset.has_texts_of(props.review) {
                 <p role="status">{ t.get(Msg::TextsStillLoading) }</p>
             } else {
                 <p data-testid="recommendation-count">

@@ -247,7 +247,7 @@ fn participation(t: &Tr, dataset: &Dataset, index: usize, media: Option<&MediaSu
                 </p>
             }
             // The lists come with the texts, like the recommendations.
-            if dataset.texts_loaded {
+            if dataset.has_texts_of(index) {
                 <details>
                     <summary>{ t.get(Msg::WhichStates) }</summary>
                     <p><strong>{ t.get(Msg::MembersColon) }</strong>{ names(&review.participants.members) }</p>

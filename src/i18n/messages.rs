@@ -145,6 +145,8 @@ messages! {
     LoadErrorVersion = "{file} has schema version {found}, but this viewer reads version {version}";
     LoadErrorCount = "this data is damaged: {file} declares {declared} {what} but holds {found}";
     LoadErrorReference = "this data is damaged: {file} refers to an unknown {what} {id}";
+    LoadErrorOtherBuild = "{file} belongs to a newer version of the data than this page: reload the page";
+    TextsOffline = "You are offline, and the texts of the recommendations are not saved on this device yet: they will be fetched when the connection is back.";
     CompareUnknownState = "no State called {name} in the data";
     CompareNotTwice = ["{state} was reviewed {n} time in the data, so there is nothing to compare", "{state} was reviewed {n} times in the data, so there is nothing to compare"];
     CompareTextsLoading = "the comparison needs the recommendation texts, which are still loading";

@@ -109,6 +109,7 @@ impl Tr {
                 Msg::LoadErrorReference,
                 &[("file", file), ("what", what), ("id", &format!("{id:?}"))],
             ),
+            LoadError::OtherBuild { file } => self.fmt(Msg::LoadErrorOtherBuild, &[("file", file)]),
         }
     }
 

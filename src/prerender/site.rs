@@ -29,25 +29,81 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::rc::Rc;
 use upr_core::dataset::load::Dataset;
-use upr_core::fingerprint::of_page;
+use upr_core::dataset::packed::PackedTexts;
+use upr_core::fingerprint::{of_bytes, of_file, of_page};
 use upr_core::lang::Lang;
 use upr_core::query::Query;
 
-/// The two stages of the dataset a page can be rendered with: the home
-/// page shows what the overview alone can (as the browser does before the
-/// texts are in), a review or State page the whole card.
+/// The stages of the dataset a page can be rendered with: the home page
+/// shows what the overview alone can (as the browser does before it needs
+/// the texts), a review or State page its State's whole cards, from the
+/// overview and that State's texts, as the browser loads them.
 pub struct Datasets {
     pub overview: Rc<Dataset>,
+    /// With every review's texts: what the pages' descriptions, previews
+    /// and links are written from.
     pub complete: Rc<Dataset>,
-    /// [`fingerprint::of_file`] of the overview and of the texts file.
+    /// [`fingerprint::of_file`] of the overview.
     ///
     /// [`fingerprint::of_file`]: upr_core::fingerprint::of_file
-    pub fingerprints: [String; 2],
+    pub overview_fingerprint: String,
+    /// By State index, for the States under review: the overview with that
+    /// State's texts, and the fingerprint of its texts file.
+    pub states: Vec<Option<(Rc<Dataset>, String)>>,
     /// The languages other than English ([`super::read_languages`]).
     pub languages: Vec<Tr>,
 }
 
 impl Datasets {
+    /// The datasets of the overview and texts files (`overview_json`,
+    /// `texts_json`, as the importer writes them), and the texts packed as
+    /// the browser reads them (every review's and each State's), which
+    /// the pages are rendered from: read back here, so that the pages show
+    /// what the browser will read, and hydrate from its fingerprints.
+    pub fn read(
+        overview_json: &str,
+        texts_json: &str,
+        languages: Vec<Tr>,
+    ) -> Result<(Datasets, PackedTexts), String> {
+        let overview = Dataset::from_overview_json(overview_json).map_err(|e| e.to_string())?;
+        let packed = overview
+            .pack_texts_json(texts_json)
+            .map_err(|e| e.to_string())?;
+        let with = |bytes: &[u8]| -> Result<Rc<Dataset>, String> {
+            let mut dataset = overview.clone();
+            dataset.attach_packed(bytes).map_err(|e| e.to_string())?;
+            Ok(Rc::new(dataset))
+        };
+        let complete = with(&packed.whole)?;
+        let mut states = vec![None; overview.states.len()];
+        for (id, piece) in &packed.states {
+            let index = overview
+                .state_index(id)
+                .ok_or_else(|| format!("texts packed for an unknown State {id}"))?;
+            states[index as usize] = Some((with(piece)?, of_bytes(piece)));
+        }
+        let datasets = Datasets {
+            overview_fingerprint: of_file(overview_json),
+            overview: Rc::new(overview),
+            complete,
+            states,
+            languages,
+        };
+        Ok((datasets, packed))
+    }
+
+    /// What the pages of `state` are rendered and hydrated from: the
+    /// overview with its texts, and the fingerprints of the two files.
+    fn of_state(&self, state: usize) -> (&Rc<Dataset>, [String; 2]) {
+        match self.states.get(state).and_then(Option::as_ref) {
+            Some((dataset, texts)) => (dataset, [self.overview_fingerprint.clone(), texts.clone()]),
+            None => (
+                &self.overview,
+                [self.overview_fingerprint.clone(), String::new()],
+            ),
+        }
+    }
+
     /// English, then the others: every language a page is written in.
     fn languages(&self) -> impl Iterator<Item = Tr> + '_ {
         std::iter::once(Tr::english()).chain(self.languages.iter().cloned())
@@ -156,7 +212,11 @@ pub fn write_site(
         write(
             out,
             &meta.path,
-            template.page(&parts, &data.fingerprints, site_url),
+            template.page(
+                &parts,
+                &[data.overview_fingerprint.clone(), String::new()],
+                site_url,
+            ),
         )?;
     }
 
@@ -241,7 +301,8 @@ fn write_pages(
                 &t,
             );
             let form = form_of(&t);
-            let view = render_view(dataset, query.clone(), "../data/", &t, form);
+            let (shown, fingerprints) = data.of_state(state);
+            let view = render_view(shown, query.clone(), "../data/", &t, form);
             let nav = format!(
                 "{}{}",
                 state_links(&t, dataset, state),
@@ -261,7 +322,7 @@ fn write_pages(
             write(
                 out,
                 &meta.path,
-                template.page(&parts, &data.fingerprints, site_url),
+                template.page(&parts, &fingerprints, site_url),
             )?;
         }
         written.states += 1;
@@ -384,7 +445,8 @@ impl<'a> Template<'a> {
             t,
         );
         let form = form_of(t);
-        let view = render_view(dataset, query.clone(), "../data/", t, form);
+        let (shown, fingerprints) = data.of_state(dataset.reviews[review].state as usize);
+        let view = render_view(shown, query.clone(), "../data/", t, form);
         let versions: Vec<_> = data
             .languages()
             .map(|t| (t.lang(), review_path(id, t.lang())))
@@ -405,7 +467,7 @@ impl<'a> Template<'a> {
             versions: &versions,
             form,
         };
-        let page = self.page(&parts, &data.fingerprints, site_url);
+        let page = self.page(&parts, &fingerprints, site_url);
         (meta, page)
     }
 

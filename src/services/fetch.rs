@@ -1,27 +1,13 @@
-//! Fetching a file as text or piece by piece, reporting bytes as they arrive so that a
-//! progress bar can show how much of a large file has loaded.
+//! Fetching a small file whole as text ([`fetch_text`]: the overview, the
+//! languages), with retries; and what reading a download takes, whoever
+//! made it ([`Feeder`], [`Progress`]). The texts file is downloaded by
+//! [`worker_fetch`](super::worker_fetch).
 
+use gloo::timers::future::TimeoutFuture;
 use js_sys::Uint8Array;
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    ReadableStream, ReadableStreamDefaultReader, ReadableWritablePair, Response, WritableStream,
-};
-
-// The browser's gzip inflater, declared here: web-sys has it only among
-// its unstable APIs (behind a compiler flag), though every current
-// browser has had it since 2023.
-#[wasm_bindgen]
-extern "C" {
-    type DecompressionStream;
-    #[wasm_bindgen(constructor, catch)]
-    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
-    #[wasm_bindgen(method, getter)]
-    fn readable(this: &DecompressionStream) -> ReadableStream;
-    #[wasm_bindgen(method, getter)]
-    fn writable(this: &DecompressionStream) -> WritableStream;
-}
+use web_sys::Response;
 
 use super::slices::{now, Slices};
 
@@ -32,119 +18,117 @@ pub struct Progress {
     pub total: Option<u64>,
 }
 
+/// The pauses before the second, third... try, as `static/texts-download.js`
+/// makes them: five tries over about eight seconds, for a connection that
+/// drops for a moment or a server that restarts.
+const DELAYS_MS: [u32; 4] = [500, 1000, 2000, 4000];
+/// A Retry-After longer than this is not waited for (the person can press
+/// Try again).
+const LONGEST_WAIT_MS: u32 = 30_000;
+
 /// Fetches `url` whole, as text: copied into wasm memory once, at its
 /// size. (Gathered piece by piece, the overview at 16 times today's data,
-/// 7 MB, was copied again at every doubling of its buffer.)
+/// 7 MB, was copied again at every doubling of its buffer.) A network
+/// error, a body cut short, a 5xx, 408 or 429 status is tried again after
+/// a pause; a 4xx status, or an HTML page in place of the file (a host's
+/// "not found" page sent with 200), is refused at once.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = request(url).await?;
-    let body = response.array_buffer().map_err(|e| describe(&e))?;
-    let body = JsFuture::from(body)
-        .await
-        .map_err(|e| broke_off(&describe(&e)))?;
-    let bytes = Uint8Array::new(&body).to_vec();
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "the file is not UTF-8 text (byte {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        let (failure, wait) = match fetch_text_once(url).await {
+            Ok(text) => return Ok(text),
+            Err(Failure::Final(message)) => return Err(after_tries(message, tries)),
+            Err(Failure::Request(detail)) => (request_failed(&detail, url, tries), 0),
+            Err(Failure::Again(message, wait)) => (after_tries(message, tries), wait),
+        };
+        let Some(delay) = DELAYS_MS.get(tries as usize - 1) else {
+            return Err(failure);
+        };
+        if wait > LONGEST_WAIT_MS {
+            return Err(failure);
+        }
+        TimeoutFuture::new((*delay).max(wait)).await;
+    }
 }
 
-/// How a body is read: as the server sent it (the browser has undone any
-/// compression of the transfer), or inflated from the gzip the file is
-/// (the packed texts, `upr_import::write_gzipped`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Body {
-    AsSent,
-    Gzipped,
-}
-
-/// Hands the body to `on_chunk` piece by piece as it arrives, so that a
-/// large file is read without being held whole in WebAssembly memory.
-pub async fn fetch_chunks(
-    url: &str,
-    body: Body,
-    on_progress: impl Fn(Progress),
-    mut on_chunk: impl FnMut(&[u8]),
-) -> Result<(), String> {
-    let response = request(url).await?;
-    // A compressed transfer announces its compressed length, which the
-    // decoded bytes outgrow; a total is only given when it is meaningful.
-    let total = response
-        .headers()
-        .get("content-length")
-        .ok()
-        .flatten()
-        .and_then(|v| v.parse::<u64>().ok());
-    let Some(stream) = response.body() else {
-        let text = JsFuture::from(response.text().map_err(|e| describe(&e))?)
-            .await
-            .map_err(|e| describe(&e))?;
-        on_chunk(
-            text.as_string()
-                .ok_or_else(|| "the body is not text".to_owned())?
-                .as_bytes(),
-        );
-        return Ok(());
+/// What the viewer says of an HTML page sent in place of a data file (as
+/// `static/texts-download.js` does): a host's "not found" page with status
+/// 200, a sign-in page in front of the data.
+fn html_page(status: u16, status_text: &str, kind: &str) -> String {
+    let kind = match kind {
+        "" => "no Content-Type",
+        kind => kind,
     };
-    let stream = match body {
-        Body::AsSent => stream,
-        Body::Gzipped => inflate(&stream)?,
+    let status_text = match status_text {
+        "" => String::new(),
+        text => format!(" {text}"),
     };
-    read_stream(&stream, Feeder::new(total), on_progress, on_chunk).await
+    format!(
+        "the server sent an HTML page ({status}{status_text}, {kind}) in place of the data file"
+    )
 }
 
-/// The response to a request for `url`, if the server sent the file.
-async fn request(url: &str) -> Result<Response, String> {
-    let window = web_sys::window().ok_or("no window")?;
+/// Why one try of [`fetch_text`] failed.
+enum Failure {
+    /// No answer (the browser's words).
+    Request(String),
+    /// Worth another try, after at least this many milliseconds.
+    Again(String, u32),
+    /// Not.
+    Final(String),
+}
+
+async fn fetch_text_once(url: &str) -> Result<String, Failure> {
+    let window = web_sys::window().ok_or(Failure::Final("no window".into()))?;
     let response: Response = JsFuture::from(window.fetch_with_str(url))
         .await
-        .map_err(|e| request_failed(&describe(&e), url))?
+        .map_err(|e| Failure::Request(describe(&e)))?
         .dyn_into()
-        .map_err(|_| "the fetch did not return a response".to_owned())?;
+        .map_err(|_| Failure::Final("the fetch did not return a response".into()))?;
+    let status = response.status();
+    let header = |name: &str| response.headers().get(name).ok().flatten();
+    if matches!(status, 408 | 429 | 500..) {
+        let wait = header("retry-after")
+            .and_then(|v| v.trim().parse::<u32>().ok())
+            .map_or(0, |seconds| seconds.saturating_mul(1000));
+        return Err(Failure::Again(
+            refused(status, &response.status_text()),
+            wait,
+        ));
+    }
     if !response.ok() {
-        return Err(refused(response.status(), &response.status_text()));
+        return Err(Failure::Final(refused(status, &response.status_text())));
     }
-    Ok(response)
-}
-
-/// `stream` inflated from gzip by the browser.
-pub fn inflate(stream: &ReadableStream) -> Result<ReadableStream, String> {
-    let inflater = DecompressionStream::new("gzip").map_err(|_| {
-        "this browser cannot inflate gzip (it has no DecompressionStream): a newer one can"
-            .to_owned()
-    })?;
-    let pair = ReadableWritablePair::new(&inflater.readable(), &inflater.writable());
-    Ok(stream.pipe_through(&pair))
-}
-
-/// Hands the bytes of `stream` to `on_chunk` as they come.
-pub async fn read_stream(
-    stream: &ReadableStream,
-    mut feeder: Feeder,
-    on_progress: impl Fn(Progress),
-    mut on_chunk: impl FnMut(&[u8]),
-) -> Result<(), String> {
-    let reader: ReadableStreamDefaultReader = stream
-        .get_reader()
-        .dyn_into()
-        .map_err(|_| "cannot read the response body".to_owned())?;
-    loop {
-        let chunk = JsFuture::from(reader.read())
-            .await
-            .map_err(|e| broke_off(&describe(&e)))?;
-        let done = js_sys::Reflect::get(&chunk, &"done".into())
-            .map(|d| d.is_truthy())
-            .unwrap_or(true);
-        if done {
-            break;
-        }
-        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|e| describe(&e))?;
-        feeder
-            .feed(&Uint8Array::new(&value), &on_progress, &mut on_chunk)
-            .await;
+    let kind = header("content-type").unwrap_or_default();
+    let html_page = || Failure::Final(html_page(status, &response.status_text(), &kind));
+    if kind
+        .trim_start()
+        .get(..9)
+        .is_some_and(|k| k.eq_ignore_ascii_case("text/html"))
+    {
+        return Err(html_page());
     }
-    Ok(())
+    let body = response
+        .array_buffer()
+        .map_err(|e| Failure::Final(describe(&e)))?;
+    let body = JsFuture::from(body)
+        .await
+        .map_err(|e| Failure::Again(broke_off(&describe(&e)), 0))?;
+    let bytes = Uint8Array::new(&body).to_vec();
+    // JSON never begins with `<`; a page does.
+    let first = bytes
+        .iter()
+        .find(|b| !(b.is_ascii_whitespace() || matches!(b, 0xef | 0xbb | 0xbf)));
+    if first == Some(&b'<') {
+        return Err(html_page());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::Final(format!(
+            "the file is not UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 /// Hands a body's bytes to the reader as they arrive, a piece at a time,
@@ -221,8 +205,9 @@ pub fn resolve(url: &str) -> Option<web_sys::Url> {
 /// from the browser)...
 ///
 /// [`worker_fetch`]: super::worker_fetch
-pub(super) fn request_failed(detail: &str, url: &str) -> String {
-    format!("the network request failed ({detail}){}", other_site(url))
+pub(super) fn request_failed(detail: &str, url: &str, tries: u32) -> String {
+    let failed = after_tries(format!("the network request failed ({detail})"), tries);
+    format!("{failed}{}", other_site(url))
 }
 
 /// ...the server refused the file...
@@ -233,6 +218,14 @@ pub(super) fn refused(status: u16, status_text: &str) -> String {
 /// ...or the body stopped part way.
 pub(super) fn broke_off(detail: &str) -> String {
     format!("the download broke off ({detail})")
+}
+
+/// `failure`, and how often the file was asked for when more than once.
+pub(super) fn after_tries(failure: String, tries: u32) -> String {
+    match tries {
+        0 | 1 => failure,
+        _ => format!("{failure}, tried {tries} times"),
+    }
 }
 
 /// A site that does not allow others to read its files fails a request

@@ -1,50 +1,53 @@
 //! Loads the dataset once per location, however many viewers on the page
-//! ask for it: each file is fetched, parsed and checked once, and every
-//! viewer gets the same [`Rc<Dataset>`](Dataset); one that failed is fetched again
-//! when a person asks to try again. A page that carries the data inline
-//! (the single-file build) is read from the page instead of the network.
+//! ask for it: the overview at once (the cards, the filters), then the
+//! texts when a view needs them: one State's ([`state_texts`]: its cards
+//! and its comparison, a few kilobytes) or every review's ([`complete`]:
+//! a search, a filter on recommendations, the table, the charts). Each
+//! file is fetched, checked and read once, and every viewer gets the same
+//! [`Rc<Dataset>`](Dataset); one that failed is fetched again when a
+//! person asks to try again. A page that carries the data inline (the
+//! single-file build) is read from the page instead of the network.
 
-use super::fetch::{fetch_chunks, fetch_text, Body, Progress};
+use super::fetch::{fetch_text, Progress};
 use super::slices::{yield_to_browser, Slices};
-use super::worker_fetch::{self, Outcome};
+use super::worker_fetch::{self, Chunk};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use upr_core::dataset::load::{Dataset, LoadError, OVERVIEW_FILE};
-use upr_core::dataset::packed::{PackedReader, PACKED_TEXTS_FILE as TEXTS_FILE};
+use upr_core::dataset::packed::{state_piece_file, PackedReader, PACKED_TEXTS_FILE as TEXTS_FILE};
+use upr_core::fingerprint::FileHash;
 use yew::Callback;
 
 pub type Load = Shared<LocalBoxFuture<'static, Result<Rc<Dataset>, LoadError>>>;
-
-/// The overview (first paint), and the dataset with its texts.
-#[derive(Clone)]
-pub struct Loads {
-    pub overview: Load,
-    pub complete: Load,
-}
 
 /// A progress listener and its subscription's id.
 type Listener = (u64, Callback<Progress>);
 
 thread_local! {
-    static LOADS: RefCell<HashMap<String, Loads>> = RefCell::new(HashMap::new());
+    /// By location: the overview's load, every review's texts' load once
+    /// asked for, and each State's.
+    static OVERVIEWS: RefCell<HashMap<String, Load>> = RefCell::new(HashMap::new());
+    static COMPLETES: RefCell<HashMap<String, Load>> = RefCell::new(HashMap::new());
+    static PIECES: RefCell<HashMap<String, Load>> = RefCell::new(HashMap::new());
     static LISTENERS: RefCell<HashMap<String, Vec<Listener>>> = RefCell::new(HashMap::new());
     static NEXT_LISTENER: Cell<u64> = const { Cell::new(0) };
     /// The fingerprint of each file read, by address, on a prerendered page.
     static FILES: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
 
-/// The fingerprint ([`upr_core::fingerprint`]) of the overview read from `base`,
-/// with the texts when `with_texts`; None until they have been read.
-pub fn fingerprint(base: &str, with_texts: bool) -> Option<String> {
+/// The fingerprint ([`upr_core::fingerprint`]) of the overview read from
+/// `base`, with the State's texts file `piece` ([`state_piece_file`]) when
+/// given; None until they have been read.
+pub fn fingerprint(base: &str, piece: Option<&str>) -> Option<String> {
     FILES.with(|files| {
         let files = files.borrow();
         let overview = files.get(&format!("{base}{OVERVIEW_FILE}"))?;
-        if !with_texts {
+        let Some(piece) = piece else {
             return Some(upr_core::fingerprint::of_page([overview.as_str()]));
-        }
-        let texts = files.get(&format!("{base}{TEXTS_FILE}"))?;
+        };
+        let texts = files.get(&format!("{base}{piece}"))?;
         Some(upr_core::fingerprint::of_page([
             overview.as_str(),
             texts.as_str(),
@@ -52,44 +55,81 @@ pub fn fingerprint(base: &str, with_texts: bool) -> Option<String> {
     })
 }
 
-/// Starts loading from `base` (a folder URL ending in `/`), or joins the
-/// load already under way there.
-pub fn load(base: &str) -> Loads {
-    LOADS.with(|loads| {
+/// The overview from `base` (a folder URL ending in `/`): the load under
+/// way there, or a new one.
+pub fn overview(base: &str) -> Load {
+    joined(&OVERVIEWS, base, || overview_load(base.to_owned()))
+}
+
+/// The dataset with every review's texts: the download starts with the
+/// first call.
+pub fn complete(base: &str) -> Load {
+    joined(&COMPLETES, base, || {
+        complete_load(base.to_owned(), overview(base))
+    })
+}
+
+/// The dataset with the texts of one State's reviews (`state_id`), unless
+/// every review's are in already, or inline.
+pub fn state_texts(base: &str, state_id: &str) -> Load {
+    let completed = COMPLETES.with(|c| {
+        c.borrow()
+            .get(base)
+            .filter(|load| matches!(load.peek(), Some(Ok(_))))
+            .cloned()
+    });
+    if let Some(complete) = completed {
+        return complete;
+    }
+    // The single file holds every review's texts, and no State's apart.
+    if inline(TEXTS_FILE).is_some() {
+        return complete(base);
+    }
+    let file = state_piece_file(state_id);
+    joined(&PIECES, &format!("{base}{file}"), || {
+        piece_load(base.to_owned(), file.clone(), overview(base))
+    })
+}
+
+/// Whether every review's texts are in, at `base`.
+pub fn complete_ready(base: &str) -> bool {
+    COMPLETES.with(|c| {
+        c.borrow()
+            .get(base)
+            .is_some_and(|load| matches!(load.peek(), Some(Ok(_))))
+    })
+}
+
+fn joined(
+    loads: &'static std::thread::LocalKey<RefCell<HashMap<String, Load>>>,
+    key: &str,
+    start: impl FnOnce() -> Load,
+) -> Load {
+    loads.with(|loads| {
         loads
             .borrow_mut()
-            .entry(base.to_owned())
-            .or_insert_with(|| {
-                let overview = overview_load(base.to_owned());
-                Loads {
-                    complete: complete_load(base.to_owned(), overview.clone()),
-                    overview,
-                }
-            })
+            .entry(key.to_owned())
+            .or_insert_with(start)
             .clone()
     })
 }
 
-/// Forgets a load from `base` that failed, so that the next [`load`] fetches
-/// again (a network error is often gone a moment later). A loaded overview
-/// is kept when only the texts failed; a load under way is left alone.
+/// Forgets the loads from `base` that failed, so that the next ask
+/// fetches again (a network error is often gone a moment later); what
+/// loaded, and loads under way, are kept.
 pub fn forget_failure(base: &str) {
     let failed = |load: &Load| matches!(load.peek(), Some(Err(_)));
-    LOADS.with(|loads| {
-        let mut loads = loads.borrow_mut();
-        let Some(current) = loads.get_mut(base) else {
-            return;
-        };
-        if failed(&current.overview) {
-            loads.remove(base);
-        } else if failed(&current.complete) {
-            current.complete = complete_load(base.to_owned(), current.overview.clone());
-        }
-    });
+    for loads in [&OVERVIEWS, &COMPLETES, &PIECES] {
+        loads.with(|loads| {
+            loads
+                .borrow_mut()
+                .retain(|key, load| !key.starts_with(base) || !failed(load))
+        });
+    }
 }
 
-/// Calls `listener` as the texts download, until the subscription is
-/// dropped.
+/// Calls `listener` as every review's texts download, until the
+/// subscription is dropped.
 pub fn on_progress(base: &str, listener: Callback<Progress>) -> ProgressSubscription {
     let id = NEXT_LISTENER.with(|next| next.replace(next.get() + 1));
     LISTENERS.with(|l| {
@@ -170,42 +210,65 @@ fn make_room(bytes: usize) {
     std::hint::black_box(&room);
 }
 
+/// Reads a packed texts file (`file`, gzipped) into `overview`'s dataset:
+/// each column is copied into place as its bytes arrive, nothing is
+/// parsed, and every byte is checked against the overview.
+struct TextsRead<'d> {
+    reader: PackedReader<'d>,
+    /// The first error stops the reading; the download runs out unread.
+    failed: Option<LoadError>,
+    /// Only a page prerendered with these texts compares their
+    /// fingerprint (at 16 times today's data, hashing every review's
+    /// would take the page's thread 184 MB).
+    hash: Option<FileHash>,
+}
+
+impl<'d> TextsRead<'d> {
+    fn new(dataset: &'d Dataset, hashing: bool) -> Self {
+        TextsRead {
+            reader: PackedReader::new(dataset),
+            failed: None,
+            hash: hashing.then(FileHash::default),
+        }
+    }
+
+    fn push(&mut self, chunk: &[u8]) {
+        if let Some(hash) = &mut self.hash {
+            hash.update(chunk);
+        }
+        if self.failed.is_none() {
+            self.failed = self.reader.push(chunk).err();
+        }
+    }
+}
+
+/// Whether the page was prerendered with texts, whose fingerprint the
+/// hydration compares.
+fn hashing_texts() -> bool {
+    prerendered_stage().as_deref() == Some(crate::PRERENDERED_WITH_TEXTS)
+}
+
 fn complete_load(base: String, overview: Load) -> Load {
-    // The download starts now (or is taken over from the page's start-up
-    // script, which began it after the first paint), not once the
-    // overview has been read and drawn: the worker reads ahead
-    // (`static/texts-worker.js`) meanwhile.
     // The single file carries the gzipped texts in base64, which the
     // browser decodes itself when asked for them as a `data:` address.
-    let (url, early) = match inline(TEXTS_FILE) {
-        Some(base64) => (format!("data:application/gzip;base64,{base64}"), None),
-        None => {
-            let url = format!("{base}{TEXTS_FILE}");
-            let early = worker_fetch::start(&url);
-            (url, early)
-        }
+    let url = match inline(TEXTS_FILE) {
+        Some(base64) => format!("data:application/gzip;base64,{base64}"),
+        None => format!("{base}{TEXTS_FILE}"),
     };
     async move {
         let dataset = overview.await?;
-        // The texts packed for the browser (`dataset::packed`): each column
-        // is copied into place as its bytes arrive, nothing is parsed.
-        let mut reader = PackedReader::new(&dataset);
-        // The first error stops the reading; the download runs out unread.
-        let mut failed: Option<LoadError> = None;
-        // A page prerendered with its texts hydrates only from the texts it
-        // was made with; other pages need not hash them (at 16 times
-        // today's data, 184 MB).
-        let hashing = prerendered_stage().as_deref() == Some(crate::PRERENDERED_WITH_TEXTS);
-        let mut hash = upr_core::fingerprint::FileHash::default();
+        let mut read = TextsRead::new(&dataset, false);
         // The inflated length, from the file's head once it is read.
         let length = Cell::new(None);
-        let mut on_chunk = |chunk: &[u8]| {
-            if hashing {
-                hash.update(chunk);
+        let mut on_chunk = |chunk: Chunk<'_>| match chunk {
+            Chunk::Bytes(chunk) => {
+                read.push(chunk);
+                length.set(read.reader.length());
             }
-            if failed.is_none() {
-                failed = reader.push(chunk).err();
-                length.set(reader.length());
+            // The download starts over from the file's first byte.
+            Chunk::Restart => {
+                read = TextsRead::new(&dataset, false);
+                length.set(None);
             }
         };
         let progress = |p: Progress| {
@@ -217,39 +280,12 @@ fn complete_load(base: String, overview: Load) -> Load {
                 },
             )
         };
-        let read = match early {
-            Some(download) => download.read(&progress, &mut on_chunk).await,
-            None => Ok(Outcome::NoWorker),
-        };
-        let fetched = match read {
-            Ok(Outcome::Read) => Ok(()),
-            Ok(Outcome::NoWorker) => {
-                fetch_chunks(&url, Body::Gzipped, progress, &mut on_chunk).await
-            }
-            Err(message) => Err(message),
-        };
+        let fetched = worker_fetch::download(&url, &progress, &mut on_chunk).await;
         fetched.map_err(|message| LoadError::Fetch {
             file: TEXTS_FILE.into(),
             message,
         })?;
-        if let Some(error) = failed {
-            return Err(error);
-        }
-        if hashing {
-            FILES.with(|files| {
-                files
-                    .borrow_mut()
-                    .insert(format!("{base}{TEXTS_FILE}"), hash.hex())
-            });
-        }
-        // The checks of every column, then the dataset built with them:
-        // tens of milliseconds each on a phone, in tasks of their own.
-        yield_to_browser().await;
-        let texts = reader.finish()?;
-        yield_to_browser().await;
-        let mut complete = (*dataset).clone();
-        complete.attach(texts);
-        let complete = Rc::new(complete);
+        let complete = attach(&dataset, read).await.inspect_err(announce_newer)?;
         if complete.recommendations.wants_word_index() {
             wasm_bindgen_futures::spawn_local(index_words(complete.clone()));
         }
@@ -258,6 +294,65 @@ fn complete_load(base: String, overview: Load) -> Load {
     .boxed_local()
     .shared()
 }
+
+fn piece_load(base: String, file: String, overview: Load) -> Load {
+    async move {
+        let dataset = overview.await?;
+        let hashing = hashing_texts();
+        let mut read = TextsRead::new(&dataset, hashing);
+        let url = format!("{base}{file}");
+        let mut on_chunk = |chunk: Chunk<'_>| match chunk {
+            Chunk::Bytes(chunk) => read.push(chunk),
+            Chunk::Restart => read = TextsRead::new(&dataset, hashing),
+        };
+        worker_fetch::download(&url, &|_| {}, &mut on_chunk)
+            .await
+            .map_err(|message| LoadError::Fetch {
+                file: file.clone(),
+                message,
+            })?;
+        if let Some(hash) = read.hash.take() {
+            FILES.with(|files| files.borrow_mut().insert(url, hash.hex()));
+        }
+        attach(&dataset, read)
+            .await
+            .map_err(|e| e.of_file(&file))
+            .inspect_err(announce_newer)
+    }
+    .boxed_local()
+    .shared()
+}
+
+/// The dataset with the texts `read` read: the checks of every column,
+/// then the dataset built with them, tens of milliseconds each on a phone
+/// for every review's texts, in tasks of their own.
+async fn attach(dataset: &Rc<Dataset>, read: TextsRead<'_>) -> Result<Rc<Dataset>, LoadError> {
+    if let Some(error) = read.failed {
+        return Err(error);
+    }
+    yield_to_browser().await;
+    let texts = read.reader.finish()?;
+    yield_to_browser().await;
+    let mut with_texts = (**dataset).clone();
+    with_texts.attach(texts);
+    Ok(Rc::new(with_texts))
+}
+
+/// Texts of another build than the overview: the host has published a
+/// newer one. The page says so and offers to reload (the viewer listens
+/// for this event, as it does for the service worker's own news).
+fn announce_newer(error: &LoadError) {
+    if matches!(error, LoadError::OtherBuild { .. }) {
+        if let Some(window) = web_sys::window() {
+            if let Ok(event) = web_sys::Event::new(NEWER_VERSION_EVENT) {
+                let _ = window.dispatch_event(&event);
+            }
+        }
+    }
+}
+
+/// On `window`: a newer build of the data is on the server.
+pub const NEWER_VERSION_EVENT: &str = "upr-update-available";
 
 /// Builds the texts' word index in slices once the viewers have the texts:
 /// at 16 times today's data it takes seconds on a phone, and the texts are
@@ -295,7 +390,7 @@ async fn read(base: &str, file: &str) -> Result<String, LoadError> {
             message,
         })?;
     // Only a prerendered page needs it, to decide whether to hydrate.
-    if prerendered_page() {
+    if prerendered_stage().is_some() {
         let fingerprint = upr_core::fingerprint::of_file(&text);
         FILES.with(|files| {
             files
@@ -304,10 +399,6 @@ async fn read(base: &str, file: &str) -> Result<String, LoadError> {
         });
     }
     Ok(text)
-}
-
-fn prerendered_page() -> bool {
-    prerendered_stage().is_some()
 }
 
 /// What the page was prerendered with ([`crate::PRERENDERED_ATTRIBUTE`]);
@@ -334,10 +425,10 @@ pub fn inline_block(id: &str) -> Option<String> {
 /// the benchmark's measurements inside the page).
 #[cfg(feature = "bench")]
 pub fn any_complete() -> Option<Rc<Dataset>> {
-    LOADS.with(|loads| {
+    COMPLETES.with(|loads| {
         loads
             .borrow()
             .values()
-            .find_map(|l| l.complete.peek().and_then(|r| r.as_ref().ok()).cloned())
+            .find_map(|l| l.peek().and_then(|r| r.as_ref().ok()).cloned())
     })
 }

@@ -65,7 +65,7 @@ for (const colorScheme of ['light', 'dark']) {
     await page.goto(site.server.url('/host/'));
     // Playwright's locators pierce open shadow roots, and so does axe.
     await page.locator('#embedded [data-testid=review-card]').first().waitFor();
-    await page.locator('#embedded [data-testid=texts-progress]').waitFor({ state: 'detached', timeout: 30000 });
+    await page.locator('#embedded [data-testid=upr-viewer][data-texts=ready]').waitFor({ timeout: 30000 });
     assert.deepEqual(await violations(page), []);
     await page.close();
   });

@@ -60,7 +60,7 @@ test('an element with address-bar rewrites the typed link too', async () => {
 test('an element without address-bar never touches the address bar', async () => {
   const { page } = await openCounting(site.server.url('/guest/') + TYPED);
   await page.locator('#embedded [data-testid=result-summary]').waitFor();
-  await page.locator('#embedded [data-testid=texts-progress]').waitFor({ state: 'detached', timeout: 30000 });
+  await page.locator('#embedded [data-testid=upr-viewer][data-texts=ready]').waitFor({ timeout: 30000 });
   assert.equal(await page.evaluate(() => location.search), TYPED);
   await page.close();
 });

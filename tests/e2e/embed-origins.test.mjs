@@ -91,7 +91,7 @@ for (const [i, form] of FORMS.entries()) {
     assert.equal(Number(await summary.getAttribute('data-reviews')), 2, 'Kazakhstan was reviewed twice');
     assert.ok(await viewer(page).locator('[data-testid=review-card]').first().isVisible());
     // The full texts come across origins too.
-    await viewer(page).locator('[data-testid=texts-progress]').waitFor({ state: 'detached', timeout: 30000 });
+    await viewer(page).locator('[data-testid=upr-viewer][data-texts=ready]').waitFor({ timeout: 30000 });
     assert.equal(await viewer(page).locator('[data-testid=texts-error]').count(), 0);
 
     const data = requests.filter((url) => /\/data\/[^/]+\.(json|bin)$/.test(url)).sort();

@@ -33,7 +33,7 @@ async function reviewsIn(page, id) {
 
 async function waitForTexts(page, id) {
   await summaryOf(page, id).waitFor();
-  await page.locator(`#${id} [data-testid=texts-progress]`).waitFor({ state: 'detached', timeout: 30000 });
+  await page.locator(`#${id} [data-testid=upr-viewer][data-texts=ready]`).waitFor({ timeout: 30000 });
 }
 
 /** What the full page shows for the same query, to compare with. */

@@ -96,6 +96,7 @@ test('markup in every text field of the data is shown as text and never runs', a
 test('texts that do not add up: the cards stay and the damage is named', async () => {
   const { page, viewer } = await openViewer('/damaged/');
   await viewer.waitForResults();
+  await viewer.askForTexts();
   const alert = page.locator('[data-testid=texts-error]');
   await alert.waitFor();
   assert.match(await alert.textContent(), /this data is damaged: recommendations\.bin declares \d+ recommendations in review/);

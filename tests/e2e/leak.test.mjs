@@ -45,7 +45,7 @@ async function mountAndRemove(page, times) {
       await new Promise((shown) => {
         const check = () => {
           const root = viewer.shadowRoot;
-          const ready = root?.querySelector('[data-testid=review-card]') && !root.querySelector('[data-testid=texts-progress]');
+          const ready = root?.querySelector('[data-testid=review-card]') && root.querySelector('[data-testid=upr-viewer][data-texts=ready]');
           if (ready) shown();
           else requestAnimationFrame(check);
         };

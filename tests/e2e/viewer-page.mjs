@@ -29,9 +29,18 @@ export class ViewerPage {
   /** Waits until the full texts are in, so counts are final. */
   async waitForTexts() {
     await this.waitForResults();
+    // Every review's texts: asked for by the view, or fetched once the
+    // page is idle on a fast connection (a headless browser on loopback).
+    await this.page.waitForSelector('[data-testid=upr-viewer][data-texts=ready]', { timeout: 30000 });
     await this.page.waitForSelector('[data-testid=texts-progress]', { state: 'detached', timeout: 30000 });
     await this.cardsDrawn();
     return this;
+  }
+
+  /** Asks for every review's texts, as a download does (they come when
+   *  something needs them, or once the page is idle on a fast connection). */
+  async askForTexts(scope = '') {
+    await this.page.locator(`${scope}[data-testid=export-csv]`).click();
   }
 
   async summary() {

@@ -701,6 +701,21 @@ impl Query {
             || !self.text.trim().is_empty()
     }
 
+    /// Whether the view asks for every review's texts: a filter on what
+    /// single recommendations say or carry (the search, themes, goals,
+    /// groups of persons, action categories, the response, who made
+    /// them), or the charts or the table, which count recommendations.
+    /// Cards, an open card and a comparison do with their State's texts.
+    pub fn needs_every_text(&self) -> bool {
+        let listed = [&self.themes, &self.sdg_goals, &self.persons, &self.actions];
+        self.view != View::Cards
+            || !self.text.trim().is_empty()
+            || self.response.is_some()
+            || self.from.is_some()
+            || self.from_region.is_some()
+            || listed.iter().any(|values| !values.is_empty())
+    }
+
     /// The query without what only changes how its matches are shown: the
     /// open card, the page, the view and the table's options, the
     /// comparison, the grouping within a card, the language. Two queries

@@ -47,15 +47,32 @@ pub struct ChartData {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
+    /// Not asked for (yet): the texts come when the view needs them.
+    Idle,
     Loading,
     Ready,
     Failed(LoadError),
 }
 
+/// Which texts the view needs ([`ViewerState::texts_wanted`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextsWanted {
+    Nothing,
+    /// One State's reviews' (its cards, its comparison): a few kilobytes.
+    State(crate::dataset::indices::StateIndex),
+    /// Every review's: a search, a filter on recommendations, the table,
+    /// the charts, a download.
+    All,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewerState {
     pub overview: Phase,
+    /// Every review's texts.
     pub texts: Phase,
+    /// One State's texts, for its cards and comparison, until every
+    /// review's are in.
+    pub state_texts: Phase,
     pub dataset: Option<Shared<Dataset>>,
     pub query: Query,
     /// What the address bar or attributes asked for that could not be read.
@@ -88,8 +105,12 @@ pub enum QueryOrigin {
 
 pub enum Action {
     OverviewLoaded(Result<Rc<Dataset>, LoadError>),
-    /// The dataset again, now with its texts.
+    /// Every review's texts are being fetched.
+    TextsRequested,
+    /// The dataset again, now with every review's texts.
     TextsLoaded(Result<Rc<Dataset>, LoadError>),
+    /// The dataset with one State's texts, while every review's are not in.
+    StateTextsLoaded(Result<Rc<Dataset>, LoadError>),
     /// A query read from the address bar or attributes, with its warnings.
     External(Query, Vec<QueryWarning>),
     /// A query the person chose (the address bar has it already).
@@ -102,7 +123,8 @@ impl ViewerState {
     pub fn new(query: Query, warnings: Vec<QueryWarning>) -> Self {
         ViewerState {
             overview: Phase::Loading,
-            texts: Phase::Loading,
+            texts: Phase::Idle,
+            state_texts: Phase::Idle,
             dataset: None,
             query,
             warnings: warnings.clone(),
@@ -131,10 +153,54 @@ impl ViewerState {
             if dataset.texts_loaded {
                 state.texts = Phase::Ready;
             }
+            if !dataset.texts_held.is_empty() {
+                state.state_texts = Phase::Ready;
+            }
             state.dataset = Some(Shared(dataset));
             state.refilter();
         }
         state
+    }
+
+    /// Which texts the view needs and the dataset does not hold: every
+    /// review's ([`Query::needs_every_text`]), or the State's of the open
+    /// card or of the comparison.
+    pub fn texts_wanted(&self) -> TextsWanted {
+        let Some(dataset) = &self.dataset else {
+            return TextsWanted::Nothing;
+        };
+        if dataset.texts_loaded {
+            return TextsWanted::Nothing;
+        }
+        // Asked for (a download), or asked for by the view.
+        if self.texts == Phase::Loading || self.query.needs_every_text() {
+            return TextsWanted::All;
+        }
+        let open = self
+            .query
+            .review
+            .as_deref()
+            .and_then(|id| dataset.review_by_id(id));
+        let state = match open {
+            Some(review) if dataset.has_texts_of(review) => return TextsWanted::Nothing,
+            Some(review) => Some(dataset.reviews[review].state),
+            None => self
+                .query
+                .compare
+                .as_deref()
+                .and_then(|name| dataset.find_state(name)),
+        };
+        match state {
+            Some(state)
+                if !dataset
+                    .reviews_of(state)
+                    .iter()
+                    .all(|r| dataset.has_texts_of(*r)) =>
+            {
+                TextsWanted::State(state)
+            }
+            _ => TextsWanted::Nothing,
+        }
     }
 
     /// Filters again; warnings are the parse warnings plus those only the
@@ -216,9 +282,10 @@ impl ViewerState {
         let mut next = self.clone();
         match action {
             Action::OverviewLoaded(Ok(dataset)) => {
-                // The full dataset may have come first (a second viewer
-                // joining a finished load): never go back to the overview.
-                if next.texts != Phase::Ready {
+                // A dataset with texts may have come first (a prerendered
+                // page's, a second viewer joining a finished load): never
+                // go back to the overview alone.
+                if next.dataset.is_none() {
                     next.dataset = Some(Shared(dataset));
                 }
                 next.overview = Phase::Ready;
@@ -228,6 +295,26 @@ impl ViewerState {
                 // The texts are not read without the overview: its error is theirs.
                 next.texts = Phase::Failed(error.clone());
                 next.overview = Phase::Failed(error);
+            }
+            Action::TextsRequested => {
+                if matches!(next.texts, Phase::Loading | Phase::Ready) {
+                    return None;
+                }
+                next.texts = Phase::Loading;
+            }
+            Action::StateTextsLoaded(result) => {
+                // Every review's texts hold the State's already.
+                if next.texts == Phase::Ready {
+                    return None;
+                }
+                match result {
+                    Ok(dataset) => {
+                        next.dataset = Some(Shared(dataset));
+                        next.state_texts = Phase::Ready;
+                    }
+                    Err(error) => next.state_texts = Phase::Failed(error),
+                }
+                next.refilter();
             }
             Action::TextsLoaded(result) => {
                 match result {
@@ -247,9 +334,12 @@ impl ViewerState {
             Action::Retry => {
                 if matches!(next.overview, Phase::Failed(_)) {
                     next.overview = Phase::Loading;
-                    next.texts = Phase::Loading;
+                    next.texts = Phase::Idle;
+                    next.state_texts = Phase::Idle;
                 } else if matches!(next.texts, Phase::Failed(_)) {
                     next.texts = Phase::Loading;
+                } else if matches!(next.state_texts, Phase::Failed(_)) {
+                    next.state_texts = Phase::Idle;
                 } else {
                     return None;
                 }

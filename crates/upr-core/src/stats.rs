@@ -183,7 +183,7 @@ pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, Compar
             reviews: reviews.len(),
         });
     };
-    if !dataset.texts_loaded {
+    if ![earlier, later].iter().all(|r| dataset.has_texts_of(*r)) {
         return Err(CompareError::TextsNotLoaded);
     }
     let facet = if [earlier, later]

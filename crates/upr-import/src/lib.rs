@@ -323,6 +323,7 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
     }
     let mut overview = Overview {
         schema_version: SCHEMA_VERSION,
+        build: String::new(),
         source: SOURCE_NOTE.to_owned(),
         totals: Totals::default(),
         themes,
@@ -471,6 +472,11 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
         overview.sdg_goals.len(),
         overview.persons.len()
     ));
+    // This build of the data, from all it holds: its texts are packed for
+    // it, and refused by a viewer holding another.
+    overview.build = upr_core::fingerprint::of_file(
+        &serde_json::to_string(&overview).expect("the overview's own types serialise"),
+    );
     Ok(Imported {
         overview,
         texts,

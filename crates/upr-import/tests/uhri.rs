@@ -417,7 +417,7 @@ fn the_index_labels_reach_the_packed_texts_and_the_exports() {
     let json = serde_json::to_string(&imported.texts).unwrap();
     let packed = dataset.pack_texts_json(&json).expect("packs");
     dataset
-        .attach_packed(&packed)
+        .attach_packed(&packed.whole)
         .expect("the packed texts load");
     let all: Vec<_> = imported
         .texts
@@ -433,6 +433,40 @@ fn the_index_labels_reach_the_packed_texts_and_the_exports() {
         labelled += !r.index_themes.is_empty() as usize;
     }
     assert!(labelled > 1_000, "{labelled}");
+    // A State's own file, which a review page loads, carries them too.
+    let (id, piece) = packed
+        .states
+        .iter()
+        .find(|(id, _)| {
+            dataset
+                .reviews
+                .iter()
+                .any(|r| r.summary.state == *id && r.summary.session > HELD)
+        })
+        .expect("a State reviewed in a session the Index brings");
+    let mut alone = Dataset::from_overview(imported.overview.clone()).expect("the overview loads");
+    let mut reader = upr_core::dataset::packed::PackedReader::new(&alone);
+    reader.push(piece).expect("the State's texts read");
+    let texts = reader.finish().expect("the State's texts are whole");
+    alone.attach(texts);
+    let labels = |d: &Dataset| -> Vec<(Vec<String>, Vec<String>)> {
+        d.recommendations
+            .iter()
+            .filter(|row| d.reviews[row.review as usize].summary.state == *id)
+            .map(|row| {
+                (
+                    row.index_themes().map(str::to_owned).collect(),
+                    row.index_persons().map(str::to_owned).collect(),
+                )
+            })
+            .collect()
+    };
+    let from_piece = labels(&alone);
+    assert!(
+        from_piece.iter().any(|(themes, _)| !themes.is_empty()),
+        "{id}"
+    );
+    assert_eq!(from_piece, labels(&dataset), "{id}");
     let (outcome, _) = upr_core::filter::apply(
         &dataset,
         &upr_core::query::Query::from_search("?session=20").0,

@@ -46,6 +46,11 @@ pub enum LoadError {
         what: String,
         id: String,
     },
+    /// Texts made for another build's overview: the host has published a
+    /// new build since the overview was read. Never shown with it.
+    OtherBuild {
+        file: String,
+    },
 }
 
 impl fmt::Display for LoadError {
@@ -74,11 +79,30 @@ impl fmt::Display for LoadError {
                     "this data is damaged: {file} refers to an unknown {what} {id:?}"
                 )
             }
+            LoadError::OtherBuild { file } => write!(
+                f,
+                "{file} belongs to a newer version of the data than the page: reload the page"
+            ),
         }
     }
 }
 
 impl std::error::Error for LoadError {}
+
+impl LoadError {
+    /// The same error, of the file named `file` (one State's texts are
+    /// read by the reader of the whole file, which names that one).
+    pub fn of_file(mut self, name: &str) -> LoadError {
+        let (LoadError::Fetch { file, .. }
+        | LoadError::Json { file, .. }
+        | LoadError::Version { file, .. }
+        | LoadError::Count { file, .. }
+        | LoadError::Reference { file, .. }
+        | LoadError::OtherBuild { file }) = &mut self;
+        *file = name.to_owned();
+        self
+    }
+}
 
 pub use super::indices::{theme_indices, PersonIndex, StateIndex, ThemeIndex};
 
@@ -142,7 +166,14 @@ pub struct Dataset {
     pub recommendations: Recommendations,
     /// The recommendations per facet option, for counting.
     pub option_rows: OptionRows,
+    /// Whether the texts of every review are in.
     pub texts_loaded: bool,
+    /// Short of every review's texts, the reviews whose texts are in (one
+    /// State's, for its card and its comparison), in index order.
+    pub texts_held: Vec<usize>,
+    /// The build of the data ([`Overview::build`]): texts are packed for
+    /// one, and refused with another ([`LoadError::OtherBuild`]).
+    pub build: String,
     state_by_id: FxHashMap<String, StateIndex>,
     theme_by_id: FxHashMap<String, ThemeIndex>,
     person_by_id: FxHashMap<String, PersonIndex>,
@@ -309,6 +340,8 @@ impl Dataset {
             recommendations: Recommendations::default(),
             option_rows: Default::default(),
             texts_loaded: false,
+            texts_held: Vec::new(),
+            build: overview.build,
             state_by_id,
             theme_by_id,
             person_by_id,
@@ -406,9 +439,12 @@ impl Dataset {
     }
 
     /// Adds texts read and checked by a [`TextsReader`] for this dataset,
-    /// without the word index ([`Recommendations::wants_word_index`]).
+    /// without the word index ([`Recommendations::wants_word_index`]):
+    /// every review's, or some reviews' ([`texts_held`](Self::texts_held)),
+    /// whose texts then replace any held before.
     pub fn attach(&mut self, texts: LoadedTexts) {
         let LoadedTexts {
+            reviews,
             recommendations,
             ranges,
             pledges,
@@ -416,18 +452,26 @@ impl Dataset {
             state_names,
             option_rows,
         } = texts;
-        for (((review, range), pledges), participants) in self
-            .reviews
-            .iter_mut()
-            .zip(ranges)
-            .zip(pledges)
-            .zip(participants)
+        for review in &self.texts_held {
+            let review = &mut self.reviews[*review];
+            review.recommendations = 0..0;
+            review.pledges.clear();
+            review.participants = ParticipatingStates::default();
+        }
+        for (((index, range), pledges), participants) in
+            reviews.iter().zip(ranges).zip(pledges).zip(participants)
         {
+            let review = &mut self.reviews[*index];
             review.recommendations = range;
             review.pledges = pledges;
             review.participants = participants;
         }
         self.recommendations = recommendations;
+        if reviews.len() < self.reviews.len() {
+            self.texts_held = reviews;
+            return;
+        }
+        self.texts_held = Vec::new();
         self.option_rows = option_rows;
         // The State's names in the other UN languages: a search finds them
         // as it finds its other spellings.
@@ -440,6 +484,19 @@ impl Dataset {
         }
         self.fold_names();
         self.texts_loaded = true;
+    }
+
+    /// Whether `review`'s texts are in (all of them, or its State's).
+    pub fn has_texts_of(&self, review: usize) -> bool {
+        self.texts_loaded || self.texts_held.binary_search(&review).is_ok()
+    }
+
+    /// The reviews of `state`, in index order: the texts of one State
+    /// come as one piece ([`packed`](crate::dataset::packed)).
+    pub fn reviews_of(&self, state: StateIndex) -> Vec<usize> {
+        (0..self.reviews.len())
+            .filter(|index| self.reviews[*index].state == state)
+            .collect()
     }
 
     pub fn state_index(&self, id: &str) -> Option<StateIndex> {
@@ -585,6 +642,9 @@ impl Dataset {
 
 /// The texts read and checked against a dataset, ready for [`Dataset::attach`].
 pub struct LoadedTexts {
+    /// The reviews they are of (every review, or one State's), in order;
+    /// `ranges`, `pledges` and `participants` are theirs.
+    pub(super) reviews: Vec<usize>,
     pub(super) recommendations: Recommendations,
     pub(super) ranges: Vec<std::ops::Range<usize>>,
     pub(super) pledges: Vec<Vec<Pledge>>,
@@ -761,6 +821,7 @@ impl<'d> TextsBuilder<'d> {
             dataset,
             goals: dataset.sdg_goals.iter().map(|g| g.number).collect(),
             texts: LoadedTexts {
+                reviews: (0..reviews).collect(),
                 recommendations: Recommendations::with_capacity(rows, text_bytes),
                 ranges: Vec::with_capacity(reviews),
                 pledges: Vec::with_capacity(reviews),

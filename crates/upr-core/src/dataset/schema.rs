@@ -13,6 +13,11 @@ pub const SCHEMA_VERSION: u32 = 4;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Overview {
     pub schema_version: u32,
+    /// This build of the data: the importer's fingerprint of every other
+    /// field. The texts packed for this overview carry it, and texts of
+    /// another build are refused rather than shown with it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub build: String,
     pub source: String,
     pub totals: Totals,
     pub themes: Vec<Theme>,

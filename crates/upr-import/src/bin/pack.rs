@@ -1,13 +1,14 @@
 //! Packs a data folder's texts for the browser: `pack DIR` reads
 //! `DIR/overview.json` and `DIR/recommendations.json`, checks them against
 //! each other as the viewer would, and writes `DIR/recommendations.bin`
-//! ([`upr_core::dataset::packed`]), gzipped. The build packs its own data
+//! and each State's `DIR/texts/<id>.bin` ([`upr_core::dataset::packed`]),
+//! gzipped. The build packs its own data
 //! through the prerender; the benchmark and the tests pack the datasets
 //! they make.
 
 use std::path::PathBuf;
 use upr_core::dataset::load::{Dataset, OVERVIEW_FILE, TEXTS_FILE};
-use upr_core::dataset::packed::PACKED_TEXTS_FILE;
+use upr_core::dataset::packed::{state_piece_file, PACKED_TEXTS_FILE};
 use upr_import::write_gzipped;
 
 fn main() -> std::process::ExitCode {
@@ -34,5 +35,12 @@ fn run() -> Result<(), String> {
     let packed = overview
         .pack_texts_json(&read(TEXTS_FILE)?)
         .map_err(|e| e.to_string())?;
-    write_gzipped(&dir.join(PACKED_TEXTS_FILE), &packed)
+    write_gzipped(&dir.join(PACKED_TEXTS_FILE), &packed.whole)?;
+    let pieces = dir.join("texts");
+    std::fs::create_dir_all(&pieces)
+        .map_err(|e| format!("could not write {}: {e}", pieces.display()))?;
+    for (id, piece) in &packed.states {
+        write_gzipped(&dir.join(state_piece_file(id)), piece)?;
+    }
+    Ok(())
 }

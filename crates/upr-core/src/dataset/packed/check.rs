@@ -9,15 +9,17 @@ use crate::dataset::texts::{
 };
 
 /// Checks every column but the texts' against the others and against the
-/// dataset, and gives each review's rows.
+/// dataset, and gives the rows of each of `reviews` (those the file holds,
+/// in index order).
 pub(super) fn check_rows(
     dataset: &Dataset,
+    reviews: &[usize],
     rows: &Recommendations,
 ) -> Result<Vec<std::ops::Range<usize>>, LoadError> {
     let count = rows.review.len();
-    let mut ranges = Vec::with_capacity(dataset.reviews.len());
+    let mut ranges = Vec::with_capacity(reviews.len());
     let mut row = 0;
-    for index in 0..dataset.reviews.len() {
+    for &index in reviews {
         let start = row;
         while rows
             .review

@@ -11,6 +11,13 @@
 //! build, a damaged one, or one cut short may reach the viewer, and is
 //! refused with a message rather than shown wrong or read out of bounds.
 //!
+//! A file holds the texts of every review (`recommendations.bin`, for a
+//! search, the filters, the table and the charts) or of one State's
+//! reviews (`texts/<state>.bin`, [`state_piece_file`]: what a card or a
+//! comparison of that State needs, a few kilobytes). Either is made for
+//! one build of the overview ([`Overview::build`](crate::dataset::schema::Overview::build)), which its head names: with another it is
+//! refused ([`LoadError::OtherBuild`]), never shown.
+//!
 //! Layout: `UPRTEXTS`, the format (u32), the head's length (u32), the
 //! head (LEB128 numbers and length-prefixed strings), then the columns of
 //! `SECTIONS`, in that order, each exactly as long as the head says. The
@@ -22,18 +29,25 @@ mod check;
 mod pieces;
 mod read;
 
+use super::indices::StateIndex;
 use super::load::{Dataset, LoadError, LoadedTexts, TextsReader};
 use super::schema::SCHEMA_VERSION;
-use super::texts::{HAS_PARAGRAPH, NOTED};
+use super::texts::{NewRecommendation, Recommendations, RowFields, HAS_PARAGRAPH, NOTED};
 use super::varint::varint;
 pub use read::PackedReader;
 
 pub const PACKED_TEXTS_FILE: &str = "recommendations.bin";
+
+/// The file of one State's texts, in the data folder: `texts/<id>.bin`.
+pub fn state_piece_file(state_id: &str) -> String {
+    format!("texts/{state_id}.bin")
+}
 const MAGIC: &[u8; 8] = b"UPRTEXTS";
 /// Raised whenever the layout changes: an older viewer then refuses the
 /// file by name instead of misreading it. 2: the OHCHR Index's themes and
-/// groups of persons, two list columns after the targets.
-const FORMAT: u32 = 2;
+/// groups of persons, two list columns after the targets. 3: a head naming
+/// the data's build, read in pieces (one per State) as well as whole.
+const FORMAT: u32 = 3;
 /// The magic, the format and the head's length.
 const PREFIX: usize = 16;
 /// Far above any head (6,000 reviews' lists at 16 times the data take
@@ -126,9 +140,18 @@ impl Lengths {
     }
 }
 
-/// Writes texts read and checked for `dataset` in the packed form.
-pub fn pack(dataset: &Dataset, texts: &LoadedTexts) -> Vec<u8> {
-    let rows = &texts.recommendations;
+/// Writes texts read and checked for `dataset` (every review's) in the
+/// packed form: of every review, or of `reviews` alone (one State's, in
+/// index order).
+pub fn pack(dataset: &Dataset, texts: &LoadedTexts, reviews: &[usize]) -> Vec<u8> {
+    let whole = reviews.len() == dataset.reviews.len();
+    let part;
+    let rows = if whole {
+        &texts.recommendations
+    } else {
+        part = rows_of(&texts.recommendations, &texts.ranges, reviews);
+        &part
+    };
     let mut head = Vec::new();
     let number = varint;
     let string = |s: &str, out: &mut Vec<u8>| {
@@ -136,10 +159,12 @@ pub fn pack(dataset: &Dataset, texts: &LoadedTexts) -> Vec<u8> {
         out.extend_from_slice(s.as_bytes());
     };
     number(SCHEMA_VERSION as usize, &mut head);
+    string(&dataset.build, &mut head);
+    let summaries = || reviews.iter().map(|r| &dataset.reviews[*r].summary);
     for n in [
-        dataset.totals.reviews,
-        dataset.totals.recommendations,
-        dataset.totals.pledges,
+        reviews.len() as u32,
+        summaries().map(|s| s.recommendations).sum(),
+        summaries().map(|s| s.pledges).sum(),
     ] {
         number(n as usize, &mut head);
     }
@@ -161,21 +186,29 @@ pub fn pack(dataset: &Dataset, texts: &LoadedTexts) -> Vec<u8> {
         .sdg_goals
         .iter()
         .for_each(|g| number(g.number.into(), &mut head));
-    number(texts.state_names.len(), &mut head);
-    for (iso, names) in &texts.state_names {
+    // The States' names in other languages serve the search, which needs
+    // every review's texts: only the whole file carries them.
+    let state_names = if whole {
+        texts.state_names.iter().collect()
+    } else {
+        Vec::new()
+    };
+    number(state_names.len(), &mut head);
+    for (iso, names) in state_names {
         string(iso, &mut head);
         number(names.len(), &mut head);
         names.iter().for_each(|name| string(name, &mut head));
     }
-    number(texts.ranges.len(), &mut head);
-    for (index, (participants, pledges)) in
-        texts.participants.iter().zip(&texts.pledges).enumerate()
-    {
-        string(&dataset.reviews[index].summary.id, &mut head);
+    number(reviews.len(), &mut head);
+    for index in reviews {
+        number(*index, &mut head);
+        string(&dataset.reviews[*index].summary.id, &mut head);
+        let participants = &texts.participants[*index];
         for states in [&participants.members, &participants.observers] {
             number(states.len(), &mut head);
             states.iter().for_each(|s| number((*s).into(), &mut head));
         }
+        let pledges = &texts.pledges[*index];
         number(pledges.len(), &mut head);
         for pledge in pledges {
             string(&pledge.text, &mut head);
@@ -231,6 +264,35 @@ pub fn pack(dataset: &Dataset, texts: &LoadedTexts) -> Vec<u8> {
     out
 }
 
+/// The rows of `reviews`, copied out of every review's (`ranges`: each
+/// review's rows in `all`).
+fn rows_of(
+    all: &Recommendations,
+    ranges: &[std::ops::Range<usize>],
+    reviews: &[usize],
+) -> Recommendations {
+    let mut part = Recommendations::default();
+    for review in reviews {
+        for row in all.range(ranges[*review].clone()) {
+            let fields: RowFields = *row;
+            let targets: Vec<&str> = row.sdg_targets().collect();
+            let index_themes: Vec<&str> = row.index_themes().collect();
+            let index_persons: Vec<&str> = row.index_persons().collect();
+            part.push(NewRecommendation {
+                fields,
+                text: &row.text(),
+                sdg_targets: &targets,
+                document: row.document(),
+                paragraph: row.paragraph(),
+                index_themes: &index_themes,
+                index_persons: &index_persons,
+            });
+        }
+    }
+    part.shrink_to_fit();
+    part
+}
+
 /// Appends `values` little-endian: the reader's `append_le` backwards.
 fn put_le<T: Copy, const N: usize>(out: &mut Vec<u8>, values: &[T], bytes: fn(T) -> [u8; N]) {
     out.extend(values.iter().flat_map(|value| bytes(*value)));
@@ -248,12 +310,31 @@ impl Dataset {
     }
 
     /// Packs `recommendations.json`, read and checked against this
-    /// overview, for the browser.
-    pub fn pack_texts_json(&self, json: &str) -> Result<Vec<u8>, LoadError> {
+    /// overview, for the browser: every review's texts, then each State's
+    /// apart, by State id.
+    pub fn pack_texts_json(&self, json: &str) -> Result<PackedTexts, LoadError> {
         let mut reader = TextsReader::new(self);
         reader.push(json.as_bytes())?;
-        Ok(pack(self, &reader.finish()?))
+        let texts = reader.finish()?;
+        let all: Vec<usize> = (0..self.reviews.len()).collect();
+        let whole = pack(self, &texts, &all);
+        let states = (0..self.states.len())
+            .map(|state| (state, self.reviews_of(state as StateIndex)))
+            .filter(|(_, reviews)| !reviews.is_empty())
+            .map(|(state, reviews)| {
+                let piece = pack(self, &texts, &reviews);
+                (self.states[state].id.clone(), piece)
+            })
+            .collect();
+        Ok(PackedTexts { whole, states })
     }
+}
+
+/// The packed texts of a dataset: every review's, and each State's.
+pub struct PackedTexts {
+    pub whole: Vec<u8>,
+    /// (State id, its reviews' texts), for the States under review.
+    pub states: Vec<(String, Vec<u8>)>,
 }
 
 /// A packed file that cannot be read, and why.

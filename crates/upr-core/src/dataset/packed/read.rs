@@ -17,6 +17,9 @@ use std::collections::BTreeMap;
 pub(super) struct Head {
     /// Its own length in the file.
     length: usize,
+    /// The reviews whose texts the file holds (every review, or one
+    /// State's), in index order.
+    reviews: Vec<usize>,
     lengths: Lengths,
     documents: Vec<Box<str>>,
     state_names: BTreeMap<String, Vec<String>>,
@@ -134,16 +137,16 @@ impl<'d> PackedReader<'d> {
             "Index groups of persons",
         )?;
         rows.documents = std::mem::take(&mut head.documents);
-        let ranges = check_rows(self.dataset, rows)?;
-        for (index, range) in ranges.iter().enumerate() {
+        let ranges = check_rows(self.dataset, &head.reviews, rows)?;
+        for (at, (index, range)) in head.reviews.iter().zip(&ranges).enumerate() {
             check_review(
                 self.dataset,
                 PACKED_TEXTS_FILE,
-                index,
+                *index,
                 rows,
                 range.clone(),
-                head.pledges[index].len(),
-                &head.participants[index],
+                head.pledges[at].len(),
+                &head.participants[at],
             )?;
         }
         Ok((ranges, OptionRows::new(rows, self.dataset.option_counts())))
@@ -325,6 +328,7 @@ impl<'d> PackedReader<'d> {
             None => self.check_row_columns()?,
         };
         let Some(Head {
+            reviews,
             state_names,
             participants,
             pledges,
@@ -341,6 +345,7 @@ impl<'d> PackedReader<'d> {
         rows.search_text.haystack = haystack;
         check_search_text(&rows.search_text, rows.len(), separators)?;
         Ok(LoadedTexts {
+            reviews,
             recommendations: rows,
             ranges,
             pledges,
@@ -384,22 +389,16 @@ fn read_head(bytes: &[u8], dataset: &Dataset) -> Result<Head, LoadError> {
             found: version.min(u32::MAX as usize) as u32,
         });
     }
+    if head.string()? != dataset.build {
+        return Err(LoadError::OtherBuild {
+            file: PACKED_TEXTS_FILE.into(),
+        });
+    }
     let totals = Totals {
         reviews: head.number_u32()?,
         recommendations: head.number_u32()?,
         pledges: head.number_u32()?,
     };
-    if totals != dataset.totals {
-        return Err(LoadError::Count {
-            file: PACKED_TEXTS_FILE.into(),
-            what: format!(
-                "recommendations (the overview declares {:?})",
-                dataset.totals
-            ),
-            declared: totals.recommendations.into(),
-            found: dataset.totals.recommendations.into(),
-        });
-    }
     let other = |what: &str| {
         damaged(&format!("it was packed with another overview.json (its {what} differ): both files must come from the same build"))
     };
@@ -448,15 +447,23 @@ fn read_head(bytes: &[u8], dataset: &Dataset) -> Result<Head, LoadError> {
             .collect::<Result<_, _>>()?;
         state_names.insert(iso, names);
     }
-    if head.count()? != dataset.reviews.len() {
+    let count = head.count()?;
+    if count != totals.reviews as usize {
         return Err(other("reviews"));
     }
-    let mut participants = Vec::with_capacity(dataset.reviews.len());
-    let mut pledges = Vec::with_capacity(dataset.reviews.len());
-    for review in &dataset.reviews {
+    let mut reviews = Vec::with_capacity(count);
+    let mut participants = Vec::with_capacity(count);
+    let mut pledges = Vec::with_capacity(count);
+    for _ in 0..count {
+        let index = head.number()?;
+        let in_order = reviews.last().is_none_or(|last| index > *last);
+        let Some(review) = dataset.reviews.get(index).filter(|_| in_order) else {
+            return Err(other("reviews"));
+        };
         if head.string()? != review.summary.id {
             return Err(other("reviews"));
         }
+        reviews.push(index);
         let mut states = || -> Result<Vec<StateIndex>, LoadError> {
             (0..head.count()?)
                 .map(|_| match head.number()? {
@@ -494,7 +501,21 @@ fn read_head(bytes: &[u8], dataset: &Dataset) -> Result<Head, LoadError> {
         index_themes: head.number()?,
         index_persons: head.number()?,
     };
-    if lengths.rows != dataset.totals.recommendations as usize {
+    // What the overview says of the reviews the file holds.
+    let summaries = || reviews.iter().map(|r| &dataset.reviews[*r].summary);
+    let declared = (
+        summaries().map(|s| s.recommendations).sum::<u32>(),
+        summaries().map(|s| s.pledges).sum::<u32>(),
+    );
+    if (totals.recommendations, totals.pledges) != declared {
+        return Err(LoadError::Count {
+            file: PACKED_TEXTS_FILE.into(),
+            what: "recommendations (against the overview's count for its reviews)".into(),
+            declared: totals.recommendations.into(),
+            found: declared.0.into(),
+        });
+    }
+    if lengths.rows != totals.recommendations as usize {
         return Err(damaged("its rows are not the recommendations it declares"));
     }
     if !head.0.is_empty() {
@@ -502,6 +523,7 @@ fn read_head(bytes: &[u8], dataset: &Dataset) -> Result<Head, LoadError> {
     }
     Ok(Head {
         length: bytes.len(),
+        reviews,
         lengths,
         documents,
         state_names,
