@@ -13,6 +13,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+// --- the nightly's variables stay with the wasm (scripts/build.sh) ---
+// The wasm was built with the pinned nightly and flags for the wasm only;
+// the native code this hook builds and runs (cargo run --bin prerender)
+// is built on stable, as clippy and the tests see it, into target/.
+for (const name of (process.env.UPR_WASM_ONLY_ENV ?? '').split(/\s+/).filter(Boolean)) delete process.env[name];
+delete process.env.UPR_WASM_ONLY_ENV;
+// --- end of the nightly's variables ---
+
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('run by trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');

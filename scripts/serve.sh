@@ -6,4 +6,4 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 step "building and serving; open http://127.0.0.1:8080 once trunk says it is ready"
-exec trunk serve --release
+exec bash scripts/build.sh serve --release

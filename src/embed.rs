@@ -55,7 +55,7 @@ impl EmbeddedViewer {
     /// is when `src` is not given (next to `embed.js`).
     #[wasm_bindgen(constructor)]
     pub fn new(default_base: String) -> Result<EmbeddedViewer, JsValue> {
-        crate::crash::install_panic_hook();
+        crate::crash::install();
         // The language files are beside the data folder, next to embed.js.
         let messages_base = default_base.strip_suffix("data/").map_or_else(
             || format!("{default_base}../i18n/"),

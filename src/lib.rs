@@ -39,7 +39,7 @@ pub fn run_page() {
     let Some(root) = document.and_then(|d| d.get_element_by_id(PAGE_ROOT_ID)) else {
         return;
     };
-    crash::install_panic_hook();
+    crash::install();
     let base = root
         .get_attribute(DATA_BASE_ATTRIBUTE)
         .unwrap_or_else(|| "data/".into());

@@ -71,7 +71,8 @@ impl fmt::Display for LoadError {
             LoadError::Reference { file, what, id } => {
                 write!(
                     f,
-                    "this data is damaged: {file} refers to an unknown {what} {id:?}"
+                    "this data is damaged: {file} refers to an unknown {what} {}",
+                    crate::format::quoted(id)
                 )
             }
         }
