@@ -7,7 +7,9 @@
 //  - upr-viewer-standalone.html, one file with the app, the dataset and
 //    the languages inside, that works when opened straight from disk
 //    (file://); only in
-//    a release build (a debug build is for tests, and its wasm is large).
+//    a release build (a debug build is for tests, and its wasm is large);
+//  - and gives the date of the build, which every page's footer shows, to
+//    the prerender and to the browser.
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -20,6 +22,18 @@ import path from 'node:path';
 for (const name of (process.env.UPR_WASM_ONLY_ENV ?? '').split(/\s+/).filter(Boolean)) delete process.env[name];
 delete process.env.UPR_WASM_ONLY_ENV;
 // --- end of the nightly's variables ---
+
+// --- the date of the build (the footer's "Published …") ---
+// SOURCE_DATE_EPOCH (seconds) where the builder fixes it, for builds that
+// must come out the same; else today, in UTC. The prerender writes it
+// into every page (src/prerender/mod.rs, `published`); the start-up
+// script, embed.js and the single file give the browser the same, so that
+// the pages hydrate.
+const published = new Date(process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now())
+  .toISOString()
+  .slice(0, 10);
+process.env.UPR_PUBLISHED = published;
+// --- end of the date of the build ---
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('run by trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
@@ -47,6 +61,12 @@ const early = [
 ];
 const integrity = /integrity="([^"]*)"/.exec(early[0].exec(index)?.[0] ?? '')?.[1];
 if (!integrity || !early[1].test(index)) throw new Error(`index.html has no early links to ./${glue} and ./${wasm} to move`);
+// --- the start-up script's first line: the build's date ---
+// On the page root, before the code reads it.
+const startOfThePage = `document.getElementById('upr-viewer-page')?.setAttribute('data-published', '${published}');
+`;
+// --- end of the start-up script's first line ---
+
 // The start-up script, in a file (a Content Security Policy without
 // 'unsafe-inline' runs it). The page is prerendered HTML: its first paint
 // needs none of the app. The app's code and data are asked for after that
@@ -63,7 +83,7 @@ if (!integrity || !early[1].test(index)) throw new Error(`index.html has no earl
 // EARLY_WORKER); the worker asks for the file at low priority, after the
 // code and the overview. Where the worker cannot start, the app starts
 // its own download as before.
-const start = `await new Promise((painted) => {
+const start = `${startOfThePage}await new Promise((painted) => {
   // A tab opened in the background paints nothing until shown.
   if (document.visibilityState === 'hidden') painted();
   else requestAnimationFrame(() => setTimeout(painted));
@@ -103,7 +123,8 @@ const embed = fs
   .readFileSync(path.join(root, 'static/embed.js'), 'utf8')
   .replace('__UPR_GLUE__', `./${glue}`)
   .replace('__UPR_WASM__', `./${wasm}`)
-  .replace('__UPR_LOCATION__', `./${locationName}`);
+  .replace('__UPR_LOCATION__', `./${locationName}`)
+  .replace('__UPR_PUBLISHED__', published);
 fs.writeFileSync(path.join(staging, 'embed.js'), embed);
 
 // The prerendered pages (src/bin/prerender.rs), from the index.html above.
@@ -146,7 +167,7 @@ const standalone = `<!doctype html>
 <style>${fs.readFileSync(path.join(staging, css), 'utf8')}</style>
 </head>
 <body>
-<div id="upr-viewer-page"><noscript>This viewer needs JavaScript and WebAssembly.</noscript></div>
+<div id="upr-viewer-page" data-published="${published}"><noscript>This viewer needs JavaScript and WebAssembly.</noscript></div>
 <script type="application/json" id="upr-data-overview.json">${data('overview.json')}</script>
 <script type="application/octet-stream" id="upr-data-recommendations.bin">${packedTexts}</script>
 ${languages}

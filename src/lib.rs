@@ -56,11 +56,8 @@ pub fn run_page() {
         }
         None => {
             let (query, warnings) = services::address_bar::read();
-            yew::Renderer::<app::Viewer>::with_root_and_props(
-                root,
-                page_props(base, query, warnings, None),
-            )
-            .render();
+            let props = page_props(&root, base, query, warnings, None);
+            yew::Renderer::<app::Viewer>::with_root_and_props(root, props).render();
         }
     }
 }
@@ -81,7 +78,13 @@ pub const FINGERPRINT_ATTRIBUTE: &str = "data-fingerprint";
 /// browser builds its view afresh rather than hydrate it.
 pub const OUTLINE_ATTRIBUTE: &str = "data-outline";
 
+/// On the page root: the date the build was made (`2026-12-07`), set by
+/// the page's start-up script (`scripts/post-build.mjs`) before the code
+/// starts, or written by the single file.
+pub const PUBLISHED_ATTRIBUTE: &str = "data-published";
+
 fn page_props(
+    root: &web_sys::Element,
     base: String,
     query: Query,
     warnings: Vec<QueryWarning>,
@@ -93,6 +96,7 @@ fn page_props(
         warnings,
         host: app::Host::Page,
         preloaded,
+        published: root.get_attribute(PUBLISHED_ATTRIBUTE).map(Into::into),
     }
 }
 
@@ -134,7 +138,7 @@ async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
     let same_data = rendered_from.is_some()
         && rendered_from == services::loader::fingerprint(&base, with_texts);
     let preloaded = loaded.ok().map(Shared);
-    let props = page_props(base, query.clone(), warnings, preloaded.clone());
+    let props = page_props(&root, base, query.clone(), warnings, preloaded.clone());
     if same_data
         && preloaded.is_some()
         && query == page_query

@@ -39,6 +39,11 @@ pub struct ViewerProps {
     /// browser's first render equals the page it hydrates.
     #[prop_or_default]
     pub preloaded: Option<Shared<Dataset>>,
+    /// When the build being read was made (`2026-12-07`), which the footer
+    /// says; none where it is not known (no line then). The same in the
+    /// prerendered page and the browser's first render.
+    #[prop_or_default]
+    pub published: Option<AttrValue>,
 }
 
 #[component]
@@ -100,6 +105,11 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 { body }
                 <footer class="source">
                     { t.get(Msg::Footer) }
+                    if let Some(date) = &props.published {
+                        <span class="published" data-testid="published">
+                            { t.fmt(Msg::Published, &[("date", &t.date(date))]) }
+                        </span>
+                    }
                 </footer>
             </div>
         </ContextProvider<Tr>>

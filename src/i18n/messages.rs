@@ -73,6 +73,9 @@ messages! {
     Language = "Language";
     LanguageFailed = "The {language} interface could not be loaded ({reason}); the viewer stays in English.";
     Loading = "Loading the reviews…";
+    // When the copy being read was built (the footer); `{date}` as the
+    // language writes a date.
+    Published = "Published {date}";
     ResultsLabel = "UPR recommendations";
     ShowAs = "Show as";
     ViewCards = "Cards";

@@ -101,6 +101,9 @@ for (const [name, file] of [['the home page', ''], ['a review page', `reviews/${
   test(`with JavaScript ${name} is hydrated into the same DOM, without a warning`, async () => {
     const { page, problems, before, after } = await hydrated(site(file));
     assert.ok(before.includes('data-testid="upr-viewer"'), 'the page came prerendered');
+    // The build's date, which the browser is given apart (the start-up
+    // script): the same words in both.
+    assert.match(before, /data-testid="published"[^>]*>Published \d{1,2} [A-Z][a-z]+ \d{4}</);
     assert.equal(after, before);
     // Then it is the app: a filter answers.
     const viewer = new ViewerPage(page);
