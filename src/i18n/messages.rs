@@ -76,6 +76,11 @@ messages! {
     // When the copy being read was built (the footer); `{date}` as the
     // language writes a date.
     Published = "Published {date}";
+    // The page a reader gets offline for a page never opened before
+    // (sw.js); the link leads to the home page, which works offline.
+    OfflineTitle = "Offline";
+    OfflinePage = "You are offline, and this page was not saved on this device.";
+    OfflineHome = "Open the viewer, which works offline";
     ResultsLabel = "UPR recommendations";
     ShowAs = "Show as";
     ViewCards = "Cards";

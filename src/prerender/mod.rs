@@ -3,8 +3,10 @@
 //! hydrates ([`crate::run_page`]). [`render_view`] renders one view; [`site`]
 //! writes the pages around it (the home page, one per review and per
 //! State, in each language), [`meta`] their titles, descriptions and
-//! link-preview tags, [`preview`] their pictures.
+//! link-preview tags, [`preview`] their pictures; [`install`] the web app
+//! manifest, its icons and the offline page.
 
+pub mod install;
 pub mod meta;
 pub mod preview;
 pub mod site;
