@@ -8,8 +8,9 @@
 //    the languages inside, that works when opened straight from disk
 //    (file://); only in
 //    a release build (a debug build is for tests, and its wasm is large);
-//  - and gives the date of the build, which every page's footer shows, to
-//    the prerender and to the browser.
+//  - sw.js, the hosted site's service worker (static/sw.js), with the
+//    build's id and the files it keeps at once; and the date of the build,
+//    which every page's footer shows.
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -61,11 +62,71 @@ const early = [
 ];
 const integrity = /integrity="([^"]*)"/.exec(early[0].exec(index)?.[0] ?? '')?.[1];
 if (!integrity || !early[1].test(index)) throw new Error(`index.html has no early links to ./${glue} and ./${wasm} to move`);
-// --- the start-up script's first line: the build's date ---
-// On the page root, before the code reads it.
+// --- the start-up script's first lines: the build's date, the service worker ---
+// The date for the footer, on the page root before the code reads it.
+// Then the service worker (static/sw.js, written below), registered once
+// the page has loaded, from beside this script (the site's root, whatever
+// the page's folder). Where there is none (an old browser, a Content
+// Security Policy without workers, a private window that refuses it) the
+// viewer works as it did without. When a newer build's worker has
+// installed and waits, the viewer is told (src/components/update.rs:
+// `upr-update-available`, and uprViewerUpdateAvailable for a viewer that
+// starts later); its Reload (uprViewerReload) hands over to that worker,
+// then reloads. The first time a worker takes over a page, it is told
+// what the page loaded before, to keep it too.
 const startOfThePage = `document.getElementById('upr-viewer-page')?.setAttribute('data-published', '${published}');
+if (navigator.serviceWorker) {
+  const workers = navigator.serviceWorker;
+  const announce = () => {
+    window.uprViewerUpdateAvailable = true;
+    dispatchEvent(new CustomEvent('upr-update-available'));
+  };
+  let controlled = Boolean(workers.controller);
+  let reloading = false;
+  workers.addEventListener('controllerchange', () => {
+    if (reloading) location.reload();
+    // Another tab's Reload: this one still runs the older build.
+    else if (controlled) announce();
+    else {
+      controlled = true;
+      const urls = [location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)];
+      if (typeof window.uprViewerEarlyTexts?.url === 'string') urls.push(window.uprViewerEarlyTexts.url);
+      workers.controller?.postMessage({ type: 'keep', urls });
+    }
+  });
+  const scope = new URL('./', import.meta.url).href;
+  window.uprViewerReload = async () => {
+    const registration = await workers.getRegistration(scope).catch(() => undefined);
+    // The loader may have seen new data before the browser looked for a
+    // new worker: look now.
+    if (registration && !registration.waiting) await registration.update().catch(() => {});
+    const next = registration?.waiting ?? registration?.installing;
+    if (!next || !workers.controller) {
+      location.reload();
+      return;
+    }
+    reloading = true;
+    const handOver = () => {
+      if (next.state === 'installed') next.postMessage({ type: 'skip-waiting' });
+      else if (next.state === 'redundant') location.reload();
+    };
+    next.addEventListener('statechange', handOver);
+    handOver();
+  };
+  const register = () => workers.register(new URL('./sw.js', import.meta.url)).then((registration) => {
+    if (registration.waiting && workers.controller) announce();
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && workers.controller) announce();
+      });
+    });
+  }).catch(() => {});
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
+}
 `;
-// --- end of the start-up script's first line ---
+// --- end of the start-up script's first lines ---
 
 // The start-up script, in a file (a Content Security Policy without
 // 'unsafe-inline' runs it). The page is prerendered HTML: its first paint
@@ -132,6 +193,46 @@ fs.writeFileSync(path.join(staging, 'embed.js'), embed);
 // (it takes seconds; the test build's pages are those of the release).
 const prerender = spawnSync('cargo', ['run', '--quiet', '--release', '--bin', 'prerender', '--', staging], { cwd: root, stdio: 'inherit' });
 if (prerender.status !== 0) throw new Error('the prerender failed (see above)');
+
+// --- the service worker (static/sw.js), after the prerender's files ---
+// What it keeps from the start: the app shell, the languages, the
+// overview and the States' names, the manifest, its icons, and the
+// offline pages (written by the prerender). The build's id is a hash of
+// every file it may serve, so that any change makes a new worker, which
+// the open pages announce (see the start-up script above).
+{
+  const walk = (dir) => fs.readdirSync(path.join(staging, dir), { withFileTypes: true }).flatMap((entry) => {
+    const name = dir ? `${dir}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? walk(name) : [name];
+  });
+  const all = walk('');
+  const shell = [
+    'index.html', startName, glue, wasm, css, 'manifest.webmanifest',
+    // The texts' worker, where the build has one (the page downloads
+    // the texts itself without it).
+    ...all.filter((f) => f === 'texts-worker.js'),
+    ...all.filter((f) => /^icons\/.*\.png$/.test(f) || /^offline(\.\w+)?\.html$/.test(f)),
+    ...all.filter((f) => /^i18n\/[^/]+\.json$/.test(f)),
+    'data/overview.json',
+    ...all.filter((f) => /^data\/names-[^/]+\.json$/.test(f)),
+  ];
+  for (const file of shell) if (!all.includes(file)) throw new Error(`the service worker would keep ${file}, which the build lacks`);
+  const served = all.filter((f) => shell.includes(f) || /^(data|i18n)\//.test(f) || /^index(\.\w+)?\.html$/.test(f) || /^(reviews|states)\/[^/]+\.html$/.test(f)).sort();
+  const id = crypto.createHash('sha256');
+  for (const file of served) id.update(`${file}\0`).update(fs.readFileSync(path.join(staging, file))).update('\0');
+  const build = id.digest('hex').slice(0, 16);
+  const offline = Object.fromEntries(all.flatMap((f) => {
+    const match = /^offline(?:\.(\w+))?\.html$/.exec(f);
+    return match ? [[match[1] ?? 'en', f]] : [];
+  }));
+  const worker = fs.readFileSync(path.join(root, 'static/sw.js'), 'utf8')
+    .replace('__UPR_BUILD__', build)
+    .replace('__UPR_SHELL__', JSON.stringify(shell))
+    .replace('__UPR_OFFLINE__', JSON.stringify(offline));
+  fs.writeFileSync(path.join(staging, 'sw.js'), worker);
+  console.log(`post-build: wrote sw.js (build ${build}, ${shell.length} files kept at once, published ${published})`);
+}
+// --- end of the service worker ---
 
 if (process.env.TRUNK_PROFILE !== 'release') {
   console.log(`post-build: wrote embed.js (-> ${glue}); no single file in a ${process.env.TRUNK_PROFILE} build`);

@@ -14,6 +14,7 @@ pub use host::Host;
 
 use crate::components::language::{use_language, LanguageSwitch};
 use crate::components::notices::LoadErrorNotice;
+use crate::components::update::UpdateNotice;
 use crate::i18n::{Msg, Tr};
 use crate::style::{style_element, ROOT_CLASS};
 use address_bar::use_address_bar;
@@ -90,6 +91,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             // its own `<html lang>`.
             <div class={ROOT_CLASS} data-testid="upr-viewer" lang={t.lang().code()} dir={t.lang().dir()}>
                 { style_element() }
+                <UpdateNotice />
                 if host.masthead() {
                     <header class="masthead">
                         <div class="masthead-top">

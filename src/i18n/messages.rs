@@ -76,6 +76,10 @@ messages! {
     // When the copy being read was built (the footer); `{date}` as the
     // language writes a date.
     Published = "Published {date}";
+    // A newer build of the site is waiting (its service worker), or the
+    // data changed on the server: the notice and its button.
+    UpdateAvailable = "A newer version of the data is available.";
+    Reload = "Reload";
     // The page a reader gets offline for a page never opened before
     // (sw.js); the link leads to the home page, which works offline.
     OfflineTitle = "Offline";
