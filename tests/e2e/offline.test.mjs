@@ -8,7 +8,6 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser, startServer, watchErrors, DIST } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
@@ -36,11 +35,15 @@ before(async () => {
       return down;
     },
   });
-  // The newer build: dist/ linked file by file (no copy of 300 MB), its
+  // The newer build: dist/ linked file by file (no copy of 300 MB: beside
+  // dist/, on its file system), or copied where links cannot be made; its
   // home page and its worker replaced, as a build with other files has.
-  second = fs.mkdtempSync(path.join(os.tmpdir(), 'upr-second-build-'));
-  const copy = spawnSync('cp', ['-al', `${DIST}/.`, second]);
-  assert.equal(copy.status, 0, `could not link dist/ into ${second}: ${copy.stderr}`);
+  const scratch = path.join(path.dirname(DIST), '.tmp');
+  fs.mkdirSync(scratch, { recursive: true });
+  second = fs.mkdtempSync(path.join(scratch, 'second-build-'));
+  let copy = spawnSync('cp', ['-al', `${DIST}/.`, second]);
+  if (copy.status !== 0) copy = spawnSync('cp', ['-a', `${DIST}/.`, second]);
+  assert.equal(copy.status, 0, `could not link or copy dist/ into ${second}: ${copy.stderr}`);
   const replace = (file, change) => {
     const text = change(fs.readFileSync(path.join(second, file), 'utf8'));
     // A new file, not the linked one: dist/ stays as it is.
