@@ -74,8 +74,11 @@ if (!integrity || !early[1].test(index)) throw new Error(`index.html has no earl
 // starts later); its Reload (uprViewerReload) hands over to that worker,
 // then reloads. The first time a worker takes over a page, it is told
 // what the page loaded before, to keep it too.
-const startOfThePage = `document.getElementById('upr-viewer-page')?.setAttribute('data-published', '${published}');
-if (navigator.serviceWorker) {
+// scripts/serve.sh (trunk serve, which rebuilds at each change) sets
+// UPR_NO_SERVICE_WORKER: a worker there would answer every reload with
+// the build it kept, not the one just made.
+const withWorker = !process.env.UPR_NO_SERVICE_WORKER;
+const registration = `if (navigator.serviceWorker) {
   const workers = navigator.serviceWorker;
   const announce = () => {
     window.uprViewerUpdateAvailable = true;
@@ -126,6 +129,8 @@ if (navigator.serviceWorker) {
   else addEventListener('load', register, { once: true });
 }
 `;
+const startOfThePage = `document.getElementById('upr-viewer-page')?.setAttribute('data-published', '${published}');
+${withWorker ? registration : ''}`;
 // --- end of the start-up script's first lines ---
 
 // The start-up script, in a file (a Content Security Policy without
@@ -225,12 +230,25 @@ if (prerender.status !== 0) throw new Error('the prerender failed (see above)');
     const match = /^offline(?:\.(\w+))?\.html$/.exec(f);
     return match ? [[match[1] ?? 'en', f]] : [];
   }));
-  const worker = fs.readFileSync(path.join(root, 'static/sw.js'), 'utf8')
-    .replace('__UPR_BUILD__', build)
-    .replace('__UPR_SHELL__', JSON.stringify(shell))
-    .replace('__UPR_OFFLINE__', JSON.stringify(offline));
+  const worker = withWorker
+    ? fs.readFileSync(path.join(root, 'static/sw.js'), 'utf8')
+      .replace('__UPR_BUILD__', build)
+      .replace('__UPR_SHELL__', JSON.stringify(shell))
+      .replace('__UPR_OFFLINE__', JSON.stringify(offline))
+    // Without a worker, one that an earlier build left at this address
+    // (the browser still looks for its update) removes itself, its caches
+    // and its hold on the pages.
+    : `self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil((async () => {
+  for (const name of await caches.keys()) if (name.startsWith('upr-')) await caches.delete(name);
+  await self.registration.unregister();
+  for (const client of await self.clients.matchAll({ type: 'window' })) client.navigate(client.url);
+})()));
+`;
   fs.writeFileSync(path.join(staging, 'sw.js'), worker);
-  console.log(`post-build: wrote sw.js (build ${build}, ${shell.length} files kept at once, published ${published})`);
+  console.log(withWorker
+    ? `post-build: wrote sw.js (build ${build}, ${shell.length} files kept at once, published ${published})`
+    : 'post-build: no service worker (UPR_NO_SERVICE_WORKER); sw.js only removes one left here');
 }
 // --- end of the service worker ---
 
