@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds (or serves) the site with Trunk, as the README's commands do: the
 # wasm with the pinned nightly that setup.sh installs and the flags that
-# make it about 12% smaller, everything else on stable.
+# make it about 11% smaller, everything else on stable.
 #   bash scripts/build.sh [build|serve] [trunk's options]
 #     bash scripts/build.sh --release                 dist/, what people download
 #     bash scripts/build.sh --features test-hooks --dist dist-test
