@@ -37,11 +37,11 @@ cd "$ROOT"
 # The run's durations go into the JSON (bench.mjs, lighthouse.mjs).
 export UPR_BENCH_STARTED="$(date +%s)"
 step "release build (what people download: its sizes, and Lighthouse)"
-trunk build --release || fail "the release build failed"
+bash scripts/build.sh --release || fail "the release build failed"
 # The same release with the entry points the benchmark calls inside the
 # page (src/bench.rs), which the release does not contain.
 step "benchmark build (trunk build --release --features bench into dist-bench/)"
-trunk build --release --features bench --dist dist-bench || fail "the benchmark build failed"
+bash scripts/build.sh --release --features bench --dist dist-bench || fail "the benchmark build failed"
 export UPR_BENCH_BUILD_SECONDS="$(($(date +%s) - UPR_BENCH_STARTED))"
 step "measuring (synthetic datasets go to .tmp/bench, never into the build)"
 UPR_DIST=dist-bench UPR_RELEASE_DIST=dist node scripts/bench.mjs "${ARGS[@]}"

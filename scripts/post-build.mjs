@@ -7,11 +7,34 @@
 //  - upr-viewer-standalone.html, one file with the app, the dataset and
 //    the languages inside, that works when opened straight from disk
 //    (file://); only in
-//    a release build (a debug build is for tests, and its wasm is large).
+//    a release build (a debug build is for tests, and its wasm is large);
+//  - sw.js, the hosted site's service worker (static/sw.js), with the
+//    build's id and the files it keeps at once; and the date of the build,
+//    which every page's footer shows.
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+
+// --- the nightly's variables stay with the wasm (scripts/build.sh) ---
+// The wasm was built with the pinned nightly and flags for the wasm only;
+// the native code this hook builds and runs (cargo run --bin prerender)
+// is built on stable, as clippy and the tests see it, into target/.
+for (const name of (process.env.UPR_WASM_ONLY_ENV ?? '').split(/\s+/).filter(Boolean)) delete process.env[name];
+delete process.env.UPR_WASM_ONLY_ENV;
+// --- end of the nightly's variables ---
+
+// --- the date of the build (the footer's "Published …") ---
+// SOURCE_DATE_EPOCH (seconds) where the builder fixes it, for builds that
+// must come out the same; else today, in UTC. The prerender writes it
+// into every page (src/prerender/mod.rs, `published`); the start-up
+// script, embed.js and the single file give the browser the same, so that
+// the pages hydrate.
+const published = new Date(process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now())
+  .toISOString()
+  .slice(0, 10);
+process.env.UPR_PUBLISHED = published;
+// --- end of the date of the build ---
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('run by trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
@@ -39,6 +62,79 @@ const early = [
 ];
 const integrity = /integrity="([^"]*)"/.exec(early[0].exec(index)?.[0] ?? '')?.[1];
 if (!integrity || !early[1].test(index)) throw new Error(`index.html has no early links to ./${glue} and ./${wasm} to move`);
+// --- the start-up script's first lines: the build's date, the service worker ---
+// The date for the footer, on the page root before the code reads it.
+// Then the service worker (static/sw.js, written below), registered once
+// the page has loaded, from beside this script (the site's root, whatever
+// the page's folder). Where there is none (an old browser, a Content
+// Security Policy without workers, a private window that refuses it) the
+// viewer works as it did without. When a newer build's worker has
+// installed and waits, the viewer is told (src/components/update.rs:
+// `upr-update-available`, and uprViewerUpdateAvailable for a viewer that
+// starts later); its Reload (uprViewerReload) hands over to that worker,
+// then reloads. The first time a worker takes over a page, it is told
+// what the page loaded before, to keep it too.
+// scripts/serve.sh (trunk serve, which rebuilds at each change) sets
+// UPR_NO_SERVICE_WORKER: a worker there would answer every reload with
+// the build it kept, not the one just made.
+const withWorker = !process.env.UPR_NO_SERVICE_WORKER;
+const registration = `if (navigator.serviceWorker) {
+  const workers = navigator.serviceWorker;
+  const announce = () => {
+    window.uprViewerUpdateAvailable = true;
+    dispatchEvent(new CustomEvent('upr-update-available'));
+  };
+  let controlled = Boolean(workers.controller);
+  let reloading = false;
+  workers.addEventListener('controllerchange', () => {
+    if (reloading) location.reload();
+    // Another tab's Reload: this one still runs the older build.
+    else if (controlled) announce();
+    else {
+      controlled = true;
+      const urls = [location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)];
+      // The texts' worker fetched them, not the page (src/services/worker_fetch.rs).
+      urls.push(...(window.uprViewerTextsFetched ?? []));
+      workers.controller?.postMessage({ type: 'keep', urls });
+    }
+  });
+  window.uprViewerKeep = (url) => workers.controller?.postMessage({ type: 'keep', urls: [url] });
+  const scope = new URL('./', import.meta.url).href;
+  window.uprViewerReload = async () => {
+    const registration = await workers.getRegistration(scope).catch(() => undefined);
+    // The loader may have seen new data before the browser looked for a
+    // new worker: look now.
+    if (registration && !registration.waiting) await registration.update().catch(() => {});
+    const next = registration?.waiting ?? registration?.installing;
+    if (!next || !workers.controller) {
+      location.reload();
+      return;
+    }
+    reloading = true;
+    const handOver = () => {
+      if (next.state === 'installed') next.postMessage({ type: 'skip-waiting' });
+      else if (next.state === 'redundant') location.reload();
+    };
+    next.addEventListener('statechange', handOver);
+    handOver();
+  };
+  const register = () => workers.register(new URL('./sw.js', import.meta.url)).then((registration) => {
+    if (registration.waiting && workers.controller) announce();
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && workers.controller) announce();
+      });
+    });
+  }).catch(() => {});
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
+}
+`;
+const startOfThePage = `document.getElementById('upr-viewer-page')?.setAttribute('data-published', '${published}');
+${withWorker ? registration : ''}`;
+// --- end of the start-up script's first lines ---
+
 // The start-up script, in a file (a Content Security Policy without
 // 'unsafe-inline' runs it). The page is prerendered HTML: its first paint
 // needs none of the app. The app's code and data are asked for after that
@@ -50,7 +146,7 @@ if (!integrity || !early[1].test(index)) throw new Error(`index.html has no earl
 // pages under reviews/ and states/ load it from one folder up.
 // The texts are not asked for here: the app asks for them when the viewer
 // needs them (src/services/worker_fetch.rs).
-const start = `await new Promise((painted) => {
+const start = `${startOfThePage}await new Promise((painted) => {
   // A tab opened in the background paints nothing until shown.
   if (document.visibilityState === 'hidden') painted();
   else requestAnimationFrame(() => setTimeout(painted));
@@ -79,7 +175,8 @@ const embed = fs
   .readFileSync(path.join(root, 'static/embed.js'), 'utf8')
   .replace('__UPR_GLUE__', `./${glue}`)
   .replace('__UPR_WASM__', `./${wasm}`)
-  .replace('__UPR_LOCATION__', `./${locationName}`);
+  .replace('__UPR_LOCATION__', `./${locationName}`)
+  .replace('__UPR_PUBLISHED__', published);
 fs.writeFileSync(path.join(staging, 'embed.js'), embed);
 
 // The prerendered pages (src/bin/prerender.rs), from the index.html above.
@@ -87,6 +184,59 @@ fs.writeFileSync(path.join(staging, 'embed.js'), embed);
 // (it takes seconds; the test build's pages are those of the release).
 const prerender = spawnSync('cargo', ['run', '--quiet', '--release', '--bin', 'prerender', '--', staging], { cwd: root, stdio: 'inherit' });
 if (prerender.status !== 0) throw new Error('the prerender failed (see above)');
+
+// --- the service worker (static/sw.js), after the prerender's files ---
+// What it keeps from the start: the app shell, the languages, the
+// overview and the States' names, the manifest, its icons, and the
+// offline pages (written by the prerender). The build's id is a hash of
+// every file it may serve, so that any change makes a new worker, which
+// the open pages announce (see the start-up script above).
+{
+  const walk = (dir) => fs.readdirSync(path.join(staging, dir), { withFileTypes: true }).flatMap((entry) => {
+    const name = dir ? `${dir}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? walk(name) : [name];
+  });
+  const all = walk('');
+  const shell = [
+    'index.html', startName, glue, wasm, css, 'manifest.webmanifest',
+    // The texts' worker, where the build has one (the page downloads
+    // the texts itself without it).
+    ...all.filter((f) => f === 'texts-worker.js'),
+    ...all.filter((f) => /^icons\/.*\.png$/.test(f) || /^offline(\.\w+)?\.html$/.test(f)),
+    ...all.filter((f) => /^i18n\/[^/]+\.json$/.test(f)),
+    'data/overview.json',
+    ...all.filter((f) => /^data\/names-[^/]+\.json$/.test(f)),
+  ];
+  for (const file of shell) if (!all.includes(file)) throw new Error(`the service worker would keep ${file}, which the build lacks`);
+  const served = all.filter((f) => shell.includes(f) || /^(data|i18n)\//.test(f) || /^index(\.\w+)?\.html$/.test(f) || /^(reviews|states)\/[^/]+\.html$/.test(f)).sort();
+  const id = crypto.createHash('sha256');
+  for (const file of served) id.update(`${file}\0`).update(fs.readFileSync(path.join(staging, file))).update('\0');
+  const build = id.digest('hex').slice(0, 16);
+  const offline = Object.fromEntries(all.flatMap((f) => {
+    const match = /^offline(?:\.(\w+))?\.html$/.exec(f);
+    return match ? [[match[1] ?? 'en', f]] : [];
+  }));
+  const worker = withWorker
+    ? fs.readFileSync(path.join(root, 'static/sw.js'), 'utf8')
+      .replace('__UPR_BUILD__', build)
+      .replace('__UPR_SHELL__', JSON.stringify(shell))
+      .replace('__UPR_OFFLINE__', JSON.stringify(offline))
+    // Without a worker, one that an earlier build left at this address
+    // (the browser still looks for its update) removes itself, its caches
+    // and its hold on the pages.
+    : `self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil((async () => {
+  for (const name of await caches.keys()) if (name.startsWith('upr-')) await caches.delete(name);
+  await self.registration.unregister();
+  for (const client of await self.clients.matchAll({ type: 'window' })) client.navigate(client.url);
+})()));
+`;
+  fs.writeFileSync(path.join(staging, 'sw.js'), worker);
+  console.log(withWorker
+    ? `post-build: wrote sw.js (build ${build}, ${shell.length} files kept at once, published ${published})`
+    : 'post-build: no service worker (UPR_NO_SERVICE_WORKER); sw.js only removes one left here');
+}
+// --- end of the service worker ---
 
 if (process.env.TRUNK_PROFILE !== 'release') {
   console.log(`post-build: wrote embed.js (-> ${glue}); no single file in a ${process.env.TRUNK_PROFILE} build`);
@@ -122,7 +272,7 @@ const standalone = `<!doctype html>
 <style>${fs.readFileSync(path.join(staging, css), 'utf8')}</style>
 </head>
 <body>
-<div id="upr-viewer-page"><noscript>This viewer needs JavaScript and WebAssembly.</noscript></div>
+<div id="upr-viewer-page" data-published="${published}"><noscript>This viewer needs JavaScript and WebAssembly.</noscript></div>
 <script type="application/json" id="upr-data-overview.json">${data('overview.json')}</script>
 <script type="application/octet-stream" id="upr-data-recommendations.bin">${packedTexts}</script>
 <script>${inert(fs.readFileSync(path.join(root, 'static/texts-download.js'), 'utf8'))}</script>

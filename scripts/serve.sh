@@ -6,4 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 step "building and serving; open http://127.0.0.1:8080 once trunk says it is ready"
-exec trunk serve --release
+# No service worker: it would answer each reload with the build it kept,
+# not the one trunk has just made (docs/offline.md).
+export UPR_NO_SERVICE_WORKER=1
+exec bash scripts/build.sh serve --release

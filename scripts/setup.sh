@@ -8,6 +8,10 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
+# The nightly that builds the release's wasm (scripts/build.sh), pinned so
+# that a build today and a build next year make the same file. Moving it:
+# change the date, run scripts/build.sh --release, compare the wasm's size.
+export UPR_NIGHTLY="nightly-2026-10-30"
 # The CLI must match the wasm-bindgen crate pinned with `=` in Cargo.toml.
 WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml")"
 
@@ -23,6 +27,16 @@ need npm "install Node.js 18 or newer (Debian: apt-get install nodejs npm)"
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   step "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown || fail "rustup could not add the wasm32 target"
+fi
+
+# Only rust-src (build-std compiles std from it) and the wasm32 target: the
+# nightly builds nothing else. UPR_STABLE=1 builds without it.
+if [ "${UPR_STABLE:-}" != 1 ] && {
+  ! rustup component list --toolchain "$UPR_NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src' \
+  || ! rustup target list --toolchain "$UPR_NIGHTLY" --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; }; then
+  step "installing $UPR_NIGHTLY with rust-src and the wasm32 target, for the release's wasm (under a minute, once)"
+  rustup toolchain install "$UPR_NIGHTLY" --profile minimal -c rust-src --target wasm32-unknown-unknown \
+    || fail "rustup could not install $UPR_NIGHTLY (UPR_STABLE=1 builds on stable without it)"
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then

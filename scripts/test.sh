@@ -45,13 +45,15 @@ step "4/7 browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER="$(command -v chromedriver)" cargo test -p upr-viewer --target wasm32-unknown-unknown --test browser \
   || fail "browser tests failed"
 
-step "5/7 release build (trunk build --release)"
-trunk build --release || fail "the release build failed"
+step "5/7 release build (scripts/build.sh --release: the wasm with the pinned nightly)"
+bash scripts/build.sh --release || fail "the release build failed"
 
 # A debug build (fast to make, never shipped) with the entry points only
-# tests may call; the end-to-end tests check dist/ has none of them.
-step "6/7 test build (trunk build --features test-hooks into dist-test/)"
-trunk build --features test-hooks --dist dist-test || fail "the test build failed"
+# tests may call; the end-to-end tests check dist/ has none of them. Made
+# the release's way (the nightly, a panic is a trap), so that the forced
+# panic of tests/e2e/robust.test.mjs proves a trap shows its notice.
+step "6/7 test build (scripts/build.sh --features test-hooks into dist-test/)"
+bash scripts/build.sh --features test-hooks --dist dist-test || fail "the test build failed"
 
 step "7/7 end-to-end tests (headless Chromium on dist/ and dist-test/)"
 node --test --test-concurrency=1 tests/e2e/ || fail "end-to-end tests failed"

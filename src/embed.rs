@@ -46,16 +46,19 @@ pub struct EmbeddedViewer {
     /// What goes into the shadow root: the host's styles and the viewer.
     element: Element,
     default_base: String,
+    /// When the build was made, which `embed.js` knows ([`ViewerProps::published`]).
+    published: Option<String>,
     generation: u32,
 }
 
 #[wasm_bindgen]
 impl EmbeddedViewer {
     /// An app with nothing shown yet; `default_base` is where the dataset
-    /// is when `src` is not given (next to `embed.js`).
+    /// is when `src` is not given (next to `embed.js`); `published`, when
+    /// the build was made (`2026-12-07`), if known.
     #[wasm_bindgen(constructor)]
-    pub fn new(default_base: String) -> Result<EmbeddedViewer, JsValue> {
-        crate::crash::install_panic_hook();
+    pub fn new(default_base: String, published: Option<String>) -> Result<EmbeddedViewer, JsValue> {
+        crate::crash::install();
         // The language files and the texts' download scripts are beside
         // the data folder, next to embed.js.
         let root = default_base
@@ -80,6 +83,7 @@ impl EmbeddedViewer {
             app,
             element,
             default_base,
+            published,
             generation: 0,
         })
     }
@@ -149,6 +153,7 @@ impl EmbeddedViewer {
                     address_bar,
                 },
                 preloaded: None,
+                published: self.published.clone().map(Into::into),
             }),
             generation,
         }

@@ -40,7 +40,7 @@ pub fn run_page() {
     let Some(root) = document.and_then(|d| d.get_element_by_id(PAGE_ROOT_ID)) else {
         return;
     };
-    crash::install_panic_hook();
+    crash::install();
     let base = root
         .get_attribute(DATA_BASE_ATTRIBUTE)
         .unwrap_or_else(|| "data/".into());
@@ -57,11 +57,8 @@ pub fn run_page() {
         }
         None => {
             let (query, warnings) = services::address_bar::read();
-            yew::Renderer::<app::Viewer>::with_root_and_props(
-                root,
-                page_props(base, query, warnings, None),
-            )
-            .render();
+            let props = page_props(&root, base, query, warnings, None);
+            yew::Renderer::<app::Viewer>::with_root_and_props(root, props).render();
         }
     }
 }
@@ -82,7 +79,13 @@ pub const FINGERPRINT_ATTRIBUTE: &str = "data-fingerprint";
 /// browser builds its view afresh rather than hydrate it.
 pub const OUTLINE_ATTRIBUTE: &str = "data-outline";
 
+/// On the page root: the date the build was made (`2026-12-07`), set by
+/// the page's start-up script (`scripts/post-build.mjs`) before the code
+/// starts, or written by the single file.
+pub const PUBLISHED_ATTRIBUTE: &str = "data-published";
+
 fn page_props(
+    root: &web_sys::Element,
     base: String,
     query: Query,
     warnings: Vec<QueryWarning>,
@@ -94,6 +97,7 @@ fn page_props(
         warnings,
         host: app::Host::Page,
         preloaded,
+        published: root.get_attribute(PUBLISHED_ATTRIBUTE).map(Into::into),
     }
 }
 
@@ -142,7 +146,7 @@ async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
     let same_data = rendered_from.is_some()
         && rendered_from == services::loader::fingerprint(&base, piece.as_deref());
     let preloaded = loaded.ok().map(Shared);
-    let props = page_props(base, query.clone(), warnings, preloaded.clone());
+    let props = page_props(&root, base, query.clone(), warnings, preloaded.clone());
     // The page's own results, hidden while a link to another view waited
     // (static/pending.js), are taken over or replaced now.
     if let Some(html) = web_sys::window()

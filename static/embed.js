@@ -25,6 +25,8 @@
   const GLUE = '__UPR_GLUE__';
   const WASM = '__UPR_WASM__';
   const LOCATION = '__UPR_LOCATION__';
+  // The day the build was made, which the viewer's footer shows.
+  const PUBLISHED = '__UPR_PUBLISHED__';
   const script = document.currentScript;
   const beside = (file) => (script ? new URL(file, script.src).href : file);
   let started;
@@ -50,7 +52,7 @@
         .then(({ glue, data }) => {
           this.pending = false;
           if (!this.isConnected || this.viewer) return;
-          this.viewer = idle.pop() ?? new glue.EmbeddedViewer(data);
+          this.viewer = idle.pop() ?? new glue.EmbeddedViewer(data, PUBLISHED);
           root.replaceChildren(this.viewer.element);
           this.viewer.show(this.pairs());
         })

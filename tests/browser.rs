@@ -410,6 +410,7 @@ async fn the_viewer_says_what_went_wrong_when_the_data_is_missing() {
             address_bar: false,
         },
         preloaded: None,
+        published: None,
     };
     Renderer::<Viewer>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

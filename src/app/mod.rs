@@ -14,6 +14,7 @@ pub use host::Host;
 
 use crate::components::language::{use_language, LanguageSwitch};
 use crate::components::notices::LoadErrorNotice;
+use crate::components::update::UpdateNotice;
 use crate::i18n::{Msg, Tr};
 use crate::style::{style_element, ROOT_CLASS};
 use address_bar::use_address_bar;
@@ -39,6 +40,11 @@ pub struct ViewerProps {
     /// browser's first render equals the page it hydrates.
     #[prop_or_default]
     pub preloaded: Option<Shared<Dataset>>,
+    /// When the build being read was made (`2026-12-07`), which the footer
+    /// says; none where it is not known (no line then). The same in the
+    /// prerendered page and the browser's first render.
+    #[prop_or_default]
+    pub published: Option<AttrValue>,
 }
 
 #[component]
@@ -86,6 +92,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
             <div class={ROOT_CLASS} data-testid="upr-viewer" lang={t.lang().code()} dir={t.lang().dir()}
                 data-texts={texts_stage(&state.texts)}>
                 { style_element() }
+                <UpdateNotice />
                 if host.masthead() {
                     <header class="masthead">
                         <div class="masthead-top">
@@ -101,6 +108,11 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 { body }
                 <footer class="source">
                     { t.get(Msg::Footer) }
+                    if let Some(date) = &props.published {
+                        <span class="published" data-testid="published">
+                            { t.fmt(Msg::Published, &[("date", &t.date(date))]) }
+                        </span>
+                    }
                 </footer>
             </div>
         </ContextProvider<Tr>>

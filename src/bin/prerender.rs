@@ -22,6 +22,8 @@ mod native {
     use upr_core::dataset::load::{OVERVIEW_FILE, TEXTS_FILE};
     use upr_core::dataset::packed::{state_piece_file, PACKED_TEXTS_FILE};
     use upr_import::write_gzipped;
+    use upr_viewer::i18n::Tr;
+    use upr_viewer::prerender::install::write_app_files;
     use upr_viewer::prerender::read_languages;
     use upr_viewer::prerender::site::{write_site, Datasets};
 
@@ -74,6 +76,12 @@ mod native {
                     format!("{u}/")
                 }
             });
+        // The manifest, icons and offline pages of the installable site
+        // (the service worker precaches them: scripts/post-build.mjs).
+        let languages: Vec<Tr> = std::iter::once(Tr::english())
+            .chain(read_languages(&dist.join("i18n"), &data)?)
+            .collect();
+        write_app_files(&dist, &languages)?;
         let template = read(dist.join("index.html"))?;
         let written =
             write_site(&template, &load, &dist, site_url.as_deref()).map_err(|e| e.to_string())?;

@@ -20,6 +20,7 @@ pub mod profile;
 pub mod recommendations;
 pub mod review;
 pub mod summary;
+pub mod update;
 
 use upr_core::query::Query;
 use upr_core::state::QueryOrigin;

@@ -73,6 +73,18 @@ messages! {
     Language = "Language";
     LanguageFailed = "The {language} interface could not be loaded ({reason}); the viewer stays in English.";
     Loading = "Loading the reviews…";
+    // When the copy being read was built (the footer); `{date}` as the
+    // language writes a date.
+    Published = "Published {date}";
+    // A newer build of the site is waiting (its service worker), or the
+    // data changed on the server: the notice and its button.
+    UpdateAvailable = "A newer version of the data is available.";
+    Reload = "Reload";
+    // The page a reader gets offline for a page never opened before
+    // (sw.js); the link leads to the home page, which works offline.
+    OfflineTitle = "Offline";
+    OfflinePage = "You are offline, and this page was not saved on this device.";
+    OfflineHome = "Open the viewer, which works offline";
     ResultsLabel = "UPR recommendations";
     ShowAs = "Show as";
     ViewCards = "Cards";

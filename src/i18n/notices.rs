@@ -7,6 +7,7 @@
 use super::{Msg, Tr};
 use upr_core::dataset::load::{Dataset, LoadError};
 use upr_core::dataset::schema::SCHEMA_VERSION;
+use upr_core::format;
 use upr_core::query::{QueryWarning, Reason};
 use upr_core::search::ParseWarning;
 use upr_core::stats::CompareError;
@@ -107,7 +108,7 @@ impl Tr {
             ),
             LoadError::Reference { file, what, id } => self.fmt(
                 Msg::LoadErrorReference,
-                &[("file", file), ("what", what), ("id", &format!("{id:?}"))],
+                &[("file", file), ("what", what), ("id", &format::quoted(id))],
             ),
             LoadError::OtherBuild { file } => self.fmt(Msg::LoadErrorOtherBuild, &[("file", file)]),
         }
@@ -116,7 +117,7 @@ impl Tr {
     pub fn compare_error(&self, dataset: &Dataset, error: &CompareError) -> String {
         match error {
             CompareError::UnknownState(name) => {
-                self.fmt(Msg::CompareUnknownState, &[("name", &format!("{name:?}"))])
+                self.fmt(Msg::CompareUnknownState, &[("name", &format::quoted(name))])
             }
             CompareError::NotTwice { state, reviews } => self.count(
                 Msg::CompareNotTwice,

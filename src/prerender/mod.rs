@@ -3,8 +3,10 @@
 //! hydrates ([`crate::run_page`]). [`render_view`] renders one view; [`site`]
 //! writes the pages around it (the home page, one per review and per
 //! State, in each language), [`meta`] their titles, descriptions and
-//! link-preview tags, [`preview`] their pictures.
+//! link-preview tags, [`preview`] their pictures; [`install`] the web app
+//! manifest, its icons and the offline page.
 
+pub mod install;
 pub mod meta;
 pub mod preview;
 pub mod site;
@@ -56,11 +58,31 @@ pub fn render_view(
             Form::Outline => Host::Outline,
         },
         preloaded: Some(Shared(dataset.clone())),
+        published: published().map(Into::into),
     };
     let markup =
         futures::executor::block_on(yew::LocalServerRenderer::<Viewer>::with_props(props).render());
     Rendered { markup }
 }
+
+/// When the build was made (`2026-12-07`): `UPR_PUBLISHED`, which
+/// `scripts/post-build.mjs` sets, and gives the browser's first render too.
+/// None when it is not set (the prerender run alone): the footer then has
+/// no such line.
+pub fn published() -> Option<&'static str> {
+    static PUBLISHED: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    PUBLISHED
+        .get_or_init(|| {
+            std::env::var(PUBLISHED_VARIABLE)
+                .ok()
+                // A date the footer can write (`date` returns anything else as it is).
+                .filter(|date| upr_core::format::date(date) != *date)
+        })
+        .as_deref()
+}
+
+/// The variable [`published`] reads.
+pub const PUBLISHED_VARIABLE: &str = "UPR_PUBLISHED";
 
 /// The languages other than English, each with its messages
 /// (`i18n_dir/<code>.json`) and its State names (`data_dir/names-<code>.json`).

@@ -29,7 +29,7 @@ const CJK_FONT: &[u8] = include_bytes!("../../static/fonts/DroidSansFallback-zh.
 
 /// Draws previews; holds the font, loaded once.
 pub struct Painter {
-    options: resvg::usvg::Options<'static>,
+    pub(super) options: resvg::usvg::Options<'static>,
 }
 
 impl Default for Painter {

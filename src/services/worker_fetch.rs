@@ -80,7 +80,10 @@ pub async fn download(
             match source.read(url, on_progress, on_chunk).await {
                 Err(Stop::NoWorker) => {}
                 Err(Stop::Failed(message)) => return Err(message),
-                Ok(()) => return Ok(()),
+                Ok(()) => {
+                    keep_offline(&absolute);
+                    return Ok(());
+                }
             }
         }
     }
@@ -93,6 +96,35 @@ pub async fn download(
             Stop::NoWorker => broke_off(WORKER_STOPPED),
         })
 }
+
+/// Tells the service worker (`sw.js`, registered by the start-up script)
+/// to keep `url` for reading offline: what the texts' worker fetched is
+/// not among the page's own resources, which the service worker keeps
+/// when it takes the page over. Without a service worker, nothing.
+fn keep_offline(url: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let fetched = Reflect::get(&window, &TEXTS_FETCHED.into())
+        .ok()
+        .filter(|list| list.is_array())
+        .map(|list| js_sys::Array::from(&list))
+        .unwrap_or_else(|| {
+            let list = js_sys::Array::new();
+            let _ = Reflect::set(&window, &TEXTS_FETCHED.into(), &list);
+            list
+        });
+    fetched.push(&url.into());
+    if let Ok(keep) = Reflect::get(&window, &KEEP.into()).and_then(|f| f.dyn_into::<Function>()) {
+        let _ = keep.call1(&window, &url.into());
+    }
+}
+
+/// The texts' addresses fetched so far, for the service worker to keep once
+/// it takes the page over (`scripts/post-build.mjs`).
+const TEXTS_FETCHED: &str = "uprViewerTextsFetched";
+/// Set by the start-up script where a service worker controls the page.
+const KEEP: &str = "uprViewerKeep";
 
 /// Why a read stopped short.
 enum Stop {

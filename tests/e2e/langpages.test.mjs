@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { servedSite, launchBrowser, DIST } from './support.mjs';
+import { servedSite, launchBrowser, DIST, watchProblems } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -120,9 +120,7 @@ test('each version links the five others, and every link resolves under a subpat
 
 test('with JavaScript the French review page comes up in French, never English first, without a warning', async () => {
   const page = await site.browser.context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') problems.push(`${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
+  const problems = watchProblems(page);
   // Every language the viewer's root ever has, from the first moment.
   await page.addInitScript(() => {
     window.__languages = new Set();

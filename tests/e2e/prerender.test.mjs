@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, startServer, DIST } from './support.mjs';
+import { launchBrowser, startServer, DIST, watchProblems } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
 const REVIEW = 'kazakhstan-s7';
@@ -66,9 +66,7 @@ test('without JavaScript a review page shows the whole card', async () => {
  */
 async function hydrated(url) {
   const page = await browser.context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') problems.push(`${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
+  const problems = watchProblems(page);
   await page.addInitScript(() => {
     const markup = (root) => {
       const copy = root.cloneNode(true);
@@ -101,6 +99,9 @@ for (const [name, file] of [['the home page', ''], ['a review page', `reviews/${
   test(`with JavaScript ${name} is hydrated into the same DOM, without a warning`, async () => {
     const { page, problems, before, after } = await hydrated(site(file));
     assert.ok(before.includes('data-testid="upr-viewer"'), 'the page came prerendered');
+    // The build's date, which the browser is given apart (the start-up
+    // script): the same words in both.
+    assert.match(before, /data-testid="published"[^>]*>Published \d{1,2} [A-Z][a-z]+ \d{4}</);
     assert.equal(after, before);
     // Then it is the app: a filter answers.
     const viewer = new ViewerPage(page);

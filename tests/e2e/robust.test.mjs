@@ -1,7 +1,7 @@
 // Strict hosts and internal failures: the site and the embed under a
 // Content Security Policy without 'unsafe-inline' or 'unsafe-eval' for
-// scripts, and a forced panic (in the test build, the only one that can
-// force one) that leaves a clear message.
+// scripts, and a forced panic and a trap (in the test build, the only one
+// that can force them) that leave a clear message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -67,23 +67,26 @@ test('the embed works on a host page with a strict policy', async () => {
   await page.close();
 });
 
-test('a panic shows a clear message in place of the viewer and the page stays usable', async () => {
+/**
+ * The test build open at its home page, its code started: `page` and
+ * the page's uncaught errors so far.
+ */
+async function startedTestBuild() {
   assert.ok(fs.existsSync(path.join(DIST_TEST, 'index.html')),
-    `the test build is missing: run trunk build --features test-hooks --dist ${path.basename(DIST_TEST)}`);
+    `the test build is missing: run bash scripts/build.sh --features test-hooks --dist ${path.basename(DIST_TEST)}`);
   const page = await site.browser.context.newPage();
+  const errors = watchErrors(page);
   const viewer = new ViewerPage(page);
   await viewer.open(site.server.url('/test-build/'));
   await viewer.waitForResults();
   // The prerendered page shows its results before the code has started;
-  // calling the hook before it exists would be caught below as the panic.
-  await page.waitForFunction(() => typeof window.wasmBindings?.forcePanicForTests === 'function');
-  await page.evaluate(() => {
-    try {
-      window.wasmBindings.forcePanicForTests();
-    } catch {
-      // The panic surfaces as a trap; the hook has already run.
-    }
-  });
+  // calling a hook before it exists would be an error of its own.
+  await page.waitForFunction(() => typeof window.wasmBindings?.trapForTests === 'function');
+  return { page, viewer, errors };
+}
+
+/** The notice replaced the viewer; its link starts the viewer again. */
+async function noticeShownThenReload({ page, viewer }) {
   const notice = page.locator('[data-testid=crash]');
   await notice.waitFor();
   assert.match(await notice.textContent(), /internal error.*reload/i);
@@ -91,7 +94,29 @@ test('a panic shows a clear message in place of the viewer and the page stays us
   await page.locator('[data-testid=crash] a').click();
   await viewer.waitForResults();
   assert.ok(await viewer.cards().count() > 0, 'reloading starts it again');
-  await page.close();
+}
+
+// The test build is made the release's way (scripts/build.sh: a panic is
+// an `unreachable` trap, and no panic hook runs), so this is the path of a
+// panic in the release. It is called as the browser calls the viewer's
+// code, from a task of its own (a timer here, an event handler or a
+// fetch's callback in life), with nobody to catch what it throws.
+test('a panic shows a clear message in place of the viewer and the page stays usable', async () => {
+  const started = await startedTestBuild();
+  await started.page.evaluate(() => setTimeout(() => window.wasmBindings.forcePanicForTests()));
+  await noticeShownThenReload(started);
+  assert.ok(started.errors.some((e) => /unreachable/i.test(e)), `the panic was not a trap: ${started.errors.join('; ')}`);
+  await started.page.close();
+});
+
+// A trap alone, whatever the toolchain built the test build (on stable a
+// panic runs the hook first; this proves the listeners of src/crash.rs),
+// thrown into a promise that nobody handles.
+test('a trap in a promise shows the same message', async () => {
+  const started = await startedTestBuild();
+  await started.page.evaluate(() => { Promise.resolve().then(() => window.wasmBindings.trapForTests()); });
+  await noticeShownThenReload(started);
+  await started.page.close();
 });
 
 /** The text of every file of a build that carries code. */
@@ -103,7 +128,7 @@ function code(dir) {
 }
 
 // Every entry point of src/test_hooks.rs ends in `ForTests`.
-const TEST_HOOKS = ['forcePanicForTests', 'progressListenersForTests'];
+const TEST_HOOKS = ['forcePanicForTests', 'trapForTests', 'progressListenersForTests'];
 
 /** Every name ending in `ForTests` in `text`. Found by the suffix, then
  *  the name before it: `/\w+ForTests/` backtracks through every long run

@@ -22,7 +22,12 @@ export const DIST_TEST = path.resolve(ROOT, process.env.UPR_DIST_TEST ?? 'dist-t
 
 /**
  * Headless Debian Chromium with a fresh profile; close() removes it.
- * `options` go to the context (`{ javaScriptEnabled: false }`).
+ * `options` go to the context (`{ javaScriptEnabled: false }`). Service
+ * workers are blocked unless `options` allow them (`serviceWorkers:
+ * 'allow'`, tests/e2e/offline.test.mjs): the site's worker would answer a
+ * test's second visit from its cache, past the failures other tests fake
+ * (a page's `route` does not see a worker's requests); the viewer works
+ * without one, as where a policy forbids it.
  */
 export async function launchBrowser(extraArgs = [], options = {}) {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) {
@@ -37,6 +42,7 @@ export async function launchBrowser(extraArgs = [], options = {}) {
       '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', ...extraArgs,
     ],
+    serviceWorkers: 'block',
     ...options,
   });
   return {
@@ -82,6 +88,22 @@ export function packFolder(dir) {
   });
   if (pack.error) throw new Error(`could not run cargo to pack ${dir}: ${pack.error.message}`);
   if (pack.status !== 0) throw new Error(`packing ${dir} failed (exit status ${pack.status}): ${pack.stderr.trim() || 'no message'}`);
+}
+
+/**
+ * Every warning and error the page writes to the console or throws, but
+ * the note Playwright itself writes where it blocks the site's service
+ * worker (see launchBrowser).
+ */
+export function watchProblems(page) {
+  const problems = [];
+  page.on('console', (m) => {
+    if ((m.type() === 'warning' || m.type() === 'error') && m.text() !== 'Service Worker registration blocked by Playwright') {
+      problems.push(`${m.type()}: ${m.text()}`);
+    }
+  });
+  page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
+  return problems;
 }
 
 /** Fails the test on any uncaught error in the page. */

@@ -333,9 +333,48 @@ pub fn month_year_in(lang: Lang, iso: &str) -> String {
     }
 }
 
+/// `text` in double quotes, escaped as Rust's `{:?}` of a string writes it
+/// (`"a \"b\"\n"`), for a notice that quotes what it was given. Written out
+/// rather than through `Debug`: the release's wasm is built with
+/// `-Zfmt-debug=none`, where `{:?}` writes nothing.
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        // `char::escape_debug` also escapes `'`, which a string's `Debug` leaves.
+        match c {
+            '\'' => out.push(c),
+            c => out.extend(c.escape_debug()),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_is_what_debug_writes() {
+        for text in [
+            "",
+            "plain",
+            "it's",
+            "a \"b\"",
+            "back\\slash",
+            "line\nbreak\t",
+            "\u{0}\u{7f}",
+            "e\u{301}",
+            "\u{301}e",
+            "\u{200b}",
+            "Côte d’Ivoire",
+            "中国",
+            "\u{202e}x",
+        ] {
+            assert_eq!(quoted(text), format!("{text:?}"), "{text:?}");
+        }
+    }
 
     #[test]
     fn shares_to_a_tenth_round_as_the_float_formatter_does() {

@@ -237,7 +237,7 @@ pub struct QueryWarning {
 impl QueryWarning {
     /// The value as a notice quotes it: its start only, in quotes.
     pub fn quoted_value(&self) -> String {
-        format!("{:?}", shorten(&self.value))
+        crate::format::quoted(&shorten(&self.value))
     }
 }
 

@@ -76,7 +76,8 @@ impl fmt::Display for LoadError {
             LoadError::Reference { file, what, id } => {
                 write!(
                     f,
-                    "this data is damaged: {file} refers to an unknown {what} {id:?}"
+                    "this data is damaged: {file} refers to an unknown {what} {}",
+                    crate::format::quoted(id)
                 )
             }
             LoadError::OtherBuild { file } => write!(
@@ -847,7 +848,11 @@ impl<'d> TextsBuilder<'d> {
         }
         Err(LoadError::Count {
             file: TEXTS_FILE.into(),
-            what: format!("recommendations (the overview declares {declared:?})"),
+            // Spelt out: the nightly build prints no `Debug`.
+            what: format!(
+                "recommendations (the overview declares {} reviews, {} recommendations, {} pledges)",
+                declared.reviews, declared.recommendations, declared.pledges
+            ),
             declared: totals.recommendations as u64,
             found: declared.recommendations as u64,
         })

@@ -105,10 +105,14 @@ impl ObjectStream {
     }
 
     fn unexpected(&self, at: usize) -> String {
-        let found = self
-            .buffer
-            .get(at)
-            .map_or("the end".to_owned(), |b| format!("{:?}", *b as char));
+        let found = self.buffer.get(at).map_or("the end".to_owned(), |b| {
+            // As `{:?}` of the char writes it, which the release's wasm
+            // cannot (`-Zfmt-debug=none`, see `format::quoted`).
+            match char::from(*b) {
+                '"' => "'\"'".to_owned(),
+                c => format!("'{}'", c.escape_debug()),
+            }
+        });
         format!("unexpected {found} at byte {}", self.dropped + at)
     }
 
