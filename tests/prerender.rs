@@ -12,7 +12,7 @@ use std::rc::Rc;
 use upr_core::dataset::Dataset;
 use upr_core::fingerprint;
 use upr_viewer::i18n::{Catalog, Lang, Tr};
-use upr_viewer::prerender::preview::review_svg;
+use upr_viewer::prerender::preview::{review_svg, Painter};
 use upr_viewer::prerender::read_languages;
 use upr_viewer::prerender::site::{write_site, Datasets, Template};
 
@@ -420,4 +420,46 @@ fn the_preview_fonts_have_every_character_of_every_preview_in_every_language() {
         missing.is_empty(),
         "no font draws {missing:?}: run scripts/cjk-font.sh"
     );
+}
+
+#[test]
+fn a_preview_is_a_palette_png_of_exactly_the_pixels_drawn() {
+    let data = datasets(&data_file("overview.json"));
+    let review = data.complete.review_by_id("kazakhstan-s7").unwrap();
+    let painter = Painter::default();
+    // Arabic too: text from the right, and the most shades of any script here.
+    for t in std::iter::once(Tr::english()).chain(
+        data.languages
+            .iter()
+            .filter(|t| t.lang() == Lang::Ar)
+            .cloned(),
+    ) {
+        let drawn = painter.review_pixels(&t, &data.complete, review).unwrap();
+        let png = painter.review_png(&t, &data.complete, review).unwrap();
+        let mut decoder = png::Decoder::new(std::io::Cursor::new(&png));
+        let header = decoder.read_header_info().unwrap();
+        assert_eq!(
+            (
+                header.width,
+                header.height,
+                header.color_type,
+                header.bit_depth
+            ),
+            (1200, 630, png::ColorType::Indexed, png::BitDepth::Eight),
+            "an 8-bit palette PNG the size Open Graph asks for"
+        );
+        decoder.set_transformations(png::Transformations::EXPAND);
+        let mut reader = decoder.read_info().unwrap();
+        let mut pixels = vec![0; reader.output_buffer_size()];
+        reader.next_frame(&mut pixels).unwrap();
+        let rgb: Vec<u8> = drawn
+            .chunks_exact(4)
+            .flat_map(|p| [p[0], p[1], p[2]])
+            .collect();
+        assert!(
+            pixels == rgb,
+            "the {} preview keeps every pixel as drawn",
+            t.lang().code()
+        );
+    }
 }
