@@ -13,8 +13,8 @@ use upr_core::dataset::Dataset;
 use upr_core::fingerprint;
 use upr_viewer::i18n::{Catalog, Lang, Tr};
 use upr_viewer::prerender::preview::{review_svg, Painter};
-use upr_viewer::prerender::read_languages;
 use upr_viewer::prerender::site::{write_site, Datasets, Template};
+use upr_viewer::prerender::{read_languages, sheet_file};
 
 /// The shape of the built index.html that the pages are made from.
 const TEMPLATE: &str = r#"<!doctype html>
@@ -254,6 +254,35 @@ fn without_the_site_address_there_is_no_sitemap_and_addresses_stay_relative() {
     assert!(
         page.contains("href=\"../data/overview.json\""),
         "the data is found from one folder down"
+    );
+}
+
+#[test]
+fn a_page_links_the_one_style_sheet_and_leaves_the_filters_options_to_the_app() {
+    let data = datasets(&data_file("overview.json"));
+    let review = data.complete.review_by_id("kazakhstan-s7").unwrap();
+    let (_, page) =
+        Template::parse(TEMPLATE)
+            .unwrap()
+            .review_page(&data, review, &Tr::english(), None);
+    let sheet = sheet_file();
+    assert_eq!(sheet.content, upr_viewer::style::sheet());
+    assert!(
+        page.contains(&format!(
+            "<link rel=\"stylesheet\" href=\"../{}\">",
+            sheet.name
+        )),
+        "the page links the viewer's sheet, from one folder down"
+    );
+    assert!(!page.contains("<style"), "and carries none of its own");
+    assert!(page.contains("data-testid=\"theme-filter\""));
+    assert!(
+        !page.contains("data-testid=\"theme-option\""),
+        "the filters' options are the app's to draw"
+    );
+    assert!(
+        page.matches("data-testid=\"recommendation\"").count() > 50,
+        "the card is whole"
     );
 }
 
