@@ -184,6 +184,10 @@ fs.writeFileSync(path.join(staging, 'embed.js'), embed);
 // (it takes seconds; the test build's pages are those of the release).
 const prerender = spawnSync('cargo', ['run', '--quiet', '--release', '--bin', 'prerender', '--', staging], { cwd: root, stdio: 'inherit' });
 if (prerender.status !== 0) throw new Error('the prerender failed (see above)');
+// Copied with data/ for the prerender, which packs the texts the viewer
+// reads (recommendations.bin) from them; no page fetches them: the texts
+// as JSON (19 MB) and the dataset's notes stay in the repository's data/.
+for (const unused of ['recommendations.json', 'README.md']) fs.rmSync(path.join(staging, 'data', unused), { force: true });
 
 // --- the service worker (static/sw.js), after the prerender's files ---
 // What it keeps from the start: the app shell, the languages, the

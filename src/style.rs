@@ -1,6 +1,7 @@
 //! The viewer's one style sheet, rendered by the viewer into its own root
-//! (so that inside an embed it lives in the element's shadow root, and on
-//! a prerendered page it is part of the markup that hydrates): the
+//! (so that inside an embed it lives in the element's shadow root; a
+//! prerendered page links it as a file in its place, which the browser
+//! hydrates as it is: `crate::prerender`): the
 //! palette's colours as `--upr-*` variables, light, dark (after the
 //! system's setting) and for print, then the rules of `style.css`, which
 //! name colours only through those variables. The page around the viewer

@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use upr_viewer::i18n::{Catalog, Lang, Tr};
-use upr_viewer::prerender::preview::review_svg;
-use upr_viewer::prerender::read_languages;
+use upr_viewer::prerender::preview::{review_svg, Painter};
 use upr_viewer::prerender::site::{write_site, Datasets, Template};
+use upr_viewer::prerender::{read_languages, sheet_file};
 
 /// The shape of the built index.html that the pages are made from.
 const TEMPLATE: &str = r#"<!doctype html>
@@ -244,6 +244,35 @@ fn without_the_site_address_there_is_no_sitemap_and_addresses_stay_relative() {
     );
 }
 
+#[test]
+fn a_page_links_the_one_style_sheet_and_leaves_the_filters_options_to_the_app() {
+    let data = datasets(&data_file("overview.json"));
+    let review = data.complete.review_by_id("kazakhstan-s7").unwrap();
+    let (_, page) =
+        Template::parse(TEMPLATE)
+            .unwrap()
+            .review_page(&data, review, &Tr::english(), None);
+    let sheet = sheet_file();
+    assert_eq!(sheet.content, upr_viewer::style::sheet());
+    assert!(
+        page.contains(&format!(
+            "<link rel=\"stylesheet\" href=\"../{}\">",
+            sheet.name
+        )),
+        "the page links the viewer's sheet, from one folder down"
+    );
+    assert!(!page.contains("<style"), "and carries none of its own");
+    assert!(page.contains("data-testid=\"theme-filter\""));
+    assert!(
+        !page.contains("data-testid=\"theme-option\""),
+        "the filters' options are the app's to draw"
+    );
+    assert!(
+        page.matches("data-testid=\"recommendation\"").count() > 50,
+        "the card is whole"
+    );
+}
+
 /// French with the State names of CLDR, but Kazakhstan's hostile.
 fn hostile_french() -> Tr {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -407,4 +436,46 @@ fn the_preview_fonts_have_every_character_of_every_preview_in_every_language() {
         missing.is_empty(),
         "no font draws {missing:?}: run scripts/cjk-font.sh"
     );
+}
+
+#[test]
+fn a_preview_is_a_palette_png_of_exactly_the_pixels_drawn() {
+    let data = datasets(&data_file("overview.json"));
+    let review = data.complete.review_by_id("kazakhstan-s7").unwrap();
+    let painter = Painter::default();
+    // Arabic too: text from the right, and the most shades of any script here.
+    for t in std::iter::once(Tr::english()).chain(
+        data.languages
+            .iter()
+            .filter(|t| t.lang() == Lang::Ar)
+            .cloned(),
+    ) {
+        let drawn = painter.review_pixels(&t, &data.complete, review).unwrap();
+        let png = painter.review_png(&t, &data.complete, review).unwrap();
+        let mut decoder = png::Decoder::new(std::io::Cursor::new(&png));
+        let header = decoder.read_header_info().unwrap();
+        assert_eq!(
+            (
+                header.width,
+                header.height,
+                header.color_type,
+                header.bit_depth
+            ),
+            (1200, 630, png::ColorType::Indexed, png::BitDepth::Eight),
+            "an 8-bit palette PNG the size Open Graph asks for"
+        );
+        decoder.set_transformations(png::Transformations::EXPAND);
+        let mut reader = decoder.read_info().unwrap();
+        let mut pixels = vec![0; reader.output_buffer_size()];
+        reader.next_frame(&mut pixels).unwrap();
+        let rgb: Vec<u8> = drawn
+            .chunks_exact(4)
+            .flat_map(|p| [p[0], p[1], p[2]])
+            .collect();
+        assert!(
+            pixels == rgb,
+            "the {} preview keeps every pixel as drawn",
+            t.lang().code()
+        );
+    }
 }

@@ -12,9 +12,13 @@
 //! page's own nodes on screen and is taken over, on a copy of them that
 //! then replaces them, when it resumes. The copy costs a few calls per
 //! node at the Suspense's top level: a Suspense per list (a group of
-//! recommendations, a facet's options, a State select), with an [`InTurn`]
-//! per slice inside, is one call; a Suspense per row or per option cost
-//! the hydration about as much as it saved.
+//! recommendations), with an [`InTurn`] per slice inside, is one call; a
+//! Suspense per row or per option cost the hydration about as much as it
+//! saved.
+//!
+//! What only works with the app, and is long, a prerendered page leaves
+//! out altogether: the filters' options ([`Later`]), which the browser
+//! draws once it has taken the page over.
 
 use crate::services::slices::{yield_to_browser, Slices};
 use futures::channel::oneshot;
@@ -142,5 +146,37 @@ pub fn InTurn(props: &InTurnProps) -> HtmlResult {
     match turn.as_ref() {
         Some((waiting, _)) if !waiting.resumed() => Err(waiting.clone().into()),
         _ => Ok(props.children.clone()),
+    }
+}
+
+/// [`children`] left out of a prerendered page (a build-time render) and
+/// out of the browser's first render of it (its hydration, which must
+/// equal it), then drawn once the page is taken over ([`taken_over`]);
+/// elsewhere at once. For what only works with the app and repeats on
+/// every page: the filters' options, 45 kB of each English page's HTML
+/// (25 MB of the site) that a reader without script could not use.
+///
+/// [`children`]: InTurnProps::children
+#[component]
+pub fn Later(props: &InTurnProps) -> Html {
+    let shown = use_state(|| cfg!(target_arch = "wasm32") && !HYDRATING.get());
+    use_effect_with((), {
+        let shown = shown.clone();
+        move |_| {
+            if !*shown {
+                wasm_bindgen_futures::spawn_local(async move {
+                    taken_over().await;
+                    // A task of its own: the page as taken over is the
+                    // page that came, and then changes.
+                    yield_to_browser().await;
+                    shown.set(true);
+                });
+            }
+        }
+    });
+    if *shown {
+        props.children.clone()
+    } else {
+        Html::default()
     }
 }

@@ -1,7 +1,7 @@
 //! The filter panel. Every control reads the query, shows the counts the
 //! filter worked out, and sends back a changed query.
 
-use super::deferred::InTurn;
+use super::deferred::Later;
 use super::latest::use_latest;
 use super::{use_tr, OnQuery};
 use crate::i18n::{Msg, Tr};
@@ -218,11 +218,9 @@ fn FacetList(props: &FacetListProps) -> Html {
                     <label><input type="radio" name="match" value="all" checked={query.match_all} onchange={onmatch} />{ format!(" {}", t.get(Msg::AllSelectedThemes)) }</label>
                 </div>
             }
-            // A prerendered page takes the options over in their turn
-            // (`deferred`).
-            <Suspense>
-                <ul class="theme-list"><InTurn>{ for options }</InTurn></ul>
-            </Suspense>
+            // A prerendered page comes without the options: drawn once
+            // it is taken over (`deferred::Later`).
+            <ul class="theme-list"><Later>{ for options }</Later></ul>
         </fieldset>
     }
 }
@@ -403,9 +401,9 @@ struct StateOptionsProps {
     selected: Option<u16>,
 }
 
-/// The ~195 options of a State select, in their own component so that
-/// they are not built again on every filter change, only when the
-/// selection or the dataset changes.
+/// The ~195 options of a State select after its "any", in their own
+/// component so that they are not built again on every filter change,
+/// only when the selection or the dataset changes.
 #[component]
 fn StateOptions(props: &StateOptionsProps) -> Html {
     let t = use_tr();
@@ -418,32 +416,32 @@ fn StateOptions(props: &StateOptionsProps) -> Html {
     sort::sort_by_cached_key(&mut states, |s| t.state_name(dataset, *s));
     states.dedup();
     html! {
-        <>
-            <option value="" selected={props.selected.is_none()}>{ t.get(Msg::Any) }</option>
-            { for states.iter().map(|s| {
-                // The value is the English name, which links carry in every language.
-                let value = dataset.state_name(*s).to_owned();
-                html! { <option {value} selected={props.selected == Some(*s)}>{ t.state_name(dataset, *s) }</option> }
-            }) }
-        </>
+        { for states.iter().map(|s| {
+            // The value is the English name, which links carry in every language.
+            let value = dataset.state_name(*s).to_owned();
+            html! { <option {value} selected={props.selected == Some(*s)}>{ t.state_name(dataset, *s) }</option> }
+        }) }
     }
 }
 
+/// A State select: "any" (selected when `any` is), then `options`.
 fn state_select(
     t: &Tr,
     label: Msg,
     testid: &str,
     onchange: Callback<Event>,
+    any: bool,
     options: Html,
 ) -> Html {
     html! {
         <label class="field">
             <span>{ t.get(label) }</span>
-            // A prerendered page takes the options over in their turn
-            // (`deferred`).
-            <Suspense>
-                <select data-testid={testid.to_owned()} onchange={onchange}><InTurn>{ options }</InTurn></select>
-            </Suspense>
+            <select data-testid={testid.to_owned()} onchange={onchange}>
+                <option value="" selected={any}>{ t.get(Msg::Any) }</option>
+                // A prerendered page comes without the States: drawn once
+                // it is taken over (`deferred::Later`).
+                <Later>{ options }</Later>
+            </select>
         </label>
     }
 }
@@ -519,7 +517,7 @@ fn ReviewFilters(props: &FilterPanelProps) -> Html {
     html! {
         <fieldset>
             <legend>{ t.get(Msg::ReviewLegend) }</legend>
-            { state_select(&t, Msg::StateUnderReview, "sur", onsur, html! { <StateOptions dataset={dataset.clone()} under_review_only={true} selected={sur} /> }) }
+            { state_select(&t, Msg::StateUnderReview, "sur", onsur, sur.is_none(), html! { <StateOptions dataset={dataset.clone()} under_review_only={true} selected={sur} /> }) }
             { select(&t, Msg::SessionLabel, "session", onsession, session_options) }
             { select(&t, Msg::CycleLabel, "cycle", oncycle, cycle_options) }
             { select(&t, Msg::RegionalGroup, "region", onregion, region_options) }
@@ -570,7 +568,7 @@ fn RecommendationFilters(props: &FilterPanelProps) -> Html {
         <fieldset>
             <legend>{ t.get(Msg::RecommendationLegend) }</legend>
             { select(&t, Msg::ResponseLabel, "response", onresponse, response_options) }
-            { state_select(&t, Msg::RecommendedBy, "from", onfrom, html! { <StateOptions dataset={dataset.clone()} under_review_only={false} selected={from} /> }) }
+            { state_select(&t, Msg::RecommendedBy, "from", onfrom, from.is_none(), html! { <StateOptions dataset={dataset.clone()} under_review_only={false} selected={from} /> }) }
             { select(&t, Msg::RecommenderRegion, "from-region", onfromregion, from_region_options) }
         </fieldset>
     }

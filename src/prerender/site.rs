@@ -220,6 +220,10 @@ pub fn write_site(
         )?;
     }
 
+    // The style sheet every page links (`render_view`).
+    let sheet = super::sheet_file();
+    write(out, &sheet.name, &sheet.content)?;
+
     let mut robots = "User-agent: *\nAllow: /\n".to_owned();
     if let Some(site) = site_url {
         let dataset = &data.complete;
