@@ -160,6 +160,7 @@ fn dataset() -> Dataset {
     let overview = Overview {
         schema_version: SCHEMA_VERSION,
         source: "test".into(),
+        build: String::new(),
         totals: Totals {
             reviews: 2,
             recommendations: 4,
