@@ -7,8 +7,8 @@ import path from 'node:path';
 import { servedSite, packedFolder, tempFolder, watchErrors, DIST } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
-const DATA = path.join(DIST, 'data');
-const read = (name) => JSON.parse(fs.readFileSync(path.join(DATA, name), 'utf8'));
+// The bundled data the build packs: dist/ holds no recommendations.json.
+const read = (name) => JSON.parse(fs.readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8'));
 const MARKUP = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
 /** The real dataset with markup in every text field and one 1 MB text. */

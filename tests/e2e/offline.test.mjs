@@ -2,7 +2,8 @@
 // start-up script of scripts/post-build.mjs): Chromium finds it
 // installable at the root of a site and under a subpath; after a first
 // visit it reads offline (home, review and State pages, a filter, the
-// table); and when a new build is deployed while a page is open, the page
+// table, a search once the texts were fetched, and says what a search
+// needs when they were not); and when a new build is deployed while a page is open, the page
 // says so, and its Reload runs the new build, the old one's cache gone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -129,8 +130,13 @@ test('after a first visit, the home page, pages, a filter and the table work off
   down = true;
   try {
     await viewer.open(home);
+    await viewer.waitForResults();
+    assert.deepEqual(await viewer.summary(), online, 'the home page');
+    // A search: the texts the first visit fetched, read from what was kept.
+    await viewer.open(`${home}?q=torture`);
     await viewer.waitForTexts();
-    assert.deepEqual(await viewer.summary(), online, 'the home page, with every text');
+    const searched = await viewer.summary();
+    assert.ok(searched.recommendations > 0 && searched.reviews < online.reviews, `a search answers: ${JSON.stringify(searched)}`);
 
     // The page kept, then one never opened (its view on the home page).
     for (const id of [REVIEW, 'france-s15']) {
@@ -169,6 +175,42 @@ test('after a first visit, the home page, pages, a filter and the table work off
   }
   assert.deepEqual(errors.filter((e) => !/Failed to fetch|network/i.test(e)), []);
   await page.close();
+});
+
+test('offline, a search whose texts were never fetched says so, and answers once the connection is back', async () => {
+  // Another reader (another profile: nothing kept yet), whose browser says
+  // it saves data: the texts are not fetched while the page is idle.
+  const reader = await launchBrowser([], { serviceWorkers: 'allow' });
+  await reader.context.addInitScript(() => Object.defineProperty(navigator, 'connection', {
+    value: { effectiveType: '3g', saveData: true, addEventListener() {}, removeEventListener() {} },
+  }));
+  const page = await reader.context.newPage();
+  const errors = watchErrors(page);
+  const viewer = new ViewerPage(page);
+  const home = site.url('/upr/v1/');
+  try {
+    await viewer.open(home);
+    await viewer.waitForResults();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60000 });
+    assert.equal(await page.locator('[data-testid=upr-viewer]').getAttribute('data-texts') === 'ready', false, 'no texts fetched');
+    await reader.context.setOffline(true);
+    down = true;
+    await viewer.open(`${home}?q=torture`);
+    const notice = page.locator('[data-testid=texts-error][data-offline=true]');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /offline/i);
+    down = false;
+    await reader.context.setOffline(false);
+    // Back online, the texts come by themselves and the search answers.
+    await viewer.waitForTexts();
+    const searched = await viewer.summary();
+    assert.ok(searched.recommendations > 0, `the search answers: ${JSON.stringify(searched)}`);
+    assert.equal(await notice.count(), 0, 'the notice is gone');
+  } finally {
+    down = false;
+    await reader.close();
+  }
+  assert.deepEqual(errors.filter((e) => !/Failed to fetch|network/i.test(e)), []);
 });
 
 test('a new build deployed while a page is open is announced, and Reload runs it', async () => {

@@ -4,11 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
-import { servedSite, watchErrors, DIST } from './support.mjs';
+import { servedSite, watchErrors } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
 
-const data = (name) => JSON.parse(fs.readFileSync(path.join(DIST, 'data', name), 'utf8'));
+// The bundled data the build packs: dist/ holds no recommendations.json.
+const data = (name) => JSON.parse(fs.readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8'));
 const overview = data('overview.json');
 const texts = data('recommendations.json');
 
