@@ -142,6 +142,23 @@ pub fn root_style() -> stylist::StyleSource {
         @media (max-width: 560px) {
             .upr-viewer-root .bar-row { grid-template-columns: minmax(0, 1fr); }
         }
+        /* The chart over time scrolls sideways in its own box on a phone;
+           positioned, so that the bars' names (visually hidden, absolutely
+           positioned) scroll inside it rather than widen the page. */
+        .upr-viewer-root .time-scroll { overflow-x: auto; margin: 0.5em 0; position: relative; }
+        .upr-viewer-root .time-grid { display: grid; gap: 0; align-items: end; }
+        .upr-viewer-root .time-cycle { font-size: 0.8em; color: var(--upr-muted); padding: 0 0.3em 0.2em; align-self: stretch; white-space: nowrap; }
+        .upr-viewer-root .time-bar { display: flex; flex-direction: column; align-items: stretch; gap: 0.15em; min-width: 0; padding: 0 0.12em; border: none; border-radius: 0; background: transparent; font-size: 0.8em; line-height: 1.2; }
+        .upr-viewer-root .time-bar.clickable { cursor: pointer; }
+        .upr-viewer-root .time-bar.clickable:hover { background: var(--upr-background); }
+        .upr-viewer-root .time-bar.clickable:hover .time-label { text-decoration: underline; }
+        .upr-viewer-root .time-bar[aria-pressed=true] { background: var(--upr-background); color: var(--upr-text); box-shadow: inset 0 -3px 0 var(--upr-accent); }
+        .upr-viewer-root .cycle-start { border-inline-start: 2px solid var(--upr-muted); }
+        .upr-viewer-root .time-graphic { display: block; width: 100%; height: 10em; }
+        .upr-viewer-root .time-graphic .accepted { fill: var(--upr-accepted); }
+        .upr-viewer-root .time-graphic .noted { fill: var(--upr-noted); }
+        .upr-viewer-root .time-label { text-align: center; color: var(--upr-muted); font-variant-numeric: tabular-nums; }
+        .upr-viewer-root .table-scroll-x { overflow-x: auto; }
         .upr-viewer-root .chart-legend { font-size: 0.85em; color: var(--upr-muted); margin: 0.25em 0; }
         .upr-viewer-root table { border-collapse: collapse; font-size: 0.9em; }
         .upr-viewer-root th, .upr-viewer-root td { text-align: start; padding: 0.2em 0.6em; border-bottom: 1px solid var(--upr-border); }
@@ -155,7 +172,7 @@ pub fn root_style() -> stylist::StyleSource {
         .upr-viewer-root .data-table .number { text-align: end; font-variant-numeric: tabular-nums; }
         .upr-viewer-root .data-table tr.spacer td { padding: 0; border: none; }
         .upr-viewer-root .compare h3 { margin: 1.5em 0 0.5em; }
-        .upr-viewer-root .compare-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 18em), 1fr)); gap: 1em; margin: 1em 0; }
+        .upr-viewer-root .compare-columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 15em), 1fr)); gap: 1em; margin: 1em 0; }
         .upr-viewer-root .compare-column { border: 1px solid var(--upr-border); border-radius: 8px; padding: 0.75em 1em; }
         .upr-viewer-root .compare-column h3 { margin: 0 0 0.25em; }
         .upr-viewer-root .compare-column p { margin: 0.25em 0; }

@@ -146,7 +146,7 @@ messages! {
     LoadErrorCount = "this data is damaged: {file} declares {declared} {what} but holds {found}";
     LoadErrorReference = "this data is damaged: {file} refers to an unknown {what} {id}";
     CompareUnknownState = "no State called {name} in the data";
-    CompareNotTwice = ["{state} was reviewed {n} time in the data, so there is nothing to compare", "{state} was reviewed {n} times in the data, so there is nothing to compare"];
+    CompareReviewedOnce = ["{state} was reviewed {n} time in the data, so there is nothing to compare", "{state} was reviewed {n} times in the data, so there is nothing to compare"];
     CompareTextsLoading = "the comparison needs the recommendation texts, which are still loading";
 
     // Cards
@@ -250,7 +250,12 @@ messages! {
     ChartEmpty = "None of the selected recommendations is classified by {option}{uncovered}.";
     NoRegion = "No regional group or unknown";
     ChartRegions = "Recommendations by the regional group of the recommending State";
-    ChartSessions = "Recommendations per session";
+    ChartOverTime = "Recommendations per session, over time";
+    ChartStateOverTime = "Recommendations per review, over time";
+    OverTimeHint = "Each bar is a session, its cycle marked above it. Click one to filter by that session, and again to show every session.";
+    OverTimeStateHint = "Each bar is a review. Click one to list its recommendations.";
+    OverTimeUncovered = "Filtered by {option}: the source does not classify sessions {sessions} by {option}, so they show none here.";
+    ColumnCycle = "Cycle";
     BarDetail = "{label}: {accepted} accepted, {noted} noted";
     FilterByIt = "{detail}. Filter by it.";
     TheNumbers = "The numbers";
@@ -289,15 +294,19 @@ messages! {
     RateOf = "{share} of {n}";
     RecommendationsAccepted = "{recommendations}, {share} accepted";
     ParticipationDetail = "{states} ({members} members, {observers} observers)";
-    RaisedOnlyHere = "{options} raised only in this review";
-    NoneDropped = "None: every {option} of this review was raised again in the second.";
-    NoneGained = "None: every {option} of this review was raised in the first.";
-    TwoReviewsCompared = "{name}: two reviews compared";
+    ReviewsCompared = "{name}: {reviews} compared";
+    FirstInData = "The first review in the data.";
+    GainedSince = "{options} new since session {session}";
+    DroppedSince = "{options} of session {session} not raised again";
+    NoneGainedSince = "None: every {option} of this review was raised in session {session} too.";
+    NoneDroppedSince = "None: every {option} of session {session} was raised again.";
+    NotComparedSince = "Not compared with session {previous}: the source classifies the recommendations of session {sessions} neither by theme nor by SDG goal.";
     ComparedBySdg = "Compared by SDG goal: the source does not classify the recommendations of sessions {sessions} by theme.";
-    AcceptancePer = "Acceptance per {option}, then and now";
-    FirstReview = "First review";
-    SecondReview = "Second review";
-    RecommendedBothTimes = "States that recommended both times ({n})";
+    RecommendedInBoth = "{states} recommended both here and in session {session}.";
+    AcceptancePerReview = "Acceptance per {option}, review by review";
+    NotClassifiedCell = "not classified";
+    NotClassifiedIn = "Not classified: the source does not classify the recommendations of session {sessions} by {option}.";
+    RecommendedEveryTime = "States that recommended in every review ({n})";
 
     // The open card
     ReviewTitle = "{name}, session {session}";
