@@ -312,7 +312,7 @@ messages! {
     ReviewTitle = "{name}, session {session}";
     ReviewedOn = "Reviewed {date}";
     Permalink = "Permanent link to this review";
-    CompareLink = "Compare its two reviews";
+    CompareLink = "Compare its {reviews}";
     Print = "Print";
     LiveView = "Live view: {link}";
     NationalReport = "National report";
@@ -361,8 +361,9 @@ messages! {
     SiteFrom = "{recommendations} from {states}";
     SiteFigures = "{from}; {accepted} accepted, {noted} noted.";
     SiteReviewDescription = "{name}'s Universal Periodic Review in session {session} of the Human Rights Council's Working Group: {figures}";
-    SiteStateTitle = "{name} — Universal Periodic Review, sessions {sessions}";
+    SiteStateTitle = ["{name} — Universal Periodic Review, session {sessions}", "{name} — Universal Periodic Review, sessions {sessions}"];
     SiteAnd = " and ";
+    SiteListSeparator = ", ";
     SiteSessionFigures = "session {session}: {figures}";
     SiteStateDescription = "{name}'s Universal Periodic Reviews side by side. {figures}";
     SiteHomeDescription = "Every recommendation of the UN Human Rights Council's Universal Periodic Review, sessions 1-27 (2008-2017): {recommendations} in {reviews} reviews, as interactive review cards.";
@@ -372,7 +373,7 @@ messages! {
     SiteSessionLink = "session {session}";
     SiteMore = "More";
     SiteAllReviews = "All reviews";
-    SiteBothReviews = "{name}: both reviews side by side";
+    SiteReviewsSideBySide = "{name}: {reviews} side by side";
     SiteComparison = "The comparison in the viewer";
     SiteOtherLanguages = "This page in other languages";
     SiteTexts = "Every recommendation with its text (in English, as in the sources)";
