@@ -25,6 +25,13 @@ const SCALES = (args.scales ?? '1,4,16').split(',').map(Number);
 const THROTTLE = Number(args.throttle ?? 4);
 const JSON_PATH = args.json;
 const START_LOAD = os.loadavg();
+const STARTED = Date.now();
+const git = (command) => { try { return execSync(`git ${command}`, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { return null; } };
+// The commit measured, read before anything runs; `dirty` when the tree
+// held uncommitted changes to tracked files, which the commit alone does
+// not name (outside docs/, where the figures themselves are written).
+const COMMIT = git('rev-parse --short HEAD');
+const DIRTY = COMMIT !== null && git("status --porcelain --untracked-files=no -- . ':!docs'") !== '';
 
 // Budgets, and why.
 const BUDGETS = {
@@ -210,7 +217,7 @@ const ACTIONS = [
   { name: 'search, 1 character', setup: '', act: 'search:t', undo: 'search:' },
   { name: 'search, 3 characters', setup: '', act: 'search:tor', undo: 'search:' },
   { name: 'search, 8 characters', setup: '', act: 'search:detentio', undo: 'search:' },
-  // The forms of the search syntax (README, `q`).
+  // The forms of the search syntax (docs/using.md, `q`).
   { name: 'search, word', setup: '', act: 'search:tortur', undo: 'search:' },
   { name: 'search, phrase', setup: '', act: 'search:"death penalty"', undo: 'search:' },
   { name: 'search, OR', setup: '', act: 'search:torture OR detention', undo: 'search:' },
@@ -389,11 +396,16 @@ function report(rows, staticRuns, staticPaint) {
   const chromium = (() => { try { return execSync('chromium --version', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { return 'chromium'; } })();
   const json = {
     date: new Date().toISOString(),
+    commit: COMMIT,
+    dirty: DIRTY,
     machine: { cpu: os.cpus()[0]?.model ?? 'unknown CPU', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), chromium, loadAverage: { start: START_LOAD, end: os.loadavg() } },
     options: { loads: LOADS, reps: REPS, scales: SCALES, throttle: THROTTLE },
+    // Seconds: the builds (from scripts/bench.sh), then this script's
+    // measuring; scripts/lighthouse.mjs adds its own and the total.
+    durations: { build: process.env.UPR_BENCH_BUILD_SECONDS ? Number(process.env.UPR_BENCH_BUILD_SECONDS) : null, measure: Math.round((Date.now() - STARTED) / 1000) },
   };
   const load = (l) => l.map((x) => x.toFixed(2)).join(', ');
-  p(`Machine: ${json.machine.cpu}, ${json.machine.cores} cores, ${json.machine.memoryGiB} GiB; ${chromium}; ${json.date.slice(0, 10)}; load average (1, 5, 15 min) ${load(START_LOAD)} at the start, ${load(json.machine.loadAverage.end)} at the end.`);
+  p(`Commit ${COMMIT ?? 'unknown'}${DIRTY ? ' with uncommitted changes' : ''}. Machine: ${json.machine.cpu}, ${json.machine.cores} cores, ${json.machine.memoryGiB} GiB; ${chromium}; ${json.date.slice(0, 10)}; load average (1, 5, 15 min) ${load(START_LOAD)} at the start, ${load(json.machine.loadAverage.end)} at the end.`);
   p(`${LOADS} cold loads (fresh profile each) and ${REPS} repetitions of each filter; served from localhost with gzip -9.`);
   p();
 

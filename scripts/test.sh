@@ -11,7 +11,7 @@ cd "$ROOT"
 SHARED="${UPR_SHARED:-$ROOT/../shared}"
 [ -d "$SHARED/data" ] || fail "the raw data is not at $SHARED (set UPR_SHARED to its folder)"
 
-step "1/7 the toolchain's checks: cargo fmt, clippy (native and wasm), doc links"
+step "1/7 the toolchain's checks: cargo fmt, clippy (native and wasm), doc links, the core's dependencies"
 cargo fmt --all --check || fail "cargo fmt --check: run 'cargo fmt --all' and commit"
 cargo clippy --workspace --all-targets --quiet -- -D warnings || fail "clippy found something (above)"
 # The viewer's browser-only code (cfg wasm32), with the features only the
@@ -21,6 +21,11 @@ cargo clippy -p upr-viewer --target wasm32-unknown-unknown --lib --bins --test b
 # Comments name code as intra-doc links: a rename breaks this, not the reader.
 RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --no-deps --document-private-items --quiet \
   || fail "cargo doc: a doc comment names what does not exist (above)"
+# The core knows nothing of the DOM: the compiler holds it to that only
+# while none of these is among its dependencies.
+DOM_CRATES="$(cargo tree -p upr-core -e normal --prefix none --quiet | grep -E '^(yew|web-sys|gloo|js-sys|wasm-bindgen)( |-)' || true)"
+[ -z "$DOM_CRATES" ] || fail "upr-core depends on a DOM crate: $DOM_CRATES"
+node scripts/performance.mjs --check || fail "docs/performance.md is not what its committed figures make: run 'node scripts/performance.mjs' and commit"
 
 step "2/7 data/ must equal a fresh import of $SHARED"
 FRESH="$(mktemp -d)"

@@ -1,8 +1,8 @@
 //! The `<upr-viewer>` element's Rust side. `embed.js` defines the element
 //! and gives each instance a shadow root; this renders a viewer into an
-//! element that `embed.js` puts in that root, with stylist writing the
-//! styles beside it, so the host page's CSS cannot reach in and ours
-//! cannot leak out.
+//! element that `embed.js` puts in that root, the viewer's style sheet
+//! inside it (`crate::style`), so the host page's CSS cannot reach in and
+//! ours cannot leak out.
 //!
 //! A Yew app never gives back the event listeners it registers on the
 //! element it is rendered into (it expects to live as long as the page),
@@ -11,9 +11,7 @@
 //! element, with nothing shown in it, for the next element: a page holds
 //! at most as many apps as it ever showed elements at once.
 
-use crate::app::{Viewer, ViewerProps};
-use stylist::manager::StyleManager;
-use stylist::yew::ManagerProvider;
+use crate::app::{Host, Viewer, ViewerProps};
 use upr_core::query::from_attributes;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -22,7 +20,6 @@ use yew::AppHandle;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct EmbedProps {
-    pub manager: StyleManager,
     /// None while the app waits for its next element.
     pub viewer: Option<ViewerProps>,
     /// A new one for each element shown, so that it starts afresh.
@@ -35,9 +32,7 @@ pub fn Embedded(props: &EmbedProps) -> Html {
         return html! {};
     };
     html! {
-        <ManagerProvider manager={props.manager.clone()}>
-            <Viewer key={props.generation} ..viewer.clone() />
-        </ManagerProvider>
+        <Viewer key={props.generation} ..viewer.clone() />
     }
 }
 
@@ -48,9 +43,8 @@ const HOST_STYLE: &str = ":host { all: initial; display: block; contain: content
 #[wasm_bindgen]
 pub struct EmbeddedViewer {
     app: AppHandle<Embedded>,
-    /// What goes into the shadow root: the styles and the rendered viewer.
+    /// What goes into the shadow root: the host's styles and the viewer.
     element: Element,
-    manager: StyleManager,
     default_base: String,
     generation: u32,
 }
@@ -75,14 +69,7 @@ impl EmbeddedViewer {
         element.append_child(&style)?;
         let mount = document.create_element("div")?;
         element.append_child(&mount)?;
-        // Styles go into `element`, and so travel with it from one shadow
-        // root to the next.
-        let manager = StyleManager::builder()
-            .container(element.clone().into())
-            .build()
-            .map_err(|e| JsValue::from_str(&e.to_string()))?;
         let props = EmbedProps {
-            manager: manager.clone(),
             viewer: None,
             generation: 0,
         };
@@ -90,7 +77,6 @@ impl EmbeddedViewer {
         Ok(EmbeddedViewer {
             app,
             element,
-            manager,
             default_base,
             generation: 0,
         })
@@ -122,10 +108,9 @@ impl EmbeddedViewer {
     }
 
     fn props(&self, attributes: Option<&js_sys::Array>) -> EmbedProps {
-        let (manager, generation) = (self.manager.clone(), self.generation);
+        let generation = self.generation;
         let Some(attributes) = attributes else {
             return EmbedProps {
-                manager,
                 viewer: None,
                 generation,
             };
@@ -153,16 +138,15 @@ impl EmbeddedViewer {
             from_attributes(&pairs)
         };
         EmbedProps {
-            manager,
             viewer: Some(ViewerProps {
                 data_base: data_base(attribute("src"), &self.default_base).into(),
                 query,
                 warnings,
-                address_bar,
-                show_filters: attribute("compact").is_none(),
-                masthead: false,
+                host: Host::Element {
+                    compact: attribute("compact").is_some(),
+                    address_bar,
+                },
                 preloaded: None,
-                outline: false,
             }),
             generation,
         }

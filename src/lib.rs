@@ -56,7 +56,7 @@ pub fn run_page() {
         }
         None => {
             let (query, warnings) = services::address_bar::read();
-            yew::Renderer::<app::Page>::with_root_and_props(
+            yew::Renderer::<app::Viewer>::with_root_and_props(
                 root,
                 page_props(base, query, warnings, None),
             )
@@ -74,7 +74,7 @@ pub const PRERENDERED_WITH_TEXTS: &str = "texts";
 /// On a prerendered page root: the query it was rendered with (`?review=…`).
 pub const PAGE_QUERY_ATTRIBUTE: &str = "data-query";
 /// On a prerendered page root: the fingerprint of the data files it was
-/// rendered from (`fingerprint::of_files`).
+/// rendered from ([`upr_core::fingerprint::of_page`] of each file's).
 pub const FINGERPRINT_ATTRIBUTE: &str = "data-fingerprint";
 /// On a lighter prerendered page (another language than English: the
 /// view without the filters and without the recommendations' rows): the
@@ -86,19 +86,13 @@ fn page_props(
     query: Query,
     warnings: Vec<QueryWarning>,
     preloaded: Option<Shared<Dataset>>,
-) -> app::PageProps {
-    app::PageProps {
-        manager: stylist::manager::StyleManager::default(),
-        viewer: app::ViewerProps {
-            data_base: base.into(),
-            query,
-            warnings,
-            address_bar: true,
-            show_filters: true,
-            masthead: true,
-            preloaded,
-            outline: false,
-        },
+) -> app::ViewerProps {
+    app::ViewerProps {
+        data_base: base.into(),
+        query,
+        warnings,
+        host: app::Host::Page,
+        preloaded,
     }
 }
 
@@ -148,9 +142,9 @@ async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
         && !root.has_attribute(OUTLINE_ATTRIBUTE)
     {
         components::deferred::hydrate_in_turns();
-        yew::Renderer::<app::Page>::with_root_and_props(root, props).hydrate();
+        yew::Renderer::<app::Viewer>::with_root_and_props(root, props).hydrate();
     } else {
         root.set_inner_html("");
-        yew::Renderer::<app::Page>::with_root_and_props(root, props).render();
+        yew::Renderer::<app::Viewer>::with_root_and_props(root, props).render();
     }
 }

@@ -1,9 +1,8 @@
-//! Colours as a typed value, light or dark after the system setting. Every
-//! text colour passes WCAG AA (4.5:1) on both backgrounds it is used on.
-
-#[cfg(target_arch = "wasm32")]
-use stylist::yew::use_media_query;
-use yew::prelude::*;
+//! Every colour of the viewer, defined once: the style sheet
+//! (`crate::style`) turns each into a `--upr-*` variable, which the rules,
+//! the charts and the page around the viewer use; the preview pictures
+//! are drawn in the light one. Every text colour passes WCAG AA (4.5:1)
+//! on both backgrounds it is used on.
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Palette {
@@ -19,6 +18,31 @@ pub struct Palette {
     pub warning_bg: &'static str,
     pub error_bg: &'static str,
     pub focus: &'static str,
+    /// A search term found in a text, and the text on it.
+    pub mark: &'static str,
+    pub on_mark: &'static str,
+}
+
+impl Palette {
+    /// Each colour with the name of its variable (`--upr-<name>`).
+    pub fn named(&self) -> [(&'static str, &'static str); 14] {
+        [
+            ("background", self.background),
+            ("surface", self.surface),
+            ("text", self.text),
+            ("muted", self.muted),
+            ("border", self.border),
+            ("accent", self.accent),
+            ("on-accent", self.on_accent),
+            ("accepted", self.accepted),
+            ("noted", self.noted),
+            ("warning-bg", self.warning_bg),
+            ("error-bg", self.error_bg),
+            ("focus", self.focus),
+            ("mark", self.mark),
+            ("on-mark", self.on_mark),
+        ]
+    }
 }
 
 pub const LIGHT: Palette = Palette {
@@ -34,6 +58,8 @@ pub const LIGHT: Palette = Palette {
     warning_bg: "#fff4d6",
     error_bg: "#fde2e1",
     focus: "#b3260b",
+    mark: "#ffe066",
+    on_mark: "#000000",
 };
 
 pub const DARK: Palette = Palette {
@@ -49,25 +75,19 @@ pub const DARK: Palette = Palette {
     warning_bg: "#3a3016",
     error_bg: "#4a1f1f",
     focus: "#ffb86b",
+    mark: "#ffe066",
+    on_mark: "#000000",
 };
 
-/// The palette for the system's colour scheme, following it live. At
-/// build time (prerendering) there is no system to ask: light, which only
-/// the charts' colours and notices use (the page's own sheet follows the
-/// scheme through CSS variables, see `style.rs`), and neither is in a
-/// prerendered page.
-#[hook]
-pub fn use_palette() -> Palette {
-    #[cfg(target_arch = "wasm32")]
-    let dark = use_media_query("(prefers-color-scheme: dark)");
-    #[cfg(not(target_arch = "wasm32"))]
-    let dark = false;
-    if dark {
-        DARK
-    } else {
-        LIGHT
-    }
-}
+/// On paper, whatever the screen's scheme: the light colours, with black
+/// text and links on white.
+pub const PRINT: Palette = Palette {
+    background: "#ffffff",
+    surface: "#ffffff",
+    text: "#000000",
+    accent: "#000000",
+    ..LIGHT
+};
 
 /// The UN's colour of each Sustainable Development Goal (goal `g` at index
 /// `g - 1`; UN Department of Global Communications, "Guidelines for the use

@@ -10,7 +10,7 @@ use upr_core::dataset::Dataset;
 use upr_core::filter::apply;
 use upr_core::query::Query;
 use upr_core::state::{QueryOrigin, Shared};
-use upr_viewer::app::{Viewer, ViewerProps};
+use upr_viewer::app::{Host, Viewer, ViewerProps};
 use upr_viewer::components::card::{ReviewCard, ReviewCardProps};
 use upr_viewer::components::filters::{FilterPanel, FilterPanelProps};
 use upr_viewer::components::review::{ReviewDetail, ReviewDetailProps};
@@ -45,6 +45,8 @@ fn recommendation(text: &str, from: &str, response: Response, themes: &[&str]) -
         persons: vec![],
         document: None,
         paragraph: None,
+        index_themes: vec![],
+        index_persons: vec![],
     }
 }
 
@@ -403,11 +405,11 @@ async fn the_viewer_says_what_went_wrong_when_the_data_is_missing() {
         data_base: "no-such-folder/".into(),
         query: Query::default(),
         warnings: vec![],
-        address_bar: false,
-        show_filters: true,
-        masthead: true,
+        host: Host::Element {
+            compact: false,
+            address_bar: false,
+        },
         preloaded: None,
-        outline: false,
     };
     Renderer::<Viewer>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

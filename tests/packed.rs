@@ -87,7 +87,7 @@ fn foreign_or_damaged_files_are_refused_by_name() {
         (json.as_bytes(), "it is not a packed texts file"),
         (
             &other_format[..],
-            "it is packed in format 9, but this viewer reads format 1",
+            "it is packed in format 9, but this viewer reads format 2",
         ),
         (
             &packed()[..packed().len() - 1],
@@ -153,7 +153,7 @@ proptest! {
         }
         if let Ok(dataset) = read_in_pieces(&bytes, &[70_001]) {
             for row in dataset.recommendations.iter() {
-                let _ = (row.text(), row.paragraph(), row.document(), row.sdg_targets().count());
+                let _ = (row.text(), row.paragraph(), row.document(), row.sdg_targets().count(), row.index_themes().count(), row.index_persons().count());
             }
             prop_assert!(dataset.texts_loaded);
         }

@@ -4,7 +4,6 @@
 
 use super::{use_tr, OnQuery};
 use crate::i18n::Msg;
-use crate::palette::Palette;
 use upr_core::dataset::load::Dataset;
 use upr_core::facet::Facet;
 use upr_core::format::{percent, session_ranges, svg_number};
@@ -142,7 +141,6 @@ struct BarChartProps {
 /// itself as a small SVG; a bar that applies a filter is a real button.
 #[component]
 fn BarChart(props: &BarChartProps) -> Html {
-    let palette = use_context::<Palette>().unwrap_or(crate::palette::LIGHT);
     let t = use_tr();
     let bars = &props.bars;
     let most = bars
@@ -159,8 +157,8 @@ fn BarChart(props: &BarChartProps) -> Html {
         let graphic = html! {
             <span class="bar-track" aria-hidden="true">
                 <svg class="bar-graphic" viewBox={format!("0 0 {most} 10")} preserveAspectRatio="none">
-                    <rect x={if rtl { most - bar.split.accepted } else { 0 }.to_string()} y="0" width={bar.split.accepted.to_string()} height="10" fill={palette.accepted} />
-                    <rect x={if rtl { most - bar.split.total() } else { bar.split.accepted }.to_string()} y="0" width={bar.split.noted.to_string()} height="10" fill={palette.noted} />
+                    <rect x={if rtl { most - bar.split.accepted } else { 0 }.to_string()} y="0" width={bar.split.accepted.to_string()} height="10" class="accepted" />
+                    <rect x={if rtl { most - bar.split.total() } else { bar.split.accepted }.to_string()} y="0" width={bar.split.noted.to_string()} height="10" class="noted" />
                 </svg>
             </span>
         };
@@ -218,12 +216,11 @@ fn BarChart(props: &BarChartProps) -> Html {
 
 #[component]
 fn Legend() -> Html {
-    let palette = use_context::<Palette>().unwrap_or(crate::palette::LIGHT);
     let t = use_tr();
     html! {
         <p class="chart-legend" aria-hidden="true">
-            <svg width="12" height="12"><rect width="12" height="12" fill={palette.accepted} /></svg>{ format!(" {}  ", t.get(Msg::LegendAccepted)) }
-            <svg width="12" height="12"><rect width="12" height="12" fill={palette.noted} /></svg>{ format!(" {}", t.get(Msg::LegendNoted)) }
+            <svg width="12" height="12"><rect width="12" height="12" class="accepted" /></svg>{ format!(" {}  ", t.get(Msg::LegendAccepted)) }
+            <svg width="12" height="12"><rect width="12" height="12" class="noted" /></svg>{ format!(" {}", t.get(Msg::LegendNoted)) }
         </p>
     }
 }
@@ -242,7 +239,6 @@ const HIST_LEFT: f64 = 30.0;
 /// over it. Drag across it (or click a bar) to set the range.
 #[component]
 fn ParticipationChart(props: &ParticipationProps) -> Html {
-    let palette = use_context::<Palette>().unwrap_or(crate::palette::LIGHT);
     let t = use_tr();
     let histogram = &props.charts.participation;
     let svg_ref = use_node_ref();
@@ -322,7 +318,7 @@ fn ParticipationChart(props: &ParticipationProps) -> Html {
         let h = *n as f64 / tallest * (HIST_HEIGHT - 20.0);
         html! {
             <rect x={svg_number(bin_start(i) + 1.0)} y={svg_number(HIST_HEIGHT - h)}
-                  width={svg_number((bar_width - 2.0).max(1.0))} height={svg_number(h)} fill={palette.accent}>
+                  width={svg_number((bar_width - 2.0).max(1.0))} height={svg_number(h)} class="accent">
                 <title>{ t.count(Msg::HistogramBar, *n, &[("from", &(i as u32 * BIN).to_string()), ("to", &(i as u32 * BIN + BIN - 1).to_string())]) }</title>
             </rect>
         }
@@ -335,7 +331,7 @@ fn ParticipationChart(props: &ParticipationProps) -> Html {
         ),
     };
     let ticks = (0..=histogram.most).step_by(20).map(|t| html! {
-        <text x={svg_number(x_of(t as f64))} y={svg_number(HIST_HEIGHT + 14.0)} font-size="11" text-anchor="middle" fill={palette.muted}>{ t }</text>
+        <text x={svg_number(x_of(t as f64))} y={svg_number(HIST_HEIGHT + 14.0)} font-size="11" text-anchor="middle" class="muted">{ t }</text>
     });
     html! {
         <figure class="chart" data-testid="participation-chart" data-min={low.to_string()} data-max={high.to_string()}>
@@ -346,7 +342,7 @@ fn ParticipationChart(props: &ParticipationProps) -> Html {
                  aria-label={t.fmt(Msg::HistogramLabel, &[("low", &low.to_string()), ("high", &high.to_string())])}
                  {onpointerdown} {onpointermove} {onpointerup}>
                 <rect x={svg_number(x_of(low as f64).min(x_of(high as f64 + 1.0)))} y="0" width={svg_number((x_of(high as f64 + 1.0) - x_of(low as f64)).abs().max(1.0))}
-                      height={svg_number(HIST_HEIGHT)} fill={palette.accent} fill-opacity="0.15" data-testid="participation-range" />
+                      height={svg_number(HIST_HEIGHT)} class="accent" fill-opacity="0.15" data-testid="participation-range" />
                 { for bars }
                 { for ticks }
             </svg>

@@ -40,7 +40,7 @@ struct Viewport {
     height: u32,
 }
 
-/// A column's heading in the viewer's language (`Column::heading`, which
+/// A column's heading in the viewer's language ([`Column::heading`], which
 /// the CSV keeps, is English).
 fn heading(t: &Tr, column: Column) -> String {
     t.get(match column {
@@ -78,9 +78,11 @@ fn shown(t: &Tr, dataset: &Dataset, column: Column, text: String) -> String {
     }
 }
 
-/// The Main themes cell (`table::Row`'s text: themes joined by `; `, or
+/// The Main themes cell ([`table::Row`]'s text: themes joined by `; `, or
 /// `SDG goals: 16. Peace…; 5. Gender equality`) with the names in the
 /// viewer's language; what it does not recognise stays as it is.
+///
+/// [`table::Row`]: upr_core::table::Row
 fn main_options(t: &Tr, dataset: &Dataset, text: &str) -> String {
     let goals_prefix = format!("{}: ", capitalised(Facet::SdgGoal.plural()));
     let join = |names: Vec<String>| names.join("; ");

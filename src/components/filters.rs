@@ -2,6 +2,7 @@
 //! filter worked out, and sends back a changed query.
 
 use super::deferred::InTurn;
+use super::latest::use_latest;
 use super::{use_tr, OnQuery};
 use crate::i18n::{Msg, Tr};
 use upr_core::dataset::load::Dataset;
@@ -19,7 +20,7 @@ use yew::prelude::*;
 pub struct FilterPanelProps {
     pub dataset: Shared<Dataset>,
     pub outcome: Shared<Outcome>,
-    /// The filters (`Query::filters_only`): the panel sends back changed
+    /// The filters ([`Query::filters_only`]): the panel sends back changed
     /// filters, which the viewer lays over the rest of its query.
     pub query: Query,
     pub onquery: OnQuery,
@@ -175,8 +176,7 @@ fn FacetList(props: &FacetListProps) -> Html {
     // One toggle for the list's life, which reads the query of the latest
     // render: an option whose count and state are unchanged keeps equal
     // props and is not drawn again.
-    let latest = use_mut_ref(Query::default);
-    *latest.borrow_mut() = query.clone();
+    let latest = use_latest(query.clone());
     let ontoggle = use_memo((facet, dataset.clone(), props.onquery.clone()), {
         let latest = latest.clone();
         move |(facet, dataset, onquery): &(Facet, Shared<Dataset>, OnQuery)| {

@@ -12,6 +12,7 @@ pub mod export;
 pub mod filters;
 pub mod focus;
 pub mod language;
+pub mod latest;
 pub mod marked;
 pub mod notices;
 pub mod on_screen;

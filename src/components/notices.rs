@@ -2,9 +2,7 @@
 
 use super::use_tr;
 use crate::i18n::Msg;
-use crate::palette::Palette;
 use crate::services::fetch::Progress;
-use stylist::yew::styled_component;
 use upr_core::dataset::load::LoadError;
 use upr_core::query::QueryWarning;
 use yew::prelude::*;
@@ -17,12 +15,11 @@ pub struct FailureProps {
 }
 
 /// Nothing to show: the overview did not load.
-#[styled_component]
+#[component]
 pub fn LoadErrorNotice(props: &FailureProps) -> Html {
-    let palette = use_context::<Palette>().unwrap_or(crate::palette::LIGHT);
     let t = use_tr();
     html! {
-        <div data-testid="load-error" role="alert" class={css!("background: ${bg}; padding: 1rem; border-radius: 6px;", bg = palette.error_bg)}>
+        <div data-testid="load-error" role="alert" class="load-error">
             <strong>{ format!("{} ", t.get(Msg::LoadFailed)) }</strong>
             { t.load_error(&props.error) }
             <TryAgain onretry={props.onretry.clone()} />
@@ -107,15 +104,14 @@ pub struct WarningsProps {
     pub warnings: Vec<QueryWarning>,
 }
 
-#[styled_component]
+#[component]
 pub fn QueryWarnings(props: &WarningsProps) -> Html {
-    let palette = use_context::<Palette>().unwrap_or(crate::palette::LIGHT);
     let t = use_tr();
     if props.warnings.is_empty() {
         return html! {};
     }
     html! {
-        <div data-testid="query-warnings" role="status" class={css!("background: ${bg}; padding: 0.5rem 1rem; border-radius: 6px; margin-bottom: 1rem;", bg = palette.warning_bg)}>
+        <div data-testid="query-warnings" role="status" class="query-warnings">
             <p>{ t.get(Msg::LinkIgnored) }</p>
             <ul>
                 { for props.warnings.iter().map(|w| html! { <li>{ t.query_warning(w) }</li> }) }

@@ -1,7 +1,7 @@
 //! Which items of a list are on screen, as the browser last laid them out:
-//! an `IntersectionObserver` reports it after each layout, so reading it
+//! an [`IntersectionObserver`] reports it after each layout, so reading it
 //! in the middle of a step forces no layout. The card list draws those
-//! first when a filter changes it (`card_list.rs`).
+//! first when a filter changes it ([`card_list.rs`](super::card_list)).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

@@ -1,6 +1,6 @@
 //! The open card's recommendations, grouped as the person chose, each with
 //! its State, response, category, goals and document. The rows below the
-//! screen are drawn after the first paint (`drawn`) when the card is opened
+//! screen are drawn after the first paint ([`drawn`](super::drawn)) when the card is opened
 //! in the running viewer.
 
 use super::deferred::InTurn;
@@ -8,7 +8,6 @@ use super::drawn::{use_drawn_rows, FIRST_ROWS};
 use super::marked::marked;
 use super::{use_tr, OnQuery};
 use crate::i18n::{Msg, Tr};
-use crate::palette::sdg_colours;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use upr_core::dataset::load::{Dataset, RecommendationRow};
@@ -31,11 +30,11 @@ pub struct RecommendationsProps {
     pub onquery: OnQuery,
     /// The groups' headings without their recommendations.
     pub outline: bool,
-    /// Draw the rows below the first screen in later tasks (`drawn`).
+    /// Draw the rows below the first screen in later tasks ([`drawn`](super::drawn)).
     pub progressive: bool,
 }
 
-/// Rows per `RecommendationRows`: a slice drawn once and then left alone
+/// Rows per [`RecommendationRows`]: a slice drawn once and then left alone
 /// while the next ones are added.
 const ROWS_PER_SLICE: usize = FIRST_ROWS;
 
@@ -243,10 +242,9 @@ fn recommendation(
     let label = t.response(row.response);
     let goals = Facet::SdgGoal.indices(row).map(|option| {
         let goal = option as u8 + 1;
-        let (background, text) = sdg_colours(goal).unwrap_or(("transparent", "inherit"));
         let name = dataset.sdg_goals.iter().find(|g| g.number == goal).map_or(String::new(), |g| t.sdg(goal, &g.name));
         html! {
-            <li class="sdg" data-testid="sdg-goal" data-goal={goal.to_string()} style={format!("background: {background}; color: {text}")}
+            <li class={format!("sdg sdg-goal-{goal}")} data-testid="sdg-goal" data-goal={goal.to_string()}
                 title={t.fmt(Msg::GoalTitle, &[("goal", &goal.to_string()), ("name", &name)])}>
                 <strong>{ goal }</strong>{ format!(" {name}") }
             </li>
@@ -265,6 +263,9 @@ fn recommendation(
         .indices(row)
         .map(|p| t.facet_label(Facet::Persons, dataset, p))
         .collect();
+    // The OHCHR Index's own lists, shown apart and as it labels them.
+    let index_themes: Vec<&str> = row.index_themes().collect();
+    let index_persons: Vec<&str> = row.index_persons().collect();
     let text = row.text();
     html! {
         <li data-testid="recommendation">
@@ -285,6 +286,16 @@ fn recommendation(
             }
             if !persons.is_empty() {
                 <p class="meta persons" data-testid="persons">{ t.fmt(Msg::Concerns, &[("persons", &persons.join(", "))]) }</p>
+            }
+            if !index_themes.is_empty() {
+                <p class="meta index-themes" data-testid="index-themes">
+                    { t.get(Msg::IndexThemes) }{ " " }<span lang="en">{ index_themes.join("; ") }</span>
+                </p>
+            }
+            if !index_persons.is_empty() {
+                <p class="meta index-persons" data-testid="index-persons">
+                    { t.get(Msg::IndexPersons) }{ " " }<span lang="en">{ index_persons.join("; ") }</span>
+                </p>
             }
         </li>
     }

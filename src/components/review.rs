@@ -22,7 +22,8 @@ pub struct ReviewDetailProps {
     pub passing: Vec<u32>,
     pub query: Query,
     pub onquery: OnQuery,
-    /// The groups' headings without their recommendations (`ViewerProps::outline`).
+    /// The groups' headings without their recommendations (a page of
+    /// [`Host::Outline`](crate::app::Host::Outline)).
     #[prop_or_default]
     pub outline: bool,
     /// Opened in the running viewer: the recommendations below the first

@@ -43,7 +43,7 @@ pub async fn messages(lang: Lang, data_base: &str) -> Result<Tr, String> {
 }
 
 /// The messages and State names of `lang` if they are already here (loaded
-/// before, or put here by `remember`): what a viewer starts with, so that
+/// before, or put here by [`remember`]): what a viewer starts with, so that
 /// a page in that language is not drawn in English first.
 pub fn cached(lang: Lang, data_base: &str) -> Option<Tr> {
     if lang == Lang::En {

@@ -1,5 +1,5 @@
 //! The message ids and their English, compiled in. Other languages key
-//! their files by the same ids (`Msg::key`). `[one, other]` marks a
+//! their files by the same ids ([`Msg::key`]). `[one, other]` marks a
 //! message about a count `{n}`.
 
 /// A message's English: one text, or the forms for one and for other counts.
@@ -353,6 +353,9 @@ messages! {
     CategoryN = "{action} (category {n})";
     SdgList = "Sustainable Development Goals";
     Concerns = "Concerns: {persons}";
+    // Headings of the OHCHR Index's own labels, which follow in English.
+    IndexThemes = "OHCHR Index themes:";
+    IndexPersons = "OHCHR Index groups of persons:";
 
     // Pages of their own (the prerendered site: titles, descriptions,
     // preview pictures, the links between the pages)

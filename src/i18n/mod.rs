@@ -1,8 +1,8 @@
 //! Every word of the interface in the six UN languages. Components ask for
-//! a message by its id (`Msg`), never for a string: a message missing in a
+//! a message by its id ([`Msg`]), never for a string: a message missing in a
 //! language fails `tests/i18n.rs`. English is compiled in (`messages.rs`);
 //! the other five are `static/i18n/<code>.json`, fetched only when that
-//! language is chosen (`load`). Numbers and dates go through `format`.
+//! language is chosen ([`load`]). Numbers and dates go through [`mod@format`].
 //!
 //! A message is plain text with `{name}` placeholders, or, where it holds
 //! a count `{n}`, one text per CLDR plural category of the language, each
@@ -31,7 +31,7 @@ use upr_core::format;
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
-    /// Message id (`Filters`), or id and plural category
+    /// Message id ([`Filters`](Msg::Filters)), or id and plural category
     /// (`ReviewsCount.one`) -> text.
     pub messages: HashMap<String, String>,
     /// UPR Info theme label -> name.
@@ -128,7 +128,7 @@ impl Tr {
     }
 
     /// The name a review's card shows: in English the current name and the
-    /// one it was held under (`Dataset::review_state_name`); in another
+    /// one it was held under ([`Dataset::review_state_name`]); in another
     /// language CLDR's current name.
     pub fn review_state_name(&self, dataset: &Dataset, review: usize) -> String {
         let state = dataset.reviews[review].state;
@@ -236,7 +236,7 @@ impl Tr {
         Tr::label(&self.catalog.sdg, &goal.to_string(), english)
     }
 
-    /// Option `index` of a facet as people read it (`Facet::label` in the language).
+    /// Option `index` of a facet as people read it ([`Facet::label`] in the language).
     pub fn facet_label(&self, facet: Facet, dataset: &Dataset, index: usize) -> String {
         match facet {
             Facet::Theme => self.theme(&dataset.themes[index].label),

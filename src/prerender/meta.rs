@@ -1,6 +1,6 @@
 //! What a page says of itself to a search engine and to the bots that draw
 //! link previews: title, description, canonical address, Open Graph and
-//! Twitter card tags, in the page's language. Plain text here; `site`
+//! Twitter card tags, in the page's language. Plain text here; [`site`](super::site)
 //! escapes it.
 
 use crate::i18n::{Msg, Tr};
@@ -112,7 +112,7 @@ fn spoken_list(t: &Tr, items: &[String]) -> String {
     }
 }
 
-/// The reviews of the State `state` (an index into `dataset.states`).
+/// The reviews of the State `state` (an index into [`dataset.states`](Dataset::states)).
 pub fn reviews_of(dataset: &Dataset, state: usize) -> Vec<usize> {
     (0..dataset.reviews.len())
         .filter(|&r| dataset.reviews[r].state as usize == state)

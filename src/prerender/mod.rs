@@ -1,30 +1,28 @@
 //! Build-time prerendering (native only, never in the wasm): the viewer's
 //! pages as HTML, rendered by the same components that the browser then
-//! hydrates (`crate::run_page`). `render_view` renders one view; `site`
+//! hydrates ([`crate::run_page`]). [`render_view`] renders one view; [`site`]
 //! writes the pages around it (the home page, one per review and per
-//! State, in each language), `meta` their titles, descriptions and
-//! link-preview tags, `preview` their pictures.
+//! State, in each language), [`meta`] their titles, descriptions and
+//! link-preview tags, [`preview`] their pictures.
 
 pub mod meta;
 pub mod preview;
 pub mod site;
 
-use crate::app::{Page, PageProps, ViewerProps};
+use crate::app::{Host, Viewer, ViewerProps};
 use crate::i18n::{Catalog, Tr};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-use stylist::manager::{render_static, StyleManager};
 use upr_core::dataset::load::Dataset;
 use upr_core::lang::Lang;
 use upr_core::query::Query;
 use upr_core::state::Shared;
 
-/// A view as HTML: the viewer's markup (for inside the page root) and the
-/// style sheets it uses (for the head).
+/// A view as HTML: the viewer's markup, its style sheet inside, for inside
+/// the page root.
 pub struct Rendered {
     pub markup: String,
-    pub styles: String,
 }
 
 /// How a view is rendered: the whole page viewer, which the browser
@@ -38,7 +36,7 @@ pub enum Form {
 
 /// Renders the page viewer showing `query` over `dataset` (the overview
 /// alone, or with its texts: the browser hydrates with the same) in the
-/// language of `t` (which `query.lang` names, but for English), the data
+/// language of `t` (which [`query.lang`](Query::lang) names, but for English), the data
 /// folder being `data_base` relative to the page.
 pub fn render_view(
     dataset: &Rc<Dataset>,
@@ -49,32 +47,19 @@ pub fn render_view(
 ) -> Rendered {
     // The viewer takes the messages it finds already loaded.
     crate::i18n::load::remember(t, data_base);
-    let (writer, reader) = render_static();
-    let manager = StyleManager::builder()
-        .writer(writer)
-        .build()
-        .expect("a style manager that only records its styles has nothing to fail on");
-    let props = PageProps {
-        manager,
-        viewer: ViewerProps {
-            data_base: data_base.to_owned().into(),
-            query,
-            warnings: Vec::new(),
-            address_bar: true,
-            show_filters: form == Form::Whole,
-            masthead: true,
-            preloaded: Some(Shared(dataset.clone())),
-            outline: form == Form::Outline,
+    let props = ViewerProps {
+        data_base: data_base.to_owned().into(),
+        query,
+        warnings: Vec::new(),
+        host: match form {
+            Form::Whole => Host::Page,
+            Form::Outline => Host::Outline,
         },
+        preloaded: Some(Shared(dataset.clone())),
     };
     let markup =
-        futures::executor::block_on(yew::LocalServerRenderer::<Page>::with_props(props).render());
-    let mut styles = String::new();
-    reader
-        .read_style_data()
-        .write_static_markup(&mut styles)
-        .expect("writing into a String cannot fail");
-    Rendered { markup, styles }
+        futures::executor::block_on(yew::LocalServerRenderer::<Viewer>::with_props(props).render());
+    Rendered { markup }
 }
 
 /// The languages other than English, each with its messages

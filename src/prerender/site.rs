@@ -8,7 +8,7 @@
 //!
 //! English pages are whole (the viewer with its filters and every
 //! recommendation, hydrated by the browser); the other languages' pages sit
-//! beside them (`reviews/kazakhstan-s7.fr.html`) as outlines (`Form::Outline`:
+//! beside them (`reviews/kazakhstan-s7.fr.html`) as outlines ([`Form::Outline`]:
 //! no filter panel, the recommendations' groups without their rows, which
 //! are in the English of the sources on the English page), built afresh by
 //! the browser. Whole pages in five more languages would add about 600 MB
@@ -39,9 +39,11 @@ use upr_core::query::Query;
 pub struct Datasets {
     pub overview: Rc<Dataset>,
     pub complete: Rc<Dataset>,
-    /// `fingerprint::of_file` of the overview and of the texts file.
+    /// [`fingerprint::of_file`] of the overview and of the texts file.
+    ///
+    /// [`fingerprint::of_file`]: upr_core::fingerprint::of_file
     pub fingerprints: [String; 2],
-    /// The languages other than English (`super::read_languages`).
+    /// The languages other than English ([`super::read_languages`]).
     pub languages: Vec<Tr>,
 }
 
@@ -551,14 +553,13 @@ impl<'a> Template<'a> {
             String::new()
         };
         format!(
-            "{before_html}{html}{before}<title>{title}</title>{head}<meta name=\"description\" content=\"{description}\"{head_rest}  {tags}\n  {styles}\n</head>{body_start}<div id=\"{PAGE_ROOT_ID}\" {PRERENDERED_ATTRIBUTE}=\"{stage}\" {DATA_BASE_ATTRIBUTE}=\"{up}data/\" {PAGE_QUERY_ATTRIBUTE}=\"{query}\" {FINGERPRINT_ATTRIBUTE}=\"{fingerprint}\"{outline}>{markup}</div>\n  {nav}{after}",
+            "{before_html}{html}{before}<title>{title}</title>{head}<meta name=\"description\" content=\"{description}\"{head_rest}  {tags}\n</head>{body_start}<div id=\"{PAGE_ROOT_ID}\" {PRERENDERED_ATTRIBUTE}=\"{stage}\" {DATA_BASE_ATTRIBUTE}=\"{up}data/\" {PAGE_QUERY_ATTRIBUTE}=\"{query}\" {FINGERPRINT_ATTRIBUTE}=\"{fingerprint}\"{outline}>{markup}</div>\n  {nav}{after}",
             before_html = relative(self.before_html, &up),
             before = relative(self.before_title, &up),
             title = escape(&meta.title),
             head = relative(self.head, &up),
             description = escape(&meta.description),
             head_rest = relative(self.head_rest, &up),
-            styles = view.styles,
             body_start = self.body_start,
             query = escape(&query.to_search()),
             markup = view.markup,

@@ -206,7 +206,7 @@ impl Feeder {
 
 /// The most of a chunk copied into wasm memory at once, and read in one
 /// go: a few milliseconds of parsing, so that the reading yields to the
-/// browser often enough (`Slices`).
+/// browser often enough ([`Slices`]).
 pub const PIECE: u32 = 1 << 16;
 
 /// `url` as a whole address, read from the page's own (a data folder
@@ -217,8 +217,10 @@ pub fn resolve(url: &str) -> Option<web_sys::Url> {
 }
 
 /// What the viewer says of a failed download, made by the page or by the
-/// texts' worker (`worker_fetch`): the request itself failed (`detail`
+/// texts' worker ([`worker_fetch`]): the request itself failed (`detail`
 /// from the browser)...
+///
+/// [`worker_fetch`]: super::worker_fetch
 pub(super) fn request_failed(detail: &str, url: &str) -> String {
     format!("the network request failed ({detail}){}", other_site(url))
 }

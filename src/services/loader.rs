@@ -1,6 +1,6 @@
 //! Loads the dataset once per location, however many viewers on the page
 //! ask for it: each file is fetched, parsed and checked once, and every
-//! viewer gets the same `Rc<Dataset>`; one that failed is fetched again
+//! viewer gets the same [`Rc<Dataset>`](Dataset); one that failed is fetched again
 //! when a person asks to try again. A page that carries the data inline
 //! (the single-file build) is read from the page instead of the network.
 
@@ -35,7 +35,7 @@ thread_local! {
     static FILES: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
 
-/// The fingerprint (`upr_core::fingerprint`) of the overview read from `base`,
+/// The fingerprint ([`upr_core::fingerprint`]) of the overview read from `base`,
 /// with the texts when `with_texts`; None until they have been read.
 pub fn fingerprint(base: &str, with_texts: bool) -> Option<String> {
     FILES.with(|files| {
@@ -70,7 +70,7 @@ pub fn load(base: &str) -> Loads {
     })
 }
 
-/// Forgets a load from `base` that failed, so that the next `load` fetches
+/// Forgets a load from `base` that failed, so that the next [`load`] fetches
 /// again (a network error is often gone a moment later). A loaded overview
 /// is kept when only the texts failed; a load under way is left alone.
 pub fn forget_failure(base: &str) {
@@ -310,7 +310,7 @@ fn prerendered_page() -> bool {
     prerendered_stage().is_some()
 }
 
-/// What the page was prerendered with (`crate::PRERENDERED_ATTRIBUTE`);
+/// What the page was prerendered with ([`crate::PRERENDERED_ATTRIBUTE`]);
 /// None: it was not.
 fn prerendered_stage() -> Option<String> {
     web_sys::window()?

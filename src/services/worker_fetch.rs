@@ -1,6 +1,6 @@
 //! Downloading the texts file in a dedicated worker (`static/texts-worker.js`),
 //! which hands its bytes to the page as they arrive; the page reads them as
-//! it reads a download of its own (`fetch::Feeder`).
+//! it reads a download of its own ([`fetch::Feeder`](super::fetch::Feeder)).
 //!
 //! Why: when a download of this size completes, the thread that made it
 //! does the browser's own work on the body. With developer tools attached
@@ -51,7 +51,7 @@ enum Message {
 }
 
 /// A download under way in the worker; its bytes wait, in the worker and
-/// in the page's message queue, until `read` takes them.
+/// in the page's message queue, until [`read`](Self::read) takes them.
 pub struct Download {
     running: Running,
     messages: mpsc::UnboundedReceiver<Message>,
@@ -126,7 +126,7 @@ fn take_early(url: &str) -> Option<(Worker, js_sys::Array)> {
 
 impl Download {
     /// Hands the download's bytes to `on_chunk` in order. The messages of
-    /// a failed download are those of `fetch::fetch_chunks`.
+    /// a failed download are those of [`fetch::fetch_chunks`](super::fetch::fetch_chunks).
     pub async fn read(
         mut self,
         on_progress: &impl Fn(Progress),

@@ -1,6 +1,6 @@
 //! The table's words in the address bar: what a row stands for (`by`) and
 //! the columns, which `sort` names. The query reads them, the table
-//! (`table.rs`) fills them.
+//! ([`table.rs`](crate::table)) fills them.
 
 /// What one row of the table stands for (`by=`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use crate::filter::Outcome;
 use crate::format::action_label;
 use serde::Serialize;
 
-pub const CSV_HEADER: [&str; 15] = [
+pub const CSV_HEADER: [&str; 17] = [
     "review",
     "state_under_review",
     "session",
@@ -23,6 +23,8 @@ pub const CSV_HEADER: [&str; 15] = [
     "sdg_targets",
     "persons",
     "document",
+    "index_themes",
+    "index_persons",
 ];
 
 /// One exported recommendation; also the JSON export's element.
@@ -50,6 +52,11 @@ pub struct ExportedRecommendation<'a> {
     pub persons: Vec<&'a str>,
     /// The report and paragraph (`A/HRC/33/13, para. 135.61`), where known.
     pub document: Option<String>,
+    /// The OHCHR Index's own themes and groups of persons, as it labels
+    /// them: lists of their own, not UPR Info's themes nor the Explorer's
+    /// groups. Empty where the recommendation does not come from the Index.
+    pub index_themes: Vec<&'a str>,
+    pub index_persons: Vec<&'a str>,
 }
 
 pub fn rows<'a>(dataset: &'a Dataset, outcome: &'a Outcome) -> Vec<ExportedRecommendation<'a>> {
@@ -96,6 +103,8 @@ fn exported<'a>(
             .collect(),
         text: row.text(),
         document: document(row),
+        index_themes: row.index_themes().collect(),
+        index_persons: row.index_persons().collect(),
     }
 }
 
@@ -139,6 +148,10 @@ pub fn to_csv(rows: &[ExportedRecommendation]) -> String {
                 r.sdg_targets.join(", "),
                 r.persons.join(", "),
                 r.document.clone().unwrap_or_default(),
+                // `; `, not `, `: the Index's labels hold commas
+                // (`Economic, social & cultural rights`).
+                r.index_themes.join("; "),
+                r.index_persons.join("; "),
             ]
             .into_iter(),
         );

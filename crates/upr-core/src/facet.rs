@@ -2,10 +2,15 @@
 //! groups of persons), behind one mechanism: a parameter parsed into
 //! labels, resolved to bits of a mask per recommendation and per review,
 //! counted for the filter panel, listed as options, and drawn as a chart.
-//! Adding a dimension is adding a variant (in `dataset::classification`, with the
-//! bits of the masks that are its options) and its names here; `query`,
-//! `filter`, `stats` and the components loop over `Facet::ALL`. Pure: no
+//! Adding a dimension is adding a variant (in [`dataset::classification`], with the
+//! bits of the masks that are its options) and its names here; [`query`],
+//! [`filter`], [`stats`] and the components loop over [`Facet::ALL`]. Pure: no
 //! DOM.
+//!
+//! [`dataset::classification`]: crate::dataset::classification
+//! [`query`]: crate::query
+//! [`filter`]: crate::filter
+//! [`stats`]: crate::stats
 
 pub use crate::dataset::classification::{Facet, PerFacet};
 use crate::dataset::load::{Dataset, Review};

@@ -224,7 +224,9 @@ pub struct Outcome {
     /// arrived: nothing is matched yet.
     pub waiting_for_texts: bool,
     /// Per theme: recommendations that would pass if the theme were selected
-    /// alone, given every other filter. Read through `counts(Facet::Theme)`.
+    /// alone, given every other filter. Read through [`counts(Facet::Theme)`].
+    ///
+    /// [`counts(Facet::Theme)`]: Self::counts
     pub theme_counts: Vec<u32>,
     /// The same per SDG goal (index goal - 1) and per group of persons.
     pub sdg_counts: Vec<u32>,
@@ -234,7 +236,7 @@ pub struct Outcome {
     /// Per response (accepted, noted): recommendations passing the others.
     pub response_counts: [u32; 2],
     /// Matching reviews per session (index session - 1), cycle (index
-    /// cycle - 1) and region (in `Region::ALL` order), ignoring that filter.
+    /// cycle - 1) and region (in [`Region::ALL`] order), ignoring that filter.
     pub session_counts: Vec<u32>,
     pub cycle_counts: Vec<u32>,
     pub region_counts: Vec<u32>,

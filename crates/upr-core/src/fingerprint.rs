@@ -31,7 +31,7 @@ pub fn of_bytes(bytes: &[u8]) -> String {
     hash.hex()
 }
 
-/// The fingerprint of a page rendered from these files (each `of_file`).
+/// The fingerprint of a page rendered from these files (each [`of_file`]).
 pub fn of_page<'a>(files: impl IntoIterator<Item = &'a str>) -> String {
     files.into_iter().collect::<Vec<_>>().join("-")
 }

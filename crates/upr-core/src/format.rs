@@ -183,7 +183,7 @@ pub fn percent_tenths(part: u32, whole: u32) -> String {
 
 /// A length or coordinate for an SVG attribute, to a hundredth, without
 /// trailing zeros (`12.5`, `-3`, `0.07`); written without the float
-/// formatter, as `percent_tenths`.
+/// formatter, as [`percent_tenths`].
 pub fn svg_number(value: f64) -> String {
     let hundredths = (value.abs() * 100.0).round() as u64;
     let sign = if value < 0.0 && hundredths > 0 {

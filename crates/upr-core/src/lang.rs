@@ -1,6 +1,6 @@
 //! The six languages of the United Nations the viewer speaks, as a plain
 //! value: code, writing direction, own name, and the choice among a
-//! browser's preferred languages. No messages here (those are `i18n`), so
+//! browser's preferred languages. No messages here (those are the viewer's `i18n`), so
 //! the core can carry the language in the query.
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]

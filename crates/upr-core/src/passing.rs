@@ -6,11 +6,13 @@ use std::ops::Range;
 use std::rc::Rc;
 
 /// The passing recommendations of one review (indices into
-/// `Dataset::recommendations`): its whole range, or the rows of its range
+/// [`Dataset::recommendations`]): its whole range, or the rows of its range
 /// in a set that every review of the outcome shares. Listed only when
 /// read: a filter at 16 times the data passes 900,000 recommendations, and
 /// writing each review's list cost more than the rest of the filter,
 /// while only the open card, the charts, the table and the export read it.
+///
+/// [`Dataset::recommendations`]: crate::dataset::Dataset::recommendations
 #[derive(Clone, Debug, Default)]
 pub struct Passing {
     rows: Range<usize>,
@@ -58,7 +60,7 @@ impl Passing {
     }
 }
 
-/// The indices of a `Passing`, in order: one small iterator type rather
+/// The indices of a [`Passing`], in order: one small iterator type rather
 /// than a chain of adapters, which the wasm would hold a copy of for each
 /// place that reads it.
 pub struct PassingRows<'a> {

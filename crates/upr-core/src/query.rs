@@ -1,7 +1,7 @@
-//! The address bar (and `<upr-viewer>` attributes) <-> a typed `Query`.
+//! The address bar (and `<upr-viewer>` attributes) <-> a typed [`Query`].
 //! The parameter names are a public contract: people bookmark and embed
 //! them. Parsing never fails; what cannot be used is ignored and reported
-//! as a `QueryWarning` that says which parameter and why.
+//! as a [`QueryWarning`] that says which parameter and why.
 
 use crate::columns::{By, Column, ColumnSort};
 use crate::dataset::load::{Dataset, Review, StateIndex};
@@ -242,7 +242,7 @@ impl QueryWarning {
 }
 
 /// Why a parameter was ignored, typed: the interface words it in the
-/// viewer's language (`Tr::reason`).
+/// viewer's language (the viewer's `Tr::reason`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reason {
     NotUtf8,
@@ -713,8 +713,10 @@ impl Query {
         })
     }
 
-    /// This query with the filters of `filters` (what `filters_only` keeps)
+    /// This query with the filters of `filters` (what [`filters_only`] keeps)
     /// and its own way of showing them, back on the first page.
+    ///
+    /// [`filters_only`]: Self::filters_only
     pub fn with_filters_of(&self, filters: &Query) -> Query {
         filters.shown_as(&Query {
             page: 1,
@@ -723,7 +725,10 @@ impl Query {
     }
 
     /// This query's filters, shown as `shown` shows its own: the one list
-    /// of what is not a filter, for `filters_only` and `with_filters_of`.
+    /// of what is not a filter, for [`filters_only`] and [`with_filters_of`].
+    ///
+    /// [`filters_only`]: Self::filters_only
+    /// [`with_filters_of`]: Self::with_filters_of
     fn shown_as(&self, shown: &Query) -> Query {
         Query {
             review: shown.review.clone(),

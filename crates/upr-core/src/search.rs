@@ -106,7 +106,7 @@ impl SearchQuery {
         self.all.iter().flatten().chain(&self.none)
     }
 
-    /// Whether a document matches, given for each term (in `terms()` order)
+    /// Whether a document matches, given for each term (in [`terms()`](Self::terms) order)
     /// whether the document holds it.
     pub fn holds(&self, mut has: impl FnMut(usize) -> bool) -> bool {
         let mut index = 0;
@@ -448,7 +448,7 @@ impl RowSet {
         }
     }
 
-    /// `insert`, making room for `row` where the set is too short for it.
+    /// [`insert`](Self::insert), making room for `row` where the set is too short for it.
     pub fn insert_growing(&mut self, row: usize) {
         if self.0.len() <= row / 64 {
             self.0.resize(row / 64 + 1, 0);

@@ -38,7 +38,7 @@ impl<T> std::ops::Deref for Shared<T> {
 /// What the charts draw, for the current selection.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartData {
-    /// Per facet, in `Facet::ALL` order: its options' bars.
+    /// Per facet, in [`Facet::ALL`] order: its options' bars.
     pub facets: Vec<(Facet, Vec<(usize, Split)>)>,
     pub regions: Vec<(Option<Region>, Split)>,
     /// Per session that holds a review, in session order, with its cycle:
@@ -68,8 +68,8 @@ pub struct ViewerState {
     /// Those, and what names nothing in the dataset: all that was ignored.
     pub warnings: Vec<QueryWarning>,
     pub outcome: Shared<Outcome>,
-    /// What `outcome` was filtered from: the dataset, the query's filters
-    /// (`Query::filters_only`) and what they named that does not exist.
+    /// What [`outcome`](Self::outcome) was filtered from: the dataset, the query's filters
+    /// ([`Query::filters_only`]) and what they named that does not exist.
     filtered: Option<(Shared<Dataset>, Query, Vec<QueryWarning>)>,
     /// Worked out only while the charts are shown.
     pub charts: Option<Shared<ChartData>>,

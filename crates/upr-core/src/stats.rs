@@ -66,7 +66,7 @@ pub fn by_theme(dataset: &Dataset, outcome: &Outcome) -> Vec<(usize, Split)> {
 }
 
 /// Recommendations by the regional group of the recommending State, in
-/// `Region::ALL` order, then `None` (Holy See, Palestine, and unknown).
+/// [`Region::ALL`] order, then `None` (Holy See, Palestine, and unknown).
 pub fn by_recommending_region(
     dataset: &Dataset,
     outcome: &Outcome,
@@ -173,7 +173,7 @@ pub fn cycle_spans(bars: &[SessionBar]) -> Vec<(u8, std::ops::Range<usize>)> {
     spans
 }
 
-/// Reviews per number of participating States, in bins of `BIN` States,
+/// Reviews per number of participating States, in bins of [`BIN`] States,
 /// for the selection without its own States range (so the chart shows
 /// where the range sits in the whole distribution).
 pub const BIN: u32 = 5;
@@ -273,7 +273,7 @@ pub struct Change {
     pub recommended_in_both: Vec<StateIndex>,
 }
 
-/// Why there is nothing to compare (`Tr::compare_error` words it).
+/// Why there is nothing to compare (the viewer's `Tr::compare_error` words it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CompareError {
     UnknownState(String),

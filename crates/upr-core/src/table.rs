@@ -65,7 +65,7 @@ pub struct Row {
 pub struct Table {
     pub by: By,
     /// The sort in effect (the requested one where this table has that
-    /// column, else `by`'s default).
+    /// column, else [`by`](Self::by)'s default).
     pub sort: ColumnSort,
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,

@@ -25,6 +25,10 @@ pub struct Draft {
     pub persons: BTreeSet<usize>,
     pub document: Option<String>,
     pub paragraph: Option<String>,
+    /// The OHCHR Index's own themes and groups of persons, as labelled
+    /// there (`uhri.rs`); empty for the other sources.
+    pub index_themes: Vec<String>,
+    pub index_persons: Vec<String>,
 }
 
 impl Draft {
@@ -42,6 +46,8 @@ impl Draft {
             persons: BTreeSet::new(),
             document: None,
             paragraph: None,
+            index_themes: Vec::new(),
+            index_persons: Vec::new(),
         }
     }
 
@@ -57,6 +63,8 @@ impl Draft {
             persons: BTreeSet::new(),
             document: None,
             paragraph: None,
+            index_themes: Vec::new(),
+            index_persons: Vec::new(),
         };
         draft.add_links(row);
         draft
@@ -168,6 +176,8 @@ pub fn build_review(
                 persons: d.persons.into_iter().map(person_id).collect(),
                 document: d.document,
                 paragraph: d.paragraph,
+                index_themes: d.index_themes,
+                index_persons: d.index_persons,
             })
             .collect(),
         pledges: pledge_rows

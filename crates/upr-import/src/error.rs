@@ -27,6 +27,14 @@ pub enum ImportError {
         column: String,
         reason: String,
     },
+    /// One value of a JSON export's record (the OHCHR Index's .json):
+    /// `record` is the object's place in the array, 1-based, `field` its key.
+    Record {
+        file: String,
+        record: u64,
+        field: String,
+        reason: String,
+    },
     /// A media summary could not be read or placed.
     Summary { file: String, reason: String },
     /// Numbers that must agree do not.
@@ -69,6 +77,17 @@ impl fmt::Display for ImportError {
                 write!(
                     f,
                     "{file}, sheet {sheet}, row {row}, column {column}: {reason}"
+                )
+            }
+            ImportError::Record {
+                file,
+                record,
+                field,
+                reason,
+            } => {
+                write!(
+                    f,
+                    "{file}, object {record} of the array, key {field}: {reason}"
                 )
             }
             ImportError::Summary { file, reason } => write!(f, "{file}: {reason}"),

@@ -17,6 +17,7 @@ mod rows;
 pub mod sdg;
 mod sessions;
 mod summaries;
+mod uhri;
 mod upr_info;
 
 pub use error::ImportError;
@@ -28,6 +29,7 @@ pub use rows::{
     SourceRow,
 };
 pub use sessions::{is_member, read_membership, read_sessions, Term};
+pub use uhri::UhriFile;
 
 use build::{build_review, Draft};
 use rows::StateInRow;
@@ -67,6 +69,9 @@ pub struct Sources {
     /// DIHR Explorer exports (.xlsx).
     pub explorer: Vec<BinaryFile>,
     pub summaries: Vec<SourceFile>,
+    /// OHCHR Universal Human Rights Index exports (.xlsx or .json), read
+    /// as streams from their paths; none under `shared/`.
+    pub uhri: Vec<UhriFile>,
 }
 
 impl Sources {
@@ -106,6 +111,7 @@ impl Sources {
                 .iter()
                 .map(|n| read_file(shared, &format!("seed/{n}")))
                 .collect::<Result<_, _>>()?,
+            uhri: Vec::new(),
         })
     }
 }
@@ -302,6 +308,14 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
         .collect();
     let explorer_row_count = explorer_rows.len();
     let explorer_reviews = placing::place(explorer_rows, &sessions, &upr_info_reviews)?;
+    // The OHCHR Index brings the sessions no export above holds (uhri/).
+    let held = uhri::held_sessions(
+        reviews.keys().map(|(session, _)| *session),
+        explorer_reviews.keys().map(|(_, session)| *session),
+    );
+    let known = |name: &str| states.contains_key(name);
+    let mut index_reviews = uhri::read_all(&sources.uhri, &sessions, &held, &known, &mut report)?;
+    let index_rows: usize = index_reviews.values().map(Vec::len).sum();
 
     let mut themes = all_themes();
     for (theme, known) in themes.iter_mut().zip(&THEMES) {
@@ -340,6 +354,7 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
                 .keys()
                 .map(|(state, session)| (*session, state.clone())),
         )
+        .chain(index_reviews.keys().cloned())
         .collect();
     for (number, state) in keys {
         let session = overview
@@ -347,6 +362,13 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
             .iter()
             .find(|s| s.number == number)
             .expect("reviews are of known sessions");
+        if let Some(drafts) = index_reviews.remove(&(number, state.clone())) {
+            // No UPR Info themes; the Index links its own SDG goals.
+            let (summary, full) = build_review(&state, session, drafts, &[], &terms, false, true);
+            overview.reviews.push(summary);
+            texts.reviews.push(full);
+            continue;
+        }
         let from_explorer = explorer_reviews.get(&(state.clone(), number));
         let (drafts, pledge_rows, themes_classified) = match reviews.get(&(number, state.clone())) {
             Some((rows, pledge_rows)) => {
@@ -407,7 +429,7 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
             .sum(),
         pledges: texts.reviews.iter().map(|r| r.pledges.len() as u32).sum(),
     };
-    let read: usize = chosen.rows().count() + explorer_only_rows;
+    let read: usize = chosen.rows().count() + explorer_only_rows + index_rows;
     check(
         "recommendations written against UPR Info rows and Explorer rows of their own reviews",
         read as u64,
@@ -425,6 +447,9 @@ pub fn import(sources: &Sources) -> Result<Imported, ImportError> {
     )?;
     overview.totals = totals;
     texts.totals = totals;
+    if index_rows > 0 {
+        overview.source.push_str(uhri::SOURCE_NOTE);
+    }
     report.push(format!(
         "merged into {} reviews of {} States under review; {} States in all",
         totals.reviews,
@@ -529,10 +554,15 @@ fn check_reviews_per_cycle(
         .collect::<BTreeSet<u8>>()
         .into_iter()
         .filter(|cycle| {
-            cycle_of
-                .iter()
-                .filter(|(_, c)| *c == cycle)
-                .all(|(s, _)| reviewed_sessions.contains(s))
+            // Only a cycle that a later one follows in sessions.csv is
+            // whole: the file lists the last cycle's sessions only so far
+            // (cycle 4: 41-50 of 41-54), and a review may be moved to a
+            // later session of it (the United States', from 50 to 53).
+            cycle_of.values().any(|c| c > cycle)
+                && cycle_of
+                    .iter()
+                    .filter(|(_, c)| *c == cycle)
+                    .all(|(s, _)| reviewed_sessions.contains(s))
         })
         .collect();
     for (state, cycles) in &per_state {

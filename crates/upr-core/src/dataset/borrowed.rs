@@ -1,13 +1,16 @@
 //! A review of the texts file as the loader reads it: its strings borrowed
 //! from the bytes of the file where they hold no escape, instead of a new
 //! `String` for every text and id. The loader copies each one at once into
-//! its columns (`texts::Recommendations`), so the owned `String`s of
-//! `schema::ReviewTexts` were allocated and freed again for nothing: at 16
+//! its columns ([`texts::Recommendations`]), so the owned `String`s of
+//! [`schema::ReviewTexts`] were allocated and freed again for nothing: at 16
 //! times the data, millions of them (docs/benchmarks.md).
 //!
-//! The fields and their meaning are `schema::ReviewTexts`'s, which the
+//! The fields and their meaning are [`schema::ReviewTexts`]'s, which the
 //! importer writes; tests/load.rs checks that the file reads back exactly
 //! as serde reads it into those, with JSON escapes in every field too.
+//!
+//! [`texts::Recommendations`]: super::texts::Recommendations
+//! [`schema::ReviewTexts`]: super::schema::ReviewTexts
 
 use super::schema::{Pledge, Response};
 use serde::{Deserialize, Deserializer};
@@ -56,6 +59,10 @@ pub struct RecommendationIn<'a> {
     pub document: Option<Str<'a>>,
     #[serde(default, borrow)]
     pub paragraph: Option<Str<'a>>,
+    #[serde(default, borrow)]
+    pub index_themes: Vec<Str<'a>>,
+    #[serde(default, borrow)]
+    pub index_persons: Vec<Str<'a>>,
 }
 
 /// A string of the file: borrowed, or owned where JSON escapes had to be
@@ -94,7 +101,9 @@ impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
 }
 
 impl<'a> ReviewIn<'a> {
-    /// A review already in memory, borrowed (`Dataset::attach_texts`).
+    /// A review already in memory, borrowed ([`Dataset::attach_texts`]).
+    ///
+    /// [`Dataset::attach_texts`]: super::Dataset::attach_texts
     pub fn of(review: &'a super::schema::ReviewTexts) -> ReviewIn<'a> {
         let strs = |list: &'a [String]| list.iter().map(|s| Str::from(s.as_str())).collect();
         ReviewIn {
@@ -117,6 +126,8 @@ impl<'a> ReviewIn<'a> {
                     persons: strs(&r.persons),
                     document: r.document.as_deref().map(Str::from),
                     paragraph: r.paragraph.as_deref().map(Str::from),
+                    index_themes: strs(&r.index_themes),
+                    index_persons: strs(&r.index_persons),
                 })
                 .collect(),
             pledges: review.pledges.clone(),

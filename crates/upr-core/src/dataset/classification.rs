@@ -1,6 +1,6 @@
 //! The dimensions a recommendation is classified along, as the dataset
 //! stores them: which bits of a row's masks are its options. What a
-//! facet is called, how it is asked for and drawn is `crate::facet`, the
+//! facet is called, how it is asked for and drawn is [`crate::facet`], the
 //! other half of `impl Facet`; this half is what the loader needs to
 //! index the options when the texts arrive.
 
@@ -35,7 +35,7 @@ impl Facet {
     }
 
     /// Per option `0..options`, the recommendations that have it: what
-    /// `row_mask` gives for each row, read column by column.
+    /// [`row_mask`](Self::row_mask) gives for each row, read column by column.
     pub fn column_sets(self, rows: &Recommendations, options: usize) -> Vec<RowSet> {
         match self {
             Facet::Theme => RowSet::per_option(&rows.themes, options, |mask| mask),
@@ -58,5 +58,5 @@ fn action_mask(action: Option<u8>) -> u64 {
     action.map_or(0, |a| 1 << (a - 1))
 }
 
-/// Selected values per facet, in `Facet::ALL` order; or counts per facet.
+/// Selected values per facet, in [`Facet::ALL`] order; or counts per facet.
 pub type PerFacet<T> = [T; Facet::ALL.len()];

@@ -1,4 +1,4 @@
-//! Reads the two bundled files into an indexed, checked `Dataset`. Every
+//! Reads the two bundled files into an indexed, checked [`Dataset`]. Every
 //! reference (theme, State, review) and every declared count is verified,
 //! so a damaged file is refused with a message that names the problem
 //! instead of showing wrong numbers.
@@ -87,7 +87,7 @@ const MAX_PERSON_GROUPS: usize = 16;
 /// Goal `g` is bit `g - 1` of a `u32` mask.
 const MAX_GOAL: u8 = 32;
 
-/// The States that made recommendations in a review (`Participants`),
+/// The States that made recommendations in a review ([`Participants`]),
 /// by index.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ParticipatingStates {
@@ -115,12 +115,12 @@ pub struct Review {
     /// Action categories (bit `a - 1`) of at least one of its recommendations.
     pub actions: u8,
     /// Per facet, the review's recommendations per option, by the option's
-    /// index (`Facet::review_counts`): the summary's counts, whose keys
+    /// index ([`Facet::review_counts`]): the summary's counts, whose keys
     /// are ids, looked up once. A filter before the texts adds them up for
     /// every review (at 16 times the data it looked up 150,000 ids each
     /// time). Shared with the complete dataset, like the summary.
     pub option_counts: std::sync::Arc<OptionCounts>,
-    /// Indices into `Dataset::recommendations`, once the texts are loaded.
+    /// Indices into [`Dataset::recommendations`], once the texts are loaded.
     pub recommendations: std::ops::Range<usize>,
     pub pledges: Vec<Pledge>,
     /// The recommending States, members and observers; empty until the
@@ -146,9 +146,11 @@ pub struct Dataset {
     state_by_id: FxHashMap<String, StateIndex>,
     theme_by_id: FxHashMap<String, ThemeIndex>,
     person_by_id: FxHashMap<String, PersonIndex>,
-    /// Per State, its names (`state_names`) folded for the search, one a
+    /// Per State, its names ([`state_names`]) folded for the search, one a
     /// line: folded once rather than for every term searched (the names
     /// in six languages took milliseconds to fold).
+    ///
+    /// [`state_names`]: Dataset::state_names
     folded_names: Vec<String>,
     /// Per State, its place when the States are ordered by name (equal
     /// names share one): the result list's sort key, ranked once rather
@@ -318,8 +320,10 @@ impl Dataset {
         Ok(dataset)
     }
 
-    /// Ranks the States by their current name, for `name_rank`. The texts
+    /// Ranks the States by their current name, for [`name_rank`]. The texts
     /// add other names, never a current one, so once is enough.
+    ///
+    /// [`name_rank`]: Self::name_rank()
     fn rank_names(&mut self) {
         let mut by_name: Vec<StateIndex> = (0..self.states.len() as StateIndex).collect();
         crate::sort::sort_by(&mut by_name, |a, b| {
@@ -346,7 +350,7 @@ impl Dataset {
             .unwrap_or(u32::MAX)
     }
 
-    /// Folds the States' names for `named_by`, after they change.
+    /// Folds the States' names for [`named_by`](Self::named_by), after they change.
     fn fold_names(&mut self) {
         self.folded_names = (0..self.states.len())
             .map(|s| {
@@ -401,8 +405,8 @@ impl Dataset {
         }
     }
 
-    /// Adds texts read and checked by a `TextsReader` for this dataset,
-    /// without the word index (`Recommendations::wants_word_index`).
+    /// Adds texts read and checked by a [`TextsReader`] for this dataset,
+    /// without the word index ([`Recommendations::wants_word_index`]).
     pub fn attach(&mut self, texts: LoadedTexts) {
         let LoadedTexts {
             recommendations,
@@ -579,7 +583,7 @@ impl Dataset {
     }
 }
 
-/// The texts read and checked against a dataset, ready for `Dataset::attach`.
+/// The texts read and checked against a dataset, ready for [`Dataset::attach`].
 pub struct LoadedTexts {
     pub(super) recommendations: Recommendations,
     pub(super) ranges: Vec<std::ops::Range<usize>>,
@@ -861,12 +865,20 @@ impl<'d> TextsBuilder<'d> {
                 )?,
             };
             let targets: Vec<&str> = recommendation.sdg_targets.iter().map(|t| &**t).collect();
+            let (index_themes, index_persons) = (
+                index_labels(&recommendation.index_themes)
+                    .map_err(|l| reference("OHCHR Index label", l))?,
+                index_labels(&recommendation.index_persons)
+                    .map_err(|l| reference("OHCHR Index label", l))?,
+            );
             rows.push(NewRecommendation {
                 fields,
                 text: &recommendation.text,
                 sdg_targets: &targets,
                 document: recommendation.document.as_deref(),
                 paragraph: recommendation.paragraph.as_deref(),
+                index_themes: &index_themes,
+                index_persons: &index_persons,
             });
         }
         check_review(
@@ -909,8 +921,20 @@ impl<'d> TextsBuilder<'d> {
     }
 }
 
+/// The OHCHR Index's labels of a recommendation, or the first that cannot
+/// be one: empty, or holding the line break that separates the entries of
+/// a list column.
+fn index_labels<'a>(list: &'a [Str]) -> Result<Vec<&'a str>, &'a str> {
+    list.iter()
+        .map(|label| match &**label {
+            l if l.trim().is_empty() || l.contains('\n') => Err(l),
+            l => Ok(l),
+        })
+        .collect()
+}
+
 /// Reads `recommendations.json` as its bytes arrive, one review at a time,
-/// straight into the columns of `LoadedTexts`: neither the file nor a
+/// straight into the columns of [`LoadedTexts`]: neither the file nor a
 /// `String` per recommendation is kept.
 pub struct TextsReader<'d> {
     stream: ObjectStream,
@@ -1030,7 +1054,7 @@ fn theme_mask<'a>(
     id_mask(theme_by_id, ids, "theme", file)
 }
 
-/// At most `MAX_PERSON_GROUPS` (16) groups are loaded, so the mask fits.
+/// At most [`MAX_PERSON_GROUPS`] (16) groups are loaded, so the mask fits.
 fn person_mask<'a>(
     person_by_id: &FxHashMap<String, PersonIndex>,
     ids: impl IntoIterator<Item = &'a str>,
@@ -1073,7 +1097,7 @@ fn action_mask(actions: impl IntoIterator<Item = u8>, file: &str) -> Result<u8, 
         })
 }
 
-/// A review summary's counts per option, by index (`Review::option_counts`);
+/// A review summary's counts per option, by index ([`Review::option_counts`]);
 /// its ids have been checked against the overview's lists.
 fn option_counts(
     summary: &ReviewSummary,

@@ -19,7 +19,7 @@ pub struct OptionRows {
 
 impl OptionRows {
     /// `options`: per facet, how many options the dataset has. Read
-    /// column by column (`Facet::column_sets`): at 16 times today's data,
+    /// column by column ([`Facet::column_sets`]): at 16 times today's data,
     /// 900,000 recommendations, this is part of the wait for the texts.
     pub fn new(recommendations: &Recommendations, options: PerFacet<usize>) -> Self {
         let sets =

@@ -217,11 +217,12 @@ pub struct ReviewSummary {
     /// Theme id -> number of recommendations carrying it.
     pub themes: BTreeMap<String, u32>,
     /// `false` where the source has no UPR Info themes for this review
-    /// (session 27): `themes` is then empty, not "no theme".
+    /// (session 27): [`themes`](Self::themes) is then empty, not "no theme".
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub themes_classified: bool,
     /// `false` where the DIHR Explorer does not hold this review (session
-    /// 27): `sdg_goals` and `persons` are then empty, not "no link".
+    /// 27): [`sdg_goals`](Self::sdg_goals) and [`persons`](Self::persons)
+    /// are then empty, not "no link".
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub sdg_classified: bool,
     /// SDG goal number -> number of recommendations linked to it.
@@ -236,7 +237,7 @@ pub struct ReviewSummary {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub actions: BTreeMap<u8, u32>,
     /// How many States made at least one recommendation; the lists of them
-    /// are in the texts file (`ReviewTexts::participants`), which the first
+    /// are in the texts file ([`ReviewTexts::participants`]), which the first
     /// screen does not wait for. The loader checks these counts against them.
     pub participation: Participation,
     /// Present where an OHCHR media summary of this review was imported.
@@ -346,6 +347,16 @@ pub struct Recommendation {
     /// ... and the recommendation's paragraph in it (`135.61`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<String>,
+    /// The OHCHR Universal Human Rights Index's own themes, as it labels
+    /// them (`Death penalty`); only on recommendations the Index brings.
+    /// A list of its own: never mapped onto UPR Info's `themes`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub index_themes: Vec<String>,
+    /// The Index's groups of persons ("Affected Persons", `Women & girls`),
+    /// as it labels them: a list of its own, apart from the Explorer's
+    /// twelve `persons`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub index_persons: Vec<String>,
 }
 
 /// A voluntary pledge made by the State under review.

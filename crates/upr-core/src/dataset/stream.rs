@@ -25,9 +25,9 @@ pub struct ObjectStream {
     /// The key whose array is streamed element by element.
     streamed: &'static str,
     buffer: Vec<u8>,
-    /// Bytes of `buffer` already read.
+    /// Bytes of [`buffer`](Self::buffer) already read.
     read: usize,
-    /// Bytes dropped from the front of `buffer` so far (for messages).
+    /// Bytes dropped from the front of [`buffer`](Self::buffer) so far (for messages).
     dropped: usize,
     at: At,
     key: String,
@@ -51,7 +51,9 @@ impl ObjectStream {
     }
 
     /// Adds bytes and hands over every piece now complete; an error is a
-    /// message for `LoadError::Json` (the caller's, or one about syntax).
+    /// message for [`LoadError::Json`] (the caller's, or one about syntax).
+    ///
+    /// [`LoadError::Json`]: crate::dataset::LoadError::Json
     pub fn push<E: From<String>>(
         &mut self,
         bytes: &[u8],

@@ -17,16 +17,17 @@ use std::sync::OnceLock;
 /// No recommending State (the source says "(Unknown)"), no document.
 pub(super) const NONE_U16: u16 = u16::MAX;
 pub(super) const NONE_U32: u32 = u32::MAX;
-/// `flags`: bits 0-2 the action category (0 none), then these.
+/// [`flags`](Recommendations::flags): bits 0-2 the action category (0 none), then these.
 pub(super) const NOTED: u8 = 1 << 3;
 pub(super) const HAS_PARAGRAPH: u8 = 1 << 4;
-/// Between two SDG targets of one recommendation in `targets`; no target
-/// holds it.
+/// Between two entries of one recommendation in a list column
+/// ([`targets`](Recommendations::targets), `index_themes`,
+/// `index_persons`); no entry holds it.
 const TARGET_SEPARATOR: char = '\n';
 
 /// From this many recommendations on (1.7 times today's 57,600), the
-/// texts' words are indexed for the search (`WordIndex`), once the texts
-/// are in (`Recommendations::wants_word_index`); below, a search scans the
+/// texts' words are indexed for the search ([`WordIndex`]), once the texts
+/// are in ([`Recommendations::wants_word_index`]); below, a search scans the
 /// texts. Where the two costs cross: the index takes a fifth of
 /// the texts' size on today's data (1.7 MB), an eighth at 16 times (17.3
 /// MB), and the memory budget (twice the texts, docs/benchmarks.md) has
@@ -43,7 +44,9 @@ const WORD_INDEX_FROM_ROWS: usize = 100_000;
 /// occurs inside words throughout the texts.
 const ONE_PASS_FROM_BYTES: usize = 5;
 
-/// The action category a row's `flags` hold (bits 0-2, 0 for none).
+/// The action category a row's [`flags`] hold (bits 0-2, 0 for none).
+///
+/// [`flags`]: Recommendations::flags
 pub(super) fn action_of_flags(flags: u8) -> Option<u8> {
     Some(flags & 7).filter(|a| *a != 0)
 }
@@ -61,13 +64,18 @@ pub struct RowFields {
     pub themes: u64,
     /// Bit `g - 1` set when the recommendation is linked to SDG goal `g`.
     pub sdg_goals: u32,
-    /// Bit `i` set when it concerns `Dataset::persons[i]`.
+    /// Bit `i` set when it concerns [`Dataset::persons[i]`].
+    ///
+    /// [`Dataset::persons[i]`]: crate::dataset::Dataset::persons
     pub persons: u16,
 }
 
 /// One recommendation as the filter and the components read it: its
-/// `RowFields` (`row.from`, `row.themes`, ...), and its strings borrowed
+/// [`RowFields`] ([`row.from`], [`row.themes`], ...), and its strings borrowed
 /// from the columns through methods.
+///
+/// [`row.from`]: RowFields::from
+/// [`row.themes`]: RowFields::themes
 #[derive(Clone, Copy, Debug)]
 pub struct RecommendationRow<'a> {
     fields: RowFields,
@@ -83,7 +91,7 @@ impl std::ops::Deref for RecommendationRow<'_> {
 }
 
 impl<'a> RecommendationRow<'a> {
-    /// Its index in `Dataset::recommendations`.
+    /// Its index in [`Dataset::recommendations`](crate::dataset::Dataset::recommendations).
     pub fn index(&self) -> usize {
         self.index
     }
@@ -111,6 +119,19 @@ impl<'a> RecommendationRow<'a> {
         let joined = self.columns.targets.get(self.index);
         joined.split(TARGET_SEPARATOR).filter(|t| !t.is_empty())
     }
+
+    /// The OHCHR Universal Human Rights Index's themes, as it labels them;
+    /// none where the recommendation does not come from the Index.
+    pub fn index_themes(&self) -> impl Iterator<Item = &'a str> + 'a {
+        let joined = self.columns.index_themes.get(self.index);
+        joined.split(TARGET_SEPARATOR).filter(|t| !t.is_empty())
+    }
+
+    /// The Index's groups of persons ("Affected Persons"), as it labels them.
+    pub fn index_persons(&self) -> impl Iterator<Item = &'a str> + 'a {
+        let joined = self.columns.index_persons.get(self.index);
+        joined.split(TARGET_SEPARATOR).filter(|t| !t.is_empty())
+    }
 }
 
 impl PartialEq for RecommendationRow<'_> {
@@ -127,6 +148,8 @@ pub struct NewRecommendation<'a> {
     pub sdg_targets: &'a [&'a str],
     pub document: Option<&'a str>,
     pub paragraph: Option<&'a str>,
+    pub index_themes: &'a [&'a str],
+    pub index_persons: &'a [&'a str],
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -137,12 +160,16 @@ pub struct Recommendations {
     pub(super) themes: Vec<u64>,
     pub(super) sdg_goals: Vec<u32>,
     pub(super) persons: Vec<u16>,
-    /// Index into `documents`: a few hundred reports cited by all.
+    /// Index into [`documents`](Self::documents): a few hundred reports cited by all.
     pub(super) document: Vec<u32>,
     pub(super) documents: Vec<Box<str>>,
     pub(super) document_index: FxHashMap<Box<str>, u32>,
     pub(super) paragraphs: StringColumn,
     pub(super) targets: StringColumn,
+    /// The OHCHR Index's own labels, kept as written: lists of their own,
+    /// never bits of `themes` or `persons`.
+    pub(super) index_themes: StringColumn,
+    pub(super) index_persons: StringColumn,
     pub(super) search_text: SearchText,
 }
 
@@ -159,6 +186,8 @@ impl Recommendations {
             document: Vec::with_capacity(rows),
             paragraphs: StringColumn::with_capacity(rows, rows * 6),
             targets: StringColumn::with_capacity(rows, 0),
+            index_themes: StringColumn::with_capacity(rows, 0),
+            index_persons: StringColumn::with_capacity(rows, 0),
             search_text: SearchText::with_capacity(rows, text_bytes),
             ..Recommendations::default()
         }
@@ -195,6 +224,8 @@ impl Recommendations {
         self.document.push(document);
         self.paragraphs.push([new.paragraph.unwrap_or_default()]);
         self.targets.push(new.sdg_targets.iter().copied());
+        self.index_themes.push(new.index_themes.iter().copied());
+        self.index_persons.push(new.index_persons.iter().copied());
         self.search_text.push(new.text);
     }
 
@@ -203,6 +234,8 @@ impl Recommendations {
         self.document_index = FxHashMap::default();
         self.paragraphs.text.shrink_to_fit();
         self.targets.text.shrink_to_fit();
+        self.index_themes.text.shrink_to_fit();
+        self.index_persons.text.shrink_to_fit();
         self.search_text.shrink_to_fit();
     }
 
@@ -214,7 +247,7 @@ impl Recommendations {
         self.review.is_empty()
     }
 
-    /// The recommendation at `index`; `index` must be below `len()`.
+    /// The recommendation at `index`; `index` must be below [`len()`](Self::len).
     pub fn row(&self, index: usize) -> RecommendationRow<'_> {
         let flags = self.flags[index];
         let from = self.from[index];
@@ -268,7 +301,7 @@ impl Recommendations {
         self.len() >= WORD_INDEX_FROM_ROWS
     }
 
-    /// Indexes the words of the texts for the search (`WordIndex`), at once.
+    /// Indexes the words of the texts for the search ([`WordIndex`]), at once.
     pub fn index_words(&mut self) {
         self.search_text.index_words();
     }
@@ -293,7 +326,7 @@ impl StringColumn {
         }
     }
 
-    /// Adds one entry: `parts` joined by `TARGET_SEPARATOR`.
+    /// Adds one entry: `parts` joined by [`TARGET_SEPARATOR`].
     fn push<'a>(&mut self, parts: impl IntoIterator<Item = &'a str>) {
         for (i, part) in parts.into_iter().enumerate() {
             if i > 0 {
@@ -312,7 +345,7 @@ impl StringColumn {
     }
 }
 
-/// Every recommendation's text, folded (`crate::search::fold`: lower case,
+/// Every recommendation's text, folded ([`crate::search::fold`]: lower case,
 /// Latin accents removed), end to end in one buffer: a search streams
 /// through it at memory speed instead of visiting separate allocations.
 /// Beside it, per text, the edits that turn the folded text back into the
@@ -320,13 +353,13 @@ impl StringColumn {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchText {
     pub(super) haystack: String,
-    /// Where each recommendation's text starts in `haystack`.
+    /// Where each recommendation's text starts in [`haystack`](Self::haystack).
     pub(super) starts: Vec<u32>,
     pub(super) edits: Vec<u8>,
-    /// Where each recommendation's edits start in `edits`.
+    /// Where each recommendation's edits start in [`edits`](Self::edits).
     pub(super) edit_starts: Vec<u32>,
     /// Built once the texts are in, where the data is large enough to
-    /// need it (`Recommendations::wants_word_index`). Set through a shared
+    /// need it ([`Recommendations::wants_word_index`]). Set through a shared
     /// reference: the browser builds it after the dataset has been handed
     /// to the viewers, who search by scanning until it is there. A lock,
     /// not a cell, so that a dataset can be shared between threads (the
@@ -335,7 +368,7 @@ pub struct SearchText {
 }
 
 /// A word index being built over texts already held, some rows at a time
-/// (`SearchText::index_some`).
+/// ([`SearchText::index_some`]).
 pub struct WordIndexing {
     index: WordIndex,
     next_row: usize,
@@ -380,7 +413,7 @@ impl SearchText {
     }
 
     /// The haystack keeps its room: its reservation is close to the need
-    /// (`Recommendations::with_capacity`), and a smaller copy of a hundred
+    /// ([`Recommendations::with_capacity`]), and a smaller copy of a hundred
     /// megabytes would cost more than the room it frees.
     fn shrink_to_fit(&mut self) {
         self.edits.shrink_to_fit();
@@ -392,7 +425,9 @@ impl SearchText {
         while !self.index_some(&mut indexing, usize::MAX) {}
     }
 
-    /// Begins a word index of the texts held, to be built by `index_some`.
+    /// Begins a word index of the texts held, to be built by [`index_some`].
+    ///
+    /// [`index_some`]: Self::index_some
     pub fn start_indexing(&self) -> WordIndexing {
         WordIndexing {
             index: WordIndex::new(self.starts.len()),
@@ -488,10 +523,12 @@ impl SearchText {
         hits
     }
 
-    /// `word_prefix_hits` among the texts of `within` only: a search's
+    /// [`word_prefix_hits`] among the texts of `within` only: a search's
     /// later terms, once an earlier one has narrowed the rows. Where
     /// `within` holds more than a quarter of the texts, reading them one by
     /// one costs more than one pass over all, which is taken instead.
+    ///
+    /// [`word_prefix_hits`]: Self::word_prefix_hits
     pub fn word_prefix_hits_within(&self, needle: &str, within: &RowSet) -> RowSet {
         let rows = self.starts.len();
         if self.index.get().is_some() || within.len() * 4 > rows {

@@ -1,5 +1,5 @@
 //! An index of the words in the search texts: for every distinct word (a
-//! run of letters and digits of the folded text, `search::words`), the
+//! run of letters and digits of the folded text, [`search::words`]), the
 //! recommendations whose text holds it. A word-prefix search reads the
 //! lists of the words that begin with the term instead of scanning every
 //! text: at 16 times today's data the scan alone takes longer than the
@@ -21,8 +21,8 @@ use std::ops::RangeInclusive;
 pub struct WordIndex {
     /// How many rows are expected, for the size of a bit set.
     expected_rows: usize,
-    /// Per word key (`word_key`), in order, the rows with such a word;
-    /// complete once `finish`ed.
+    /// Per word key ([`word_key`]), in order, the rows with such a word;
+    /// complete once [`finish`](Self::finish)ed.
     words: Vec<(Key, Postings)>,
     /// While rows are added: the same, by key.
     adding: FxHashMap<Key, Postings>,
@@ -96,8 +96,11 @@ impl WordIndex {
     }
 
     /// Adds the words of `row`'s folded `text`; rows come in order, all
-    /// before `finish` (`SearchText::index_some` builds a new index for
+    /// before [`finish`] ([`SearchText::index_some`] builds a new index for
     /// new texts).
+    ///
+    /// [`finish`]: Self::finish
+    /// [`SearchText::index_some`]: super::texts::SearchText::index_some
     pub fn add(&mut self, row: usize, text: &str) {
         let rows = self.expected_rows;
         for_each_word_key(text, |key| {
@@ -137,7 +140,7 @@ impl WordIndex {
     /// needle goes on past it). The rows are exact when the needle is one
     /// word of at most `KEY_BYTES` bytes; otherwise the caller looks in
     /// the texts.
-    /// `rows` is the number of rows; the index must be `finish`ed.
+    /// `rows` is the number of rows; the index must be [`finish`](Self::finish)ed.
     pub fn candidates(&self, needle: &str, rows: usize) -> (RowSet, bool) {
         let words: Vec<&str> = search::words(needle).collect();
         let ends_in_word = needle.chars().next_back().is_some_and(search::is_word_char);
@@ -183,7 +186,7 @@ impl WordIndex {
 const KEY_BYTES: usize = 16;
 type Key = u128;
 
-/// The first `KEY_BYTES` bytes of `word`, big-endian, zeros after a
+/// The first [`KEY_BYTES`] bytes of `word`, big-endian, zeros after a
 /// shorter word (no word holds a zero byte): keys sort as their words do.
 fn word_key(word: &str) -> Key {
     let mut key = 0;
@@ -191,7 +194,7 @@ fn word_key(word: &str) -> Key {
     key
 }
 
-/// Calls `each` with the key of every word of `text` (`search::words`).
+/// Calls `each` with the key of every word of `text` ([`search::words`]).
 /// A word at a time, and byte by byte where the text is ASCII (nearly
 /// all of it): the build reads every byte of the texts once.
 fn for_each_word_key(text: &str, mut each: impl FnMut(Key)) {

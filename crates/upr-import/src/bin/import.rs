@@ -6,6 +6,7 @@
 //! cargo run --release --bin import -- [SHARED_DIR] [OUT_DIR]
 //!     [--upr-info FILE.csv...] [--upr-info-2018 FILE.csv...]
 //!     [--explorer FILE.xlsx...] [--unmatched FILE.csv]
+//!     [--uhri FILE.xlsx|FILE.json]...
 //! ```
 //! SHARED_DIR (default `../shared`) holds everything; `--upr-info`,
 //! `--upr-info-2018` and `--explorer` read these UPR Info CSV exports (in
@@ -13,7 +14,11 @@
 //! Explorer exports instead of those under SHARED_DIR (sessions,
 //! membership, pledges and media summaries still come from SHARED_DIR). The Explorer rows that
 //! match no UPR Info recommendation go to `--unmatched` (default
-//! `.tmp/import-unmatched.csv`), never to OUT_DIR.
+//! `.tmp/import-unmatched.csv`), never to OUT_DIR. `--uhri` adds an OHCHR
+//! Universal Human Rights Index export to what SHARED_DIR holds: it brings
+//! the sessions the other exports do not hold. It takes one file (the
+//! format by its extension) and may be given again; the positional
+//! arguments may follow it (`--uhri FILE SHARED_DIR OUT_DIR`).
 
 fn main() -> std::process::ExitCode {
     match run() {
@@ -29,7 +34,7 @@ fn run() -> Result<(), String> {
     use std::path::PathBuf;
     use upr_core::dataset::load::{OVERVIEW_FILE, TEXTS_FILE};
     use upr_import::names::{localised_names, search_names, CLDR_DIR};
-    use upr_import::{import, read_binary, read_text_file, Sources};
+    use upr_import::{import, read_binary, read_text_file, Sources, UhriFile};
 
     let mut positional = Vec::new();
     let (mut upr_info, mut upr_info_2018, mut explorer, mut unmatched_path) = (
@@ -38,6 +43,7 @@ fn run() -> Result<(), String> {
         Vec::new(),
         PathBuf::from(".tmp/import-unmatched.csv"),
     );
+    let mut uhri: Vec<PathBuf> = Vec::new();
     let mut list: Option<&mut Vec<PathBuf>> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -45,6 +51,16 @@ fn run() -> Result<(), String> {
             "--upr-info" => list = Some(&mut upr_info),
             "--upr-info-2018" => list = Some(&mut upr_info_2018),
             "--explorer" => list = Some(&mut explorer),
+            // One file each time, so that positional arguments may follow.
+            "--uhri" => {
+                uhri.push(
+                    args.next()
+                        .filter(|a| !a.starts_with("--"))
+                        .map(PathBuf::from)
+                        .ok_or("--uhri needs a file name (.xlsx or .json)")?,
+                );
+                list = None;
+            }
             "--unmatched" => {
                 unmatched_path = args
                     .next()
@@ -54,7 +70,7 @@ fn run() -> Result<(), String> {
             }
             flag if flag.starts_with("--") => {
                 return Err(format!(
-                    "unknown option {flag} (known: --upr-info, --upr-info-2018, --explorer, --unmatched)"
+                    "unknown option {flag} (known: --upr-info, --upr-info-2018, --explorer, --uhri, --unmatched)"
                 ))
             }
             _ => match list.as_mut() {
@@ -64,7 +80,7 @@ fn run() -> Result<(), String> {
         }
     }
     if positional.len() > 2 {
-        return Err(format!("expected at most SHARED_DIR and OUT_DIR, got {} paths; files go after --upr-info or --explorer", positional.len()));
+        return Err(format!("expected at most SHARED_DIR and OUT_DIR, got {} paths; files go after --upr-info, --upr-info-2018 or --explorer", positional.len()));
     }
     let mut positional = positional.into_iter();
     let shared = positional
@@ -94,6 +110,7 @@ fn run() -> Result<(), String> {
             .collect::<Result<_, _>>()
             .map_err(|e| e.to_string())?;
     }
+    sources.uhri.extend(uhri.iter().map(|p| UhriFile::new(p)));
     let mut imported = import(&sources).map_err(|e| e.to_string())?;
     let names = localised_names(&imported.overview.states, std::path::Path::new(CLDR_DIR))
         .map_err(|e| e.to_string())?;

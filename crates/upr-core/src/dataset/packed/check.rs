@@ -74,6 +74,8 @@ pub(super) fn check_rows(
     }
     check_ends(&rows.paragraphs, count, "paragraph numbers")?;
     check_ends(&rows.targets, count, "SDG targets")?;
+    check_ends(&rows.index_themes, count, "OHCHR Index themes")?;
+    check_ends(&rows.index_persons, count, "OHCHR Index groups of persons")?;
     Ok(ranges)
 }
 

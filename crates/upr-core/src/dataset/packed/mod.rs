@@ -1,11 +1,11 @@
 //! The texts packed for the browser (`recommendations.bin`): the columns of
-//! `Recommendations` as they are held in memory, little-endian, after a
+//! [`Recommendations`] as they are held in memory, little-endian, after a
 //! short head (the per-review lists and the ids the columns' indices
 //! refer to). The browser copies each column into place as the bytes
 //! arrive and parses nothing: at 16 times today's data, reading the JSON
 //! form took seconds (docs/benchmarks.md).
 //!
-//! The build writes it from `recommendations.json` (`pack`), read and
+//! The build writes it from `recommendations.json` ([`pack`]), read and
 //! checked by the JSON reader. The reader here checks it again, against
 //! the overview it is loaded with, as thoroughly: a packed file of another
 //! build, a damaged one, or one cut short may reach the viewer, and is
@@ -16,6 +16,8 @@
 //! `SECTIONS`, in that order, each exactly as long as the head says. The
 //! file is shipped gzipped (`upr_import::write_gzipped`); this reader reads it
 //! inflated.
+//!
+//! [`Recommendations`]: crate::dataset::texts::Recommendations
 mod check;
 mod pieces;
 mod read;
@@ -29,8 +31,9 @@ pub use read::PackedReader;
 pub const PACKED_TEXTS_FILE: &str = "recommendations.bin";
 const MAGIC: &[u8; 8] = b"UPRTEXTS";
 /// Raised whenever the layout changes: an older viewer then refuses the
-/// file by name instead of misreading it.
-const FORMAT: u32 = 1;
+/// file by name instead of misreading it. 2: the OHCHR Index's themes and
+/// groups of persons, two list columns after the targets.
+const FORMAT: u32 = 2;
 /// The magic, the format and the head's length.
 const PREFIX: usize = 16;
 /// Far above any head (6,000 reviews' lists at 16 times the data take
@@ -53,13 +56,17 @@ enum Section {
     Paragraphs,
     TargetEnds,
     Targets,
+    IndexThemeEnds,
+    IndexThemes,
+    IndexPersonEnds,
+    IndexPersons,
     TextStarts,
     Texts,
     EditStarts,
     Edits,
 }
 
-const SECTIONS: [Section; 15] = [
+const SECTIONS: [Section; 19] = [
     Section::Review,
     Section::From,
     Section::Flags,
@@ -71,13 +78,17 @@ const SECTIONS: [Section; 15] = [
     Section::Paragraphs,
     Section::TargetEnds,
     Section::Targets,
+    Section::IndexThemeEnds,
+    Section::IndexThemes,
+    Section::IndexPersonEnds,
+    Section::IndexPersons,
     Section::TextStarts,
     Section::Texts,
     Section::EditStarts,
     Section::Edits,
 ];
 
-/// The lengths the head declares: rows, and the bytes of the four buffers.
+/// The lengths the head declares: rows, and the bytes of the six buffers.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct Lengths {
     rows: usize,
@@ -85,6 +96,8 @@ struct Lengths {
     edits: usize,
     paragraphs: usize,
     targets: usize,
+    index_themes: usize,
+    index_persons: usize,
 }
 
 impl Lengths {
@@ -98,11 +111,15 @@ impl Lengths {
             | Section::Document
             | Section::ParagraphEnds
             | Section::TargetEnds
+            | Section::IndexThemeEnds
+            | Section::IndexPersonEnds
             | Section::TextStarts
             | Section::EditStarts => rows(4),
             Section::Themes => rows(8),
             Section::Paragraphs => Some(self.paragraphs),
             Section::Targets => Some(self.targets),
+            Section::IndexThemes => Some(self.index_themes),
+            Section::IndexPersons => Some(self.index_persons),
             Section::Texts => Some(self.texts),
             Section::Edits => Some(self.edits),
         }
@@ -174,6 +191,8 @@ pub fn pack(dataset: &Dataset, texts: &LoadedTexts) -> Vec<u8> {
         search.edits.len(),
         rows.paragraphs.text.len(),
         rows.targets.text.len(),
+        rows.index_themes.text.len(),
+        rows.index_persons.text.len(),
     ] {
         number(n, &mut head);
     }
@@ -199,6 +218,10 @@ pub fn pack(dataset: &Dataset, texts: &LoadedTexts) -> Vec<u8> {
             Section::Paragraphs => out.extend_from_slice(rows.paragraphs.text.as_bytes()),
             Section::TargetEnds => put_le(out, &rows.targets.ends, u32::to_le_bytes),
             Section::Targets => out.extend_from_slice(rows.targets.text.as_bytes()),
+            Section::IndexThemeEnds => put_le(out, &rows.index_themes.ends, u32::to_le_bytes),
+            Section::IndexThemes => out.extend_from_slice(rows.index_themes.text.as_bytes()),
+            Section::IndexPersonEnds => put_le(out, &rows.index_persons.ends, u32::to_le_bytes),
+            Section::IndexPersons => out.extend_from_slice(rows.index_persons.text.as_bytes()),
             Section::TextStarts => put_le(out, &search.starts, u32::to_le_bytes),
             Section::Texts => out.extend_from_slice(search.haystack.as_bytes()),
             Section::EditStarts => put_le(out, &search.edit_starts, u32::to_le_bytes),

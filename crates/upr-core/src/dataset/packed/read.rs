@@ -1,5 +1,5 @@
-//! Reading a packed file as it arrives (`PackedReader`): its head, then
-//! each column into its place; the columns' checks are in `check`.
+//! Reading a packed file as it arrives ([`PackedReader`]): its head, then
+//! each column into its place; the columns' checks are in [`check`](super::check).
 
 use super::check::{check_rows, check_search_text};
 use super::pieces::TextPieces;
@@ -37,6 +37,8 @@ pub struct PackedReader<'d> {
     texts: TextPieces,
     paragraphs: Vec<u8>,
     targets: Vec<u8>,
+    index_themes: Vec<u8>,
+    index_persons: Vec<u8>,
     /// The column being read, and how many of its bytes are still to come.
     section: usize,
     left: usize,
@@ -44,11 +46,11 @@ pub struct PackedReader<'d> {
     carry: Vec<u8>,
     /// The rows' columns checked (each review's rows), and each option's
     /// rows: done as soon as every column before the texts is in
-    /// (`check_row_columns`).
+    /// ([`check_row_columns`](Self::check_row_columns)).
     checked: Option<(Vec<std::ops::Range<usize>>, OptionRows)>,
 }
 
-/// Where the texts' column is in `SECTIONS`: the columns before it hold
+/// Where the texts' column is in [`SECTIONS`]: the columns before it hold
 /// the rows' figures, what the texts are checked and indexed by.
 const TEXTS_AT: usize = {
     let mut at = 0;
@@ -68,6 +70,8 @@ impl<'d> PackedReader<'d> {
             texts: TextPieces::default(),
             paragraphs: Vec::new(),
             targets: Vec::new(),
+            index_themes: Vec::new(),
+            index_persons: Vec::new(),
             section: 0,
             left: 0,
             carry: Vec::new(),
@@ -124,6 +128,11 @@ impl<'d> PackedReader<'d> {
         let rows = &mut self.rows;
         rows.paragraphs.text = utf8(std::mem::take(&mut self.paragraphs), "paragraph numbers")?;
         rows.targets.text = utf8(std::mem::take(&mut self.targets), "SDG targets")?;
+        rows.index_themes.text = utf8(std::mem::take(&mut self.index_themes), "Index themes")?;
+        rows.index_persons.text = utf8(
+            std::mem::take(&mut self.index_persons),
+            "Index groups of persons",
+        )?;
         rows.documents = std::mem::take(&mut head.documents);
         let ranges = check_rows(self.dataset, rows)?;
         for (index, range) in ranges.iter().enumerate() {
@@ -179,6 +188,8 @@ impl<'d> PackedReader<'d> {
             edits,
             paragraphs,
             targets,
+            index_themes,
+            index_persons,
         } = head.lengths;
         let too_large = |_| damaged("it declares more than this device can hold");
         let r = &mut self.rows;
@@ -194,6 +205,14 @@ impl<'d> PackedReader<'d> {
             .try_reserve_exact(rows)
             .map_err(too_large)?;
         r.targets.ends.try_reserve_exact(rows).map_err(too_large)?;
+        r.index_themes
+            .ends
+            .try_reserve_exact(rows)
+            .map_err(too_large)?;
+        r.index_persons
+            .ends
+            .try_reserve_exact(rows)
+            .map_err(too_large)?;
         r.search_text
             .starts
             .try_reserve_exact(rows)
@@ -211,6 +230,12 @@ impl<'d> PackedReader<'d> {
             .try_reserve_exact(paragraphs)
             .map_err(too_large)?;
         self.targets.try_reserve_exact(targets).map_err(too_large)?;
+        self.index_themes
+            .try_reserve_exact(index_themes)
+            .map_err(too_large)?;
+        self.index_persons
+            .try_reserve_exact(index_persons)
+            .map_err(too_large)?;
         self.head = Some(head);
         self.head_bytes = Vec::new();
         self.section = 0;
@@ -255,6 +280,20 @@ impl<'d> PackedReader<'d> {
                 append_le(&mut rows.targets.ends, carry, bytes, u32::from_le_bytes)
             }
             Section::Targets => self.targets.extend_from_slice(bytes),
+            Section::IndexThemeEnds => append_le(
+                &mut rows.index_themes.ends,
+                carry,
+                bytes,
+                u32::from_le_bytes,
+            ),
+            Section::IndexThemes => self.index_themes.extend_from_slice(bytes),
+            Section::IndexPersonEnds => append_le(
+                &mut rows.index_persons.ends,
+                carry,
+                bytes,
+                u32::from_le_bytes,
+            ),
+            Section::IndexPersons => self.index_persons.extend_from_slice(bytes),
             Section::TextStarts => append_le(
                 &mut rows.search_text.starts,
                 carry,
@@ -452,6 +491,8 @@ fn read_head(bytes: &[u8], dataset: &Dataset) -> Result<Head, LoadError> {
         edits: head.number()?,
         paragraphs: head.number()?,
         targets: head.number()?,
+        index_themes: head.number()?,
+        index_persons: head.number()?,
     };
     if lengths.rows != dataset.totals.recommendations as usize {
         return Err(damaged("its rows are not the recommendations it declares"));
