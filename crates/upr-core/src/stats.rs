@@ -217,9 +217,10 @@ pub struct Comparison {
     /// classifies the most of the reviews, themes on a tie; `None` where
     /// neither themes nor SDG goals classify any of them.
     pub facet: Option<Facet>,
-    /// Per option (of `facet`) raised in any review: its split in each
-    /// review, in `reviews` order, `None` where `facet` does not classify
-    /// that review (session 27 has no themes: not "none raised").
+    /// Per option (of [`facet`](Self::facet)) raised in any review: its
+    /// split in each review, in [`reviews`](Self::reviews) order, `None`
+    /// where that facet does not classify that review (session 27 has no
+    /// themes: not "none raised").
     pub per_option: Vec<(usize, Vec<Option<Split>>)>,
     /// States that recommended in every review, by name.
     pub recommended_every_time: Vec<StateIndex>,
@@ -242,7 +243,7 @@ impl Comparison {
 /// One review of a [`Comparison`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct ComparedReview {
-    /// Index into `dataset.reviews`.
+    /// Index into [`Dataset::reviews`].
     pub review: usize,
     pub session: u8,
     pub cycle: u8,
@@ -258,14 +259,15 @@ pub struct ComparedReview {
 /// What changed from one review of a State to the next.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Change {
-    /// The review before (index into `dataset.reviews`).
+    /// The review before (index into [`Dataset::reviews`]).
     pub previous: usize,
     /// What the two are compared along: themes where both are classified
     /// by theme, else SDG goals where both are linked to them; `None`
     /// where either has neither (session 27), so that nothing is listed
     /// as gained or dropped that the source simply does not classify.
     pub facet: Option<Facet>,
-    /// Options (of `facet`) raised in this review and not the one before.
+    /// Options (of [`facet`](Self::facet)) raised in this review and not
+    /// the one before.
     pub gained: Vec<usize>,
     /// Options raised in the review before and not in this one.
     pub dropped: Vec<usize>,
