@@ -6,7 +6,7 @@ use super::{use_tr, OnQuery};
 use crate::i18n::Msg;
 use upr_core::dataset::load::Dataset;
 use upr_core::facet::Facet;
-use upr_core::format::{percent, session_ranges, svg_number};
+use upr_core::format::{percent, svg_number};
 use upr_core::query::{Bounds, Query};
 use upr_core::state::{ChartData, QueryOrigin, Shared};
 use upr_core::stats::{cycle_spans, SessionBar, Split, BIN};
@@ -43,12 +43,10 @@ pub fn Charts(props: &ChartsProps) -> Html {
         if unclassified.is_empty() {
             String::new()
         } else {
-            t.fmt(
+            t.about_sessions(
                 Msg::ChartUncovered,
-                &[
-                    ("sessions", &session_ranges(&unclassified)),
-                    ("option", &t.facet_noun(facet)),
-                ],
+                &unclassified,
+                &[("option", &t.facet_noun(facet))],
             )
         }
     };
@@ -104,12 +102,10 @@ pub fn Charts(props: &ChartsProps) -> Html {
         .over_time_unclassified
         .iter()
         .map(|(facet, sessions)| {
-            t.fmt(
+            t.about_sessions(
                 Msg::OverTimeUncovered,
-                &[
-                    ("option", &t.facet_noun(*facet)),
-                    ("sessions", &session_ranges(sessions)),
-                ],
+                sessions,
+                &[("option", &t.facet_noun(*facet))],
             )
         })
         .collect();

@@ -9,7 +9,7 @@ use super::{use_tr, OnQuery};
 use crate::i18n::{Msg, Tr};
 use upr_core::dataset::load::Dataset;
 use upr_core::facet::Facet;
-use upr_core::format::{capitalised, percent, session_ranges};
+use upr_core::format::{capitalised, percent};
 use upr_core::query::Query;
 use upr_core::state::{QueryOrigin, Shared};
 use upr_core::stats::{Change, CompareError, ComparedReview, Comparison, Split};
@@ -60,7 +60,7 @@ fn change_against_previous(
         let sessions = sessions_classified_by_none(&[before, now], &[Facet::Theme, Facet::SdgGoal]);
         return html! {
             <p class="note" data-testid="not-compared">
-                { t.fmt(Msg::NotComparedSince, &[("previous", &previous), ("sessions", &session_ranges(&sessions))]) }
+                { t.about_sessions(Msg::NotComparedSince, &sessions, &[("previous", &previous)]) }
             </p>
         };
     };
@@ -75,7 +75,7 @@ fn change_against_previous(
     html! { <>
         if facet != Facet::Theme {
             <p class="note" data-testid="themes-not-comparable">
-                { t.fmt(Msg::ComparedBySdg, &[("sessions", &session_ranges(&sessions_classified_by_none(&[before, now], &[Facet::Theme])))]) }
+                { t.about_sessions(Msg::ComparedBySdg, &sessions_classified_by_none(&[before, now], &[Facet::Theme]), &[]) }
             </p>
         }
         <h4>{ t.fmt(Msg::GainedSince, &[("options", &plural), ("session", &previous)]) }</h4>
@@ -178,7 +178,7 @@ pub fn CompareView(props: &CompareProps) -> Html {
             <h3>{ t.fmt(Msg::AcceptancePerReview, &[("option", &t.facet_noun(facet))]) }</h3>
             if facet != Facet::Theme {
                 <p class="note" data-testid="themes-not-comparable">
-                    { t.fmt(Msg::ComparedBySdg, &[("sessions", &session_ranges(&sessions_classified_by_none(&all, &[Facet::Theme])))]) }
+                    { t.about_sessions(Msg::ComparedBySdg, &sessions_classified_by_none(&all, &[Facet::Theme]), &[]) }
                 </p>
             }
             <div class="table-scroll-x">
@@ -192,7 +192,7 @@ pub fn CompareView(props: &CompareProps) -> Html {
                 </table>
             </div>
             if !not_classified.is_empty() {
-                <p class="note" data-testid="not-classified">{ t.fmt(Msg::NotClassifiedIn, &[("sessions", &session_ranges(&not_classified)), ("option", &t.facet_noun(facet))]) }</p>
+                <p class="note" data-testid="not-classified">{ t.about_sessions(Msg::NotClassifiedIn, &not_classified, &[("option", &t.facet_noun(facet))]) }</p>
             }
         </> }
     });

@@ -246,7 +246,7 @@ messages! {
     ChartPerSdgGoal = "Recommendations per SDG goal";
     ChartPerPersons = "Recommendations per group of persons";
     ChartPerAction = "Recommendations per action category";
-    ChartUncovered = " (the source does not classify sessions {sessions} by {option})";
+    ChartUncovered = [" (the source does not classify session {sessions} by {option})", " (the source does not classify sessions {sessions} by {option})"];
     ChartEmpty = "None of the selected recommendations is classified by {option}{uncovered}.";
     NoRegion = "No regional group or unknown";
     ChartRegions = "Recommendations by the regional group of the recommending State";
@@ -254,7 +254,7 @@ messages! {
     ChartStateOverTime = "Recommendations per review, over time";
     OverTimeHint = "Each bar is a session, its cycle marked above it. Click one to filter by that session, and again to show every session.";
     OverTimeStateHint = "Each bar is a review. Click one to list its recommendations.";
-    OverTimeUncovered = "Filtered by {option}: the source does not classify sessions {sessions} by {option}, so they show none here.";
+    OverTimeUncovered = ["Filtered by {option}: the source does not classify session {sessions} by {option}, so it shows none here.", "Filtered by {option}: the source does not classify sessions {sessions} by {option}, so they show none here."];
     ColumnCycle = "Cycle";
     BarDetail = "{label}: {accepted} accepted, {noted} noted";
     FilterByIt = "{detail}. Filter by it.";
@@ -300,12 +300,12 @@ messages! {
     DroppedSince = "{options} of session {session} not raised again";
     NoneGainedSince = "None: every {option} of this review was raised in session {session} too.";
     NoneDroppedSince = "None: every {option} of session {session} was raised again.";
-    NotComparedSince = "Not compared with session {previous}: the source classifies the recommendations of session {sessions} neither by theme nor by SDG goal.";
-    ComparedBySdg = "Compared by SDG goal: the source does not classify the recommendations of sessions {sessions} by theme.";
+    NotComparedSince = ["Not compared with session {previous}: the source classifies the recommendations of session {sessions} neither by theme nor by SDG goal.", "Not compared with session {previous}: the source classifies the recommendations of sessions {sessions} neither by theme nor by SDG goal."];
+    ComparedBySdg = ["Compared by SDG goal: the source does not classify the recommendations of session {sessions} by theme.", "Compared by SDG goal: the source does not classify the recommendations of sessions {sessions} by theme."];
     RecommendedInBoth = "{states} recommended both here and in session {session}.";
     AcceptancePerReview = "Acceptance per {option}, review by review";
     NotClassifiedCell = "not classified";
-    NotClassifiedIn = "Not classified: the source does not classify the recommendations of session {sessions} by {option}.";
+    NotClassifiedIn = ["Not classified: the source does not classify the recommendations of session {sessions} by {option}.", "Not classified: the source does not classify the recommendations of sessions {sessions} by {option}."];
     RecommendedEveryTime = "States that recommended in every review ({n})";
 
     // The open card
