@@ -135,6 +135,31 @@ fn a_count_takes_the_form_of_its_language() {
     assert_eq!(partial.get(Msg::Filters), "Filters");
 }
 
+#[test]
+fn a_note_about_sessions_takes_the_number_of_the_sessions() {
+    use std::rc::Rc;
+    use upr_viewer::i18n::Tr;
+    let english = Tr::english();
+    let theme = [("option", "theme")];
+    assert_eq!(
+        english.about_sessions(Msg::ChartUncovered, &[27], &theme),
+        " (the source does not classify session 27 by theme)"
+    );
+    assert_eq!(
+        english.about_sessions(Msg::ChartUncovered, &[1, 2, 3, 27], &theme),
+        " (the source does not classify sessions 1–3, 27 by theme)"
+    );
+    let french = Tr::new(Lang::Fr, Rc::new(catalog(Lang::Fr)));
+    assert!(french
+        .about_sessions(Msg::OverTimeUncovered, &[27], &[("option", "thème")])
+        .contains("la session 27"));
+    // Arabic has a dual: two sessions are neither one nor many.
+    let arabic = Tr::new(Lang::Ar, Rc::new(catalog(Lang::Ar)));
+    assert!(arabic
+        .about_sessions(Msg::ComparedBySdg, &[21, 22], &[])
+        .contains("الدورتين 21–22"));
+}
+
 /// A facet option shows its count's number alone and hides the words
 /// around it: read together, they must be the whole phrase, in every
 /// language and every plural form.

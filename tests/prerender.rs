@@ -479,3 +479,32 @@ fn a_preview_is_a_palette_png_of_exactly_the_pixels_drawn() {
         );
     }
 }
+
+#[test]
+fn a_state_page_names_every_review_in_its_title_in_the_number_of_its_language() {
+    let data = datasets(&data_file("overview.json"));
+    let dataset = &data.complete;
+    let state = |name: &str| dataset.find_state(name).expect("reviewed") as usize;
+    let title =
+        |t: &Tr, name: &str| upr_viewer::prerender::meta::state_meta(t, dataset, state(name)).title;
+    assert_eq!(
+        title(&Tr::english(), "Brazil"),
+        "Brazil — Universal Periodic Review, sessions 1, 13 and 27"
+    );
+    assert_eq!(
+        title(&Tr::english(), "Kazakhstan"),
+        "Kazakhstan — Universal Periodic Review, sessions 7 and 20"
+    );
+    // Arabic has a dual: "the two sessions" for two reviews only.
+    let arabic = data
+        .languages
+        .iter()
+        .find(|t| t.lang() == Lang::Ar)
+        .expect("Arabic");
+    assert!(title(arabic, "Kazakhstan").contains("الدورتان 7 و20"));
+    let brazil = title(arabic, "Brazil");
+    assert!(
+        brazil.contains("الدورات 1، 13 و27") && !brazil.contains("الدورتان"),
+        "{brazil}"
+    );
+}

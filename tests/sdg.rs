@@ -492,7 +492,12 @@ fn a_state_whose_second_review_is_in_sessions_21_to_26_is_compared_by_theme() {
             .collect::<BTreeSet<String>>()
     };
     let comparison = upr_core::stats::compare(dataset(), "Armenia").expect("reviewed twice");
-    assert_eq!(comparison.facet, Facet::Theme);
+    assert_eq!(comparison.facet, Some(Facet::Theme));
+    let change = comparison.reviews[1]
+        .change
+        .as_ref()
+        .expect("against the first");
+    assert_eq!(change.facet, Some(Facet::Theme));
     let labels = |options: &[usize]| {
         options
             .iter()
@@ -500,11 +505,11 @@ fn a_state_whose_second_review_is_in_sessions_21_to_26_is_compared_by_theme() {
             .collect::<BTreeSet<String>>()
     };
     assert_eq!(
-        labels(&comparison.gained),
+        labels(&change.gained),
         themes(second).difference(&themes(first)).cloned().collect()
     );
     assert_eq!(
-        labels(&comparison.dropped),
+        labels(&change.dropped),
         themes(first).difference(&themes(second)).cloned().collect()
     );
     // A theme both lists have, under the old label then and the new now.
@@ -519,11 +524,9 @@ fn a_state_whose_second_review_is_in_sessions_21_to_26_is_compared_by_theme() {
             })
             .count()
     };
-    if let Some((_, then, now)) = comparison.per_option.iter().find(|(o, _, _)| *o == nhri) {
-        assert_eq!(
-            (then.noted as usize, now.noted as usize),
-            (noted(first), noted(second))
-        );
+    if let Some((_, splits)) = comparison.per_option.iter().find(|(o, _)| *o == nhri) {
+        let noted_in = |i: usize| splits[i].as_ref().expect("classified by theme").noted as usize;
+        assert_eq!((noted_in(0), noted_in(1)), (noted(first), noted(second)));
     }
 }
 

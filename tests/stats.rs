@@ -119,45 +119,99 @@ fn session_bars_and_histogram() {
     assert!(!african.is_empty());
 }
 
+/// The raw rows of the reviews of the State `name` (as the raw files spell
+/// it), per session.
+fn raw_reviews_of(name: &str) -> BTreeMap<u8, Vec<&'static RawRow>> {
+    let mut sessions: BTreeMap<u8, Vec<&RawRow>> = BTreeMap::new();
+    for row in raw_rows().iter().filter(|r| r.to == name) {
+        sessions.entry(row.session).or_default().push(row);
+    }
+    sessions
+}
+
+/// Theme labels as the raw files have them (the older export's `NHRI`,
+/// the 2018 export's `National Human Rights Institution`), each looked up
+/// by name or former label.
+fn raw_themes(rows: &[&RawRow]) -> BTreeSet<usize> {
+    rows.iter()
+        .flat_map(|r| r.themes.iter().filter(|t| !t.is_empty()))
+        .map(|t| {
+            dataset()
+                .find_theme(t)
+                .unwrap_or_else(|| panic!("a theme: {t}")) as usize
+        })
+        .collect()
+}
+
+/// Recommending States of raw rows, each looked up by name or alias.
+fn raw_from(rows: &[&RawRow]) -> BTreeSet<u16> {
+    rows.iter()
+        .filter(|r| r.from != UNKNOWN)
+        .map(|r| dataset().find_state(&r.from).expect("known"))
+        .collect()
+}
+
+fn responses(rows: &[&RawRow]) -> (u32, u32) {
+    let count = |response: &str| rows.iter().filter(|r| r.response == response).count() as u32;
+    (count("Accepted"), count("Noted"))
+}
+
 #[test]
 fn kazakhstan_compared_across_its_two_reviews() {
     let comparison = stats::compare(dataset(), "kazakhstan").expect("reviewed twice");
-    let raw = |session: u8| {
-        raw_rows()
-            .iter()
-            .filter(move |r| r.to == "Kazakhstan" && r.session == session)
-    };
-    let themes = |session: u8| {
-        raw(session)
-            .flat_map(|r| r.themes.clone())
-            .collect::<BTreeSet<String>>()
-    };
-    let label = |t: &usize| dataset().themes[*t].label.clone();
-    let gained: BTreeSet<String> = comparison.gained.iter().map(label).collect();
-    assert_eq!(gained, themes(20).difference(&themes(7)).cloned().collect());
-    let dropped: BTreeSet<String> = comparison.dropped.iter().map(label).collect();
+    let raw = raw_reviews_of("Kazakhstan");
+    let sessions: Vec<u8> = comparison.reviews.iter().map(|r| r.session).collect();
+    assert_eq!(sessions, [7, 20]);
+    let change = comparison.reviews[1]
+        .change
+        .as_ref()
+        .expect("the second against the first");
+    assert!(comparison.reviews[0].change.is_none());
     assert_eq!(
-        dropped,
-        themes(7).difference(&themes(20)).cloned().collect()
+        change.gained.iter().copied().collect::<BTreeSet<usize>>(),
+        raw_themes(&raw[&20])
+            .difference(&raw_themes(&raw[&7]))
+            .copied()
+            .collect()
     );
-    // Raw spellings, each looked up by name or alias.
-    let from = |session: u8| {
-        raw(session)
-            .filter(|r| r.from != UNKNOWN)
-            .map(|r| dataset().find_state(&r.from).expect("known"))
-            .collect::<BTreeSet<_>>()
-    };
-    let both: BTreeSet<u16> = comparison.recommended_both_times.iter().copied().collect();
-    assert_eq!(both, from(7).intersection(&from(20)).copied().collect());
+    assert_eq!(
+        change.dropped.iter().copied().collect::<BTreeSet<usize>>(),
+        raw_themes(&raw[&7])
+            .difference(&raw_themes(&raw[&20]))
+            .copied()
+            .collect()
+    );
+    let both: BTreeSet<u16> = raw_from(&raw[&7])
+        .intersection(&raw_from(&raw[&20]))
+        .copied()
+        .collect();
+    assert_eq!(
+        change
+            .recommended_in_both
+            .iter()
+            .copied()
+            .collect::<BTreeSet<_>>(),
+        both
+    );
+    // Two reviews: every time is both times.
+    assert_eq!(
+        comparison
+            .recommended_every_time
+            .iter()
+            .copied()
+            .collect::<BTreeSet<_>>(),
+        both
+    );
     let women = dataset().find_theme("Women's rights").unwrap() as usize;
-    let (_, then, _) = comparison
+    let (_, splits) = comparison
         .per_option
         .iter()
-        .find(|(t, _, _)| *t == women)
+        .find(|(t, _)| *t == women)
         .unwrap();
     assert_eq!(
-        then.noted as usize,
-        raw(7)
+        splits[0].as_ref().expect("classified by theme").noted as usize,
+        raw[&7]
+            .iter()
             .filter(|r| r.response == "Noted" && r.themes.iter().any(|t| t == "Women's rights"))
             .count()
     );
@@ -165,12 +219,261 @@ fn kazakhstan_compared_across_its_two_reviews() {
     // South Sudan, reviewed in session 11 as the South of Sudan, has its
     // own review in session 26: every State of cycles 1 and 2 has two.
     let south_sudan = stats::compare(dataset(), "South Sudan").expect("reviewed twice");
-    let session = |review: usize| dataset().reviews[review].summary.session;
-    assert_eq!(
-        (session(south_sudan.earlier), session(south_sudan.later)),
-        (11, 26)
+    let sessions: Vec<u8> = south_sudan.reviews.iter().map(|r| r.session).collect();
+    assert_eq!(sessions, [11, 26]);
+    assert!(matches!(
+        stats::compare(dataset(), "Atlantis"),
+        Err(stats::CompareError::UnknownState(_))
+    ));
+}
+
+#[test]
+fn brazil_compared_across_its_three_reviews() {
+    let comparison = stats::compare(dataset(), "Brazil").expect("reviewed three times");
+    let raw = raw_reviews_of("Brazil");
+    assert_eq!(raw.len(), 3, "the raw files hold three reviews of Brazil");
+    // Every review, in session order, with the raw files' counts.
+    let sessions: Vec<u8> = comparison.reviews.iter().map(|r| r.session).collect();
+    assert_eq!(sessions, raw.keys().copied().collect::<Vec<u8>>());
+    for review in &comparison.reviews {
+        let rows = &raw[&review.session];
+        assert_eq!(
+            (review.split.accepted, review.split.noted),
+            responses(rows),
+            "session {}",
+            review.session
+        );
+        assert_eq!(
+            dataset().reviews[review.review].summary.session,
+            review.session
+        );
+    }
+    assert!(
+        comparison.reviews[0].change.is_none(),
+        "the first has none before it"
     );
-    assert!(stats::compare(dataset(), "Atlantis").is_err());
+    for review in &comparison.reviews {
+        let by_theme = review
+            .classified_by
+            .contains(&upr_core::facet::Facet::Theme);
+        assert_eq!(
+            by_theme,
+            raw[&review.session]
+                .iter()
+                .any(|r| r.themes.iter().any(|t| !t.is_empty())),
+            "session {}: classified by theme where the raw rows have themes",
+            review.session
+        );
+    }
+    // Each review against the one before: themes where the raw files
+    // have themes for both, otherwise nothing listed (session 27's theme
+    // column is empty throughout, and the Explorer has no session 27).
+    for pair in comparison.reviews.windows(2) {
+        let (before, now) = (&pair[0], &pair[1]);
+        let change = now.change.as_ref().expect("against the one before");
+        assert_eq!(change.previous, before.review);
+        let (themes_then, themes_now) = (
+            raw_themes(&raw[&before.session]),
+            raw_themes(&raw[&now.session]),
+        );
+        if themes_then.is_empty() || themes_now.is_empty() {
+            assert!(
+                raw[&now.session].iter().all(|r| r.themes.is_empty()),
+                "only session 27 has no themes"
+            );
+            assert_eq!(
+                change.facet, None,
+                "session {}: classified by neither",
+                now.session
+            );
+            assert!(change.gained.is_empty() && change.dropped.is_empty());
+        } else {
+            assert_eq!(change.facet, Some(upr_core::facet::Facet::Theme));
+            let gained: BTreeSet<usize> = change.gained.iter().copied().collect();
+            let dropped: BTreeSet<usize> = change.dropped.iter().copied().collect();
+            assert_eq!(
+                gained,
+                themes_now.difference(&themes_then).copied().collect()
+            );
+            assert_eq!(
+                dropped,
+                themes_then.difference(&themes_now).copied().collect()
+            );
+            assert!(
+                !gained.is_empty() || !dropped.is_empty(),
+                "something changed"
+            );
+        }
+        let both: BTreeSet<u16> = raw_from(&raw[&before.session])
+            .intersection(&raw_from(&raw[&now.session]))
+            .copied()
+            .collect();
+        assert_eq!(
+            change
+                .recommended_in_both
+                .iter()
+                .copied()
+                .collect::<BTreeSet<_>>(),
+            both
+        );
+    }
+    assert_eq!(
+        comparison.facet,
+        Some(upr_core::facet::Facet::Theme),
+        "two of three by theme"
+    );
+    let every_time = raw
+        .values()
+        .map(|rows| raw_from(rows))
+        .reduce(|all, from| all.intersection(&from).copied().collect())
+        .unwrap();
+    assert_eq!(
+        comparison
+            .recommended_every_time
+            .iter()
+            .copied()
+            .collect::<BTreeSet<_>>(),
+        every_time
+    );
+    assert!(!every_time.is_empty());
+    // Acceptance per theme per review: the raw files' counts, and no
+    // figure for session 27, which has no themes.
+    let women = dataset().find_theme("Women's rights").unwrap() as usize;
+    let (_, splits) = comparison
+        .per_option
+        .iter()
+        .find(|(t, _)| *t == women)
+        .expect("raised");
+    assert_eq!(splits.len(), 3);
+    for (review, split) in comparison.reviews.iter().zip(splits) {
+        let rows: Vec<&RawRow> = raw[&review.session]
+            .iter()
+            .filter(|r| r.themes.iter().any(|t| t == "Women's rights"))
+            .copied()
+            .collect();
+        if raw[&review.session].iter().all(|r| r.themes.is_empty()) {
+            assert_eq!(split, &None, "session {}", review.session);
+        } else {
+            let split = split.as_ref().expect("classified by theme");
+            assert_eq!((split.accepted, split.noted), responses(&rows));
+        }
+    }
+    // The reviews over time: one bar per review, with its cycle.
+    let bars = comparison.over_time();
+    assert_eq!(
+        bars.iter().map(|b| b.session).collect::<Vec<u8>>(),
+        sessions
+    );
+    assert_eq!(
+        stats::cycle_spans(&bars)
+            .iter()
+            .map(|(cycle, _)| *cycle)
+            .collect::<Vec<u8>>(),
+        [1, 2, 3]
+    );
+}
+
+#[test]
+fn a_state_reviewed_once_or_never_has_nothing_to_compare() {
+    // A State that only recommended: the Holy See is an observer.
+    let holy_see = dataset()
+        .find_state("Holy See")
+        .expect("a recommending State");
+    assert_eq!(
+        stats::compare(dataset(), "Holy See"),
+        Err(stats::CompareError::ReviewedOnce {
+            state: holy_see,
+            reviews: 0
+        })
+    );
+}
+
+/// The cycle of each session, from `sessions.csv`, read here.
+fn raw_cycles() -> BTreeMap<u8, u8> {
+    let mut reader =
+        csv::Reader::from_path(common::shared_dir().join("data/sessions.csv")).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (session, cycle) = (column("session"), column("cycle"));
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[session].parse().unwrap(), r[cycle].parse().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn death_penalty_over_time_is_the_raw_files_per_session() {
+    let bars = stats::over_time(dataset(), &outcome("?theme=Death+penalty"));
+    let reviewed: BTreeSet<u8> = raw_rows().iter().map(|r| r.session).collect();
+    // Every session that holds a review, in order, and no later one.
+    assert_eq!(
+        bars.iter().map(|b| b.session).collect::<Vec<u8>>(),
+        reviewed.iter().copied().collect::<Vec<u8>>()
+    );
+    let cycles = raw_cycles();
+    for bar in &bars {
+        let rows: Vec<&RawRow> = raw_rows()
+            .iter()
+            .filter(|r| r.session == bar.session && r.themes.iter().any(|t| t == "Death penalty"))
+            .collect();
+        assert_eq!(
+            (bar.split.accepted, bar.split.noted),
+            responses(&rows),
+            "session {}",
+            bar.session
+        );
+        assert_eq!(bar.cycle, cycles[&bar.session], "session {}", bar.session);
+    }
+    assert!(bars
+        .iter()
+        .filter(|b| b.session < 27)
+        .all(|b| b.split.total() > 0));
+    assert_eq!(
+        bars.last().unwrap().split.total(),
+        0,
+        "session 27 has no themes"
+    );
+    // The sessions whose raw rows have no theme at all are the ones the
+    // chart says a theme filter cannot find anything in.
+    let themeless: Vec<u8> = reviewed
+        .iter()
+        .copied()
+        .filter(|s| {
+            raw_rows()
+                .iter()
+                .filter(|r| r.session == *s)
+                .all(|r| r.themes.iter().all(|t| t.is_empty()))
+        })
+        .collect();
+    assert_eq!(themeless, [27]);
+    let query = Query::from_search("?theme=Death+penalty").0;
+    assert_eq!(
+        stats::unclassified_over_time(dataset(), &query, &bars),
+        [(upr_core::facet::Facet::Theme, themeless)]
+    );
+    assert_eq!(
+        stats::unclassified_over_time(dataset(), &Query::default(), &bars),
+        [],
+        "no facet filter, nothing to say"
+    );
+    // The cycles, each a run of sessions, as the chart marks them.
+    let spans = stats::cycle_spans(&bars);
+    for (cycle, range) in &spans {
+        assert!(bars[range.clone()].iter().all(|b| b.cycle == *cycle));
+    }
+    assert_eq!(
+        spans.iter().map(|(c, _)| *c).collect::<Vec<u8>>(),
+        cycles
+            .iter()
+            .filter(|(s, _)| reviewed.contains(s))
+            .map(|(_, c)| *c)
+            .collect::<BTreeSet<u8>>()
+            .into_iter()
+            .collect::<Vec<u8>>()
+    );
 }
 
 /// A minimal RFC 4180 reader, to read the export back without trusting

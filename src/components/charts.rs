@@ -6,10 +6,10 @@ use super::{use_tr, OnQuery};
 use crate::i18n::Msg;
 use upr_core::dataset::load::Dataset;
 use upr_core::facet::Facet;
-use upr_core::format::{percent, session_ranges, svg_number};
+use upr_core::format::{percent, svg_number};
 use upr_core::query::{Bounds, Query};
 use upr_core::state::{ChartData, QueryOrigin, Shared};
-use upr_core::stats::{Split, BIN};
+use upr_core::stats::{cycle_spans, SessionBar, Split, BIN};
 use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 
@@ -43,12 +43,10 @@ pub fn Charts(props: &ChartsProps) -> Html {
         if unclassified.is_empty() {
             String::new()
         } else {
-            t.fmt(
+            t.about_sessions(
                 Msg::ChartUncovered,
-                &[
-                    ("sessions", &session_ranges(&unclassified)),
-                    ("option", &t.facet_noun(facet)),
-                ],
+                &unclassified,
+                &[("option", &t.facet_noun(facet))],
             )
         }
     };
@@ -82,25 +80,43 @@ pub fn Charts(props: &ChartsProps) -> Html {
             }),
         })
         .collect();
-    let session_bars: Vec<Bar> = charts
-        .sessions
+    // The selection over time: a click filters by the session, and a
+    // click on the session already chosen shows every session again.
+    let time_bars: Vec<TimeBar> = charts
+        .over_time
         .iter()
-        .map(|(session, split)| Bar {
-            label: t.fmt(Msg::SessionN, &[("session", &session.to_string())]),
-            testid: format!("session:{session}"),
-            split: split.clone(),
-            apply: Some(Query {
-                session: Some(*session),
+        .map(|bar| {
+            let pressed = props.query.session == Some(bar.session);
+            let apply = (bar.split.total() > 0 || pressed).then(|| Query {
+                session: (!pressed).then_some(bar.session),
                 ..base.clone()
-            }),
+            });
+            TimeBar {
+                bar: bar.clone(),
+                apply,
+                pressed,
+            }
+        })
+        .collect();
+    let uncovered_over_time: Vec<String> = charts
+        .over_time_unclassified
+        .iter()
+        .map(|(facet, sessions)| {
+            t.about_sessions(
+                Msg::OverTimeUncovered,
+                sessions,
+                &[("option", &t.facet_noun(*facet))],
+            )
         })
         .collect();
     html! {
         <div class="charts" data-testid="charts">
+            // First: with three cycles, what changed is what readers ask first.
+            <OverTimeChart title={t.get(Msg::ChartOverTime)} hint={t.get(Msg::OverTimeHint)} note={uncovered_over_time.join(" ")}
+                bars={Shared(std::rc::Rc::new(time_bars))} onquery={props.onquery.clone()} />
             <ParticipationChart charts={charts.clone()} query={props.query.clone()} onquery={props.onquery.clone()} />
             { for facet_charts }
             <BarChart title={t.get(Msg::ChartRegions)} testid="region-chart" bars={Shared(std::rc::Rc::new(region_bars))} onquery={props.onquery.clone()} />
-            <BarChart title={t.get(Msg::ChartSessions)} testid="session-chart" bars={Shared(std::rc::Rc::new(session_bars))} onquery={props.onquery.clone()} />
         </div>
     }
 }
@@ -333,6 +349,141 @@ fn ParticipationChart(props: &ParticipationProps) -> Html {
                     <tbody>{ for histogram.counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(i, n)| html! {
                         <tr><th scope="row">{ format!("{}–{}", i as u32 * BIN, i as u32 * BIN + BIN - 1) }</th><td>{ n }</td></tr>
                     }) }</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
+
+/// A session's bar in the chart over time.
+#[derive(PartialEq)]
+pub struct TimeBar {
+    pub bar: SessionBar,
+    /// The query a click applies; `None`: no button (nothing to filter to).
+    pub apply: Option<Query>,
+    /// The session the selection is filtered by, shown pressed.
+    pub pressed: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OverTimeProps {
+    pub title: AttrValue,
+    pub hint: AttrValue,
+    /// Said under the title: what the bars cannot show.
+    #[prop_or_default]
+    pub note: AttrValue,
+    pub bars: Shared<Vec<TimeBar>>,
+    pub onquery: OnQuery,
+}
+
+/// The narrowest a cycle's bars are together, in em: room for its label
+/// where the cycle has a single session (the third has one so far).
+const CYCLE_MIN_EM: f64 = 5.0;
+/// The narrowest one session's bar is, in em: two digits and a margin.
+const SESSION_MIN_EM: f64 = 1.75;
+
+/// Recommendations per session as vertical bars in session order, accepted
+/// and noted stacked (their colours the palette's, through the classes
+/// `accepted` and `noted`), each cycle labelled above its sessions with a
+/// line where it begins. Each bar is a button of its own, named by its
+/// session; the layout is a CSS grid, so in a right-to-left language time
+/// runs from the right, as the page does. On a narrow screen the bars keep
+/// a width a finger can hit and scroll sideways in their own box.
+#[component]
+pub fn OverTimeChart(props: &OverTimeProps) -> Html {
+    let t = use_tr();
+    let bars = &props.bars;
+    let most = bars
+        .iter()
+        .map(|b| b.bar.split.total())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let sessions: Vec<SessionBar> = bars.iter().map(|b| b.bar.clone()).collect();
+    let spans = cycle_spans(&sessions);
+    let title_id = "chart-over-time-title";
+    let mut columns = vec![String::new(); bars.len()];
+    for (_, range) in &spans {
+        let em = (CYCLE_MIN_EM / range.len() as f64).max(SESSION_MIN_EM);
+        for column in &mut columns[range.clone()] {
+            *column = format!("minmax({em:.2}em, 1fr)");
+        }
+    }
+    let starts_cycle = |i: usize| i > 0 && spans.iter().any(|(_, r)| r.start == i);
+    let labels = spans.iter().map(|(cycle, range)| {
+        html! {
+            <span class={classes!("time-cycle", (range.start > 0).then_some("cycle-start"))} aria-hidden="true" data-testid="time-cycle"
+                  style={format!("grid-row: 1; grid-column: {} / span {}", range.start + 1, range.len())}>
+                { t.fmt(Msg::CycleN, &[("cycle", &cycle.to_string())]) }
+            </span>
+        }
+    });
+    let label_of =
+        |bar: &SessionBar| t.fmt(Msg::SessionN, &[("session", &bar.session.to_string())]);
+    let columns_drawn = bars.iter().enumerate().map(|(i, time)| {
+        let bar = &time.bar;
+        let split = &bar.split;
+        let label = label_of(bar);
+        let detail = t.fmt(Msg::BarDetail, &[
+            ("label", &format!("{label} · {}", t.fmt(Msg::CycleN, &[("cycle", &bar.cycle.to_string())]))),
+            ("accepted", &t.num(split.accepted)),
+            ("noted", &t.num(split.noted)),
+        ]);
+        // Accepted at the foot, noted stacked on it; every bar on the same
+        // scale (the tallest fills its box).
+        let graphic = html! {
+            <svg class="time-graphic" viewBox={format!("0 0 10 {most}")} preserveAspectRatio="none" aria-hidden="true">
+                <rect class="accepted" x="0" y={(most - split.accepted).to_string()} width="10" height={split.accepted.to_string()} />
+                <rect class="noted" x="0" y={(most - split.total()).to_string()} width="10" height={split.noted.to_string()} />
+            </svg>
+        };
+        // Named "Session 7", showing "7": the name holds what is shown.
+        let content = html! { <>
+            { graphic }
+            <span class="time-label"><span class="visually-hidden">{ label.clone() }</span><span aria-hidden="true">{ bar.session }</span></span>
+        </> };
+        let class = classes!("time-bar", starts_cycle(i).then_some("cycle-start"), time.apply.is_some().then_some("clickable"));
+        let style = format!("grid-row: 2; grid-column: {}", i + 1);
+        let testid = format!("time:{}", bar.session);
+        match &time.apply {
+            Some(query) => {
+                let onclick = { let q = query.clone(); let on = props.onquery.clone(); Callback::from(move |_: MouseEvent| on.emit((q.clone(), QueryOrigin::Choice))) };
+                html! {
+                    <button type="button" {class} {style} data-testid={testid} data-session={bar.session.to_string()} data-total={split.total().to_string()}
+                            aria-pressed={time.pressed.to_string()} title={t.fmt(Msg::FilterByIt, &[("detail", &detail)])} {onclick}>
+                        { content }
+                    </button>
+                }
+            }
+            None => html! {
+                <div {class} {style} data-testid={testid} data-session={bar.session.to_string()} data-total={split.total().to_string()} title={detail}>{ content }</div>
+            },
+        }
+    });
+    html! {
+        <figure class="chart over-time" data-testid="chart-over-time">
+            <figcaption id={title_id}><h3>{ props.title.clone() }</h3>
+                <p class="hint">{ props.hint.clone() }</p>
+            </figcaption>
+            if !props.note.is_empty() {
+                <p class="note" data-testid="over-time-uncovered">{ props.note.clone() }</p>
+            }
+            <Legend />
+            <div class="time-scroll">
+                <div class="time-grid" role="group" aria-labelledby={title_id} style={format!("grid-template-columns: {}", columns.join(" "))}>
+                    { for labels }
+                    { for columns_drawn }
+                </div>
+            </div>
+            <details>
+                <summary>{ t.get(Msg::TheNumbers) }</summary>
+                <table data-testid="over-time-numbers">
+                    <thead><tr><th scope="col">{ t.get(Msg::ColumnSession) }</th><th scope="col">{ t.get(Msg::ColumnCycle) }</th><th scope="col">{ t.get(Msg::Accepted) }</th><th scope="col">{ t.get(Msg::Noted) }</th><th scope="col">{ t.get(Msg::AcceptedShare) }</th></tr></thead>
+                    <tbody>
+                        { for bars.iter().map(|b| { let s = &b.bar.split; html! {
+                            <tr data-session={b.bar.session.to_string()}><th scope="row">{ label_of(&b.bar) }</th><td>{ t.num(u32::from(b.bar.cycle)) }</td><td>{ t.num(s.accepted) }</td><td>{ t.num(s.noted) }</td><td>{ t.pct(percent(s.accepted, s.total())) }</td></tr>
+                        } }) }
+                    </tbody>
                 </table>
             </details>
         </figure>

@@ -74,12 +74,11 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
         ..Query::default()
     }
     .to_search();
-    let reviewed_twice = dataset
+    let reviews_of_state = dataset
         .reviews
         .iter()
         .filter(|r| r.state == review.state)
-        .count()
-        == 2;
+        .count() as u32;
     let compare_query = Query {
         compare: Some(dataset.states[review.state as usize].id.clone()),
         review: None,
@@ -153,9 +152,9 @@ pub fn ReviewDetail(props: &ReviewDetailProps) -> Html {
                 </p>
                 <p class="links">
                     <a href={permalink.clone()} data-testid="permalink">{ t.get(Msg::Permalink) }</a>
-                    if reviewed_twice {
+                    if reviews_of_state > 1 {
                         { " · " }
-                        <a href={compare_query.to_search()} data-testid="compare-link" onclick={oncompare}>{ t.get(Msg::CompareLink) }</a>
+                        <a href={compare_query.to_search()} data-testid="compare-link" onclick={oncompare}>{ t.fmt(Msg::CompareLink, &[("reviews", &t.count(Msg::ReviewsCount, reviews_of_state, &[]))]) }</a>
                     }
                     { " · " }
                     <button type="button" class="print-button" data-testid="print" onclick={onprint}>{ t.get(Msg::Print) }</button>

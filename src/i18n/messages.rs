@@ -160,7 +160,7 @@ messages! {
     LoadErrorOtherBuild = "{file} belongs to a newer version of the data than this page: reload the page";
     TextsOffline = "You are offline, and the texts of the recommendations are not saved on this device yet: they will be fetched when the connection is back.";
     CompareUnknownState = "no State called {name} in the data";
-    CompareNotTwice = ["{state} was reviewed {n} time in the data, so there is nothing to compare", "{state} was reviewed {n} times in the data, so there is nothing to compare"];
+    CompareReviewedOnce = ["{state} was reviewed {n} time in the data, so there is nothing to compare", "{state} was reviewed {n} times in the data, so there is nothing to compare"];
     CompareTextsLoading = "the comparison needs the recommendation texts, which are still loading";
 
     // Cards
@@ -260,11 +260,16 @@ messages! {
     ChartPerSdgGoal = "Recommendations per SDG goal";
     ChartPerPersons = "Recommendations per group of persons";
     ChartPerAction = "Recommendations per action category";
-    ChartUncovered = " (the source does not classify sessions {sessions} by {option})";
+    ChartUncovered = [" (the source does not classify session {sessions} by {option})", " (the source does not classify sessions {sessions} by {option})"];
     ChartEmpty = "None of the selected recommendations is classified by {option}{uncovered}.";
     NoRegion = "No regional group or unknown";
     ChartRegions = "Recommendations by the regional group of the recommending State";
-    ChartSessions = "Recommendations per session";
+    ChartOverTime = "Recommendations per session, over time";
+    ChartStateOverTime = "Recommendations per review, over time";
+    OverTimeHint = "Each bar is a session, its cycle marked above it. Click one to filter by that session, and again to show every session.";
+    OverTimeStateHint = "Each bar is a review. Click one to list its recommendations.";
+    OverTimeUncovered = ["Filtered by {option}: the source does not classify session {sessions} by {option}, so it shows none here.", "Filtered by {option}: the source does not classify sessions {sessions} by {option}, so they show none here."];
+    ColumnCycle = "Cycle";
     BarDetail = "{label}: {accepted} accepted, {noted} noted";
     FilterByIt = "{detail}. Filter by it.";
     TheNumbers = "The numbers";
@@ -303,21 +308,25 @@ messages! {
     RateOf = "{share} of {n}";
     RecommendationsAccepted = "{recommendations}, {share} accepted";
     ParticipationDetail = "{states} ({members} members, {observers} observers)";
-    RaisedOnlyHere = "{options} raised only in this review";
-    NoneDropped = "None: every {option} of this review was raised again in the second.";
-    NoneGained = "None: every {option} of this review was raised in the first.";
-    TwoReviewsCompared = "{name}: two reviews compared";
-    ComparedBySdg = "Compared by SDG goal: the source does not classify the recommendations of sessions {sessions} by theme.";
-    AcceptancePer = "Acceptance per {option}, then and now";
-    FirstReview = "First review";
-    SecondReview = "Second review";
-    RecommendedBothTimes = "States that recommended both times ({n})";
+    ReviewsCompared = "{name}: {reviews} compared";
+    FirstInData = "The first review in the data.";
+    GainedSince = "{options} new since session {session}";
+    DroppedSince = "{options} of session {session} not raised again";
+    NoneGainedSince = "None: every {option} of this review was raised in session {session} too.";
+    NoneDroppedSince = "None: every {option} of session {session} was raised again.";
+    NotComparedSince = ["Not compared with session {previous}: the source classifies the recommendations of session {sessions} neither by theme nor by SDG goal.", "Not compared with session {previous}: the source classifies the recommendations of sessions {sessions} neither by theme nor by SDG goal."];
+    ComparedBySdg = ["Compared by SDG goal: the source does not classify the recommendations of session {sessions} by theme.", "Compared by SDG goal: the source does not classify the recommendations of sessions {sessions} by theme."];
+    RecommendedInBoth = "{states} recommended both here and in session {session}.";
+    AcceptancePerReview = "Acceptance per {option}, review by review";
+    NotClassifiedCell = "not classified";
+    NotClassifiedIn = ["Not classified: the source does not classify the recommendations of session {sessions} by {option}.", "Not classified: the source does not classify the recommendations of sessions {sessions} by {option}."];
+    RecommendedEveryTime = "States that recommended in every review ({n})";
 
     // The open card
     ReviewTitle = "{name}, session {session}";
     ReviewedOn = "Reviewed {date}";
     Permalink = "Permanent link to this review";
-    CompareLink = "Compare its two reviews";
+    CompareLink = "Compare its {reviews}";
     Print = "Print";
     LiveView = "Live view: {link}";
     NationalReport = "National report";
@@ -369,8 +378,9 @@ messages! {
     SiteFrom = "{recommendations} from {states}";
     SiteFigures = "{from}; {accepted} accepted, {noted} noted.";
     SiteReviewDescription = "{name}'s Universal Periodic Review in session {session} of the Human Rights Council's Working Group: {figures}";
-    SiteStateTitle = "{name} — Universal Periodic Review, sessions {sessions}";
+    SiteStateTitle = ["{name} — Universal Periodic Review, session {sessions}", "{name} — Universal Periodic Review, sessions {sessions}"];
     SiteAnd = " and ";
+    SiteListSeparator = ", ";
     SiteSessionFigures = "session {session}: {figures}";
     SiteStateDescription = "{name}'s Universal Periodic Reviews side by side. {figures}";
     SiteHomeDescription = "Every recommendation of the UN Human Rights Council's Universal Periodic Review, sessions 1-27 (2008-2017): {recommendations} in {reviews} reviews, as interactive review cards.";
@@ -380,7 +390,7 @@ messages! {
     SiteSessionLink = "session {session}";
     SiteMore = "More";
     SiteAllReviews = "All reviews";
-    SiteBothReviews = "{name}: both reviews side by side";
+    SiteReviewsSideBySide = "{name}: {reviews} side by side";
     SiteComparison = "The comparison in the viewer";
     SiteOtherLanguages = "This page in other languages";
     SiteTexts = "Every recommendation with its text (in English, as in the sources)";

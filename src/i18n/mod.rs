@@ -174,6 +174,16 @@ impl Tr {
         fill(self.raw(msg, n), &all)
     }
 
+    /// A message about some sessions: `{sessions}` their ranges
+    /// (`1–3, 27`), in the form for one session or for more (a note about
+    /// session 27 alone must not say "sessions 27").
+    pub fn about_sessions(&self, msg: Msg, sessions: &[u8], args: &[(&str, &str)]) -> String {
+        let ranges = format::session_ranges(sessions);
+        let mut all = vec![("sessions", ranges.as_str())];
+        all.extend_from_slice(args);
+        self.count(msg, sessions.len() as u32, &all)
+    }
+
     /// A message about `n` things cut around its number: the words before
     /// and after `{n}` in the plural form for `n`. A count that changes at
     /// each filter shows its number alone beside these words, which change

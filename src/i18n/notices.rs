@@ -119,8 +119,8 @@ impl Tr {
             CompareError::UnknownState(name) => {
                 self.fmt(Msg::CompareUnknownState, &[("name", &format::quoted(name))])
             }
-            CompareError::NotTwice { state, reviews } => self.count(
-                Msg::CompareNotTwice,
+            CompareError::ReviewedOnce { state, reviews } => self.count(
+                Msg::CompareReviewedOnce,
                 *reviews as u32,
                 &[("state", &self.state_name(dataset, *state))],
             ),

@@ -99,6 +99,19 @@ pub fn review_meta(t: &Tr, dataset: &Dataset, review: usize) -> PageMeta {
     }
 }
 
+/// `items` as a sentence lists them: `1, 13 and 27`.
+fn spoken_list(t: &Tr, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        [most @ .., last] => format!(
+            "{}{}{last}",
+            most.join(&t.get(Msg::SiteListSeparator)),
+            t.get(Msg::SiteAnd)
+        ),
+    }
+}
+
 /// The reviews of the State `state` (an index into [`dataset.states`](Dataset::states)).
 pub fn reviews_of(dataset: &Dataset, state: usize) -> Vec<usize> {
     (0..dataset.reviews.len())
@@ -126,12 +139,10 @@ pub fn state_meta(t: &Tr, dataset: &Dataset, state: usize) -> PageMeta {
         })
         .collect();
     PageMeta {
-        title: t.fmt(
+        title: t.count(
             Msg::SiteStateTitle,
-            &[
-                ("name", &name),
-                ("sessions", &sessions.join(&t.get(Msg::SiteAnd))),
-            ],
+            sessions.len() as u32,
+            &[("name", &name), ("sessions", &spoken_list(t, &sessions))],
         ),
         description: t.fmt(
             Msg::SiteStateDescription,

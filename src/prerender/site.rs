@@ -696,7 +696,16 @@ fn review_links(t: &Tr, dataset: &Dataset, review: usize) -> String {
         home_path(lang),
         escape(&t.get(Msg::SiteAllReviews)),
         escape(&state_path(&dataset.states[state].id, lang)),
-        escape(&t.fmt(Msg::SiteBothReviews, &[("name", &name)])),
+        escape(&t.fmt(
+            Msg::SiteReviewsSideBySide,
+            &[
+                ("name", &name),
+                (
+                    "reviews",
+                    &t.count(Msg::ReviewsCount, reviews_of(dataset, state).len() as u32, &[])
+                )
+            ]
+        )),
     );
     // An outline leaves the recommendations' texts to the English page.
     if lang != Lang::En {

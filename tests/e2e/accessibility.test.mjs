@@ -41,6 +41,7 @@ const VIEWS = [
   ['an open card with searched terms marked', '?review=kazakhstan-s7&q=torture+OR+women', '[data-testid=review-detail] mark'],
   ['the charts', '?view=charts', '[data-testid=theme-chart]'],
   ['the compare view', '?compare=kazakhstan', '[data-testid=compare-column]'],
+  ['the compare view of three reviews', '?compare=brazil', '[data-testid=chart-over-time]'],
   ['the table', '?view=table&by=from', '[data-testid=table-row]'],
   ["a recommending State's profile", '?from=France', '[data-testid=recommender-profile]'],
 ];

@@ -69,9 +69,9 @@ test('Kazakhstan\'s two reviews side by side', async () => {
   const compare = page.locator('[data-testid=compare]');
   await compare.waitFor();
   assert.deepEqual(await compare.locator('.compare-column').evaluateAll((c) => c.map((e) => e.dataset.review)), ['kazakhstan-s7', 'kazakhstan-s20']);
-  assert.ok(await page.locator('[data-testid=themes-gained] li').count() > 0);
+  assert.ok(await compare.locator('.compare-column').nth(1).locator('[data-testid=themes-gained] li').count() > 0);
   assert.ok(await page.locator('[data-testid=acceptance-per-theme] tbody tr').count() > 5);
-  assert.match(await page.locator('[data-testid=recommended-both-times]').textContent(), /France/);
+  assert.match(await page.locator('[data-testid=recommended-every-time]').textContent(), /France/);
   await page.close();
 });
 

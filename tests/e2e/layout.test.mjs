@@ -1,6 +1,6 @@
 // What a person sees on a desktop (1280 px) and on a phone (360 px): chart
-// labels in full, the comparison in two columns that stack, a sort select
-// the size of what it shows.
+// labels in full, the chart over time in the window, the comparison in a
+// column per review that stack, a sort select the size of what it shows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { servedSite } from './support.mjs';
@@ -58,7 +58,7 @@ function drawnLabels(page, chart) {
 for (const width of WIDTHS) {
   test(`every chart label is shown in full at ${width} px`, async () => {
     const { page } = await openViewer('?view=charts', width);
-    for (const chart of ['theme-chart', 'region-chart', 'session-chart']) {
+    for (const chart of ['theme-chart', 'region-chart']) {
       const { chart: box, viewport, labels } = await drawnLabels(page, chart);
       assert.ok(labels.length > 0, `${chart} has bars`);
       assert.ok(box.right <= viewport + 1, `${chart} fits the ${viewport} px window (right edge ${box.right})`);
@@ -73,20 +73,49 @@ for (const width of WIDTHS) {
   });
 }
 
-test('the compare view: one column per review, its themes as a list, side by side at 1280 px and stacked at 360 px', async () => {
+for (const width of WIDTHS) {
+  test(`the chart over time stays in the window at ${width} px, its bars wide enough to hit`, async () => {
+    const { page } = await openViewer('?view=charts', width);
+    const chart = page.locator('[data-testid=chart-over-time]');
+    const box = await chart.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= width + 1, `the chart fits the ${width} px window: ${JSON.stringify(box)}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow} px`);
+    // On a phone the bars scroll in their own box rather than shrink.
+    const widths = await chart.locator('button.time-bar').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().width));
+    assert.ok(widths.length > 20 && widths.every((w) => w >= 24), `bars at least 24 px wide: ${widths.join(', ')}`);
+    await page.close();
+  });
+}
+
+test('the compare view: one column per review, side by side at 1280 px and stacked at 360 px', async () => {
+  for (const width of WIDTHS) {
+    for (const [state, reviews] of [['kazakhstan', 2], ['brazil', 3]]) {
+      const { page } = await openViewer(`?compare=${state}`, width);
+      const columns = page.locator('[data-testid=compare] .compare-column');
+      assert.equal(await columns.count(), reviews);
+      const boxes = await columns.evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().toJSON()));
+      for (let i = 1; i < boxes.length; i++) {
+        const [before, now] = [boxes[i - 1], boxes[i]];
+        if (width === 1280) {
+          assert.ok(Math.abs(before.y - now.y) < 1 && now.x >= before.x + before.width, `${state}: side by side: ${JSON.stringify(boxes)}`);
+        } else {
+          assert.ok(now.y >= before.y + before.height && Math.abs(before.x - now.x) < 1, `${state}: stacked: ${JSON.stringify(boxes)}`);
+        }
+      }
+      await page.close();
+    }
+  }
+});
+
+test('the compare view: what a review raised against the one before, as lists in its column', async () => {
   for (const width of WIDTHS) {
     const { page } = await openViewer('?compare=kazakhstan', width);
     const columns = page.locator('[data-testid=compare] .compare-column');
-    assert.equal(await columns.count(), 2);
-    const boxes = [await columns.nth(0).boundingBox(), await columns.nth(1).boundingBox()];
-    if (width === 1280) {
-      assert.ok(Math.abs(boxes[0].y - boxes[1].y) < 1 && boxes[1].x >= boxes[0].x + boxes[0].width, `side by side: ${JSON.stringify(boxes)}`);
-    } else {
-      assert.ok(boxes[1].y >= boxes[0].y + boxes[0].height && Math.abs(boxes[0].x - boxes[1].x) < 1, `stacked: ${JSON.stringify(boxes)}`);
-    }
-    // Each review's own themes sit in its column, as list items one under
-    // the other (not run together on a line).
-    for (const [column, list] of [[0, 'themes-dropped'], [1, 'themes-gained']]) {
+    // The themes gained and dropped since the first review sit in the
+    // second's column, as list items one under the other (not run
+    // together on a line).
+    for (const [column, list] of [[1, 'themes-dropped'], [1, 'themes-gained']]) {
       const items = columns.nth(column).locator(`ul[data-testid=${list}] > li`);
       const n = await items.count();
       assert.ok(n > 1, `${list}: a list in column ${column + 1}`);

@@ -113,8 +113,11 @@ export function watchErrors(page) {
   return errors;
 }
 
-/** Parses RFC 4180 text, without trusting the writer. */
-export function parseCsv(text) {
+/**
+ * Parses RFC 4180 text, without trusting the writer; `separator` for a
+ * file that separates its fields otherwise (UPR Info's 2018 export: `;`).
+ */
+export function parseCsv(text, separator = ',') {
   const records = [];
   let record = [];
   let field = '';
@@ -126,10 +129,12 @@ export function parseCsv(text) {
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { record.push(field); field = ''; }
+    else if (c === separator) { record.push(field); field = ''; }
     else if (c === '\n') { record.push(field); records.push(record); record = []; field = ''; }
     else if (c !== '\r') field += c;
   }
+  // A last row without a line end (as the 2018 export's).
+  if (field !== '' || record.length > 0) { record.push(field); records.push(record); }
   return records;
 }
 

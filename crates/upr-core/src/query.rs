@@ -80,7 +80,7 @@ pub struct Query {
     pub from_region: Option<Region>,
     /// Cards, or charts of the same selection.
     pub view: View,
-    /// A State whose two reviews are shown side by side, as given.
+    /// A State whose reviews (two or more) are shown side by side, as given.
     pub compare: Option<String>,
     /// What a row of the table stands for (`view=table` only).
     pub by: By,

@@ -8,7 +8,7 @@ use crate::dataset::LoadError;
 use crate::facet::Facet;
 use crate::filter::{apply, Outcome};
 use crate::query::{Query, QueryWarning, Reason, View};
-use crate::stats::{self, CompareError, Comparison, Histogram, Split};
+use crate::stats::{self, CompareError, Comparison, Histogram, SessionBar, Split};
 use std::rc::Rc;
 
 /// Shared, cheaply compared by identity: a new value means a new dataset
@@ -41,7 +41,12 @@ pub struct ChartData {
     /// Per facet, in [`Facet::ALL`] order: its options' bars.
     pub facets: Vec<(Facet, Vec<(usize, Split)>)>,
     pub regions: Vec<(Option<Region>, Split)>,
-    pub sessions: Vec<(u8, Split)>,
+    /// Per session that holds a review, in session order, with its cycle:
+    /// the selection over time.
+    pub over_time: Vec<SessionBar>,
+    /// Per facet filtered by, the sessions of `over_time` it does not
+    /// classify ([`stats::unclassified_over_time`]).
+    pub over_time_unclassified: Vec<(Facet, Vec<u8>)>,
     pub participation: Histogram,
 }
 
@@ -238,13 +243,19 @@ impl ViewerState {
             }
         }
         self.charts = (self.query.view == View::Charts && dataset.texts_loaded).then(|| {
+            let over_time = stats::over_time(&dataset, outcome);
             Shared(Rc::new(ChartData {
                 facets: Facet::ALL
                     .iter()
                     .map(|f| (*f, stats::by_facet(&dataset, outcome, *f)))
                     .collect(),
                 regions: stats::by_recommending_region(&dataset, outcome),
-                sessions: stats::by_session(&dataset, outcome),
+                over_time_unclassified: stats::unclassified_over_time(
+                    &dataset,
+                    &self.query,
+                    &over_time,
+                ),
+                over_time,
                 participation: stats::participation_histogram(&dataset, &self.query),
             }))
         });

@@ -105,6 +105,74 @@ pub fn by_session(dataset: &Dataset, outcome: &Outcome) -> Vec<(u8, Split)> {
     sessions
 }
 
+/// One session of the chart over time: its recommendations in the
+/// selection, and the cycle it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionBar {
+    pub session: u8,
+    pub cycle: u8,
+    pub split: Split,
+}
+
+/// The selection over time: [`by_session`] for the sessions that hold a
+/// review, in session order, each with its cycle. The sessions the data
+/// lists beyond the last review (to session 50) are left out: they hold
+/// no reviews yet, which a bar of zero would misstate.
+pub fn over_time(dataset: &Dataset, outcome: &Outcome) -> Vec<SessionBar> {
+    let reviewed: BTreeSet<u8> = dataset.reviews.iter().map(|r| r.summary.session).collect();
+    let mut bars: Vec<SessionBar> = by_session(dataset, outcome)
+        .into_iter()
+        .filter(|(session, _)| reviewed.contains(session))
+        .map(|(session, split)| SessionBar {
+            session,
+            cycle: dataset
+                .sessions
+                .iter()
+                .find(|s| s.number == session)
+                .map_or(0, |s| s.cycle),
+            split,
+        })
+        .collect();
+    sort::sort_by_key(&mut bars, |b| b.session);
+    bars
+}
+
+/// Per facet the query filters by, the sessions among `bars` that facet
+/// does not classify (session 27 has no themes): a filter by it finds
+/// nothing there, which the chart says so that an empty bar does not read
+/// as "none raised".
+pub fn unclassified_over_time(
+    dataset: &Dataset,
+    query: &Query,
+    bars: &[SessionBar],
+) -> Vec<(Facet, Vec<u8>)> {
+    Facet::ALL
+        .iter()
+        .filter(|facet| !query.selection(**facet).is_empty())
+        .filter_map(|facet| {
+            let (_, unclassified) = facet.coverage(dataset);
+            let charted: Vec<u8> = unclassified
+                .into_iter()
+                .filter(|s| bars.iter().any(|b| b.session == *s))
+                .collect();
+            (!charted.is_empty()).then_some((*facet, charted))
+        })
+        .collect()
+}
+
+/// The cycles of a run of bars in session order: each cycle with the
+/// range of its bars, where the chart marks a boundary and a label.
+pub fn cycle_spans(bars: &[SessionBar]) -> Vec<(u8, std::ops::Range<usize>)> {
+    let mut spans: Vec<(u8, std::ops::Range<usize>)> = Vec::new();
+    for (i, bar) in bars.iter().enumerate() {
+        match spans.last_mut() {
+            Some((cycle, range)) if *cycle == bar.cycle => range.end = i + 1,
+            _ => spans.push((bar.cycle, i..i + 1)),
+        }
+    }
+    spans
+}
+
 /// Reviews per number of participating States, in bins of [`BIN`] States,
 /// for the selection without its own States range (so the chart shows
 /// where the range sits in the whole distribution).
@@ -137,38 +205,126 @@ pub fn participation_histogram(dataset: &Dataset, query: &Query) -> Histogram {
     Histogram { counts, most }
 }
 
-/// A State reviewed twice: what changed between its two reviews.
+/// A State's reviews side by side, in session order: how each was
+/// answered, what each raised that the one before it had not (and the
+/// reverse), and who recommended throughout.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
     pub state: StateIndex,
-    /// Review indices, earlier first.
-    pub earlier: usize,
-    pub later: usize,
-    /// What the two reviews are compared along: themes where both are
-    /// classified by theme, otherwise SDG goals (the Explorer links both
-    /// cycles, UPR Info's themes stop at session 20).
-    pub facet: Facet,
-    /// Options (of [`facet`](Self::facet)) raised only later, only earlier.
+    /// Every review of the State, earliest first; at least two.
+    pub reviews: Vec<ComparedReview>,
+    /// What the acceptance per option is given along: the facet that
+    /// classifies the most of the reviews, themes on a tie; `None` where
+    /// neither themes nor SDG goals classify any of them.
+    pub facet: Option<Facet>,
+    /// Per option (of [`facet`](Self::facet)) raised in any review: its
+    /// split in each review, in [`reviews`](Self::reviews) order, `None`
+    /// where that facet does not classify that review (session 27 has no
+    /// themes: not "none raised").
+    pub per_option: Vec<(usize, Vec<Option<Split>>)>,
+    /// States that recommended in every review, by name.
+    pub recommended_every_time: Vec<StateIndex>,
+}
+
+impl Comparison {
+    /// The State's reviews as bars over time, one per review's session.
+    pub fn over_time(&self) -> Vec<SessionBar> {
+        self.reviews
+            .iter()
+            .map(|r| SessionBar {
+                session: r.session,
+                cycle: r.cycle,
+                split: r.split.clone(),
+            })
+            .collect()
+    }
+}
+
+/// One review of a [`Comparison`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ComparedReview {
+    /// Index into [`Dataset::reviews`].
+    pub review: usize,
+    pub session: u8,
+    pub cycle: u8,
+    /// Its recommendations, accepted and noted.
+    pub split: Split,
+    /// The facets a comparison can go by (themes, SDG goals) that
+    /// classify this review: none for session 27.
+    pub classified_by: Vec<Facet>,
+    /// Against the review before it; `None` for the first.
+    pub change: Option<Change>,
+}
+
+/// What changed from one review of a State to the next.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// The review before (index into [`Dataset::reviews`]).
+    pub previous: usize,
+    /// What the two are compared along: themes where both are classified
+    /// by theme, else SDG goals where both are linked to them; `None`
+    /// where either has neither (session 27), so that nothing is listed
+    /// as gained or dropped that the source simply does not classify.
+    pub facet: Option<Facet>,
+    /// Options (of [`facet`](Self::facet)) raised in this review and not
+    /// the one before.
     pub gained: Vec<usize>,
+    /// Options raised in the review before and not in this one.
     pub dropped: Vec<usize>,
-    /// Per option raised in either: (option, then, now).
-    pub per_option: Vec<(usize, Split, Split)>,
-    /// States that recommended in both reviews, by name.
-    pub recommended_both_times: Vec<StateIndex>,
+    /// States that recommended in both, by name.
+    pub recommended_in_both: Vec<StateIndex>,
 }
 
 /// Why there is nothing to compare (the viewer's `Tr::compare_error` words it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CompareError {
     UnknownState(String),
-    /// The State was reviewed this many times, not twice.
-    NotTwice {
+    /// The State was reviewed fewer than two times: once, or never (a
+    /// State that only recommended, such as an observer).
+    ReviewedOnce {
         state: StateIndex,
         reviews: usize,
     },
     TextsNotLoaded,
 }
 
+/// The facets a comparison can go by, in order of preference: UPR Info's
+/// themes, then the Explorer's SDG goals.
+const COMPARED_BY: [Facet; 2] = [Facet::Theme, Facet::SdgGoal];
+
+/// Per option of `facet`, the split of one review's recommendations, and
+/// the States that recommended in it.
+fn review_splits(
+    dataset: &Dataset,
+    review: usize,
+    facet: Option<Facet>,
+) -> (BTreeMap<usize, Split>, BTreeSet<StateIndex>) {
+    let mut per_option: BTreeMap<usize, Split> = BTreeMap::new();
+    let mut from = BTreeSet::new();
+    for row in dataset
+        .recommendations
+        .range(dataset.reviews[review].recommendations.clone())
+    {
+        if let Some(facet) = facet {
+            for option in facet.indices(&row) {
+                per_option.entry(option).or_default().add(row.response);
+            }
+        }
+        from.extend(row.from);
+    }
+    (per_option, from)
+}
+
+fn by_name(dataset: &Dataset, states: impl IntoIterator<Item = StateIndex>) -> Vec<StateIndex> {
+    let mut states: Vec<StateIndex> = states.into_iter().collect();
+    sort::sort_by(&mut states, |a, b| {
+        dataset.state_name(*a).cmp(dataset.state_name(*b))
+    });
+    states
+}
+
+/// Every review of the State called `state_name` (any of its names),
+/// compared each with the one before.
 pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, CompareError> {
     let state = dataset
         .find_state(state_name)
@@ -177,71 +333,103 @@ pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, Compar
         .filter(|i| dataset.reviews[*i].state == state)
         .collect();
     sort::sort_by_key(&mut reviews, |i| dataset.reviews[*i].summary.session);
-    let [earlier, later] = reviews[..] else {
-        return Err(CompareError::NotTwice {
+    if reviews.len() < 2 {
+        return Err(CompareError::ReviewedOnce {
             state,
             reviews: reviews.len(),
         });
-    };
-    if ![earlier, later].iter().all(|r| dataset.has_texts_of(*r)) {
+    }
+    if !reviews.iter().all(|r| dataset.has_texts_of(*r)) {
         return Err(CompareError::TextsNotLoaded);
     }
-    let facet = if [earlier, later]
+    let classifies = |facet: Facet, review: usize| facet.classifies(&dataset.reviews[review]);
+    // `max_by_key` keeps the last of equals: themes last, so they win a tie.
+    let facet = COMPARED_BY
         .iter()
-        .all(|r| Facet::Theme.classifies(&dataset.reviews[*r]))
-    {
-        Facet::Theme
-    } else {
-        Facet::SdgGoal
-    };
-    let splits = |review: usize| {
-        let mut per_option: BTreeMap<usize, Split> = BTreeMap::new();
-        let mut from = BTreeSet::new();
-        for row in dataset
-            .recommendations
-            .range(dataset.reviews[review].recommendations.clone())
-        {
-            for option in facet.indices(&row) {
-                per_option.entry(option).or_default().add(row.response);
+        .rev()
+        .map(|f| (*f, reviews.iter().filter(|r| classifies(*f, **r)).count()))
+        .filter(|(_, n)| *n > 0)
+        .max_by_key(|(_, n)| *n)
+        .map(|(f, _)| f);
+    let table: Vec<(BTreeMap<usize, Split>, BTreeSet<StateIndex>)> = reviews
+        .iter()
+        .map(|r| review_splits(dataset, *r, facet.filter(|f| classifies(*f, *r))))
+        .collect();
+    let options: BTreeSet<usize> = table.iter().flat_map(|(o, _)| o.keys()).copied().collect();
+    let per_option = options
+        .into_iter()
+        .map(|option| {
+            let splits = reviews
+                .iter()
+                .zip(&table)
+                .map(|(review, (splits, _))| {
+                    facet
+                        .filter(|f| classifies(*f, *review))
+                        .map(|_| splits.get(&option).cloned().unwrap_or_default())
+                })
+                .collect();
+            (option, splits)
+        })
+        .collect();
+    let every_time = table
+        .iter()
+        .skip(1)
+        .fold(table[0].1.clone(), |all, (_, from)| {
+            all.intersection(from).copied().collect()
+        });
+    let compared = reviews
+        .iter()
+        .enumerate()
+        .map(|(i, &review)| {
+            let summary = &dataset.reviews[review].summary;
+            let change = i.checked_sub(1).map(|p| {
+                let previous = reviews[p];
+                let facet = COMPARED_BY
+                    .into_iter()
+                    .find(|f| classifies(*f, previous) && classifies(*f, review));
+                let (then, from_then) = review_splits(dataset, previous, facet);
+                let (now, from_now) = review_splits(dataset, review, facet);
+                Change {
+                    previous,
+                    facet,
+                    gained: now
+                        .keys()
+                        .filter(|o| !then.contains_key(o))
+                        .copied()
+                        .collect(),
+                    dropped: then
+                        .keys()
+                        .filter(|o| !now.contains_key(o))
+                        .copied()
+                        .collect(),
+                    recommended_in_both: by_name(
+                        dataset,
+                        from_then.intersection(&from_now).copied(),
+                    ),
+                }
+            });
+            ComparedReview {
+                review,
+                session: summary.session,
+                cycle: dataset.reviews[review].cycle,
+                split: Split {
+                    accepted: summary.accepted,
+                    noted: summary.noted,
+                },
+                classified_by: COMPARED_BY
+                    .into_iter()
+                    .filter(|f| classifies(*f, review))
+                    .collect(),
+                change,
             }
-            from.extend(row.from);
-        }
-        (per_option, from)
-    };
-    let (then, from_then) = splits(earlier);
-    let (now, from_now) = splits(later);
-    let options: BTreeSet<usize> = then.keys().chain(now.keys()).copied().collect();
-    let mut recommended_both_times: Vec<StateIndex> =
-        from_then.intersection(&from_now).copied().collect();
-    sort::sort_by(&mut recommended_both_times, |a, b| {
-        dataset.state_name(*a).cmp(dataset.state_name(*b))
-    });
+        })
+        .collect();
     Ok(Comparison {
         state,
-        earlier,
-        later,
+        reviews: compared,
         facet,
-        gained: now
-            .keys()
-            .filter(|t| !then.contains_key(t))
-            .copied()
-            .collect(),
-        dropped: then
-            .keys()
-            .filter(|t| !now.contains_key(t))
-            .copied()
-            .collect(),
-        per_option: options
-            .into_iter()
-            .map(|t| {
-                (
-                    t,
-                    then.get(&t).cloned().unwrap_or_default(),
-                    now.get(&t).cloned().unwrap_or_default(),
-                )
-            })
-            .collect(),
-        recommended_both_times,
+        per_option,
+        recommended_every_time: by_name(dataset, every_time),
     })
 }
 
