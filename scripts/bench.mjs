@@ -4,10 +4,12 @@
 // never fails on a slow machine.
 //
 //   node scripts/bench.mjs [--loads N] [--reps N] [--scales 1,4,16]
-//                          [--throttle 4] [--json PATH]
+//                          [--throttle 4] [--only PARTS] [--json PATH]
 // --throttle N also runs the real data with the CPU slowed N times
 // (Chromium's Emulation.setCPUThrottlingRate, like a mid-range phone; 0:
-// not). --json PATH writes every printed figure to PATH as well.
+// not). --only runs some of the parts (PARTS below, comma-separated);
+// their budgets are "not measured" in the rest. --json PATH writes every
+// printed figure to PATH as well.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +17,8 @@ import zlib from 'node:zlib';
 import { execSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, packFolder, startServer, DIST } from '../tests/e2e/support.mjs';
+import { BUDGETS, judged } from './budgets.mjs';
+import { hostedServer, measureFirstSearch, measureRepeat, measureWire } from './bench-visits.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(ROOT, '.tmp/bench');
@@ -24,6 +28,20 @@ const REPS = Number(args.reps ?? 25);
 const SCALES = (args.scales ?? '1,4,16').split(',').map(Number);
 const THROTTLE = Number(args.throttle ?? 4);
 const JSON_PATH = args.json;
+// The parts, in the order they run.
+const PARTS = {
+  sizes: 'the release\'s wasm and the whole dist/',
+  wire: 'bytes over the wire on a first visit, slow and fast connection (the release)',
+  repeat: 'bytes over the wire on a second visit (the release)',
+  search: 'the first search on a page without the texts, CPU slowed (the release)',
+  load: 'cold loads, filter latency and memory per dataset (the benchmark build)',
+  lighthouse: 'Lighthouse, run after this script by scripts/bench.sh (scripts/lighthouse.mjs)',
+};
+const ONLY = args.only ? args.only.split(',') : null;
+for (const part of ONLY ?? []) {
+  if (!(part in PARTS)) throw new Error(`--only: no part "${part}" (the parts: ${Object.keys(PARTS).join(', ')})`);
+}
+const inRun = (part) => ONLY === null || ONLY.includes(part);
 const START_LOAD = os.loadavg();
 const STARTED = Date.now();
 const git = (command) => { try { return execSync(`git ${command}`, { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { return null; } };
@@ -33,19 +51,6 @@ const git = (command) => { try { return execSync(`git ${command}`, { cwd: ROOT, 
 const COMMIT = git('rev-parse --short HEAD');
 const DIRTY = COMMIT !== null && git("status --porcelain --untracked-files=no -- . ':!docs'") !== '';
 
-// Budgets, and why.
-const BUDGETS = {
-  firstCardRatio: { limit: 1.1, unit: 'x', why: 'the first card within 1.1 times a static page of the same cards: the first screen is prerendered HTML and waits for no code (issue 14)' },
-  filterP95: { limit: 16, unit: 'ms', why: 'every filter within one 60 Hz frame (16 ms) at the 95th percentile on the real data: answers feel instant' },
-  search16xP95: { limit: 33, unit: 'ms', why: 'a text search within two frames (33 ms) at 16 times the real data: typing stays fluid as the data grows' },
-  filter16xP95: { limit: 16, unit: 'ms', why: 'every filter but the search within one frame at 16 times the real data (issue 15)' },
-  openCard16xP95: { limit: 16, unit: 'ms', why: 'opening the largest card within one frame at 16 times the real data (issue 15)' },
-  texts16x: { limit: 1500, unit: 'ms', why: 'all texts loaded and searchable within 1.5 s at 16 times the real data (issue 15)' },
-  memoryRatio: { limit: 2, unit: 'x', why: 'wasm memory at most twice the raw size of the texts it holds, at every scale: a phone does not kill the tab (issue 15)' },
-  throttledFilterP95: { limit: 33, unit: 'ms', why: 'every filter within 33 ms at p95 on the real data with the CPU slowed four times, like a mid-range phone (issue 15)' },
-  appCodeGzip: { limit: 200_000, unit: 'bytes', why: 'app code under 200 KB gzipped: the first visit on a slow connection stays short' },
-  firstBytesGzip: { limit: 300_000, unit: 'bytes', why: 'everything the first card needs within 300 KB gzipped (a prerendered page: the HTML and its styles; otherwise the glue, overview and wasm too): what the first screen does not need waits' },
-};
 
 const log = (...a) => console.error(...a);
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
@@ -55,6 +60,7 @@ const spread = (xs) => { const s = [...xs].sort((a, b) => a - b); return `${s[0]
 const ms = (x) => (x === undefined ? 'n/a' : x < 10 ? x.toFixed(2) : x.toFixed(1));
 const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
 const mb = (b) => `${(b / 1e6).toFixed(1)} MB`;
+const bytes = (b) => (b >= 1e6 ? mb(b) : kb(b));
 
 /** A synthetic dataset `scale` times the real one: every review repeated
  *  with a new id, and its texts packed for the viewer as the build packs
@@ -331,7 +337,9 @@ async function textsFloor(page, url) {
   }, url);
 }
 
-async function main() {
+/** The cold loads of each dataset, beside the static page's, with each
+ *  one's filter latency, memory and texts limit (the benchmark build). */
+async function measureLoads() {
   fs.mkdirSync(WORK, { recursive: true });
   const mounts = { '/real/': DIST, '/static/': path.join(WORK, 'static') };
   for (const scale of SCALES.filter((s) => s > 1)) {
@@ -387,10 +395,60 @@ async function main() {
     rows.push({ ...d, runs, latency, floor, memory, textsLimit, textBytes: textBytes(dir) });
   }
   await server.close();
-  report(rows, staticRuns, staticPaint);
+  return { rows, staticRuns, staticPaint };
 }
 
-function report(rows, staticRuns, staticPaint) {
+/** The release's wasm, and every file of dist/: raw and gzipped (each file
+ *  alone, level 9, as a host that compresses everything would store it). */
+function measureSizes(release) {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else files.push(file);
+    }
+  };
+  walk(release);
+  const sizeOf = (list) => list.reduce((a, f) => ({ raw: a.raw + fs.statSync(f).size, gzip: a.gzip + gz(f) }), { raw: 0, gzip: 0 });
+  return { wasm: sizeOf(files.filter((f) => f.endsWith('.wasm'))), dist: { files: files.length, ...sizeOf(files) } };
+}
+
+// The first search is held to a phone's speed whatever --throttle says.
+const SEARCH_SLOWDOWN = 4;
+
+async function main() {
+  // The release, as people download it: its sizes, and the visits.
+  const release = path.resolve(ROOT, process.env.UPR_RELEASE_DIST ?? DIST);
+  const results = {};
+  if (inRun('sizes')) {
+    log('sizes of the release');
+    results.sizes = measureSizes(release);
+  }
+  if (inRun('wire') || inRun('repeat') || inRun('search')) {
+    const server = await hostedServer(release);
+    try {
+      if (inRun('wire')) {
+        log('bytes over the wire, first visits');
+        results.wire = await measureWire(server);
+      }
+      if (inRun('repeat')) {
+        log('bytes over the wire, second visits');
+        results.repeat = await measureRepeat(server);
+      }
+      if (inRun('search')) {
+        log(`the first search, CPU slowed ${SEARCH_SLOWDOWN}x: ${LOADS} cold loads`);
+        results.search = await measureFirstSearch(server, { loads: LOADS, reps: REPS, throttle: SEARCH_SLOWDOWN });
+      }
+    } finally {
+      await server.close();
+    }
+  }
+  if (inRun('load')) results.load = await measureLoads();
+  report(results);
+}
+
+function report({ load: loadResults, sizes, wire, repeat, search }) {
   const out = [];
   const p = (s = '') => out.push(s);
   const chromium = (() => { try { return execSync('chromium --version', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { return 'chromium'; } })();
@@ -399,22 +457,122 @@ function report(rows, staticRuns, staticPaint) {
     commit: COMMIT,
     dirty: DIRTY,
     machine: { cpu: os.cpus()[0]?.model ?? 'unknown CPU', cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), chromium, loadAverage: { start: START_LOAD, end: os.loadavg() } },
-    options: { loads: LOADS, reps: REPS, scales: SCALES, throttle: THROTTLE },
+    options: { loads: LOADS, reps: REPS, scales: SCALES, throttle: THROTTLE, only: ONLY },
     // Seconds: the builds (from scripts/bench.sh), then this script's
     // measuring; scripts/lighthouse.mjs adds its own and the total.
     durations: { build: process.env.UPR_BENCH_BUILD_SECONDS ? Number(process.env.UPR_BENCH_BUILD_SECONDS) : null, measure: Math.round((Date.now() - STARTED) / 1000) },
   };
   const load = (l) => l.map((x) => x.toFixed(2)).join(', ');
   p(`Commit ${COMMIT ?? 'unknown'}${DIRTY ? ' with uncommitted changes' : ''}. Machine: ${json.machine.cpu}, ${json.machine.cores} cores, ${json.machine.memoryGiB} GiB; ${chromium}; ${json.date.slice(0, 10)}; load average (1, 5, 15 min) ${load(START_LOAD)} at the start, ${load(json.machine.loadAverage.end)} at the end.`);
-  p(`${LOADS} cold loads (fresh profile each) and ${REPS} repetitions of each filter; served from localhost with gzip -9.`);
+  p(`${LOADS} cold loads (fresh profile each) and ${REPS} repetitions of each filter; served from localhost with gzip -9.${ONLY ? ` Only: ${ONLY.join(', ')}.` : ''}`);
   p();
+  const measured = {};
+  if (sizes) Object.assign(measured, reportSizes(sizes, p, json));
+  if (wire) Object.assign(measured, reportWire(wire, p, json));
+  if (repeat) reportRepeat(repeat, p, json);
+  if (search) Object.assign(measured, reportSearch(search, p, json));
+  if (loadResults) Object.assign(measured, reportLoads(loadResults, p, json));
 
+  p('## Budgets');
+  p();
+  const show = (value, unit) => (value === undefined || value === null ? 'n/a' : unit === 'bytes' ? bytes(value) : unit === 'ms' ? `${ms(value)} ms` : unit === 'score' ? String(value) : value.toFixed(2));
+  p('| budget | limit | measured | | why |');
+  p('| --- | ---: | ---: | --- | --- |');
+  json.budgets = [];
+  const labels = { throttledFilterP95: `slowest filter p95, real, CPU slowed ${THROTTLE > 1 ? `${THROTTLE}x` : '(not run)'}` };
+  // Lighthouse's are scripts/lighthouse.mjs's.
+  for (const key of Object.keys(BUDGETS).filter((k) => !k.startsWith('lighthouse'))) {
+    const b = judged(key, measured[key], labels[key]);
+    p(`| ${b.label} | ${b.atLeast ? '≥' : '≤'} ${show(b.limit, b.unit)} | ${show(b.measured, b.unit)} | ${b.met === null ? 'not measured' : b.met ? 'met' : 'MISSED'} | ${b.why} |`);
+    json.budgets.push(b);
+  }
+  const big = loadResults?.rows.find((r) => r.scale === 16);
+  if (big) {
+    p();
+    p(`All texts at 16x, and their limit in the same page: the packed file alone (${mb(big.textsLimit.inflated)} inflated) downloaded and inflated in ${ms(big.textsLimit.download)} ms.`);
+  }
+  console.log(out.join('\n'));
+  if (JSON_PATH) {
+    fs.writeFileSync(JSON_PATH, JSON.stringify(json, null, 1) + '\n');
+    log(`figures written to ${JSON_PATH}`);
+  }
+}
+
+function reportSizes(sizes, p, json) {
+  p('## Sizes (the release)');
+  p();
+  p('| | files | raw | gzipped (each file, level 9) |');
+  p('| --- | ---: | ---: | ---: |');
+  p(`| wasm | – | ${kb(sizes.wasm.raw)} | ${kb(sizes.wasm.gzip)} |`);
+  p(`| dist/, every file | ${sizes.dist.files} | ${mb(sizes.dist.raw)} | ${mb(sizes.dist.gzip)} |`);
+  p();
+  json.appCode = sizes.wasm;
+  json.dist = sizes.dist;
+  return { wasmGzip: sizes.wasm.gzip, distBytes: sizes.dist.raw };
+}
+
+function reportWire(wire, p, json) {
+  const parts = (t) => Object.entries(t).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${bytes(v)}`).join(', ');
+  p('## Bytes over the wire, first visit (the release, gzip, cold cache, until the network is idle for 3 s)');
+  p();
+  p('Counted by the server: every response body as sent, the page\'s, the texts\' worker\'s and the service worker\'s. Slow connection: Chromium told 3G (`--force-effective-connection-type=3G`) and `Save-Data: on` on every request.');
+  p();
+  p('| page | slow connection | requests | by whom | by kind | texts file fetched |');
+  p('| --- | ---: | ---: | --- | --- | --- |');
+  for (const w of wire.slow) p(`| ${w.label} (\`${w.address || './'}\`) | ${kb(w.bytes)} | ${w.requests} | ${parts(w.byInitiator)} | ${parts(w.byKind)} | ${w.texts ? 'yes' : 'no'} |`);
+  const lacking = wire.slow.reduce((a, w) => a + w.withoutSaveData, 0);
+  if (lacking) p(`\n${lacking} request(s) of the slow connection went without Save-Data (the browser's own, or a worker's).`);
+  p();
+  p('Fast connection (no forced type, no Save-Data): the page\'s bytes until the texts\' prefetch starts, and the prefetch\'s (the texts, and what the service worker keeps of them), with its start after the load event.');
+  p();
+  p('| page | page | prefetch | prefetch starts after load |');
+  p('| --- | ---: | ---: | ---: |');
+  for (const w of wire.fast) p(`| ${w.label} | ${kb(w.page.bytes)} | ${w.prefetch ? bytes(w.prefetch.bytes) : 'none'} | ${w.prefetch ? `${w.prefetch.startAfterLoad.toFixed(0)} ms` : '–'} |`);
+  p();
+  json.wire = wire;
+  const slow = (key) => wire.slow.find((w) => w.key === key)?.bytes;
+  return { wireHome: slow('home'), wireReview: slow('review'), wireState: slow('state') };
+}
+
+function reportRepeat(repeat, p, json) {
+  p('## Bytes over the wire, second visit (the release: the home page and a review page, visited again in the same browser)');
+  p();
+  p('| connection | first visit, both pages | second visit | second: home page | second: review page | served by the service worker | what the second visit fetched |');
+  p('| --- | ---: | ---: | ---: | ---: | --- | --- |');
+  for (const [connection, r] of Object.entries(repeat)) {
+    const page = (key) => r.second.find((s) => s.key === key);
+    const fetched = r.second.flatMap((s) => s.files).map((f) => `${f.path} ${f.status} ${f.bytes} B`).join(', ') || 'nothing with a body';
+    p(`| ${connection} | ${bytes(r.first.bytes)} | ${kb(r.bytes)} | ${kb(page('home').bytes)} (${page('home').requests} requests, ${page('home').notModified} answered 304) | ${kb(page('review').bytes)} (${page('review').requests} requests, ${page('review').notModified} answered 304) | ${r.second.every((s) => s.controlled) ? 'yes' : 'no'} | ${fetched} |`);
+  }
+  p();
+  json.repeat = repeat;
+}
+
+function reportSearch(search, p, json) {
+  const shown = search.first.map((f) => f.shown);
+  p(`## The first search (the release, home page, CPU slowed ${search.cpuSlowdown}x, network local)`);
+  p();
+  p(`"${search.word}" typed into the search box of a page that had not fetched the texts (Chromium told 3G): until the result line shows the count over every review's texts; the page's first answer (the line changing) beside it. The warm search: the same word again in the same page, the texts in.`);
+  p();
+  p('| | median | range | count shown |');
+  p('| --- | ---: | ---: | ---: |');
+  if (shown.length) {
+    p(`| first search, to the count | ${ms(median(shown))} ms | ${spread(shown)} | ${search.recommendations} |`);
+    p(`| first search, the page's first answer | ${ms(median(search.first.map((f) => f.answered)))} ms | ${spread(search.first.map((f) => f.answered))} | – |`);
+  }
+  if (search.warm.length) p(`| warm search (${search.warm.length} times; p95 ${ms(p95(search.warm))} ms) | ${ms(median(search.warm))} ms | ${spread(search.warm)} | – |`);
+  p();
+  const summary = (xs) => (xs.length ? { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) } : null);
+  json.firstSearch = {
+    word: search.word, cpuSlowdown: search.cpuSlowdown, recommendations: search.recommendations,
+    first: summary(shown), answered: summary(search.first.map((f) => f.answered)),
+    warm: search.warm.length ? { median: median(search.warm), p95: p95(search.warm), times: search.warm } : null,
+  };
+  return { firstSearch: shown.length ? median(shown) : undefined };
+}
+
+function reportLoads({ rows, staticRuns, staticPaint }, p, json) {
   const real = rows.find((r) => r.scale === 1 && r.throttle === 1);
-  const sizeOf = (files) => files.reduce((a, f) => ({ raw: a.raw + fs.statSync(f).size, gzip: a.gzip + gz(f) }), { raw: 0, gzip: 0 });
-  // The app code's size is the release's, without the benchmark's entry points.
-  const RELEASE = path.resolve(ROOT, process.env.UPR_RELEASE_DIST ?? DIST);
-  const dist = fs.readdirSync(RELEASE).map((f) => path.join(RELEASE, f));
-  const appCode = sizeOf(dist.filter((f) => f.endsWith('.wasm')));
   let total;
   if (real) {
     p('## Bytes before the first card (real dataset)');
@@ -431,7 +589,6 @@ function report(rows, staticRuns, staticPaint) {
     p();
     json.bytesBeforeFirstCard = { parts: sizes, total };
   }
-  json.appCode = appCode;
 
   const summary = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
   p('## Loading (median over cold loads, spread in brackets)');
@@ -484,14 +641,12 @@ function report(rows, staticRuns, staticPaint) {
   }
   p();
 
-  p('## Budgets');
-  p();
   const worst = (r, keep) => (r ? Math.max(...Object.entries(r.latency).filter(([n]) => keep(n)).map(([, t]) => p95(t))) : undefined);
   const all = () => true;
   const isSearch = (n) => n.startsWith('search');
   const big = rows.find((r) => r.scale === 16);
   const slow = rows.find((r) => r.throttle > 1);
-  const measured = {
+  return {
     firstCardRatio: real && median(real.runs.map((x) => x.cardPaint)) / staticPaint,
     filterP95: worst(real, all),
     search16xP95: worst(big, isSearch),
@@ -500,40 +655,8 @@ function report(rows, staticRuns, staticPaint) {
     texts16x: big && median(big.runs.map((x) => x.texts)),
     memoryRatio: Math.max(...rows.map((r) => r.ratio)),
     throttledFilterP95: worst(slow, all),
-    appCodeGzip: appCode.gzip,
     firstBytesGzip: total?.gzip,
   };
-  const labels = {
-    firstCardRatio: 'first card / static page',
-    filterP95: 'slowest filter p95, real',
-    search16xP95: 'slowest search p95, 16x',
-    filter16xP95: 'slowest filter but search p95, 16x',
-    openCard16xP95: 'open the largest card p95, 16x',
-    texts16x: 'all texts loaded, 16x',
-    memoryRatio: 'memory ratio, worst scale',
-    throttledFilterP95: `slowest filter p95, real, CPU slowed ${THROTTLE > 1 ? `${THROTTLE}x` : "(not run)"}`,
-    appCodeGzip: 'app code gzipped',
-    firstBytesGzip: 'bytes before the first card, gzipped',
-  };
-  const show = (value, unit) => (value === undefined ? 'n/a' : unit === 'bytes' ? kb(value) : unit === 'ms' ? `${ms(value)} ms` : value.toFixed(2));
-  p('| budget | limit | measured | | why |');
-  p('| --- | ---: | ---: | --- | --- |');
-  json.budgets = [];
-  for (const [key, budget] of Object.entries(BUDGETS)) {
-    const value = measured[key];
-    const met = value === undefined ? null : value <= budget.limit;
-    p(`| ${labels[key]} | ${show(budget.limit, budget.unit)} | ${show(value, budget.unit)} | ${met === null ? 'not measured' : met ? 'met' : 'MISSED'} | ${budget.why} |`);
-    json.budgets.push({ name: key, label: labels[key], limit: budget.limit, unit: budget.unit, measured: value ?? null, met, why: budget.why });
-  }
-  if (big) {
-    p();
-    p(`All texts at 16x, and their limit in the same page: the packed file alone (${mb(big.textsLimit.inflated)} inflated) downloaded and inflated in ${ms(big.textsLimit.download)} ms.`);
-  }
-  console.log(out.join('\n'));
-  if (JSON_PATH) {
-    fs.writeFileSync(JSON_PATH, JSON.stringify(json, null, 1) + '\n');
-    log(`figures written to ${JSON_PATH}`);
-  }
 }
 
 await main();

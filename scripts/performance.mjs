@@ -3,6 +3,8 @@
 //   docs/performance.json        the run (bash scripts/bench.sh --json docs/performance.json)
 //   scripts/performance.template.md  the prose, with {{placeholders}} and a
 //                                [[budget:NAME]] wherever a budget is explained
+//   scripts/budgets.mjs          every budget: one the run did not measure is
+//                                listed as "not measured"
 //   docs/decisions.tsv           the history of decisions, one a line
 //
 //   node scripts/performance.mjs           rewrite docs/performance.md
@@ -15,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { BUDGETS, judged } from './budgets.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FILES = {
@@ -22,6 +25,7 @@ const FILES = {
   template: 'scripts/performance.template.md',
   decisions: 'docs/decisions.tsv',
   bench: 'scripts/bench.mjs',
+  budgets: 'scripts/budgets.mjs',
   out: 'docs/performance.md',
 };
 const read = (file) => fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -35,12 +39,14 @@ const fail = (message) => {
 const ms = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
 const mb = (b) => `${(b / 1e6).toFixed(1)} MB`;
+const bytes = (b) => (b >= 1e6 ? mb(b) : kb(b));
 const number = (x) => (x === null || x === undefined ? null : x);
 const show = (value, unit) => {
   if (number(value) === null) return '–';
-  if (unit === 'bytes') return kb(value);
+  if (unit === 'bytes') return bytes(value);
   if (unit === 'ms') return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${ms(value)} ms`;
   if (unit === 'score') return String(value);
+  if (unit === 'shift') return value === 0 ? '0' : value < 0.001 ? value.toExponential(1) : value.toFixed(3);
   return value.toFixed(2);
 };
 // A median with the range of the loads, in the median's unit.
@@ -61,13 +67,23 @@ function benchDefaults() {
   return { loads: Number(option('loads')), reps: Number(option('reps')), scales: option('scales').split(',').map(Number), throttle: Number(option('throttle')) };
 }
 
+/** Every budget of scripts/budgets.mjs, as the run judged it, in the
+ *  run's order; those it did not measure after them, "not measured". A
+ *  budget the run has and the list no longer does is left out. */
+function budgetsOf(json) {
+  const run = (json.budgets ?? []).filter((b) => b.name in BUDGETS);
+  const missing = Object.keys(BUDGETS).filter((name) => !run.some((b) => b.name === name));
+  return [...run, ...missing.map((name) => judged(name, null))];
+}
+
 function stamp(json) {
   const o = json.options;
   const defaults = benchDefaults();
-  const command = `bash scripts/bench.sh --loads ${o.loads} --reps ${o.reps} --scales ${o.scales.join(',')} --throttle ${o.throttle} --json ${FILES.json}`;
+  const only = o.only?.length ? ` --only ${o.only.join(',')}` : '';
+  const command = `bash scripts/bench.sh --loads ${o.loads} --reps ${o.reps} --scales ${o.scales.join(',')} --throttle ${o.throttle}${only} --json ${FILES.json}`;
   const missing = defaults.scales.filter((s) => !o.scales.includes(s));
-  const full = o.loads >= defaults.loads && o.reps >= defaults.reps && o.throttle === defaults.throttle && missing.length === 0;
-  const budgets = json.budgets ?? [];
+  const full = !only && o.loads >= defaults.loads && o.reps >= defaults.reps && o.throttle === defaults.throttle && missing.length === 0;
+  const budgets = budgetsOf(json);
   const measured = budgets.filter((b) => b.met !== null);
   const met = measured.filter((b) => b.met);
   const commit = json.commit ? `\`${json.commit}\`${json.dirty ? ' (with uncommitted changes outside docs/)' : ''}` : 'an unnamed commit';
@@ -80,7 +96,9 @@ function stamp(json) {
     '',
     full
       ? `This is the full run: ${o.loads} cold loads per dataset, ${o.reps} repetitions of each action.`
-      : `This is a reduced run: ${o.loads} cold loads per dataset and ${o.reps} repetitions of each action, where the full run makes ${defaults.loads} and ${defaults.reps}${missing.length ? `, and without the full run's ${missing.map((s) => `${s}x`).join(' and ')} data` : ''}${o.throttle === defaults.throttle ? '' : `, and the CPU ${o.throttle > 1 ? `slowed ${o.throttle} times` : 'not slowed'}`}. Its medians and percentiles are rougher than a full run's.`,
+      : only
+        ? `This is a partial run: of the benchmark's parts, only ${o.only.join(', ')}, with ${o.loads} cold loads and ${o.reps} repetitions where they make any (the full run: every part, ${defaults.loads} and ${defaults.reps}).`
+        : `This is a reduced run: ${o.loads} cold loads per dataset and ${o.reps} repetitions of each action, where the full run makes ${defaults.loads} and ${defaults.reps}${missing.length ? `, and without the full run's ${missing.map((s) => `${s}x`).join(' and ')} data` : ''}${o.throttle === defaults.throttle ? '' : `, and the CPU ${o.throttle > 1 ? `slowed ${o.throttle} times` : 'not slowed'}`}. Its medians and percentiles are rougher than a full run's.`,
     '',
     `${met.length} of ${budgets.length} budgets met${measured.length < budgets.length ? ` (${budgets.length - measured.length} not measured in this run)` : ''}. The first rows are the budgets; the rest are the figures of the same run behind them.`,
   ].join('\n');
@@ -91,20 +109,51 @@ function table(json) {
   const row = (figure, value, budget = '', met = '') => rows.push(`| ${figure} | ${value} | ${budget} | ${met} |`);
   const heading = (text) => rows.push(`| **${text}** | | | |`);
   heading('Budgets');
-  for (const b of json.budgets ?? []) {
+  for (const b of budgetsOf(json)) {
     const verdict = b.met === null ? 'not measured' : b.met ? 'met' : '**missed**';
     row(b.label, show(b.measured, b.unit), `${b.atLeast ? '≥' : '≤'} ${show(b.limit, b.unit)}`, verdict);
   }
 
+  const absent = () => row('not measured in this run', '–', '–');
   heading('Sizes');
-  if (json.appCode) row('app code (wasm), raw', kb(json.appCode.raw), '–');
+  if (json.appCode) row('wasm, raw / gzipped', `${kb(json.appCode.raw)} / ${kb(json.appCode.gzip)}`, '–');
+  if (json.dist) row('dist/: files, raw / gzipped (each file)', `${json.dist.files.toLocaleString('en')}, ${mb(json.dist.raw)} / ${mb(json.dist.gzip)}`, '–');
   const first = json.bytesBeforeFirstCard;
   if (first) {
     for (const [part, size] of Object.entries(first.parts)) row(`before the first card: ${part}, raw / gzipped`, `${kb(size.raw)} / ${kb(size.gzip)}`, '–');
   }
+  if (!json.appCode && !json.dist && !first) absent();
+
+  // The order of the largest shares first, as the benchmark prints them.
+  const shares = (t) => Object.entries(t).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${bytes(v)}`).join(', ');
+  heading('Bytes over the wire, first visit (gzip, cold cache, until the network is idle for 3 s)');
+  if (json.wire) {
+    for (const w of json.wire.slow) row(`${w.label}, slow connection: by whom`, shares(w.byInitiator), '–');
+    for (const w of json.wire.fast) {
+      const prefetch = w.prefetch ? `, then the texts' prefetch ${bytes(w.prefetch.bytes)} from ${Math.round(w.prefetch.startAfterLoad)} ms after the load event` : ', no prefetch';
+      row(`${w.label}, fast connection: the page${w.prefetch ? ', the prefetch' : ''}`, `${bytes(w.page.bytes)}${prefetch}`, '–');
+    }
+  } else absent();
+
+  heading('Bytes over the wire, second visit (the home page and a review page again, same browser)');
+  if (json.repeat) {
+    for (const [connection, r] of Object.entries(json.repeat)) {
+      const page = (key) => r.second.find((x) => x.key === key);
+      row(`${connection} connection: first visit / second visit`, `${bytes(r.first.bytes)} / ${bytes(r.bytes)} (home ${bytes(page('home').bytes)}, review page ${bytes(page('review').bytes)}; ${r.second.every((x) => x.controlled) ? 'served by the service worker' : 'not served by the service worker'})`, '–');
+    }
+  } else absent();
+
+  const search = json.firstSearch;
+  heading(`The first search${search ? `, CPU slowed ${search.cpuSlowdown}x` : ''}`);
+  if (search) {
+    if (search.first) row(`first search ("${search.word}"), to its count (${search.recommendations.toLocaleString('en')} recommendations)`, spread(search.first), '–');
+    if (search.answered) row('first search: the page\'s first answer', spread(search.answered), '–');
+    if (search.warm) row('warm search, the texts in: median / p95', `${ms(search.warm.median)} / ${ms(search.warm.p95)} ms`, '–');
+  } else absent();
 
   const datasets = json.datasets ?? [];
   heading('Loading (median of the cold loads, their range in brackets)');
+  if (!datasets.length) absent();
   if (json.staticPage) row('static page (the limit): first card painted', spread(json.staticPage.firstCard), '–');
   for (const d of datasets) {
     const plain = d.scale === 1 && d.cpuSlowdown === 1;
@@ -119,12 +168,14 @@ function table(json) {
   }
 
   heading('Memory, after the texts and the word index');
+  if (!datasets.length) absent();
   for (const d of datasets) {
     row(`${d.name}: JS heap`, mb(d.memory.jsHeap), '–');
     row(`${d.name}: wasm memory / raw texts`, `${mb(d.memory.wasm)} / ${mb(d.memory.rawTexts)} = ${d.memory.ratio.toFixed(2)}`, '–');
   }
 
   heading('Latency, input to updated DOM: median / p95 (the filter alone in wasm)');
+  if (!datasets.length) absent();
   for (const d of datasets) {
     for (const [action, a] of Object.entries(d.actions)) {
       const alone = number(a.filterAlone) === null ? '' : ` (${ms(a.filterAlone)})`;
@@ -133,16 +184,17 @@ function table(json) {
   }
 
   const pages = json.lighthouse?.pages ?? [];
-  if (pages.length) {
-    heading('Lighthouse, mobile');
-    for (const page of pages) {
-      const s = page.scores;
-      row(`${page.kind}: accessibility / best practices / SEO`, `${s.accessibility} / ${s['best-practices']} / ${s.seo}`, '–');
-      const m = page.metrics;
-      const shown = (id) => m[id]?.shown ?? '–';
-      row(`${page.kind}: first / largest contentful paint, total blocking time, layout shift`, `${shown('first-contentful-paint')} / ${shown('largest-contentful-paint')}, ${shown('total-blocking-time')}, ${shown('cumulative-layout-shift')}`, '–');
-      if (page.failedAudits?.length) row(`${page.kind}: audits failed`, page.failedAudits.map((id) => `\`${id}\``).join(', '), '–');
-    }
+  const runs = json.lighthouse?.runs ?? 1;
+  heading(`Lighthouse, mobile${runs > 1 ? `: the median of ${runs} runs per page` : ', one run per page'}`);
+  if (!pages.length) absent();
+  for (const page of pages) {
+    const s = page.scores;
+    if (page.performanceRuns) row(`${page.kind}: performance in each run`, page.performanceRuns.join(', '), '–');
+    row(`${page.kind}: accessibility / best practices / SEO`, `${s.accessibility} / ${s['best-practices']} / ${s.seo}`, '–');
+    const m = page.metrics;
+    const shown = (id) => m[id]?.shown ?? '–';
+    row(`${page.kind}: first / largest contentful paint, total blocking time, layout shift`, `${shown('first-contentful-paint')} / ${shown('largest-contentful-paint')}, ${shown('total-blocking-time')}, ${shown('cumulative-layout-shift')}`, '–');
+    if (page.failedAudits?.length) row(`${page.kind}: audits failed`, page.failedAudits.map((id) => `\`${id}\``).join(', '), '–');
   }
   return ['| figure | value | budget | |', '| --- | ---: | ---: | --- |', ...rows].join('\n');
 }
@@ -150,7 +202,8 @@ function table(json) {
 function run(json) {
   const d = json.durations ?? {};
   const parts = [
-    d.build !== null && d.build !== undefined && `the two release builds ${minutes(d.build)}`,
+    // The benchmark build only for the cold loads (scripts/bench.sh).
+    d.build !== null && d.build !== undefined && `${!json.options.only || json.options.only.includes('load') ? 'the two release builds' : 'the release build'} ${minutes(d.build)}`,
     d.measure !== undefined && `measuring ${minutes(d.measure)}`,
     d.lighthouse !== undefined && `Lighthouse ${minutes(d.lighthouse)}`,
   ].filter(Boolean);
@@ -186,11 +239,11 @@ function render() {
     if (!(key in json)) fail(`${FILES.json} has no "${key}": write it with bash scripts/bench.sh --json ${FILES.json}`);
   }
   let text = read(FILES.template);
-  const budgets = new Map(json.budgets.map((b) => [b.name, b]));
+  const budgets = new Map(budgetsOf(json).map((b) => [b.name, b]));
   const explained = new Set();
   text = text.replace(/\[\[budget:([A-Za-z0-9]+)\]\]/g, (_, name) => {
     const budget = budgets.get(name);
-    if (!budget) fail(`${FILES.template} explains the budget "${name}", which ${FILES.json} does not have`);
+    if (!budget) fail(`${FILES.template} explains the budget "${name}", which ${FILES.budgets} does not have`);
     explained.add(name);
     return `**${budget.label}**`;
   });
