@@ -203,9 +203,13 @@ for (const unused of ['recommendations.json', 'README.md']) fs.rmSync(path.join(
   const all = walk('');
   const shell = [
     'index.html', startName, glue, wasm, css, 'manifest.webmanifest',
-    // The texts' worker, where the build has one (the page downloads
-    // the texts itself without it).
-    ...all.filter((f) => f === 'texts-worker.js'),
+    // The texts' worker and its download script, where the build has
+    // them (the page downloads the texts itself without the worker), and
+    // the script that hides a link's unfiltered results until the app
+    // draws its answer: every page loads it.
+    ...all.filter((f) => ['texts-worker.js', 'texts-download.js', 'pending.js'].includes(f)),
+    // The style sheet the prerendered pages link (the app draws its own).
+    ...all.filter((f) => /^viewer-[0-9a-f]+\.css$/.test(f)),
     ...all.filter((f) => /^icons\/.*\.png$/.test(f) || /^offline(\.\w+)?\.html$/.test(f)),
     ...all.filter((f) => /^i18n\/[^/]+\.json$/.test(f)),
     'data/overview.json',

@@ -134,7 +134,10 @@
           return;
         }
         const wait = Math.max(DELAYS[tries - 1] ?? 0, outcome.wait ?? 0);
-        if (tries >= TRIES || (outcome.wait ?? 0) > LONGEST_WAIT_MS) {
+        // Offline, another try in a few seconds finds the same: the app
+        // asks again when the browser is back online.
+        const offline = globalThis.navigator?.onLine === false;
+        if (tries >= TRIES || offline || (outcome.wait ?? 0) > LONGEST_WAIT_MS) {
           say({ ...outcome.retry, tries });
           return;
         }

@@ -305,12 +305,22 @@ fn piece_load(base: String, file: String, overview: Load) -> Load {
             Chunk::Bytes(chunk) => read.push(chunk),
             Chunk::Restart => read = TextsRead::new(&dataset, hashing),
         };
-        worker_fetch::download(&url, &|_| {}, &mut on_chunk)
-            .await
-            .map_err(|message| LoadError::Fetch {
+        let fetched = worker_fetch::download(&url, &|_| {}, &mut on_chunk).await;
+        if let Err(message) = fetched {
+            // Offline, a page never opened online has no piece kept, but
+            // every review's texts may be (a search fetched them): they
+            // hold this State's too. Online, the piece's failure is said,
+            // rather than 2.8 MB fetched in its place.
+            if !online() {
+                if let Ok(complete) = complete(&base).await {
+                    return Ok(complete);
+                }
+            }
+            return Err(LoadError::Fetch {
                 file: file.clone(),
                 message,
-            })?;
+            });
+        }
         if let Some(hash) = read.hash.take() {
             FILES.with(|files| files.borrow_mut().insert(url, hash.hex()));
         }
@@ -321,6 +331,11 @@ fn piece_load(base: String, file: String, overview: Load) -> Load {
     }
     .boxed_local()
     .shared()
+}
+
+/// Whether the browser says it is online (no window: yes).
+fn online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
 /// The dataset with the texts `read` read: the checks of every column,

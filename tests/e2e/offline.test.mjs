@@ -142,6 +142,8 @@ test('after a first visit, the home page, pages, a filter and the table work off
     for (const id of [REVIEW, 'france-s15']) {
       await viewer.open(site.url(`/upr/v1/reviews/${id}.html`));
       await page.waitForSelector(`[data-testid=review-detail][data-review="${id}"]`);
+      // Its State's texts, or every review's where only they were kept.
+      await viewer.detail().locator('[data-testid=recommendation]').first().waitFor({ timeout: 15000 });
       assert.ok(await viewer.detail().locator('[data-testid=recommendation]').count() > 0, `${id}: its recommendations`);
     }
     // A State's page, never opened.
