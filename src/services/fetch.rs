@@ -244,7 +244,8 @@ fn other_site(url: &str) -> String {
     }
 }
 
-fn describe(error: &JsValue) -> String {
+/// A JavaScript error's message, for a sentence the person reads.
+pub(super) fn describe(error: &JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))

@@ -20,7 +20,7 @@
 //! from beside the worker's script (the single file carries it inline) and
 //! runs it itself.
 
-use super::fetch::{broke_off, refused, request_failed, resolve, Feeder, Progress};
+use super::fetch::{broke_off, describe, refused, request_failed, resolve, Feeder, Progress};
 use futures::channel::mpsc;
 use futures::StreamExt;
 use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
@@ -389,12 +389,4 @@ impl Drop for OnPage {
         // Before `post` is freed: a cancelled download says nothing more.
         self.call("cancel", &JsValue::UNDEFINED);
     }
-}
-
-fn describe(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "unknown error".into())
 }
