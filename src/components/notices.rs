@@ -3,6 +3,7 @@
 use super::use_tr;
 use crate::i18n::Msg;
 use crate::services::fetch::Progress;
+use crate::services::loader;
 use upr_core::dataset::load::LoadError;
 use upr_core::query::QueryWarning;
 use yew::prelude::*;
@@ -32,7 +33,7 @@ pub fn LoadErrorNotice(props: &FailureProps) -> Html {
 #[component]
 pub fn TextsErrorNotice(props: &FailureProps) -> Html {
     let t = use_tr();
-    let offline = matches!(props.error, LoadError::Fetch { .. }) && !online();
+    let offline = matches!(props.error, LoadError::Fetch { .. }) && !loader::online();
     html! {
         <div data-testid="texts-error" role="alert" class="texts-error" data-offline={offline.then_some("true")}>
             if offline {
@@ -43,11 +44,6 @@ pub fn TextsErrorNotice(props: &FailureProps) -> Html {
             <TryAgain onretry={props.onretry.clone()} />
         </div>
     }
-}
-
-/// Whether the browser says it is online (at build time: yes).
-fn online() -> bool {
-    web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
 #[derive(Properties, PartialEq)]

@@ -333,8 +333,9 @@ fn piece_load(base: String, file: String, overview: Load) -> Load {
     .shared()
 }
 
-/// Whether the browser says it is online (no window: yes).
-fn online() -> bool {
+/// Whether the browser says it is online (no window, as in the
+/// prerender: yes).
+pub fn online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
