@@ -190,11 +190,14 @@ if (prerender.status !== 0) throw new Error('the prerender failed (see above)');
 for (const unused of ['recommendations.json', 'README.md']) fs.rmSync(path.join(staging, 'data', unused), { force: true });
 
 // --- the service worker (static/sw.js), after the prerender's files ---
-// What it keeps from the start: the app shell, the languages, the
-// overview and the States' names, the manifest, its icons, and the
-// offline pages (written by the prerender). The build's id is a hash of
-// every file it may serve, so that any change makes a new worker, which
-// the open pages announce (see the start-up script above).
+// What it keeps from the start: the app shell (the code, the style, the
+// manifest, the overview, the offline pages written by the prerender) and,
+// only where the browser says the connection is fast and data is not
+// saved, the rest a reader may open offline (`later`: the home page, the
+// texts' scripts, the languages and the States' names, the icons); else
+// those are kept as they are asked for. The build's id is a hash of every
+// file it may serve, so that any change makes a new worker, which the
+// open pages announce (see the start-up script above).
 {
   const walk = (dir) => fs.readdirSync(path.join(staging, dir), { withFileTypes: true }).flatMap((entry) => {
     const name = dir ? `${dir}/${entry.name}` : entry.name;
@@ -202,21 +205,26 @@ for (const unused of ['recommendations.json', 'README.md']) fs.rmSync(path.join(
   });
   const all = walk('');
   const shell = [
-    'index.html', startName, glue, wasm, css, 'manifest.webmanifest',
-    // The texts' worker and its download script, where the build has
-    // them (the page downloads the texts itself without the worker), and
-    // the script that hides a link's unfiltered results until the app
+    startName, glue, wasm, css, 'manifest.webmanifest',
+    // The script that hides a link's unfiltered results until the app
     // draws its answer: every page loads it.
-    ...all.filter((f) => ['texts-worker.js', 'texts-download.js', 'pending.js'].includes(f)),
+    ...all.filter((f) => f === 'pending.js'),
     // The style sheet the prerendered pages link (the app draws its own).
     ...all.filter((f) => /^viewer-[0-9a-f]+\.css$/.test(f)),
-    ...all.filter((f) => /^icons\/.*\.png$/.test(f) || /^offline(\.\w+)?\.html$/.test(f)),
-    ...all.filter((f) => /^i18n\/[^/]+\.json$/.test(f)),
+    ...all.filter((f) => /^offline(\.\w+)?\.html$/.test(f)),
     'data/overview.json',
+  ];
+  const later = [
+    'index.html',
+    // The texts' worker and its download script, where the build has
+    // them (the page downloads the texts itself without the worker).
+    ...all.filter((f) => ['texts-worker.js', 'texts-download.js'].includes(f)),
+    ...all.filter((f) => /^icons\/.*\.png$/.test(f)),
+    ...all.filter((f) => /^i18n\/[^/]+\.json$/.test(f)),
     ...all.filter((f) => /^data\/names-[^/]+\.json$/.test(f)),
   ];
-  for (const file of shell) if (!all.includes(file)) throw new Error(`the service worker would keep ${file}, which the build lacks`);
-  const served = all.filter((f) => shell.includes(f) || /^(data|i18n)\//.test(f) || /^index(\.\w+)?\.html$/.test(f) || /^(reviews|states)\/[^/]+\.html$/.test(f)).sort();
+  for (const file of [...shell, ...later]) if (!all.includes(file)) throw new Error(`the service worker would keep ${file}, which the build lacks`);
+  const served = all.filter((f) => shell.includes(f) || later.includes(f) || /^(data|i18n)\//.test(f) || /^index(\.\w+)?\.html$/.test(f) || /^(reviews|states)\/[^/]+\.html$/.test(f)).sort();
   const id = crypto.createHash('sha256');
   for (const file of served) id.update(`${file}\0`).update(fs.readFileSync(path.join(staging, file))).update('\0');
   const build = id.digest('hex').slice(0, 16);
@@ -228,6 +236,7 @@ for (const unused of ['recommendations.json', 'README.md']) fs.rmSync(path.join(
     ? fs.readFileSync(path.join(root, 'static/sw.js'), 'utf8')
       .replace('__UPR_BUILD__', build)
       .replace('__UPR_SHELL__', JSON.stringify(shell))
+      .replace('__UPR_LATER__', JSON.stringify(later))
       .replace('__UPR_OFFLINE__', JSON.stringify(offline))
     // Without a worker, one that an earlier build left at this address
     // (the browser still looks for its update) removes itself, its caches
@@ -241,7 +250,7 @@ self.addEventListener('activate', (event) => event.waitUntil((async () => {
 `;
   fs.writeFileSync(path.join(staging, 'sw.js'), worker);
   console.log(withWorker
-    ? `post-build: wrote sw.js (build ${build}, ${shell.length} files kept at once, published ${published})`
+    ? `post-build: wrote sw.js (build ${build}, ${shell.length} files kept at once and ${later.length} on a fast connection, published ${published})`
     : 'post-build: no service worker (UPR_NO_SERVICE_WORKER); sw.js only removes one left here');
 }
 // --- end of the service worker ---

@@ -7,10 +7,14 @@
 //
 // Each build has its own cache, `upr-<build>@<scope>`, and serves from it
 // first. Installed, it holds the app shell (the pages' code and style, the
-// home page, the languages, the overview, the manifest and its icons);
-// what a reader then opens (pages, data files: the texts, in whatever
-// pieces the loader asks for them) is added as it is fetched. So a page
-// or filter that worked online works offline.
+// overview, the manifest, the offline pages) and, where the browser says
+// the connection is fast and data is not saved, the rest a reader may
+// want offline (the home page, the languages, the icons, the texts'
+// scripts); on a slow connection or saving data those come as they are
+// asked for, and nothing the page already has is downloaded again. What a
+// reader then opens (pages, data files: the texts, in whatever pieces the
+// loader asks for them) is added as it is fetched. So a page or filter
+// that worked online works offline.
 //
 // A new build's sw.js differs (its id), installs beside this one and
 // waits: the pages open keep reading this build's files, never a mix. The
@@ -20,6 +24,8 @@
 const BUILD = '__UPR_BUILD__';
 // Paths from the site's root (the scope).
 const SHELL = __UPR_SHELL__;
+// Kept at install only on a fast connection (`generous`), else when asked for.
+const LATER = __UPR_LATER__;
 // The offline page of each language (src/prerender/install.rs).
 const OFFLINE = __UPR_OFFLINE__;
 
@@ -27,7 +33,7 @@ const ROOT = self.registration.scope;
 const CACHE = `upr-${BUILD}@${ROOT}`;
 const LANGUAGES = 'ar|es|fr|ru|zh';
 const PAGE = new RegExp(`^(?:index(?:\\.(?:${LANGUAGES}))?\\.html|(?:reviews|states)/[^/]+\\.html)?$`);
-const SAVED = new Set(SHELL);
+const SAVED = new Set([...SHELL, ...LATER]);
 
 /** The path of `url` from the site's root, without its query; null outside it. */
 function pathOf(url) {
@@ -46,11 +52,20 @@ const isFile = (path) => SAVED.has(path) || path.startsWith('data/') || path.sta
  *  a file (206), a redirect or another site's. */
 const keepable = (response) => response.status === 200 && response.type === 'basic';
 
+/** Whether the browser says the connection is fast (`4g`) and data is
+ *  not saved: the viewer's own rule for fetching the texts unasked
+ *  (src/app/dataset.rs). A browser that does not say is taken at its
+ *  word for neither: the shell only, the rest as it is asked for. */
+function generous() {
+  const connection = self.navigator.connection;
+  return connection?.effectiveType === '4g' && !connection.saveData;
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     try {
-      await Promise.all(SHELL.map(async (path) => {
+      await Promise.all((generous() ? [...SHELL, ...LATER] : SHELL).map(async (path) => {
         // Past the browser's own cache: a file kept from an older build
         // would mix the two.
         const response = await fetch(ROOT + path, { cache: 'no-cache' });
@@ -155,19 +170,23 @@ async function offline(cache, path, search) {
 
 /** Keeps what the page loaded before this worker served it, as the
  *  browser's cache holds it (the same build's), where this worker would
- *  have kept it. */
+ *  have kept it. Saving data, only what the browser's cache can give
+ *  without the network: a page the browser keeps apart from what a
+ *  script may read (Chromium's, for a page it navigated to) is kept at
+ *  its next visit rather than downloaded twice. */
 async function keep(urls) {
   const cache = await caches.open(CACHE);
+  const from = generous() ? { cache: 'force-cache' } : { cache: 'only-if-cached', mode: 'same-origin' };
   await Promise.all(urls.map(async (url) => {
     const path = typeof url === 'string' ? pathOf(url) : null;
     if (path === null) return;
     const key = PAGE.test(path) ? pageKey(path) : isFile(path) ? url : null;
     if (key === null || (await cache.match(key))) return;
     try {
-      const response = await fetch(url, { cache: 'force-cache' });
+      const response = await fetch(url, from);
       if (keepable(response) && !response.redirected) await cache.put(key, response);
     } catch {
-      // Offline already: kept when next fetched.
+      // Offline already, or not in the browser's cache: kept when next fetched.
     }
   }));
 }

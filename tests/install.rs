@@ -6,7 +6,10 @@
 use std::path::PathBuf;
 use upr_viewer::i18n::{Lang, Msg, Tr};
 use upr_viewer::palette::{DARK, LIGHT};
-use upr_viewer::prerender::install::{manifest, offline_page, write_app_files, MANIFEST};
+use upr_viewer::prerender::install::{
+    icon_pixels, manifest, offline_page, write_app_files, ICON_SIZES, MANIFEST,
+};
+use upr_viewer::prerender::preview::Painter;
 use upr_viewer::prerender::read_languages;
 
 fn root() -> PathBuf {
@@ -72,6 +75,44 @@ fn the_files_are_written_as_the_manifest_names_them() {
     for lang in Lang::ALL {
         let name = upr_viewer::prerender::install::offline_path(lang);
         assert!(written.contains(&name), "no {name}");
+    }
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+/// The icons are small palette PNGs (a phone fetches one with the page)
+/// that keep every pixel as drawn, their transparent corners included.
+#[test]
+fn an_icon_is_a_palette_png_of_exactly_the_pixels_drawn() {
+    let out = std::env::temp_dir().join(format!("upr-icons-{}", std::process::id()));
+    write_app_files(&out, &[Tr::english()]).unwrap();
+    let painter = Painter::default();
+    for size in ICON_SIZES {
+        for (maskable, kind) in [(false, "icon"), (true, "maskable")] {
+            let path = out.join(format!("icons/{kind}-{size}.png"));
+            let mut decoder =
+                png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&path).unwrap()));
+            let header = decoder.read_header_info().unwrap();
+            assert_eq!(
+                (header.color_type, header.bit_depth),
+                (png::ColorType::Indexed, png::BitDepth::Eight),
+                "{} as an 8-bit palette",
+                path.display()
+            );
+            // RGBA whether or not the palette has transparency.
+            decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::ALPHA);
+            let mut reader = decoder.read_info().unwrap();
+            let mut pixels = vec![0; reader.output_buffer_size()];
+            reader.next_frame(&mut pixels).unwrap();
+            let drawn = icon_pixels(&painter, maskable, size).unwrap();
+            if !maskable {
+                assert_eq!(drawn[3], 0, "the plain icon's corner is transparent");
+            }
+            assert!(
+                pixels == drawn,
+                "{} keeps every pixel as drawn",
+                path.display()
+            );
+        }
     }
     std::fs::remove_dir_all(&out).unwrap();
 }

@@ -8,7 +8,7 @@
 
 use super::escape;
 use super::meta::home_path;
-use super::preview::Painter;
+use super::preview::{encode_pixels, Painter};
 use crate::i18n::{Msg, Tr};
 use crate::palette::LIGHT;
 use std::path::Path;
@@ -54,7 +54,7 @@ pub fn write_app_files(out: &Path, languages: &[Tr]) -> Result<Vec<String>, Stri
     let painter = Painter::default();
     for size in ICON_SIZES {
         for maskable in [false, true] {
-            let png = png(&painter, &icon_svg(maskable), size)?;
+            let png = encode_pixels(&icon_pixels(&painter, maskable, size)?, size, size)?;
             write(icon_path(size, maskable), &png)?;
         }
     }
@@ -66,10 +66,14 @@ pub fn write_app_files(out: &Path, languages: &[Tr]) -> Result<Vec<String>, Stri
     Ok(written)
 }
 
-/// A picture drawn on a 512-unit square as a PNG of `size` pixels square,
-/// its transparency kept (the plain icon's corners).
-fn png(painter: &Painter, svg: &str, size: u32) -> Result<Vec<u8>, String> {
-    let tree = resvg::usvg::Tree::from_str(svg, &painter.options).map_err(|e| e.to_string())?;
+/// The icon (drawn on a 512-unit square) as straight RGBA pixels of
+/// `size` pixels square, its transparency kept (the plain icon's corners).
+/// Written as a palette PNG ([`encode_pixels`]): a few flat colours and
+/// their edges' shades, a third of the bytes of tiny-skia's RGBA PNG, and
+/// the browser fetches an icon with the page.
+pub fn icon_pixels(painter: &Painter, maskable: bool, size: u32) -> Result<Vec<u8>, String> {
+    let svg = icon_svg(maskable);
+    let tree = resvg::usvg::Tree::from_str(&svg, &painter.options).map_err(|e| e.to_string())?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(size, size).ok_or("an icon has no size")?;
     let scale = size as f32 / 512.0;
     resvg::render(
@@ -77,7 +81,15 @@ fn png(painter: &Painter, svg: &str, size: u32) -> Result<Vec<u8>, String> {
         resvg::tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    pixmap.encode_png().map_err(|e| e.to_string())
+    // Straight colours for PNG: tiny-skia holds them premultiplied.
+    Ok(pixmap
+        .pixels()
+        .iter()
+        .flat_map(|p| {
+            let c = p.demultiply();
+            [c.red(), c.green(), c.blue(), c.alpha()]
+        })
+        .collect())
 }
 
 /// The web app manifest, in English (one manifest serves every page).
