@@ -3,7 +3,9 @@
 // installable at the root of a site and under a subpath; after a first
 // visit it reads offline (home, review and State pages, a filter, the
 // table, a search once the texts were fetched, and says what a search
-// needs when they were not); and when a new build is deployed while a page is open, the page
+// needs when they were not); on a slow connection that saves data, its
+// worker downloads nothing the page did not ask for, and what was read
+// still reads offline; and when a new build is deployed while a page is open, the page
 // says so, and its Reload runs the new build, the old one's cache gone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, startServer, watchErrors, DIST } from './support.mjs';
 import { ViewerPage } from './viewer-page.mjs';
+import { hostedServer, PREFIX } from '../../scripts/bench-visits.mjs';
 
 const REVIEW = 'kazakhstan-s7';
 const buildOf = (dir) => /const BUILD = '(\w+)'/.exec(fs.readFileSync(path.join(dir, 'sw.js'), 'utf8'))?.[1];
@@ -213,6 +216,41 @@ test('offline, a search whose texts were never fetched says so, and answers once
     await reader.close();
   }
   assert.deepEqual(errors.filter((e) => !/Failed to fetch|network/i.test(e)), []);
+});
+
+test('on a slow connection that saves data, the worker downloads nothing the page did not ask for, and what was read reads offline', async () => {
+  // A host as docs/hosting.md describes (ETags, 304s), which counts what
+  // it sends; a reader whose browser says 3G and sends Save-Data.
+  const host = await hostedServer(DIST);
+  const reader = await launchBrowser(['--force-effective-connection-type=3G'], { serviceWorkers: 'allow', extraHTTPHeaders: { 'Save-Data': 'on' } });
+  try {
+    const page = await reader.context.newPage();
+    const errors = watchErrors(page);
+    const viewer = new ViewerPage(page);
+    const mark = host.mark();
+    await viewer.open(host.url(`reviews/${REVIEW}.html`));
+    await viewer.waitForResults();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60000 });
+    assert.ok(await host.idle(2000), 'the network settles');
+    const sent = host.since(mark).filter((r) => r.status === 200).map((r) => r.path.slice(PREFIX.length));
+    for (const unasked of ['index.html', 'icons/icon-512.png', 'icons/maskable-512.png', 'i18n/fr.json', 'data/names-fr.json', 'data/recommendations.bin']) {
+      assert.ok(!sent.includes(unasked), `${unasked} was downloaded: ${sent.join(', ')}`);
+    }
+    assert.deepEqual(sent.filter((file, i) => sent.indexOf(file) !== i), [], 'nothing downloaded twice');
+    // A second page, read through the worker, then both offline.
+    const state = host.url('states/kazakhstan.html');
+    await viewer.open(state);
+    await page.locator('[data-testid=compare-column]').first().waitFor();
+    await reader.context.setOffline(true);
+    for (const [address, what] of [[state, '[data-testid=compare-column]'], [host.url(`reviews/${REVIEW}.html`), `[data-testid=review-detail][data-review="${REVIEW}"] [data-testid=recommendation]`]]) {
+      await viewer.open(address);
+      await page.locator(what).first().waitFor({ timeout: 15000 });
+    }
+    assert.deepEqual(errors.filter((e) => !/Failed to fetch|network/i.test(e)), []);
+  } finally {
+    await reader.close();
+    await host.close();
+  }
 });
 
 test('a new build deployed while a page is open is announced, and Reload runs it', async () => {
