@@ -481,3 +481,36 @@ fn set_intersections_are_counted_exactly_in_webassembly() {
         }
     }
 }
+
+/// Before the texts, a search can only match the States it names: the
+/// results line says so, rather than a bare "0 reviews" that would read as
+/// "nothing mentions torture" (and a screen reader announces the line).
+#[wasm_bindgen_test]
+async fn the_results_line_says_what_a_search_matches_before_the_texts() {
+    use upr_viewer::components::summary::{ResultSummary, ResultSummaryProps};
+    for (search, says, not) in [
+        (
+            "?q=torture",
+            "only the States the search names",
+            "whole reviews",
+        ),
+        ("?theme=Torture", "whole reviews", "the search names"),
+    ] {
+        let (query, _) = Query::from_search(search);
+        let root = mount_point();
+        let props = ResultSummaryProps {
+            reviews: 0,
+            recommendations: 0,
+            total_reviews: 2,
+            provisional: true,
+            waiting_for_texts: false,
+            query,
+            onquery: recorder().0,
+        };
+        Renderer::<ResultSummary>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        let line = texts(&root, "[data-testid=result-summary]").join(" ");
+        assert!(line.contains(says), "{search}: {line}");
+        assert!(!line.contains(not), "{search}: {line}");
+    }
+}

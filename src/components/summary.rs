@@ -75,6 +75,11 @@ pub fn ResultSummary(props: &ResultSummaryProps) -> Html {
                 <strong>{ t.count(Msg::RecommendationsCount, props.recommendations, &[]) }</strong>
                 if props.waiting_for_texts {
                     { format!(" {}", t.get(Msg::WaitingForTexts)) }
+                } else if props.provisional && !props.query.text.is_empty() {
+                    // Before the texts a search can only match the names
+                    // of the States under review: "0 reviews" alone would
+                    // read as "nothing says torture".
+                    { format!(" {}", t.get(Msg::ProvisionalSearch)) }
                 } else if props.provisional {
                     { format!(" {}", t.get(Msg::ProvisionalCounts)) }
                 }

@@ -104,6 +104,7 @@ messages! {
     OfTotal = "of {total}";
     WaitingForTexts = "(waiting for the texts, which say which State made each recommendation)";
     ProvisionalCounts = "(whole reviews, until the texts have loaded)";
+    ProvisionalSearch = "(only the States the search names, until the texts have loaded)";
 
     // Sort
     SortBy = "Sort by";
