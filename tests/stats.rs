@@ -151,6 +151,14 @@ fn raw_from(rows: &[&RawRow]) -> BTreeSet<u16> {
         .collect()
 }
 
+/// The States the raw files list as recommending in both reviews.
+fn raw_recommended_in_both(before: &[&RawRow], now: &[&RawRow]) -> BTreeSet<u16> {
+    raw_from(before)
+        .intersection(&raw_from(now))
+        .copied()
+        .collect()
+}
+
 fn responses(rows: &[&RawRow]) -> (u32, u32) {
     let count = |response: &str| rows.iter().filter(|r| r.response == response).count() as u32;
     (count("Accepted"), count("Noted"))
@@ -181,10 +189,7 @@ fn kazakhstan_compared_across_its_two_reviews() {
             .copied()
             .collect()
     );
-    let both: BTreeSet<u16> = raw_from(&raw[&7])
-        .intersection(&raw_from(&raw[&20]))
-        .copied()
-        .collect();
+    let both = raw_recommended_in_both(&raw[&7], &raw[&20]);
     assert_eq!(
         change
             .recommended_in_both
@@ -304,10 +309,7 @@ fn brazil_compared_across_its_three_reviews() {
                 "something changed"
             );
         }
-        let both: BTreeSet<u16> = raw_from(&raw[&before.session])
-            .intersection(&raw_from(&raw[&now.session]))
-            .copied()
-            .collect();
+        let both = raw_recommended_in_both(&raw[&before.session], &raw[&now.session]);
         assert_eq!(
             change
                 .recommended_in_both
