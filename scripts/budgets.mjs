@@ -9,7 +9,7 @@ export const BUDGETS = {
   search16xP95: { label: 'slowest search p95, 16x', limit: 33, unit: 'ms', why: 'a text search within two frames (33 ms) at 16 times the real data: typing stays fluid as the data grows' },
   filter16xP95: { label: 'slowest filter but search p95, 16x', limit: 16, unit: 'ms', why: 'every filter but the search within one frame at 16 times the real data (issue 15)' },
   openCard16xP95: { label: 'open the largest card p95, 16x', limit: 16, unit: 'ms', why: 'opening the largest card within one frame at 16 times the real data (issue 15)' },
-  texts16x: { label: 'all texts loaded, 16x', limit: 1500, unit: 'ms', why: 'all texts loaded and searchable within 1.5 s at 16 times the real data (issue 15)' },
+  texts16x: { label: 'all texts loaded, 16x', limit: 1500, unit: 'ms', why: 'all texts loaded and searchable within 1.5 s of being asked for, at 16 times the real data (issue 15)' },
   memoryRatio: { label: 'memory ratio, worst scale', limit: 2, unit: 'x', why: 'wasm memory at most twice the raw size of the texts it holds, at every scale: a phone does not kill the tab (issue 15)' },
   throttledFilterP95: { label: 'slowest filter p95, real, CPU slowed 4x', limit: 33, unit: 'ms', why: 'every filter within 33 ms at p95 on the real data with the CPU slowed four times, like a mid-range phone (issue 15)' },
   firstSearch: { label: 'first search, home page without the texts, CPU slowed 4x', limit: 2500, unit: 'ms', why: 'a word typed on a page that had not fetched the texts is answered, the texts fetched and read, within 2.5 s on a mid-range phone' },
