@@ -49,6 +49,36 @@ const wasm = one((f) => f.endsWith('_bg.wasm'), 'wasm file');
 const glue = one((f) => f.endsWith('.js') && f.startsWith(wasm.replace(/_bg\.wasm$/, '')), 'JS glue');
 const css = one((f) => f.startsWith('page') && f.endsWith('.css'), 'page stylesheet');
 
+// --- the scripts shipped as written, without their comments ---
+// static/'s scripts explain themselves at length for whoever changes them;
+// a phone need not download that (texts-download.js: 16 kB raw, a third
+// of it comments). Whole comment lines and blocks only, line by line:
+// code lines, and the comments at their end, stay as they are, so that
+// what runs is the file that was read and tested.
+function withoutComments(source) {
+  const kept = [];
+  let inBlock = false;
+  for (const line of source.split('\n')) {
+    const text = line.trim();
+    if (inBlock) {
+      inBlock = !text.includes('*/');
+      continue;
+    }
+    if (text.startsWith('/*')) {
+      inBlock = !text.includes('*/');
+      continue;
+    }
+    if (text.startsWith('//') || text === '') continue;
+    kept.push(line);
+  }
+  return kept.join('\n') + '\n';
+}
+for (const name of ['texts-download.js', 'texts-worker.js', 'pending.js']) {
+  const file = path.join(staging, name);
+  if (fs.existsSync(file)) fs.writeFileSync(file, withoutComments(fs.readFileSync(file, 'utf8')));
+}
+// --- end of the scripts without comments ---
+
 const indexPath = path.join(staging, 'index.html');
 const index = fs.readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/.exec(index);
@@ -233,7 +263,7 @@ for (const unused of ['recommendations.json', 'README.md']) fs.rmSync(path.join(
     return match ? [[match[1] ?? 'en', f]] : [];
   }));
   const worker = withWorker
-    ? fs.readFileSync(path.join(root, 'static/sw.js'), 'utf8')
+    ? withoutComments(fs.readFileSync(path.join(root, 'static/sw.js'), 'utf8'))
       .replace('__UPR_BUILD__', build)
       .replace('__UPR_SHELL__', JSON.stringify(shell))
       .replace('__UPR_LATER__', JSON.stringify(later))
@@ -292,7 +322,7 @@ const standalone = `<!doctype html>
 <div id="upr-viewer-page" data-published="${published}"><noscript>This viewer needs JavaScript and WebAssembly.</noscript></div>
 <script type="application/json" id="upr-data-overview.json">${data('overview.json')}</script>
 <script type="application/octet-stream" id="upr-data-recommendations.bin">${packedTexts}</script>
-<script>${inert(fs.readFileSync(path.join(root, 'static/texts-download.js'), 'utf8'))}</script>
+<script>${inert(withoutComments(fs.readFileSync(path.join(root, 'static/texts-download.js'), 'utf8')))}</script>
 ${languages}
 <script type="text/plain" id="upr-glue">${inert(fs.readFileSync(path.join(staging, glue), 'utf8'))}</script>
 <script type="module">

@@ -240,11 +240,11 @@ test('on a slow connection that saves data, the worker downloads nothing the pag
     // A second page, read through the worker, then both offline.
     const state = host.url('states/kazakhstan.html');
     await viewer.open(state);
-    await page.locator('[data-testid=compare-column]').first().waitFor();
+    await page.locator('[data-testid=compare-column]').first().waitFor({ timeout: 60000 });
     await reader.context.setOffline(true);
     for (const [address, what] of [[state, '[data-testid=compare-column]'], [host.url(`reviews/${REVIEW}.html`), `[data-testid=review-detail][data-review="${REVIEW}"] [data-testid=recommendation]`]]) {
       await viewer.open(address);
-      await page.locator(what).first().waitFor({ timeout: 15000 });
+      await page.locator(what).first().waitFor({ timeout: 60000 });
     }
     assert.deepEqual(errors.filter((e) => !/Failed to fetch|network/i.test(e)), []);
   } finally {
