@@ -4,7 +4,7 @@
 //! (or, where a review has no themes, SDG goal); the reviews over time; the
 //! acceptance rate per option in each review; who recommended every time.
 
-use super::charts::{OverTimeChart, TimeBar};
+use super::charts::{over_time_chart, OverTime, TimeBar};
 use super::{use_tr, OnQuery};
 use crate::i18n::{Msg, Tr};
 use upr_core::dataset::load::Dataset;
@@ -203,8 +203,8 @@ pub fn CompareView(props: &CompareProps) -> Html {
             <div class="compare-columns">
                 { for reviews.iter().enumerate().map(column) }
             </div>
-            <OverTimeChart title={t.get(Msg::ChartStateOverTime)} hint={t.get(Msg::OverTimeStateHint)}
-                bars={Shared(std::rc::Rc::new(bars))} onquery={props.onquery.clone()} />
+            { over_time_chart(&t, OverTime { title: t.get(Msg::ChartStateOverTime), hint: t.get(Msg::OverTimeStateHint), note: String::new(),
+                bars: &bars, onquery: &props.onquery }) }
             { per_option.unwrap_or_default() }
             <h3>{ t.fmt(Msg::RecommendedEveryTime, &[("n", &t.num(comparison.recommended_every_time.len() as u32))]) }</h3>
             <p data-testid="recommended-every-time">{ comparison.recommended_every_time.iter().map(|s| t.state_name(dataset, *s)).collect::<Vec<_>>().join(", ") }</p>
