@@ -5,8 +5,8 @@
 use super::store::Store;
 use super::Host;
 use crate::components::card_list::CardList;
-use crate::components::charts::Charts;
-use crate::components::compare::CompareView;
+use crate::components::charts::{charts, ChartsProps};
+use crate::components::compare::{compare_view, CompareProps};
 use crate::components::data_table::DataTable;
 use crate::components::export::export_buttons;
 use crate::components::filters::FilterPanel;
@@ -14,7 +14,7 @@ use crate::components::focus::use_focus_back_to_card;
 use crate::components::language::language_switch;
 use crate::components::latest::use_latest;
 use crate::components::notices::{query_warnings, texts_error_notice, texts_progress};
-use crate::components::profile::RecommenderProfileView;
+use crate::components::profile::{recommender_profile, ProfileProps};
 use crate::components::review::ReviewDetail;
 use crate::components::summary::result_summary;
 use crate::components::{use_tr, OnQuery};
@@ -168,13 +168,27 @@ fn MainView(props: &MainViewProps) -> Html {
         .as_deref()
         .and_then(|id| dataset.review_by_id(id));
     if let Some(comparison) = &state.comparison {
-        return html! { <CompareView dataset={dataset.clone()} comparison={comparison.clone()} query={query.clone()} onquery={onquery.clone()} /> };
+        return compare_view(
+            &t,
+            &CompareProps {
+                dataset: dataset.clone(),
+                comparison: comparison.clone(),
+                query: query.clone(),
+                onquery: onquery.clone(),
+            },
+        );
     }
     match (query.view, open) {
         (View::Charts, None) => match &state.charts {
-            Some(charts) => {
-                html! { <Charts dataset={dataset.clone()} charts={charts.clone()} query={query.clone()} onquery={onquery.clone()} /> }
-            }
+            Some(data) => charts(
+                &t,
+                &ChartsProps {
+                    dataset: dataset.clone(),
+                    charts: data.clone(),
+                    query: query.clone(),
+                    onquery: onquery.clone(),
+                },
+            ),
             None => html! { <p role="status">{ t.get(Msg::ChartsWaiting) }</p> },
         },
         (View::Table, None) => match &state.table {
@@ -193,7 +207,7 @@ fn MainView(props: &MainViewProps) -> Html {
             let cards = keep_list.then(|| html! {
                 <div class="card-list" hidden={open.is_some()} ref={list.clone()}>
                     if let Some(profile) = &state.profile {
-                        <RecommenderProfileView dataset={dataset.clone()} profile={profile.clone()} />
+                        { recommender_profile(&t, &ProfileProps { dataset: dataset.clone(), profile: profile.clone() }) }
                     }
                     <CardList dataset={dataset.clone()} outcome={outcome.clone()} query={Query { review: None, ..query.clone() }} onquery={onquery.clone()} />
                 </div>

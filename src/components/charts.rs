@@ -13,7 +13,7 @@ use upr_core::stats::{cycle_spans, SessionBar, Split, BIN};
 use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What [`charts`] draws.
 pub struct ChartsProps {
     pub dataset: Shared<Dataset>,
     pub charts: Shared<ChartData>,
@@ -32,9 +32,8 @@ struct Bar {
 
 const WIDTH: f64 = 640.0;
 
-#[component]
-pub fn Charts(props: &ChartsProps) -> Html {
-    let t = use_tr();
+/// Every chart of the selection.
+pub fn charts(t: &Tr, props: &ChartsProps) -> Html {
     let dataset = &props.dataset;
     let charts = &props.charts;
     let base = props.query.clone().first_page();
@@ -67,7 +66,7 @@ pub fn Charts(props: &ChartsProps) -> Html {
             })
             .collect();
         bar_chart(
-            &t,
+            t,
             BarChart {
                 title: t.get(match facet {
                     Facet::Theme => Msg::ChartPerTheme,
@@ -133,11 +132,11 @@ pub fn Charts(props: &ChartsProps) -> Html {
     html! {
         <div class="charts" data-testid="charts">
             // First: with three cycles, what changed is what readers ask first.
-            { over_time_chart(&t, OverTime { title: t.get(Msg::ChartOverTime), hint: t.get(Msg::OverTimeHint), note: uncovered_over_time.join(" "),
+            { over_time_chart(t, OverTime { title: t.get(Msg::ChartOverTime), hint: t.get(Msg::OverTimeHint), note: uncovered_over_time.join(" "),
                 bars: &time_bars, onquery: &props.onquery }) }
             <ParticipationChart charts={charts.clone()} query={props.query.clone()} onquery={props.onquery.clone()} />
             { for facet_charts }
-            { bar_chart(&t, BarChart { title: t.get(Msg::ChartRegions), testid: "region-chart".to_owned(), bars: &region_bars, onquery: &props.onquery, empty: String::new() }) }
+            { bar_chart(t, BarChart { title: t.get(Msg::ChartRegions), testid: "region-chart".to_owned(), bars: &region_bars, onquery: &props.onquery, empty: String::new() }) }
         </div>
     }
 }
