@@ -487,7 +487,20 @@ fn set_intersections_are_counted_exactly_in_webassembly() {
 /// "nothing mentions torture" (and a screen reader announces the line).
 #[wasm_bindgen_test]
 async fn the_results_line_says_what_a_search_matches_before_the_texts() {
-    use upr_viewer::components::summary::{ResultSummary, ResultSummaryProps};
+    use upr_viewer::components::summary::result_summary;
+    use upr_viewer::i18n::Tr;
+    #[derive(yew::Properties, PartialEq)]
+    struct LineProps {
+        search: &'static str,
+    }
+    #[yew::component]
+    fn Line(props: &LineProps) -> yew::Html {
+        let (query, _) = Query::from_search(props.search);
+        let (mut outcome, _) = apply(&dataset(), &query);
+        // As before the texts: matched on the reviews' summaries.
+        outcome.provisional = true;
+        result_summary(&Tr::english(), &outcome, 2, &query, &recorder().0)
+    }
     for (search, says, not) in [
         (
             "?q=torture",
@@ -496,18 +509,8 @@ async fn the_results_line_says_what_a_search_matches_before_the_texts() {
         ),
         ("?theme=Torture", "whole reviews", "the search names"),
     ] {
-        let (query, _) = Query::from_search(search);
         let root = mount_point();
-        let props = ResultSummaryProps {
-            reviews: 0,
-            recommendations: 0,
-            total_reviews: 2,
-            provisional: true,
-            waiting_for_texts: false,
-            query,
-            onquery: recorder().0,
-        };
-        Renderer::<ResultSummary>::with_root_and_props(root.clone(), props).render();
+        Renderer::<Line>::with_root_and_props(root.clone(), LineProps { search }).render();
         yew::scheduler::flush().await;
         let line = texts(&root, "[data-testid=result-summary]").join(" ");
         assert!(line.contains(says), "{search}: {line}");

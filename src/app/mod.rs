@@ -12,8 +12,8 @@ mod store;
 
 pub use host::Host;
 
-use crate::components::language::{use_language, LanguageSwitch};
-use crate::components::notices::LoadErrorNotice;
+use crate::components::language::{language_switch, use_language};
+use crate::components::notices::load_error_notice;
 use crate::components::update::UpdateNotice;
 use crate::i18n::{Msg, Tr};
 use crate::style::{style_element, ROOT_CLASS};
@@ -74,9 +74,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
     let progressive = use_after_first_render();
 
     let body = match (&state.overview, &state.dataset) {
-        (Phase::Failed(error), _) => {
-            html! { <LoadErrorNotice error={error.clone()} onretry={load.onretry.clone()} /> }
-        }
+        (Phase::Failed(error), _) => load_error_notice(&t, error, &load.onretry),
         (_, Some(_)) => html! {
             <Results state={state.clone()} {host} progress={load.progress} onretry={load.onretry.clone()}
                 onquery={onquery.clone()} {progressive} />
@@ -97,7 +95,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                     <header class="masthead">
                         <div class="masthead-top">
                             <h1>{ t.get(Msg::Title) }</h1>
-                            <LanguageSwitch query={state.query.clone()} onquery={onquery} />
+                            { language_switch(&t, &state.query, &onquery) }
                         </div>
                         <p>{ t.get(Msg::Intro) }</p>
                     </header>

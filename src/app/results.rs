@@ -5,18 +5,18 @@
 use super::store::Store;
 use super::Host;
 use crate::components::card_list::CardList;
-use crate::components::charts::Charts;
-use crate::components::compare::CompareView;
+use crate::components::charts::{charts, ChartsProps};
+use crate::components::compare::{compare_view, CompareProps};
 use crate::components::data_table::DataTable;
-use crate::components::export::ExportButtons;
+use crate::components::export::export_buttons;
 use crate::components::filters::FilterPanel;
 use crate::components::focus::use_focus_back_to_card;
-use crate::components::language::LanguageSwitch;
+use crate::components::language::language_switch;
 use crate::components::latest::use_latest;
-use crate::components::notices::{QueryWarnings, TextsErrorNotice, TextsProgress};
-use crate::components::profile::RecommenderProfileView;
+use crate::components::notices::{query_warnings, texts_error_notice, texts_progress};
+use crate::components::profile::{recommender_profile, ProfileProps};
 use crate::components::review::ReviewDetail;
-use crate::components::summary::ResultSummary;
+use crate::components::summary::result_summary;
 use crate::components::{use_tr, OnQuery};
 use crate::i18n::Msg;
 use crate::services::fetch::Progress;
@@ -97,28 +97,20 @@ pub fn Results(props: &ResultsProps) -> Html {
                 // rather than move as each changes (a layout shift).
                 if waiting {
                     <div class="texts-wait" data-testid="texts-placeholder">
-                        <TextsProgress progress={props.progress} />
+                        { texts_progress(&t, props.progress) }
                     </div>
                 }
-                <QueryWarnings warnings={state.warnings.clone()} />
+                { query_warnings(&t, &state.warnings) }
                 if let Phase::Failed(error) = &state.texts {
-                    <TextsErrorNotice error={error.clone()} onretry={props.onretry.clone()} />
+                    { texts_error_notice(&t, error, &props.onretry) }
                 }
-                <ResultSummary
-                    reviews={outcome.reviews.len() as u32}
-                    recommendations={outcome.recommendations}
-                    total_reviews={dataset.totals.reviews}
-                    provisional={outcome.provisional}
-                    waiting_for_texts={outcome.waiting_for_texts}
-                    query={state.query.clone()}
-                    onquery={onquery.clone()} />
+                { result_summary(&t, outcome, dataset.totals.reviews, &state.query, onquery) }
                 <div class="toolbar">
                     <div role="group" aria-label={t.get(Msg::ShowAs)}>{ view_tab(View::Cards, "cards", Msg::ViewCards) }{ view_tab(View::Charts, "charts", Msg::ViewCharts) }{ view_tab(View::Table, "table", Msg::ViewTable) }</div>
                     if !host.masthead() {
-                        <LanguageSwitch query={state.query.clone()} onquery={onquery.clone()} />
+                        { language_switch(&t, &state.query, onquery) }
                     }
-                    <ExportButtons dataset={dataset.clone()} outcome={outcome.clone()}
-                        loading={state.texts == Phase::Loading} onwant={onwant} />
+                    { export_buttons(&t, dataset, outcome, state.texts == Phase::Loading, &onwant) }
                 </div>
                 <MainView state={state.clone()} onquery={onquery.clone()} outline={host.outline()} progressive={props.progressive} />
                 // Last, and held at the bottom of the window while the
@@ -127,7 +119,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 // every card up: a layout shift on the home page). Where
                 // the cards wait for the texts, their place says it.
                 if state.texts == Phase::Loading && !waiting {
-                    <TextsProgress progress={props.progress} />
+                    { texts_progress(&t, props.progress) }
                 }
             </@>
         </div>
@@ -176,13 +168,27 @@ fn MainView(props: &MainViewProps) -> Html {
         .as_deref()
         .and_then(|id| dataset.review_by_id(id));
     if let Some(comparison) = &state.comparison {
-        return html! { <CompareView dataset={dataset.clone()} comparison={comparison.clone()} query={query.clone()} onquery={onquery.clone()} /> };
+        return compare_view(
+            &t,
+            &CompareProps {
+                dataset: dataset.clone(),
+                comparison: comparison.clone(),
+                query: query.clone(),
+                onquery: onquery.clone(),
+            },
+        );
     }
     match (query.view, open) {
         (View::Charts, None) => match &state.charts {
-            Some(charts) => {
-                html! { <Charts dataset={dataset.clone()} charts={charts.clone()} query={query.clone()} onquery={onquery.clone()} /> }
-            }
+            Some(data) => charts(
+                &t,
+                &ChartsProps {
+                    dataset: dataset.clone(),
+                    charts: data.clone(),
+                    query: query.clone(),
+                    onquery: onquery.clone(),
+                },
+            ),
             None => html! { <p role="status">{ t.get(Msg::ChartsWaiting) }</p> },
         },
         (View::Table, None) => match &state.table {
@@ -201,7 +207,7 @@ fn MainView(props: &MainViewProps) -> Html {
             let cards = keep_list.then(|| html! {
                 <div class="card-list" hidden={open.is_some()} ref={list.clone()}>
                     if let Some(profile) = &state.profile {
-                        <RecommenderProfileView dataset={dataset.clone()} profile={profile.clone()} />
+                        { recommender_profile(&t, &ProfileProps { dataset: dataset.clone(), profile: profile.clone() }) }
                     }
                     <CardList dataset={dataset.clone()} outcome={outcome.clone()} query={Query { review: None, ..query.clone() }} onquery={onquery.clone()} />
                 </div>

@@ -3,7 +3,7 @@
 //! screen readers and for anyone who wants the numbers.
 
 use super::{use_tr, OnQuery};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Tr};
 use upr_core::dataset::load::Dataset;
 use upr_core::facet::Facet;
 use upr_core::format::{percent, svg_number};
@@ -13,7 +13,7 @@ use upr_core::stats::{cycle_spans, SessionBar, Split, BIN};
 use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What [`charts`] draws.
 pub struct ChartsProps {
     pub dataset: Shared<Dataset>,
     pub charts: Shared<ChartData>,
@@ -32,9 +32,8 @@ struct Bar {
 
 const WIDTH: f64 = 640.0;
 
-#[component]
-pub fn Charts(props: &ChartsProps) -> Html {
-    let t = use_tr();
+/// Every chart of the selection.
+pub fn charts(t: &Tr, props: &ChartsProps) -> Html {
     let dataset = &props.dataset;
     let charts = &props.charts;
     let base = props.query.clone().first_page();
@@ -58,14 +57,35 @@ pub fn Charts(props: &ChartsProps) -> Html {
                 let value = facet.value(dataset, *option);
                 let mut apply = base.clone();
                 apply.select(facet, &value);
-                Bar { testid: format!("{}:{value}", facet.parameter()), label: t.facet_label(facet, dataset, *option), split: split.clone(), apply: Some(apply) }
+                Bar {
+                    testid: format!("{}:{value}", facet.parameter()),
+                    label: t.facet_label(facet, dataset, *option),
+                    split: split.clone(),
+                    apply: Some(apply),
+                }
             })
             .collect();
-        html! {
-            <BarChart title={t.get(match facet { Facet::Theme => Msg::ChartPerTheme, Facet::SdgGoal => Msg::ChartPerSdgGoal, Facet::Persons => Msg::ChartPerPersons, Facet::Action => Msg::ChartPerAction })} testid={format!("{}-chart", facet.parameter())}
-                bars={Shared(std::rc::Rc::new(bars))} onquery={props.onquery.clone()}
-                empty={t.fmt(Msg::ChartEmpty, &[("option", &t.facet_noun(facet)), ("uncovered", &uncovered(facet))])} />
-        }
+        bar_chart(
+            t,
+            BarChart {
+                title: t.get(match facet {
+                    Facet::Theme => Msg::ChartPerTheme,
+                    Facet::SdgGoal => Msg::ChartPerSdgGoal,
+                    Facet::Persons => Msg::ChartPerPersons,
+                    Facet::Action => Msg::ChartPerAction,
+                }),
+                testid: format!("{}-chart", facet.parameter()),
+                bars: &bars,
+                onquery: &props.onquery,
+                empty: t.fmt(
+                    Msg::ChartEmpty,
+                    &[
+                        ("option", &t.facet_noun(facet)),
+                        ("uncovered", &uncovered(facet)),
+                    ],
+                ),
+            },
+        )
     });
     let region_bars: Vec<Bar> = charts
         .regions
@@ -112,33 +132,30 @@ pub fn Charts(props: &ChartsProps) -> Html {
     html! {
         <div class="charts" data-testid="charts">
             // First: with three cycles, what changed is what readers ask first.
-            <OverTimeChart title={t.get(Msg::ChartOverTime)} hint={t.get(Msg::OverTimeHint)} note={uncovered_over_time.join(" ")}
-                bars={Shared(std::rc::Rc::new(time_bars))} onquery={props.onquery.clone()} />
+            { over_time_chart(t, OverTime { title: t.get(Msg::ChartOverTime), hint: t.get(Msg::OverTimeHint), note: uncovered_over_time.join(" "),
+                bars: &time_bars, onquery: &props.onquery }) }
             <ParticipationChart charts={charts.clone()} query={props.query.clone()} onquery={props.onquery.clone()} />
             { for facet_charts }
-            <BarChart title={t.get(Msg::ChartRegions)} testid="region-chart" bars={Shared(std::rc::Rc::new(region_bars))} onquery={props.onquery.clone()} />
+            { bar_chart(t, BarChart { title: t.get(Msg::ChartRegions), testid: "region-chart".to_owned(), bars: &region_bars, onquery: &props.onquery, empty: String::new() }) }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct BarChartProps {
-    title: AttrValue,
+/// A chart of horizontal bars, as [`bar_chart`] draws it.
+struct BarChart<'a> {
+    title: String,
     /// Said instead of an empty chart.
-    #[prop_or_default]
-    empty: AttrValue,
-    testid: AttrValue,
-    bars: Shared<Vec<Bar>>,
-    onquery: OnQuery,
+    empty: String,
+    testid: String,
+    bars: &'a [Bar],
+    onquery: &'a OnQuery,
 }
 
 /// Horizontal stacked bars: accepted, then noted. Each row is HTML (its
 /// label wraps, so every label shows in full at any width) with the bar
 /// itself as a small SVG; a bar that applies a filter is a real button.
-#[component]
-fn BarChart(props: &BarChartProps) -> Html {
-    let t = use_tr();
-    let bars = &props.bars;
+fn bar_chart(t: &Tr, props: BarChart) -> Html {
+    let bars = props.bars;
     let most = bars
         .iter()
         .map(|b| b.split.total())
@@ -186,12 +203,12 @@ fn BarChart(props: &BarChartProps) -> Html {
         }
     });
     html! {
-        <figure class="chart" data-testid={props.testid.clone()}>
-            <figcaption id={title_id.clone()}><h3>{ props.title.clone() }</h3></figcaption>
+        <figure class="chart" data-testid={props.testid}>
+            <figcaption id={title_id.clone()}><h3>{ props.title }</h3></figcaption>
             if bars.is_empty() && !props.empty.is_empty() {
-                <p class="note" data-testid="chart-empty">{ props.empty.clone() }</p>
+                <p class="note" data-testid="chart-empty">{ props.empty }</p>
             }
-            <Legend />
+            { legend(t) }
             <div class="bar-rows" role="group" aria-labelledby={title_id}>
                 { for rows }
             </div>
@@ -210,9 +227,7 @@ fn BarChart(props: &BarChartProps) -> Html {
     }
 }
 
-#[component]
-fn Legend() -> Html {
-    let t = use_tr();
+fn legend(t: &Tr) -> Html {
     html! {
         <p class="chart-legend" aria-hidden="true">
             <svg width="12" height="12"><rect width="12" height="12" class="accepted" /></svg>{ format!(" {}  ", t.get(Msg::LegendAccepted)) }
@@ -365,15 +380,14 @@ pub struct TimeBar {
     pub pressed: bool,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct OverTimeProps {
-    pub title: AttrValue,
-    pub hint: AttrValue,
-    /// Said under the title: what the bars cannot show.
-    #[prop_or_default]
-    pub note: AttrValue,
-    pub bars: Shared<Vec<TimeBar>>,
-    pub onquery: OnQuery,
+/// A chart over time, as [`over_time_chart`] draws it.
+pub struct OverTime<'a> {
+    pub title: String,
+    pub hint: String,
+    /// Said under the title: what the bars cannot show (may be empty).
+    pub note: String,
+    pub bars: &'a [TimeBar],
+    pub onquery: &'a OnQuery,
 }
 
 /// The narrowest a cycle's bars are together, in em: room for its label
@@ -389,10 +403,8 @@ const SESSION_MIN_EM: f64 = 1.75;
 /// session; the layout is a CSS grid, so in a right-to-left language time
 /// runs from the right, as the page does. On a narrow screen the bars keep
 /// a width a finger can hit and scroll sideways in their own box.
-#[component]
-pub fn OverTimeChart(props: &OverTimeProps) -> Html {
-    let t = use_tr();
-    let bars = &props.bars;
+pub fn over_time_chart(t: &Tr, props: OverTime) -> Html {
+    let bars = props.bars;
     let most = bars
         .iter()
         .map(|b| b.bar.split.total())
@@ -462,13 +474,13 @@ pub fn OverTimeChart(props: &OverTimeProps) -> Html {
     });
     html! {
         <figure class="chart over-time" data-testid="chart-over-time">
-            <figcaption id={title_id}><h3>{ props.title.clone() }</h3>
-                <p class="hint">{ props.hint.clone() }</p>
+            <figcaption id={title_id}><h3>{ props.title }</h3>
+                <p class="hint">{ props.hint }</p>
             </figcaption>
             if !props.note.is_empty() {
-                <p class="note" data-testid="over-time-uncovered">{ props.note.clone() }</p>
+                <p class="note" data-testid="over-time-uncovered">{ props.note }</p>
             }
-            <Legend />
+            { legend(t) }
             <div class="time-scroll">
                 <div class="time-grid" role="group" aria-labelledby={title_id} style={format!("grid-template-columns: {}", columns.join(" "))}>
                     { for labels }

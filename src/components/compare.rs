@@ -4,8 +4,8 @@
 //! (or, where a review has no themes, SDG goal); the reviews over time; the
 //! acceptance rate per option in each review; who recommended every time.
 
-use super::charts::{OverTimeChart, TimeBar};
-use super::{use_tr, OnQuery};
+use super::charts::{over_time_chart, OverTime, TimeBar};
+use super::OnQuery;
 use crate::i18n::{Msg, Tr};
 use upr_core::dataset::load::Dataset;
 use upr_core::facet::Facet;
@@ -15,7 +15,7 @@ use upr_core::state::{QueryOrigin, Shared};
 use upr_core::stats::{Change, CompareError, ComparedReview, Comparison, Split};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What [`compare_view`] draws.
 pub struct CompareProps {
     pub dataset: Shared<Dataset>,
     pub comparison: Result<Shared<Comparison>, CompareError>,
@@ -85,9 +85,7 @@ fn change_against_previous(
     </> }
 }
 
-#[component]
-pub fn CompareView(props: &CompareProps) -> Html {
-    let t = use_tr();
+pub fn compare_view(t: &Tr, props: &CompareProps) -> Html {
     let onclose = {
         let query = Query {
             compare: None,
@@ -140,7 +138,7 @@ pub fn CompareView(props: &CompareProps) -> Html {
                 { match (&compared.change, i.checked_sub(1).and_then(|p| reviews.get(p))) {
                     (Some(change), Some(before)) => html! { <>
                         <p data-testid="recommended-in-both">{ t.fmt(Msg::RecommendedInBoth, &[("states", &t.count(Msg::StatesCount, change.recommended_in_both.len() as u32, &[])), ("session", &before.session.to_string())]) }</p>
-                        { change_against_previous(&t, dataset, [before, compared], change) }
+                        { change_against_previous(t, dataset, [before, compared], change) }
                     </> },
                     _ => html! { <p class="note">{ t.get(Msg::FirstInData) }</p> },
                 } }
@@ -186,7 +184,7 @@ pub fn CompareView(props: &CompareProps) -> Html {
                     <thead><tr><th scope="col">{ capitalised(&t.facet_noun(facet)) }</th>{ for sessions.iter().map(|s| html! { <th scope="col">{ s.clone() }</th> }) }</tr></thead>
                     <tbody>{ for comparison.per_option.iter().map(|(option, splits)| html! {
                         <tr><th scope="row">{ label(option) }</th>{ for splits.iter().map(|split| html! {
-                            <td>{ split.as_ref().map_or_else(|| t.get(Msg::NotClassifiedCell), |s| rate(&t, s)) }</td>
+                            <td>{ split.as_ref().map_or_else(|| t.get(Msg::NotClassifiedCell), |s| rate(t, s)) }</td>
                         }) }</tr>
                     }) }</tbody>
                 </table>
@@ -203,8 +201,8 @@ pub fn CompareView(props: &CompareProps) -> Html {
             <div class="compare-columns">
                 { for reviews.iter().enumerate().map(column) }
             </div>
-            <OverTimeChart title={t.get(Msg::ChartStateOverTime)} hint={t.get(Msg::OverTimeStateHint)}
-                bars={Shared(std::rc::Rc::new(bars))} onquery={props.onquery.clone()} />
+            { over_time_chart(t, OverTime { title: t.get(Msg::ChartStateOverTime), hint: t.get(Msg::OverTimeStateHint), note: String::new(),
+                bars: &bars, onquery: &props.onquery }) }
             { per_option.unwrap_or_default() }
             <h3>{ t.fmt(Msg::RecommendedEveryTime, &[("n", &t.num(comparison.recommended_every_time.len() as u32))]) }</h3>
             <p data-testid="recommended-every-time">{ comparison.recommended_every_time.iter().map(|s| t.state_name(dataset, *s)).collect::<Vec<_>>().join(", ") }</p>

@@ -1,25 +1,12 @@
 //! Download exactly what is selected, as CSV or JSON.
 
-use super::use_tr;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Tr};
 use upr_core::dataset::load::Dataset;
 use upr_core::export::{rows, to_csv, to_json};
 use upr_core::filter::Outcome;
 use upr_core::state::Shared;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct ExportProps {
-    pub dataset: Shared<Dataset>,
-    pub outcome: Shared<Outcome>,
-    /// Every review's texts are on their way (their progress shows at
-    /// the foot of the results).
-    #[prop_or_default]
-    pub loading: bool,
-    /// Asks for every review's texts, which a download needs.
-    pub onwant: Callback<()>,
-}
 
 /// Hands `content` to the browser as a file download.
 pub fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindgen::JsValue> {
@@ -36,21 +23,28 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindge
     web_sys::Url::revoke_object_url(&url)
 }
 
-#[component]
-pub fn ExportButtons(props: &ExportProps) -> Html {
-    let t = use_tr();
+/// The CSV and JSON buttons. `loading`: every review's texts are on their
+/// way (their progress shows at the foot of the results); `onwant` asks
+/// for them, which a download needs.
+pub fn export_buttons(
+    t: &Tr,
+    dataset: &Shared<Dataset>,
+    outcome: &Shared<Outcome>,
+    loading: bool,
+    onwant: &Callback<()>,
+) -> Html {
     // There before the texts are in, asking for them: buttons that appeared
     // then took a line of their own on a phone and moved every card down
     // (a layout shift). Once they are in, a press downloads.
-    let waiting = !props.dataset.texts_loaded;
+    let waiting = !dataset.texts_loaded;
     let button =
         |label: &str,
          name: &'static str,
          mime: &'static str,
          render: fn(&[upr_core::export::ExportedRecommendation]) -> String| {
-            let dataset = props.dataset.clone();
-            let outcome = props.outcome.clone();
-            let onwant = props.onwant.clone();
+            let dataset = dataset.clone();
+            let outcome = outcome.clone();
+            let onwant = onwant.clone();
             let onclick = Callback::from(move |_: MouseEvent| {
                 if !dataset.texts_loaded {
                     onwant.emit(());
@@ -61,7 +55,7 @@ pub fn ExportButtons(props: &ExportProps) -> Html {
                     gloo::console::error!("the download could not start", error);
                 }
             });
-            let loading = waiting && props.loading;
+            let loading = waiting && loading;
             html! { <button type="button" data-testid={format!("export-{}", name.rsplit('.').next().unwrap_or(name))} aria-disabled={loading.then_some("true")} {onclick}>{ label.to_owned() }</button> }
         };
     html! {

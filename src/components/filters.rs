@@ -106,12 +106,12 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
                 <summary>{ t.get(Msg::SearchSyntax) }</summary>
                 <ul>{ for SEARCH_FORMS.iter().map(|(typed, meaning)| html! { <li><code lang="en">{ *typed }</code>{ t.get(*meaning) }</li> }) }</ul>
             </details>
-            <ParticipationRange dataset={dataset.clone()} query={query.clone()} onquery={props.onquery.clone()} />
+            { participation_range(&t, props) }
             { for Facet::ALL.into_iter().map(|facet| html! {
                 <FacetList {facet} dataset={dataset.clone()} outcome={outcome.clone()} query={query.clone()} onquery={props.onquery.clone()} />
             }) }
-            <ReviewFilters dataset={dataset.clone()} outcome={outcome.clone()} query={query.clone()} onquery={props.onquery.clone()} />
-            <RecommendationFilters dataset={dataset.clone()} outcome={outcome.clone()} query={query.clone()} onquery={props.onquery.clone()} />
+            { review_filters(&t, props) }
+            { recommendation_filters(&t, props) }
             if has_filters {
                 <button type="button" data-testid="clear-filters" onclick={onclear}>{ t.get(Msg::ClearFilters) }</button>
             }
@@ -292,18 +292,9 @@ fn FacetOption(props: &FacetOptionProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct RangeProps {
-    dataset: Shared<Dataset>,
-    query: Query,
-    onquery: OnQuery,
-}
-
 /// Bounds on the number of participating States, and on members and
 /// observers among them.
-#[component]
-fn ParticipationRange(props: &RangeProps) -> Html {
-    let t = use_tr();
+fn participation_range(t: &Tr, props: &FilterPanelProps) -> Html {
     let most = props
         .dataset
         .reviews
@@ -446,9 +437,8 @@ fn state_select(
     }
 }
 
-#[component]
-fn ReviewFilters(props: &FilterPanelProps) -> Html {
-    let t = use_tr();
+/// The review's State, session, cycle and regional group.
+fn review_filters(t: &Tr, props: &FilterPanelProps) -> Html {
     let dataset = &props.dataset;
     let query = &props.query;
     let outcome = &props.outcome;
@@ -517,17 +507,16 @@ fn ReviewFilters(props: &FilterPanelProps) -> Html {
     html! {
         <fieldset>
             <legend>{ t.get(Msg::ReviewLegend) }</legend>
-            { state_select(&t, Msg::StateUnderReview, "sur", onsur, sur.is_none(), html! { <StateOptions dataset={dataset.clone()} under_review_only={true} selected={sur} /> }) }
-            { select(&t, Msg::SessionLabel, "session", onsession, session_options) }
-            { select(&t, Msg::CycleLabel, "cycle", oncycle, cycle_options) }
-            { select(&t, Msg::RegionalGroup, "region", onregion, region_options) }
+            { state_select(t, Msg::StateUnderReview, "sur", onsur, sur.is_none(), html! { <StateOptions dataset={dataset.clone()} under_review_only={true} selected={sur} /> }) }
+            { select(t, Msg::SessionLabel, "session", onsession, session_options) }
+            { select(t, Msg::CycleLabel, "cycle", oncycle, cycle_options) }
+            { select(t, Msg::RegionalGroup, "region", onregion, region_options) }
         </fieldset>
     }
 }
 
-#[component]
-fn RecommendationFilters(props: &FilterPanelProps) -> Html {
-    let t = use_tr();
+/// The recommendation's response, recommending State and its region.
+fn recommendation_filters(t: &Tr, props: &FilterPanelProps) -> Html {
     let dataset = &props.dataset;
     let query = &props.query;
     let counts = props.outcome.response_counts;
@@ -567,9 +556,9 @@ fn RecommendationFilters(props: &FilterPanelProps) -> Html {
     html! {
         <fieldset>
             <legend>{ t.get(Msg::RecommendationLegend) }</legend>
-            { select(&t, Msg::ResponseLabel, "response", onresponse, response_options) }
-            { state_select(&t, Msg::RecommendedBy, "from", onfrom, from.is_none(), html! { <StateOptions dataset={dataset.clone()} under_review_only={false} selected={from} /> }) }
-            { select(&t, Msg::RecommenderRegion, "from-region", onfromregion, from_region_options) }
+            { select(t, Msg::ResponseLabel, "response", onresponse, response_options) }
+            { state_select(t, Msg::RecommendedBy, "from", onfrom, from.is_none(), html! { <StateOptions dataset={dataset.clone()} under_review_only={false} selected={from} /> }) }
+            { select(t, Msg::RecommenderRegion, "from-region", onfromregion, from_region_options) }
         </fieldset>
     }
 }

@@ -2,7 +2,7 @@
 //! else by the browser's preferred languages; its file fetched when it is
 //! first used; the switch in the header.
 
-use super::{use_tr, OnQuery};
+use super::OnQuery;
 use crate::i18n::{load, Lang, Msg, Tr};
 use upr_core::query::Query;
 use upr_core::state::QueryOrigin;
@@ -83,19 +83,11 @@ pub fn use_language(
     ((*tr).clone(), (*failure).clone())
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LanguageSwitchProps {
-    pub query: Query,
-    pub onquery: OnQuery,
-}
-
 /// A select of the six languages, each in its own name; the rest of the
 /// view stays as it is.
-#[component]
-pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
-    let t = use_tr();
+pub fn language_switch(t: &Tr, query: &Query, onquery: &OnQuery) -> Html {
     let onchange = {
-        let (query, onquery) = (props.query.clone(), props.onquery.clone());
+        let (query, onquery) = (query.clone(), onquery.clone());
         Callback::from(move |e: Event| {
             let lang = Lang::from_code(&e.target_unchecked_into::<HtmlSelectElement>().value());
             onquery.emit((

@@ -1,5 +1,13 @@
 //! Components: each renders state it is given and reports what the person
 //! does through `on…` callbacks. None of them computes counts.
+//!
+//! A piece that owns no state and spares no drawing (its parent draws it
+//! again whenever the parent draws) is a plain function,
+//! `fn …(t: &Tr, …) -> Html`, called inside its parent's `html!`: each
+//! component type costs the wasm its own copy of Yew's lifecycle code.
+//! A piece stays a component where it holds state or effects, draws later
+//! ([`deferred`]), or skips the drawing of a costly subtree when its props
+//! are unchanged (a card, an option of a facet, the States of a select).
 
 pub mod card;
 pub mod card_list;

@@ -1,75 +1,51 @@
-//! Loading, progress, errors, and what was ignored in the link.
+//! Loading, progress, errors, and what was ignored in the link: drawing
+//! functions (see [`crate::components`]).
 
-use super::use_tr;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Tr};
 use crate::services::fetch::Progress;
 use crate::services::loader;
 use upr_core::dataset::load::LoadError;
 use upr_core::query::QueryWarning;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FailureProps {
-    pub error: LoadError,
-    /// Loads again what failed, without reloading the page.
-    pub onretry: Callback<()>,
-}
-
-/// Nothing to show: the overview did not load.
-#[component]
-pub fn LoadErrorNotice(props: &FailureProps) -> Html {
-    let t = use_tr();
+/// Nothing to show: the overview did not load. `onretry` loads again what
+/// failed, without reloading the page.
+pub fn load_error_notice(t: &Tr, error: &LoadError, onretry: &Callback<()>) -> Html {
     html! {
         <div data-testid="load-error" role="alert" class="load-error">
             <strong>{ format!("{} ", t.get(Msg::LoadFailed)) }</strong>
-            { t.load_error(&props.error) }
-            <TryAgain onretry={props.onretry.clone()} />
+            { t.load_error(error) }
+            { try_again(t, onretry) }
         </div>
     }
 }
 
 /// The cards are there, the texts are not. Offline, that is said as such:
 /// they come by themselves once the connection is back.
-#[component]
-pub fn TextsErrorNotice(props: &FailureProps) -> Html {
-    let t = use_tr();
-    let offline = matches!(props.error, LoadError::Fetch { .. }) && !loader::online();
+pub fn texts_error_notice(t: &Tr, error: &LoadError, onretry: &Callback<()>) -> Html {
+    let offline = matches!(error, LoadError::Fetch { .. }) && !loader::online();
     html! {
         <div data-testid="texts-error" role="alert" class="texts-error" data-offline={offline.then_some("true")}>
             if offline {
                 { t.get(Msg::TextsOffline) }
             } else {
-                { t.fmt(Msg::TextsFailed, &[("message", &t.load_error(&props.error))]) }
+                { t.fmt(Msg::TextsFailed, &[("message", &t.load_error(error))]) }
             }
-            <TryAgain onretry={props.onretry.clone()} />
+            { try_again(t, onretry) }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct TryAgainProps {
-    onretry: Callback<()>,
-}
-
-#[component]
-fn TryAgain(props: &TryAgainProps) -> Html {
-    let onclick = props.onretry.reform(|_: MouseEvent| ());
-    let t = use_tr();
+fn try_again(t: &Tr, onretry: &Callback<()>) -> Html {
+    let onclick = onretry.reform(|_: MouseEvent| ());
     html! {
         <p><button type="button" data-testid="retry" {onclick}>{ t.get(Msg::TryAgain) }</button></p>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TextsProgressProps {
-    pub progress: Progress,
-}
-
 /// The full texts arrive after the first cards: say how far along they are.
-#[component]
-pub fn TextsProgress(props: &TextsProgressProps) -> Html {
-    let Progress { received, total } = props.progress;
-    let t = use_tr();
+pub fn texts_progress(t: &Tr, progress: Progress) -> Html {
+    let Progress { received, total } = progress;
     let megabytes = |bytes: u64| {
         let tenths = (bytes as f64 / 100_000.0).round() as u64;
         // The decimal separator as the language writes it.
@@ -108,22 +84,16 @@ pub fn TextsProgress(props: &TextsProgressProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct WarningsProps {
-    pub warnings: Vec<QueryWarning>,
-}
-
-#[component]
-pub fn QueryWarnings(props: &WarningsProps) -> Html {
-    let t = use_tr();
-    if props.warnings.is_empty() {
+/// What the link asked for that was ignored, and why.
+pub fn query_warnings(t: &Tr, warnings: &[QueryWarning]) -> Html {
+    if warnings.is_empty() {
         return html! {};
     }
     html! {
         <div data-testid="query-warnings" role="status" class="query-warnings">
             <p>{ t.get(Msg::LinkIgnored) }</p>
             <ul>
-                { for props.warnings.iter().map(|w| html! { <li>{ t.query_warning(w) }</li> }) }
+                { for warnings.iter().map(|w| html! { <li>{ t.query_warning(w) }</li> }) }
             </ul>
         </div>
     }

@@ -2,7 +2,6 @@
 //! recommended in the selection, to whom, on which themes and goals, and how
 //! the States under review answered.
 
-use super::use_tr;
 use crate::i18n::{Msg, Tr};
 use upr_core::dataset::load::Dataset;
 use upr_core::format::percent;
@@ -13,7 +12,7 @@ use yew::prelude::*;
 /// How many States under review, themes and goals each list names.
 const TOP: usize = 5;
 
-#[derive(Properties, PartialEq)]
+/// What [`recommender_profile`] draws.
 pub struct ProfileProps {
     pub dataset: Shared<Dataset>,
     pub profile: Shared<RecommenderProfile>,
@@ -29,9 +28,7 @@ fn answered(t: &Tr, split: &Split) -> String {
     )
 }
 
-#[component]
-pub fn RecommenderProfileView(props: &ProfileProps) -> Html {
-    let t = use_tr();
+pub fn recommender_profile(t: &Tr, props: &ProfileProps) -> Html {
     let dataset = &props.dataset;
     let profile = &props.profile;
     let name = &t.state_name(dataset, profile.state);
@@ -69,7 +66,7 @@ pub fn RecommenderProfileView(props: &ProfileProps) -> Html {
                 { for profile.facets.iter().filter(|(_, options)| !options.is_empty()).map(|(facet, options)| html! {
                     <div>
                         <h3>{ t.fmt(Msg::MostFrequent, &[("options", &t.facet_plural(*facet))]) }</h3>
-                        { list(&format!("profile-{}", facet.parameter()), options.iter().take(TOP).map(|(option, split)| format!("{} ({})", t.facet_label(*facet, dataset, *option), answered(&t, split))).collect()) }
+                        { list(&format!("profile-{}", facet.parameter()), options.iter().take(TOP).map(|(option, split)| format!("{} ({})", t.facet_label(*facet, dataset, *option), answered(t, split))).collect()) }
                     </div>
                 }) }
             </div>

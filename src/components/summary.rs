@@ -1,33 +1,25 @@
 //! The results line: how many reviews and recommendations match, and sort.
 
-use super::use_tr;
 use super::OnQuery;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Tr};
+use upr_core::filter::Outcome;
 use upr_core::query::{Query, Sort};
 use upr_core::state::QueryOrigin;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ResultSummaryProps {
-    pub reviews: u32,
-    pub recommendations: u32,
-    pub total_reviews: u32,
-    /// Counts are provisional until the full texts arrive.
-    pub provisional: bool,
-    /// Nothing is matched yet: the query filters by recommending State,
-    /// which only the texts tell.
-    pub waiting_for_texts: bool,
-    pub query: Query,
-    pub onquery: OnQuery,
-}
-
-#[component]
-pub fn ResultSummary(props: &ResultSummaryProps) -> Html {
-    let t = use_tr();
+/// What `outcome` matched, of `total_reviews`, and the sort `query` has.
+pub fn result_summary(
+    t: &Tr,
+    outcome: &Outcome,
+    total_reviews: u32,
+    query: &Query,
+    onquery: &OnQuery,
+) -> Html {
+    let reviews = outcome.reviews.len() as u32;
     let onsort = {
-        let query = props.query.clone();
-        let onquery = props.onquery.clone();
+        let query = query.clone();
+        let onquery = onquery.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             let (parsed, _) = Query::from_pairs([("sort".to_owned(), value)]);
@@ -41,7 +33,7 @@ pub fn ResultSummary(props: &ResultSummaryProps) -> Html {
             ));
         })
     };
-    let current = props.query.sort.as_param();
+    let current = query.sort.as_param();
     let options =
         Sort::KEYS.iter().flat_map(|(key, _, _)| {
             let label = t.get(match key {
@@ -67,20 +59,23 @@ pub fn ResultSummary(props: &ResultSummaryProps) -> Html {
     html! {
         <div class="result-bar">
             <p data-testid="result-summary" role="status" aria-live="polite" aria-atomic="true"
-               data-reviews={props.reviews.to_string()}
-               data-recommendations={props.recommendations.to_string()}
-               data-waiting={props.waiting_for_texts.then_some("true")}>
-                <strong>{ t.count(Msg::ReviewsCount, props.reviews, &[]) }</strong>
-                { format!(" {} · ", t.fmt(Msg::OfTotal, &[("total", &t.num(props.total_reviews))])) }
-                <strong>{ t.count(Msg::RecommendationsCount, props.recommendations, &[]) }</strong>
-                if props.waiting_for_texts {
+               data-reviews={reviews.to_string()}
+               data-recommendations={outcome.recommendations.to_string()}
+               data-waiting={outcome.waiting_for_texts.then_some("true")}>
+                <strong>{ t.count(Msg::ReviewsCount, reviews, &[]) }</strong>
+                { format!(" {} · ", t.fmt(Msg::OfTotal, &[("total", &t.num(total_reviews))])) }
+                <strong>{ t.count(Msg::RecommendationsCount, outcome.recommendations, &[]) }</strong>
+                // Nothing is matched yet: the query filters by recommending
+                // State, which only the texts tell.
+                if outcome.waiting_for_texts {
                     { format!(" {}", t.get(Msg::WaitingForTexts)) }
-                } else if props.provisional && !props.query.text.is_empty() {
+                } else if outcome.provisional && !query.text.is_empty() {
                     // Before the texts a search can only match the names
                     // of the States under review: "0 reviews" alone would
                     // read as "nothing says torture".
                     { format!(" {}", t.get(Msg::ProvisionalSearch)) }
-                } else if props.provisional {
+                // Counts are provisional until the full texts arrive.
+                } else if outcome.provisional {
                     { format!(" {}", t.get(Msg::ProvisionalCounts)) }
                 }
             </p>
