@@ -3,6 +3,7 @@
 
 use super::UhriFile;
 use std::collections::BTreeMap;
+use upr_core::format::session_ranges;
 
 /// What one file's rows became.
 #[derive(Default)]
@@ -90,7 +91,7 @@ impl Tally {
                 count,
                 format!(
                     "skipped {count} rows of sessions {holder} ({})",
-                    ranges(sessions.keys().copied())
+                    session_ranges(&sessions.keys().copied().collect::<Vec<_>>())
                 ),
             );
         }
@@ -116,37 +117,5 @@ impl Tally {
         if let Some(latest) = self.latest_on_index {
             report.push(format!("  latest publication on the Index: {latest}"));
         }
-    }
-}
-
-/// `1, 2, 3, 5` -> `1-3, 5`.
-pub(super) fn ranges(numbers: impl Iterator<Item = u8>) -> String {
-    let mut spans: Vec<(u8, u8)> = Vec::new();
-    for n in numbers {
-        match spans.last_mut() {
-            Some((_, last)) if *last + 1 == n => *last = n,
-            _ => spans.push((n, n)),
-        }
-    }
-    spans
-        .iter()
-        .map(|(a, b)| {
-            if a == b {
-                a.to_string()
-            } else {
-                format!("{a}-{b}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn session_lists_are_ranges() {
-        assert_eq!(ranges([1, 2, 3, 5, 7, 8].into_iter()), "1-3, 5, 7-8");
     }
 }
