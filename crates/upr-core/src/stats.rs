@@ -292,27 +292,42 @@ pub enum CompareError {
 /// themes, then the Explorer's SDG goals.
 const COMPARED_BY: [Facet; 2] = [Facet::Theme, Facet::SdgGoal];
 
-/// Per option of `facet`, the split of one review's recommendations, and
-/// the States that recommended in it.
-fn review_splits(
-    dataset: &Dataset,
-    review: usize,
-    facet: Option<Facet>,
-) -> (BTreeMap<usize, Split>, BTreeSet<StateIndex>) {
-    let mut per_option: BTreeMap<usize, Split> = BTreeMap::new();
-    let mut from = BTreeSet::new();
-    for row in dataset
-        .recommendations
-        .range(dataset.reviews[review].recommendations.clone())
-    {
-        if let Some(facet) = facet {
-            for option in facet.indices(&row) {
-                per_option.entry(option).or_default().add(row.response);
+/// One review's recommendations read once: per facet of [`COMPARED_BY`]
+/// that classifies it, the split of each option; and the States that
+/// recommended in it.
+struct ReviewTally {
+    /// Indexed as [`COMPARED_BY`]; `None` where that facet does not
+    /// classify the review.
+    per_facet: [Option<BTreeMap<usize, Split>>; COMPARED_BY.len()],
+    from: BTreeSet<StateIndex>,
+}
+
+impl ReviewTally {
+    fn of(dataset: &Dataset, review: usize) -> ReviewTally {
+        let classified = COMPARED_BY.map(|f| f.classifies(&dataset.reviews[review]));
+        let mut per_facet = classified.map(|c| c.then(BTreeMap::<usize, Split>::new));
+        let mut from = BTreeSet::new();
+        for row in dataset
+            .recommendations
+            .range(dataset.reviews[review].recommendations.clone())
+        {
+            for (facet, splits) in COMPARED_BY.iter().zip(&mut per_facet) {
+                if let Some(splits) = splits {
+                    for option in facet.indices(&row) {
+                        splits.entry(option).or_default().add(row.response);
+                    }
+                }
             }
+            from.extend(row.from);
         }
-        from.extend(row.from);
+        ReviewTally { per_facet, from }
     }
-    (per_option, from)
+
+    /// The split per option along `facet`, if it classifies the review.
+    fn along(&self, facet: Facet) -> Option<&BTreeMap<usize, Split>> {
+        let at = COMPARED_BY.iter().position(|f| *f == facet)?;
+        self.per_facet[at].as_ref()
+    }
 }
 
 fn by_name(dataset: &Dataset, states: impl IntoIterator<Item = StateIndex>) -> Vec<StateIndex> {
@@ -351,60 +366,59 @@ pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, Compar
         .filter(|(_, n)| *n > 0)
         .max_by_key(|(_, n)| *n)
         .map(|(f, _)| f);
-    let table: Vec<(BTreeMap<usize, Split>, BTreeSet<StateIndex>)> = reviews
+    let table: Vec<ReviewTally> = reviews
         .iter()
-        .map(|r| review_splits(dataset, *r, facet.filter(|f| classifies(*f, *r))))
+        .map(|r| ReviewTally::of(dataset, *r))
         .collect();
-    let options: BTreeSet<usize> = table.iter().flat_map(|(o, _)| o.keys()).copied().collect();
+    let options: BTreeSet<usize> = table
+        .iter()
+        .filter_map(|t| t.along(facet?))
+        .flat_map(BTreeMap::keys)
+        .copied()
+        .collect();
     let per_option = options
         .into_iter()
         .map(|option| {
-            let splits = reviews
+            let splits = table
                 .iter()
-                .zip(&table)
-                .map(|(review, (splits, _))| {
-                    facet
-                        .filter(|f| classifies(*f, *review))
-                        .map(|_| splits.get(&option).cloned().unwrap_or_default())
+                .map(|t| {
+                    t.along(facet?)
+                        .map(|splits| splits.get(&option).cloned().unwrap_or_default())
                 })
                 .collect();
             (option, splits)
         })
         .collect();
-    let every_time = table
-        .iter()
-        .skip(1)
-        .fold(table[0].1.clone(), |all, (_, from)| {
-            all.intersection(from).copied().collect()
-        });
+    let every_time = table.iter().skip(1).fold(table[0].from.clone(), |all, t| {
+        all.intersection(&t.from).copied().collect()
+    });
     let compared = reviews
         .iter()
         .enumerate()
         .map(|(i, &review)| {
             let summary = &dataset.reviews[review].summary;
             let change = i.checked_sub(1).map(|p| {
-                let previous = reviews[p];
+                let (before, this) = (&table[p], &table[i]);
                 let facet = COMPARED_BY
                     .into_iter()
-                    .find(|f| classifies(*f, previous) && classifies(*f, review));
-                let (then, from_then) = review_splits(dataset, previous, facet);
-                let (now, from_now) = review_splits(dataset, review, facet);
+                    .find(|f| classifies(*f, reviews[p]) && classifies(*f, review));
+                // Both are classified along the pair's facet, if any.
+                let none = BTreeMap::new();
+                let (then, now) = (
+                    facet.and_then(|f| before.along(f)).unwrap_or(&none),
+                    facet.and_then(|f| this.along(f)).unwrap_or(&none),
+                );
+                let raised_only = |a: &BTreeMap<usize, Split>, b: &BTreeMap<usize, Split>| {
+                    a.keys().filter(|o| !b.contains_key(o)).copied().collect()
+                };
                 Change {
-                    previous,
+                    previous: reviews[p],
                     facet,
-                    gained: now
-                        .keys()
-                        .filter(|o| !then.contains_key(o))
-                        .copied()
-                        .collect(),
-                    dropped: then
-                        .keys()
-                        .filter(|o| !now.contains_key(o))
-                        .copied()
-                        .collect(),
+                    gained: raised_only(now, then),
+                    dropped: raised_only(then, now),
                     recommended_in_both: by_name(
                         dataset,
-                        from_then.intersection(&from_now).copied(),
+                        before.from.intersection(&this.from).copied(),
                     ),
                 }
             });
