@@ -3,7 +3,6 @@
 //! a person would see it.
 #![cfg(target_arch = "wasm32")]
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use upr_core::dataset::schema::*;
 use upr_core::dataset::Dataset;
@@ -79,17 +78,19 @@ fn dataset() -> Dataset {
         Response::Accepted,
         &["torture"],
     )];
+    const THEMES: [&str; 2] = ["death-penalty", "torture"];
     let summary = |id: &str, state: &str, recs: &[Recommendation], participants: &Participants| {
         let (members, observers) = (&participants.members, &participants.observers);
-        let mut themes = BTreeMap::new();
+        // Counted by position: the themes' order below, categories 1 to 5.
+        let mut themes = vec![0; THEMES.len()];
         for r in recs {
             for t in &r.themes {
-                *themes.entry(t.clone()).or_insert(0) += 1;
+                themes[THEMES.iter().position(|id| id == t).unwrap()] += 1;
             }
         }
-        let mut actions = BTreeMap::new();
+        let mut actions = vec![0; 5];
         for action in recs.iter().filter_map(|r| r.action) {
-            *actions.entry(action).or_insert(0) += 1;
+            actions[usize::from(action) - 1] += 1;
         }
         let accepted = recs
             .iter()
@@ -107,8 +108,8 @@ fn dataset() -> Dataset {
             themes,
             themes_classified: true,
             sdg_classified: true,
-            sdg_goals: BTreeMap::new(),
-            persons: BTreeMap::new(),
+            sdg_goals: vec![],
+            persons: vec![],
             actions,
             participation: Participation {
                 states: (members.len() + observers.len()) as u32,
@@ -166,20 +167,16 @@ fn dataset() -> Dataset {
             recommendations: 4,
             pledges: 0,
         },
-        themes: vec![
-            Theme {
-                id: "death-penalty".into(),
-                label: "Death penalty".into(),
+        themes: THEMES
+            .iter()
+            .zip(["Death penalty", "Torture"])
+            .map(|(id, label)| Theme {
+                id: (*id).into(),
+                label: label.into(),
                 former_labels: vec![],
                 sessions: vec![],
-            },
-            Theme {
-                id: "torture".into(),
-                label: "Torture".into(),
-                former_labels: vec![],
-                sessions: vec![],
-            },
-        ],
+            })
+            .collect(),
         sdg_goals: vec![],
         persons: vec![],
         states: vec![

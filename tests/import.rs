@@ -173,11 +173,6 @@ fn sessions_21_to_27_have_the_2018_exports_reviews_rows_themes_and_categories() 
         sessions.keys().copied().collect::<Vec<_>>(),
         (21..=27).collect::<Vec<_>>()
     );
-    let label_of: BTreeMap<&str, &str> = overview
-        .themes
-        .iter()
-        .map(|t| (t.id.as_str(), t.label.as_str()))
-        .collect();
     for (number, raw) in &sessions {
         let reviews: Vec<_> = overview
             .reviews
@@ -201,11 +196,16 @@ fn sessions_21_to_27_have_the_2018_exports_reviews_rows_themes_and_categories() 
         let mut themes: BTreeMap<&str, usize> = BTreeMap::new();
         let mut actions: BTreeMap<u8, u32> = BTreeMap::new();
         for review in &reviews {
-            for (id, n) in &review.themes {
-                *themes.entry(label_of[id.as_str()]).or_default() += *n as usize;
+            // Counted by position in the overview's lists.
+            for (theme, n) in overview.themes.iter().zip(&review.themes) {
+                if *n > 0 {
+                    *themes.entry(theme.label.as_str()).or_default() += *n as usize;
+                }
             }
-            for (action, n) in &review.actions {
-                *actions.entry(*action).or_default() += n;
+            for (action, n) in (1..=5).zip(&review.actions) {
+                if *n > 0 {
+                    *actions.entry(action).or_default() += n;
+                }
             }
         }
         assert_eq!(

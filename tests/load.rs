@@ -98,11 +98,65 @@ fn participation_counts_must_match_the_participants_in_the_texts() {
     assert!(refusal(miscounted).contains("participating States"));
 }
 
+/// A review counts its recommendations per theme, goal, group and
+/// category by position in the overview's lists: one count more or less
+/// than the list has options would shift every count after it.
 #[test]
-fn an_unknown_theme_reference_is_damage() {
-    let mut damaged = overview();
-    damaged.reviews[0].themes.insert("space-law".into(), 1);
-    assert!(refusal(damaged).contains("\"space-law\""));
+fn counts_per_option_that_do_not_fit_the_lists_are_damage() {
+    let with_themes = |o: &Overview| o.reviews.iter().position(|r| !r.themes.is_empty()).unwrap();
+    let mut longer = overview();
+    let review = with_themes(&longer);
+    let id = longer.reviews[review].id.clone();
+    longer.reviews[review].themes.push(1);
+    let err = refusal(longer);
+    assert!(
+        err.contains(&format!("themes counted in review {id}")),
+        "{err}"
+    );
+
+    let mut shorter = overview();
+    let review = shorter
+        .reviews
+        .iter()
+        .position(|r| !r.actions.is_empty())
+        .unwrap();
+    shorter.reviews[review].actions.pop();
+    assert!(refusal(shorter).contains("action categories counted"));
+
+    let mut unlisted = overview();
+    unlisted.sdg_goals.retain(|g| g.number != 16);
+    assert!(unlisted
+        .reviews
+        .iter()
+        .any(|r| r.sdg_goals.get(15) > Some(&0)));
+    assert!(refusal(unlisted).contains("SDG goal \"16\""));
+}
+
+#[test]
+fn theme_counts_the_texts_do_not_bear_out_are_damage() {
+    let mut dataset = Dataset::from_overview(overview()).unwrap();
+    let before = dataset.clone();
+    let mut damaged = texts();
+    let (review, recommendation) = damaged
+        .reviews
+        .iter()
+        .enumerate()
+        .find_map(|(i, r)| {
+            r.recommendations
+                .iter()
+                .position(|r| !r.themes.is_empty())
+                .map(|n| (i, n))
+        })
+        .unwrap();
+    let theme = damaged.reviews[review].recommendations[recommendation]
+        .themes
+        .remove(0);
+    let err = dataset.attach_texts(damaged).unwrap_err().to_string();
+    assert!(
+        err.contains(&format!("carrying the theme {theme}")),
+        "{err}"
+    );
+    assert_eq!(dataset, before);
 }
 
 #[test]

@@ -184,11 +184,20 @@ impl Facet {
         }
     }
 
-    /// Per option: the review's recommendations that have it, from its
-    /// summary (before the texts arrive).
+    /// Per option with any: the review's recommendations that have it,
+    /// from its summary (before the texts arrive).
     pub fn review_counts(self, review: &Review) -> impl Iterator<Item = (usize, u32)> + '_ {
-        review.option_counts[self as usize]
+        let summary = &review.summary;
+        let counts = match self {
+            Facet::Theme => &summary.themes,
+            Facet::SdgGoal => &summary.sdg_goals,
+            Facet::Persons => &summary.persons,
+            Facet::Action => &summary.actions,
+        };
+        counts
             .iter()
-            .map(|(option, count)| (usize::from(*option), *count))
+            .enumerate()
+            .filter(|(_, count)| **count > 0)
+            .map(|(option, count)| (option, *count))
     }
 }

@@ -8,7 +8,7 @@ use super::sessions::{is_member, Term};
 use std::collections::{BTreeMap, BTreeSet};
 use upr_core::dataset::schema::*;
 use upr_core::dataset::slug::{review_id, slug};
-use upr_core::dataset::themes::KnownTheme;
+use upr_core::dataset::themes::{KnownTheme, THEMES};
 
 /// One recommendation on its way to the file.
 #[derive(Clone, Debug)]
@@ -96,6 +96,28 @@ pub fn person_id(index: usize) -> String {
     slug(PERSON_GROUPS[index])
 }
 
+/// The SDGs, 1 to 17; UPR Info's action categories, 1 to 5.
+const SDG_GOALS: usize = 17;
+const ACTION_CATEGORIES: usize = 5;
+
+/// Where `theme` is in [`THEMES`], the order of the overview's themes and
+/// of each review's counts of them.
+fn theme_position(theme: &KnownTheme) -> usize {
+    THEMES
+        .iter()
+        .position(|known| known == theme)
+        .expect("a draft's themes come from THEMES")
+}
+
+/// A review's counts per option, written only where some option has one.
+fn none_if_zero(counts: Vec<u32>) -> Vec<u32> {
+    if counts.iter().all(|n| *n == 0) {
+        Vec::new()
+    } else {
+        counts
+    }
+}
+
 pub fn build_review(
     state: &str,
     session: &Session,
@@ -106,23 +128,23 @@ pub fn build_review(
     sdg_classified: bool,
 ) -> (ReviewSummary, ReviewTexts) {
     let id = review_id(state, session.number);
-    let mut themes: BTreeMap<String, u32> = BTreeMap::new();
-    let mut goals: BTreeMap<u8, u32> = BTreeMap::new();
-    let mut persons: BTreeMap<String, u32> = BTreeMap::new();
-    let mut actions: BTreeMap<u8, u32> = BTreeMap::new();
+    let mut themes = vec![0; THEMES.len()];
+    let mut goals = vec![0; SDG_GOALS];
+    let mut persons = vec![0; PERSON_GROUPS.len()];
+    let mut actions = vec![0; ACTION_CATEGORIES];
     let mut recommending: BTreeMap<&str, bool> = BTreeMap::new();
     for draft in &drafts {
         for theme in &draft.themes {
-            *themes.entry(theme.id()).or_default() += 1;
+            themes[theme_position(theme)] += 1;
         }
         for goal in &draft.goals {
-            *goals.entry(*goal).or_default() += 1;
+            goals[usize::from(*goal) - 1] += 1;
         }
         for person in &draft.persons {
-            *persons.entry(person_id(*person)).or_default() += 1;
+            persons[*person] += 1;
         }
         if let Some(action) = draft.action {
-            *actions.entry(action).or_default() += 1;
+            actions[usize::from(action) - 1] += 1;
         }
         if let Some(from) = &draft.from {
             recommending.insert(from, is_member(terms, from, session));
@@ -147,12 +169,12 @@ pub fn build_review(
         noted: count(Response::Noted),
         unknown_recommender: drafts.iter().filter(|r| r.from.is_none()).count() as u32,
         pledges: pledge_rows.len() as u32,
-        themes,
+        themes: none_if_zero(themes),
         themes_classified,
         sdg_classified,
-        sdg_goals: goals,
-        persons,
-        actions,
+        sdg_goals: none_if_zero(goals),
+        persons: none_if_zero(persons),
+        actions: none_if_zero(actions),
         participation: Participation {
             states: recommending.len() as u32,
             members: participants.members.len() as u32,

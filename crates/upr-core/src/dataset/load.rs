@@ -120,9 +120,6 @@ pub struct ParticipatingStates {
     pub observers: Vec<StateIndex>,
 }
 
-/// Per facet, a review's (option, recommendations) pairs.
-pub type OptionCounts = PerFacet<Box<[(u8, u32)]>>;
-
 /// A review with its references resolved to indices.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Review {
@@ -139,12 +136,6 @@ pub struct Review {
     pub persons: u16,
     /// Action categories (bit `a - 1`) of at least one of its recommendations.
     pub actions: u8,
-    /// Per facet, the review's recommendations per option, by the option's
-    /// index ([`Facet::review_counts`]): the summary's counts, whose keys
-    /// are ids, looked up once. A filter before the texts adds them up for
-    /// every review (at 16 times the data it looked up 150,000 ids each
-    /// time). Shared with the complete dataset, like the summary.
-    pub option_counts: std::sync::Arc<OptionCounts>,
     /// Indices into [`Dataset::recommendations`], once the texts are loaded.
     pub recommendations: std::ops::Range<usize>,
     pub pledges: Vec<Pledge>,
@@ -251,7 +242,17 @@ impl Dataset {
             .enumerate()
             .map(|(i, p)| (p.id.clone(), i as PersonIndex))
             .collect();
-        let goals: Vec<u8> = overview.sdg_goals.iter().map(|g| g.number).collect();
+        // Goal `g` is option `g - 1`, counted at `g - 1` and bit `g - 1`.
+        let goal_options = overview
+            .sdg_goals
+            .iter()
+            .map(|g| g.number)
+            .max()
+            .unwrap_or(0);
+        let listed_goals = overview
+            .sdg_goals
+            .iter()
+            .fold(0u32, |mask, g| mask | 1 << (g.number - 1));
         if let Some(session) = overview
             .themes
             .iter()
@@ -273,19 +274,23 @@ impl Dataset {
                 .iter()
                 .find(|s| s.number == summary.session)
                 .ok_or_else(|| reference("session", &summary.session.to_string()))?;
-            let themes = theme_mask(
-                &theme_by_id,
-                summary.themes.keys().map(String::as_str),
-                file,
-            )?;
-            let sdg_goals = goal_mask(&goals, summary.sdg_goals.keys(), file)?;
-            let persons = person_mask(
-                &person_by_id,
-                summary.persons.keys().map(String::as_str),
-                file,
-            )?;
-            let actions = action_mask(summary.actions.keys().copied(), file)?;
             let in_review = |what: &str| format!("{what} in review {}", summary.id);
+            let themes = counts_mask(&summary.themes, overview.themes.len(), file, &|| {
+                in_review("themes counted")
+            })?;
+            let sdg_goals = counts_mask(&summary.sdg_goals, goal_options.into(), file, &|| {
+                in_review("SDG goals counted")
+            })? as u32;
+            if sdg_goals & !listed_goals != 0 {
+                let goal = (sdg_goals & !listed_goals).trailing_zeros() + 1;
+                return Err(reference("SDG goal", &goal.to_string()));
+            }
+            let persons = counts_mask(&summary.persons, overview.persons.len(), file, &|| {
+                in_review("groups of persons counted")
+            })? as u16;
+            let actions = counts_mask(&summary.actions, ACTION_CATEGORIES, file, &|| {
+                in_review("action categories counted")
+            })? as u8;
             count(
                 file,
                 &in_review("accepted and noted recommendations"),
@@ -300,8 +305,6 @@ impl Dataset {
             )?;
             recommendations_total += summary.recommendations as u64;
             pledges_total += summary.pledges as u64;
-            let option_counts =
-                std::sync::Arc::new(option_counts(&summary, &theme_by_id, &person_by_id));
             reviews.push(Review {
                 region: overview.states[state as usize].region,
                 state,
@@ -310,7 +313,6 @@ impl Dataset {
                 sdg_goals,
                 persons,
                 actions,
-                option_counts,
                 recommendations: 0..0,
                 pledges: Vec::new(),
                 participants: ParticipatingStates::default(),
@@ -656,23 +658,28 @@ pub struct LoadedTexts {
 }
 
 /// What one review's recommendations hold, counted as they are read.
-#[derive(Default)]
 struct FoundInReview {
     /// A bit per State of the dataset.
     recommending: Vec<u64>,
     accepted: usize,
-    /// Per SDG goal (goal `g` at `g - 1`), per group of persons, per
-    /// action category (1-5; 0 unused): the recommendations that have it.
+    /// Per theme, per SDG goal (goal `g` at `g - 1`), per group of
+    /// persons, per action category (category `a` at `a - 1`): the
+    /// recommendations that have it, as the overview counts them.
+    themes: [usize; 64],
     goals: [usize; MAX_GOAL as usize],
     persons: [usize; MAX_PERSON_GROUPS],
-    actions: [usize; 6],
+    actions: [usize; ACTION_CATEGORIES],
 }
 
 impl FoundInReview {
     fn new(states: usize) -> Self {
         FoundInReview {
             recommending: vec![0; states.div_ceil(64)],
-            ..FoundInReview::default()
+            accepted: 0,
+            themes: [0; 64],
+            goals: [0; MAX_GOAL as usize],
+            persons: [0; MAX_PERSON_GROUPS],
+            actions: [0; ACTION_CATEGORIES],
         }
     }
 
@@ -683,14 +690,19 @@ impl FoundInReview {
             }
         }
         self.accepted += usize::from(row.response == Response::Accepted);
+        for theme in theme_indices(row.themes) {
+            self.themes[theme] += 1;
+        }
         for goal in theme_indices(u64::from(row.sdg_goals)) {
             self.goals[goal] += 1;
         }
         for group in theme_indices(u64::from(row.persons)) {
             self.persons[group] += 1;
         }
-        if let Some(action) = row.action {
-            self.actions[action as usize] += 1;
+        // A row's category is 1 to 5: both readers refuse any other.
+        let slot = row.action.and_then(|a| usize::from(a).checked_sub(1));
+        if let Some(slot) = slot.and_then(|i| self.actions.get_mut(i)) {
+            *slot += 1;
         }
     }
 }
@@ -755,48 +767,29 @@ pub(super) fn check_review(
         review.summary.accepted,
         found.accepted,
     )?;
-    for (goal, declared) in &review.summary.sdg_goals {
-        let found = found.goals.get(*goal as usize - 1).copied().unwrap_or(0);
-        check(
-            &|| format!("recommendations linked to SDG {goal}"),
-            *declared,
-            found,
-        )?;
-    }
-    let goals_found = found.goals.iter().filter(|n| **n > 0).count();
-    check(
-        &|| "SDG goals".into(),
-        review.sdg_goals.count_ones(),
-        goals_found,
-    )?;
-    for (id, declared) in &review.summary.persons {
-        let found = found.persons[dataset.person_by_id[id] as usize];
-        check(
-            &|| format!("recommendations concerning {id}"),
-            *declared,
-            found,
-        )?;
-    }
-    let persons_found = found.persons.iter().filter(|n| **n > 0).count();
-    check(
-        &|| "groups of persons".into(),
-        review.persons.count_ones(),
-        persons_found,
-    )?;
-    for (action, declared) in &review.summary.actions {
-        let found = found.actions.get(*action as usize).copied().unwrap_or(0);
-        check(
-            &|| format!("recommendations of action category {action}"),
-            *declared,
-            found,
-        )?;
-    }
-    let actions_found = found.actions.iter().filter(|n| **n > 0).count();
-    check(
-        &|| "action categories".into(),
-        review.actions.count_ones(),
-        actions_found,
-    )
+    // Every option: one found in the texts that the overview does not
+    // count is as wrong as a count the texts do not bear out.
+    let summary = &review.summary;
+    let per_option = |declared: &[u32], found: &[usize], what: &dyn Fn(usize) -> String| {
+        found.iter().enumerate().try_for_each(|(i, found)| {
+            let declared = declared.get(i).copied().unwrap_or(0);
+            check(&|| what(i), declared, *found)
+        })
+    };
+    per_option(&summary.themes, &found.themes, &|i| {
+        let theme = dataset.themes.get(i).map_or("?", |t| t.id.as_str());
+        format!("recommendations carrying the theme {theme}")
+    })?;
+    per_option(&summary.sdg_goals, &found.goals, &|i| {
+        format!("recommendations linked to SDG {}", i + 1)
+    })?;
+    per_option(&summary.persons, &found.persons, &|i| {
+        let group = dataset.persons.get(i).map_or("?", |p| p.id.as_str());
+        format!("recommendations concerning {group}")
+    })?;
+    per_option(&summary.actions, &found.actions, &|i| {
+        format!("recommendations of action category {}", i + 1)
+    })
 }
 
 /// Checks the texts review by review against the overview already loaded
@@ -1149,52 +1142,31 @@ fn goal_mask<'a>(
     })
 }
 
-/// The bit mask of action categories (bit `a - 1`); one outside 1-5 is damage.
-fn action_mask(actions: impl IntoIterator<Item = u8>, file: &str) -> Result<u8, LoadError> {
-    actions
-        .into_iter()
-        .try_fold(0u8, |mask, action| match action {
-            1..=5 => Ok(mask | 1 << (action - 1)),
-            _ => Err(LoadError::Reference {
-                file: file.into(),
-                what: "action category".into(),
-                id: action.to_string(),
-            }),
-        })
-}
+/// UPR Info's action categories, 1 to 5.
+const ACTION_CATEGORIES: usize = 5;
 
-/// A review summary's counts per option, by index ([`Review::option_counts`]);
-/// its ids have been checked against the overview's lists.
-fn option_counts(
-    summary: &ReviewSummary,
-    theme_by_id: &FxHashMap<String, ThemeIndex>,
-    person_by_id: &FxHashMap<String, PersonIndex>,
-) -> OptionCounts {
-    Facet::ALL.map(|facet| match facet {
-        Facet::Theme => summary
-            .themes
-            .iter()
-            .filter_map(|(id, n)| theme_by_id.get(id).map(|t| ((*t), *n)))
-            .collect(),
-        // Goal `g` and action category `a` are options `g - 1` and `a - 1`.
-        Facet::SdgGoal => summary
-            .sdg_goals
-            .iter()
-            .filter(|(goal, _)| **goal >= 1)
-            .map(|(goal, n)| (goal - 1, *n))
-            .collect(),
-        Facet::Persons => summary
-            .persons
-            .iter()
-            .filter_map(|(id, n)| person_by_id.get(id).map(|p| ((*p), *n)))
-            .collect(),
-        Facet::Action => summary
-            .actions
-            .iter()
-            .filter(|(action, _)| (1..=5).contains(*action))
-            .map(|(action, n)| (action - 1, *n))
-            .collect(),
-    })
+/// The bit mask of the options a review's `counts` (one per option, or none
+/// at all) give a recommendation to: bit `i` for option `i`. Counts of
+/// another length than the `options` listed are damage, reported as `what`.
+fn counts_mask(
+    counts: &[u32],
+    options: usize,
+    file: &str,
+    what: &dyn Fn() -> String,
+) -> Result<u64, LoadError> {
+    if !counts.is_empty() && counts.len() != options {
+        return Err(LoadError::Count {
+            file: file.into(),
+            what: what(),
+            declared: options as u64,
+            found: counts.len() as u64,
+        });
+    }
+    Ok(counts
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .fold(0, |mask, (i, _)| mask | 1 << i))
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(file: &str, json: &str) -> Result<T, LoadError> {
