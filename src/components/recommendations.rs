@@ -248,8 +248,7 @@ fn recommendation(
             .find(|g| g.number == goal)
             .map_or(String::new(), |g| t.sdg(goal, &g.name));
         html! {
-            <li class={format!("sdg sdg-goal-{goal}")}
-                title={t.fmt(Msg::GoalTitle, &[("goal", &goal.to_string()), ("name", &name)])}>
+            <li class={format!("sdg sdg-goal-{goal}")}>
                 <strong>{ goal }</strong>{ format!(" {name}") }
             </li>
         }
