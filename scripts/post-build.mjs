@@ -49,35 +49,53 @@ const wasm = one((f) => f.endsWith('_bg.wasm'), 'wasm file');
 const glue = one((f) => f.endsWith('.js') && f.startsWith(wasm.replace(/_bg\.wasm$/, '')), 'JS glue');
 const css = one((f) => f.startsWith('page') && f.endsWith('.css'), 'page stylesheet');
 
-// --- the scripts shipped as written, without their comments ---
-// static/'s scripts explain themselves at length for whoever changes them;
-// a phone need not download that (texts-download.js: 16 kB raw, a third
-// of it comments). Whole comment lines and blocks only, line by line:
-// code lines, and the comments at their end, stay as they are, so that
-// what runs is the file that was read and tested.
-function withoutComments(source) {
+// --- the scripts shipped as written, compacted ---
+// static/'s scripts explain themselves at length for whoever changes them,
+// and wasm-bindgen's glue carries its doc comments and indentation; a
+// phone need not download that. Line by line, with no parser: whole
+// comment lines and blocks, blank lines and each line's indentation go;
+// the code of a line, and a comment at its end, stay as they are, so that
+// what runs is the file that was read and tested. A file where a line's
+// white space may be part of a value (a template literal or a string that
+// spans lines) is shipped as written. (Trunk's own `minify` cannot do
+// this: its JS minifier stops at the glue's `export { … as default }` and
+// leaves it as it is, and its HTML minifier rewrites index.html, which
+// the start-up script and the prerender read below.)
+function compact(source, name) {
   const kept = [];
   let inBlock = false;
   for (const line of source.split('\n')) {
-    const text = line.trim();
+    let text = line.trim();
     if (inBlock) {
-      inBlock = !text.includes('*/');
-      continue;
+      const end = text.indexOf('*/');
+      if (end < 0) continue;
+      inBlock = false;
+      text = text.slice(end + 2).trim();
     }
-    if (text.startsWith('/*')) {
-      inBlock = !text.includes('*/');
-      continue;
+    while (text.startsWith('/*')) {
+      const end = text.indexOf('*/', 2);
+      inBlock = end < 0;
+      text = inBlock ? '' : text.slice(end + 2).trim();
     }
-    if (text.startsWith('//') || text === '') continue;
-    kept.push(line);
+    if (text === '' || text.startsWith('//')) continue;
+    kept.push(text);
+  }
+  const spansLines = kept.some((line) => (line.match(/`/g)?.length ?? 0) % 2 === 1 || line.endsWith('\\'));
+  if (spansLines) {
+    console.warn(`post-build: ${name} shipped as written: a template literal or a string in it spans lines`);
+    return source;
   }
   return kept.join('\n') + '\n';
 }
-for (const name of ['texts-download.js', 'texts-worker.js', 'pending.js']) {
+for (const name of [glue, 'texts-download.js', 'texts-worker.js', 'pending.js']) {
   const file = path.join(staging, name);
-  if (fs.existsSync(file)) fs.writeFileSync(file, withoutComments(fs.readFileSync(file, 'utf8')));
+  if (fs.existsSync(file)) fs.writeFileSync(file, compact(fs.readFileSync(file, 'utf8'), name));
 }
-// --- end of the scripts without comments ---
+// The glue's name keeps Trunk's hash (the wasm's, of which the glue is a
+// function); its Subresource Integrity, which Trunk took before, is the
+// compacted file's.
+const sri = (file) => `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(staging, file))).digest('base64')}`;
+// --- end of the scripts compacted ---
 
 const indexPath = path.join(staging, 'index.html');
 const index = fs.readFileSync(indexPath, 'utf8');
@@ -90,8 +108,8 @@ const early = [
   new RegExp(`<link rel="modulepreload" href="\\./${glue.replace(/[.]/g, '\\.')}"[^>]*>\\s*`),
   new RegExp(`<link rel="preload" href="\\./${wasm.replace(/[.]/g, '\\.')}"[^>]*>\\s*`),
 ];
-const integrity = /integrity="([^"]*)"/.exec(early[0].exec(index)?.[0] ?? '')?.[1];
-if (!integrity || !early[1].test(index)) throw new Error(`index.html has no early links to ./${glue} and ./${wasm} to move`);
+const integrity = sri(glue);
+if (!/integrity="sha384-/.test(early[0].exec(index)?.[0] ?? '') || !early[1].test(index)) throw new Error(`index.html has no early links to ./${glue} and ./${wasm} to move`);
 // --- the start-up script's first lines: the build's date, the service worker ---
 // The date for the footer, on the page root before the code reads it.
 // Then the service worker (static/sw.js, written below), registered once
@@ -192,13 +210,15 @@ const wasm = await bindings.default({ module_or_path: new URL('./${wasm}', impor
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 `;
-const startName = `start-${crypto.createHash('sha256').update(start).digest('hex').slice(0, 16)}.js`;
-fs.writeFileSync(path.join(staging, startName), start);
+const startScript = compact(start, 'the start-up script');
+const startName = `start-${crypto.createHash('sha256').update(startScript).digest('hex').slice(0, 16)}.js`;
+fs.writeFileSync(path.join(staging, startName), startScript);
 let page = index.replace(inline[0], `<script type="module" src="./${startName}"></script>`);
 for (const link of early) page = page.replace(link, '');
 fs.writeFileSync(indexPath, page);
 
-const location = '// Its own URL, in the folder of embed.js: what a classic script cannot ask for.\nexport default import.meta.url;\n';
+// Its own URL, in the folder of embed.js: what a classic script cannot ask for.
+const location = 'export default import.meta.url;\n';
 const locationName = `upr-viewer-location-${crypto.createHash('sha256').update(location).digest('hex').slice(0, 16)}.js`;
 fs.writeFileSync(path.join(staging, locationName), location);
 const embed = fs
@@ -207,7 +227,7 @@ const embed = fs
   .replace('__UPR_WASM__', `./${wasm}`)
   .replace('__UPR_LOCATION__', `./${locationName}`)
   .replace('__UPR_PUBLISHED__', published);
-fs.writeFileSync(path.join(staging, 'embed.js'), embed);
+fs.writeFileSync(path.join(staging, 'embed.js'), compact(embed, 'embed.js'));
 
 // The prerendered pages (src/bin/prerender.rs), from the index.html above.
 // Native code: built by cargo for this machine, the same in both profiles
@@ -263,7 +283,7 @@ for (const unused of ['recommendations.json', 'README.md']) fs.rmSync(path.join(
     return match ? [[match[1] ?? 'en', f]] : [];
   }));
   const worker = withWorker
-    ? withoutComments(fs.readFileSync(path.join(root, 'static/sw.js'), 'utf8'))
+    ? compact(fs.readFileSync(path.join(root, 'static/sw.js'), 'utf8'), 'sw.js')
       .replace('__UPR_BUILD__', build)
       .replace('__UPR_SHELL__', JSON.stringify(shell))
       .replace('__UPR_LATER__', JSON.stringify(later))
@@ -322,7 +342,7 @@ const standalone = `<!doctype html>
 <div id="upr-viewer-page" data-published="${published}"><noscript>This viewer needs JavaScript and WebAssembly.</noscript></div>
 <script type="application/json" id="upr-data-overview.json">${data('overview.json')}</script>
 <script type="application/octet-stream" id="upr-data-recommendations.bin">${packedTexts}</script>
-<script>${inert(withoutComments(fs.readFileSync(path.join(root, 'static/texts-download.js'), 'utf8')))}</script>
+<script>${inert(compact(fs.readFileSync(path.join(root, 'static/texts-download.js'), 'utf8'), 'texts-download.js'))}</script>
 ${languages}
 <script type="text/plain" id="upr-glue">${inert(fs.readFileSync(path.join(staging, glue), 'utf8'))}</script>
 <script type="module">

@@ -384,7 +384,7 @@ async fn the_open_card_follows_the_media_summary_and_renders_markup_as_text() {
         participation.contains("25 member and 29 observer States"),
         "{participation}"
     );
-    let groups = texts(&root, "[data-testid=recommendation-group] > h4");
+    let groups = texts(&root, "section.group > h4");
     assert_eq!(groups, ["France (2)", "Mongolia (1)"]);
     assert!(
         root.query_selector("b").unwrap().is_none(),

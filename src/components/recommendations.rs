@@ -112,7 +112,7 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
                 // the end, so each step's new rows would otherwise be laid
                 // over the rows already drawn.
                 { for drawn_groups(&groups, drawn).map(|(key, rows, slices)| html! {
-                    <section key={key.as_key()} class="group" data-testid="recommendation-group">
+                    <section key={key.as_key()} class="group">
                         <h4>{ format!("{} ({})", heading(key), t.num(rows.len() as u32)) }</h4>
                         if !props.outline {
                             // A prerendered card is taken over a slice at a
@@ -242,10 +242,13 @@ fn recommendation(
     let label = t.response(row.response);
     let goals = Facet::SdgGoal.indices(row).map(|option| {
         let goal = option as u8 + 1;
-        let name = dataset.sdg_goals.iter().find(|g| g.number == goal).map_or(String::new(), |g| t.sdg(goal, &g.name));
+        let name = dataset
+            .sdg_goals
+            .iter()
+            .find(|g| g.number == goal)
+            .map_or(String::new(), |g| t.sdg(goal, &g.name));
         html! {
-            <li class={format!("sdg sdg-goal-{goal}")} data-testid="sdg-goal" data-goal={goal.to_string()}
-                title={t.fmt(Msg::GoalTitle, &[("goal", &goal.to_string()), ("name", &name)])}>
+            <li class={format!("sdg sdg-goal-{goal}")}>
                 <strong>{ goal }</strong>{ format!(" {name}") }
             </li>
         }
@@ -253,7 +256,7 @@ fn recommendation(
     let targets = row.sdg_targets().map(|target| {
         let uncertain = target.contains('|');
         html! {
-            <li class={classes!("target", uncertain.then_some("uncertain"))} data-testid="sdg-target"
+            <li class={classes!("target", uncertain.then_some("uncertain"))}
                 title={uncertain.then(|| t.get(Msg::AmbiguousTarget))}>
                 { t.fmt(Msg::TargetN, &[("target", &sdg_target(target).replace(" or ", &t.get(Msg::Or)))]) }
             </li>
@@ -267,8 +270,11 @@ fn recommendation(
     let index_themes: Vec<&str> = row.index_themes().collect();
     let index_persons: Vec<&str> = row.index_persons().collect();
     let text = row.text();
+    // No test ids in a row nor attributes that only repeat it: a page
+    // holds hundreds of rows, and every byte of one is paid for hundreds of
+    // times (tests find the rows by their classes: tests/e2e/viewer-page.mjs).
     html! {
-        <li data-testid="recommendation">
+        <li>
             // The texts are the source's English: screen readers switch voice.
             <p lang="en">{ marked(&text, search) }</p>
             <p class="meta">
@@ -278,22 +284,22 @@ fn recommendation(
                     { " · " }<span>{ t.fmt(Msg::CategoryN, &[("action", &t.action(action)), ("n", &action.to_string())]) }</span>
                 }
                 if let (Some(symbol), Some(cited)) = (row.document(), document(row)) {
-                    { " · " }<a href={document_url(symbol)} rel="noopener" data-testid="document">{ cited }</a>
+                    { " · " }<a href={document_url(symbol)}>{ cited }</a>
                 }
             </p>
             if row.sdg_goals != 0 || row.sdg_targets().next().is_some() {
                 <ul class="sdgs" aria-label={t.get(Msg::SdgList)}>{ for goals }{ for targets }</ul>
             }
             if !persons.is_empty() {
-                <p class="meta persons" data-testid="persons">{ t.fmt(Msg::Concerns, &[("persons", &persons.join(", "))]) }</p>
+                <p class="meta persons">{ t.fmt(Msg::Concerns, &[("persons", &persons.join(", "))]) }</p>
             }
             if !index_themes.is_empty() {
-                <p class="meta index-themes" data-testid="index-themes">
+                <p class="meta index-themes">
                     { t.get(Msg::IndexThemes) }{ " " }<span lang="en">{ index_themes.join("; ") }</span>
                 </p>
             }
             if !index_persons.is_empty() {
-                <p class="meta index-persons" data-testid="index-persons">
+                <p class="meta index-persons">
                     { t.get(Msg::IndexPersons) }{ " " }<span lang="en">{ index_persons.join("; ") }</span>
                 </p>
             }

@@ -362,7 +362,6 @@ messages! {
     NotClassifiedBy = "The source does not classify the recommendations of this review by {options}.";
     Or = " or ";
     UnknownState = "Unknown State";
-    GoalTitle = "Sustainable Development Goal {goal}: {name}";
     AmbiguousTarget = "The source does not say which of the two targets it means";
     TargetN = "Target {target}";
     CategoryN = "{action} (category {n})";

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { servedSite, launchBrowser, DIST, watchProblems } from './support.mjs';
-import { ViewerPage } from './viewer-page.mjs';
+import { ViewerPage, RECOMMENDATION_GROUP } from './viewer-page.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const REVIEW = 'kazakhstan-s7';
@@ -76,7 +76,7 @@ for (const [code, dir, locale] of [['fr', 'ltr', 'fr_FR'], ['ar', 'rtl', 'ar_AR'
     for (const id of ['Delegation', 'Participation', 'Recommendations', 'ResponseHeading']) {
       assert.ok(sections.includes(said[id]), `the section "${said[id]}" is there in ${code}: ${sections}`);
     }
-    const groups = await detail.locator('[data-testid=recommendation-group] h4').allInnerTexts();
+    const groups = await detail.locator(`${RECOMMENDATION_GROUP} h4`).allInnerTexts();
     assert.ok(groups.length > 3, 'the recommendations by theme');
     assert.ok(groups.every((g) => Object.values(themes).some((theme) => g.startsWith(theme))), `the themes are in ${code}: ${groups}`);
     // Its links stay in the language; the texts of the recommendations are on the English page.
@@ -136,7 +136,7 @@ test('with JavaScript the French review page comes up in French, never English f
   const { messages: said } = messages('fr');
   assert.deepEqual(await viewer.language(), { lang: 'fr', dir: 'ltr', rootLang: 'fr', rootDir: 'ltr' });
   assert.equal(await page.locator('h1').textContent(), said.Title);
-  assert.ok((await viewer.detail().locator('[data-testid=recommendation]').count()) > 50, 'the whole card, with its recommendations');
+  assert.ok((await viewer.recommendations().count()) > 50, 'the whole card, with its recommendations');
   assert.deepEqual([...await page.evaluate(() => [...window.__languages])], ['fr'], 'the viewer was never in another language');
   assert.equal((await viewer.params()).get('lang'), 'fr');
   assert.deepEqual(problems, []);

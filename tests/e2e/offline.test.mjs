@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, startServer, watchErrors, DIST } from './support.mjs';
-import { ViewerPage } from './viewer-page.mjs';
+import { ViewerPage, RECOMMENDATION } from './viewer-page.mjs';
 import { hostedServer, PREFIX } from '../../scripts/bench-visits.mjs';
 
 const REVIEW = 'kazakhstan-s7';
@@ -146,8 +146,8 @@ test('after a first visit, the home page, pages, a filter and the table work off
       await viewer.open(site.url(`/upr/v1/reviews/${id}.html`));
       await page.waitForSelector(`[data-testid=review-detail][data-review="${id}"]`);
       // Its State's texts, or every review's where only they were kept.
-      await viewer.detail().locator('[data-testid=recommendation]').first().waitFor({ timeout: 15000 });
-      assert.ok(await viewer.detail().locator('[data-testid=recommendation]').count() > 0, `${id}: its recommendations`);
+      await viewer.recommendations().first().waitFor({ timeout: 15000 });
+      assert.ok(await viewer.recommendations().count() > 0, `${id}: its recommendations`);
     }
     // A State's page, never opened.
     await viewer.open(site.url('/upr/v1/states/kazakhstan.html'));
@@ -242,7 +242,7 @@ test('on a slow connection that saves data, the worker downloads nothing the pag
     await viewer.open(state);
     await page.locator('[data-testid=compare-column]').first().waitFor({ timeout: 60000 });
     await reader.context.setOffline(true);
-    for (const [address, what] of [[state, '[data-testid=compare-column]'], [host.url(`reviews/${REVIEW}.html`), `[data-testid=review-detail][data-review="${REVIEW}"] [data-testid=recommendation]`]]) {
+    for (const [address, what] of [[state, '[data-testid=compare-column]'], [host.url(`reviews/${REVIEW}.html`), `[data-testid=review-detail][data-review="${REVIEW}"] ${RECOMMENDATION}`]]) {
       await viewer.open(address);
       await page.locator(what).first().waitFor({ timeout: 60000 });
     }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser, startServer, DIST, watchProblems } from './support.mjs';
-import { ViewerPage } from './viewer-page.mjs';
+import { ViewerPage, RECOMMENDATION } from './viewer-page.mjs';
 
 const REVIEW = 'kazakhstan-s7';
 let browser;
@@ -50,7 +50,7 @@ test('without JavaScript a review page shows the whole card', async () => {
   assert.match(await detail.locator('h2').innerText(), /Kazakhstan, session 7/);
   assert.match(await detail.locator('[data-testid=delegation]').innerText(), /head/i, 'the delegation and its head');
   assert.match(await detail.locator('[data-testid=participation-detail]').innerText(), /\d+/, 'who took part');
-  const recommendations = detail.locator('[data-testid=recommendation]');
+  const recommendations = detail.locator(RECOMMENDATION);
   assert.ok((await recommendations.count()) > 50, 'the recommendations are listed');
   const first = await recommendations.first().innerText();
   assert.match(first, /(Accepted|Noted)/i, 'each says how it was answered');
@@ -118,14 +118,14 @@ test('a review page\'s recommendations, taken over a part at a time, all answer 
   // The app holds the page once it writes the address; the rows below
   // are still being taken over when the search is typed.
   await page.waitForFunction(() => new URLSearchParams(location.search).get('review') === 'kazakhstan-s7');
-  const rows = viewer.detail().locator('[data-testid=recommendation]');
+  const rows = viewer.recommendations();
   const before = await rows.count();
   await page.locator('[data-testid=search]').fill('torture');
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=review-detail] [data-testid=recommendation]').length < n, before);
+  await page.waitForFunction(([n, row]) => document.querySelectorAll(`[data-testid=review-detail] ${row}`).length < n, [before, RECOMMENDATION]);
   const shown = await rows.count();
   assert.ok(shown > 0, 'some recommendations speak of torture');
   // A row still as the page came would show no mark.
-  assert.equal(await viewer.detail().locator('[data-testid=recommendation]:has(mark)').count(), shown);
+  assert.equal(await rows.filter({ has: page.locator('mark') }).count(), shown);
   await page.close();
 });
 

@@ -86,19 +86,19 @@ test('cote finds Côte d\'Ivoire and every recommendation of its reviews', async
 test('the open card marks the searched terms, not the excluded ones', async () => {
   const review = rows.find((r) => hasWordPrefix(r.text, 'tortur') && hasWordPrefix(r.text, 'prison')).review;
   const { page, viewer } = await openViewer(`?review=${review}&q=${encodeURIComponent('tortur OR prison -zzzz')}`);
-  await viewer.detail().locator('[data-testid=recommendation] mark').first().waitFor();
-  const marked = await viewer.detail().locator('[data-testid=recommendation] mark').allTextContents();
+  await viewer.recommendations().locator('mark').first().waitFor();
+  const marked = await viewer.recommendations().locator('mark').allTextContents();
   assert.ok(marked.some((m) => fold(m) === 'tortur'), marked.join());
   assert.ok(marked.some((m) => fold(m) === 'prison'), marked.join());
   assert.ok(marked.every((m) => ['tortur', 'prison'].includes(fold(m))), marked.join());
   // Every passing recommendation shows at least one mark.
-  const shown = await viewer.detail().locator('[data-testid=recommendation]').count();
-  const withMark = await viewer.detail().locator('[data-testid=recommendation]:has(mark)').count();
+  const shown = await viewer.recommendations().count();
+  const withMark = await viewer.recommendations().filter({ has: page.locator('mark') }).count();
   assert.equal(withMark, shown);
   // An excluded term is never marked.
   const { page: other, viewer: second } = await openViewer(`?review=${review}&q=${encodeURIComponent('tortur -prison')}`);
-  await second.detail().locator('[data-testid=recommendation] mark').first().waitFor();
-  const marks = await second.detail().locator('[data-testid=recommendation] mark').allTextContents();
+  await second.recommendations().locator('mark').first().waitFor();
+  const marks = await second.recommendations().locator('mark').allTextContents();
   assert.ok(marks.length > 0 && marks.every((m) => fold(m) === 'tortur'), marks.join());
   await page.close();
   await other.close();
@@ -146,7 +146,7 @@ test('a State found by name is marked in its cards, in the table and where it re
   // In an open card, the recommending State named by the search.
   const review = texts.reviews.find((r) => r.recommendations.some((x) => x.from === 'cote-d-ivoire') && stateOf.get(r.id) !== 'cote-d-ivoire').id;
   const { page: openPage, viewer: open } = await openViewer(`?review=${review}&q=cote`);
-  const meta = open.detail().locator('[data-testid=recommendation] .meta mark');
+  const meta = open.recommendations().locator('.meta mark');
   await meta.first().waitFor();
   assert.ok((await meta.allTextContents()).every((m) => m === 'Côte'));
   await openPage.close();

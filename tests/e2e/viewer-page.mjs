@@ -1,6 +1,13 @@
 // The viewer as a person uses it: a page-object layer, so that tests read
 // as what someone does, not as selectors.
 import assert from 'node:assert/strict';
+
+// An open card's recommendations and their groups, found by the classes
+// that lay them out: a page has hundreds of rows, and a test id on each
+// would be bytes for every reader.
+export const RECOMMENDATION = '.recommendation-list > li';
+export const RECOMMENDATION_GROUP = 'section.group';
+
 export class ViewerPage {
   constructor(page) {
     this.page = page;
@@ -123,6 +130,16 @@ export class ViewerPage {
     return this.page.locator('[data-testid=review-detail]');
   }
 
+  /** The open card's recommendations, as drawn so far. */
+  recommendations() {
+    return this.detail().locator(RECOMMENDATION);
+  }
+
+  /** The headings of the open card's groups of recommendations. */
+  groupHeadings() {
+    return this.detail().locator(`${RECOMMENDATION_GROUP} h4`);
+  }
+
   /** Waits until the table view shows its rows. */
   async waitForTable() {
     await this.waitForTexts();
@@ -193,11 +210,13 @@ export class ViewerPage {
   }
 }
 
-/** In the page: each group's heading count beside the rows it holds. */
+/** In the page: each group's heading count beside the rows it holds.
+ *  Run from its source in the page, so RECOMMENDATION_GROUP and
+ *  RECOMMENDATION are written out. */
 export function groupRows() {
-  return [...document.querySelectorAll('[data-testid=recommendation-group]')].map((group) => ({
+  return [...document.querySelectorAll('section.group')].map((group) => ({
     said: Number(group.querySelector('h4').textContent.match(/\((\d+)\)$/)[1]),
-    drawn: group.querySelectorAll('[data-testid=recommendation]').length,
+    drawn: group.querySelectorAll('.recommendation-list > li').length,
   }));
 }
 

@@ -204,7 +204,7 @@ test('Print right after opening a large card prints every recommendation', async
     // The card is drawn in a microtask after the click; Print is pressed
     // before the next frame, while rows are still to come.
     for (let i = 0; i < 100 && !document.querySelector('[data-testid=print]'); i++) await Promise.resolve();
-    const before = document.querySelectorAll('[data-testid=recommendation]').length;
+    const before = document.querySelectorAll('.recommendation-list > li').length;
     document.querySelector('[data-testid=print]').click();
     await new Promise((resolve) => setTimeout(resolve, 200));
     const total = Number(document.querySelector('[data-testid=recommendation-count]').textContent.match(/(\d+) recommendations/)[1]);
@@ -222,7 +222,7 @@ test('a shared link opens exactly the same view', async () => {
   await viewer.waitForTexts();
   const shown = await viewer.detail().locator('[data-testid=recommendation-count]').textContent();
   assert.match(shown, /^\d+ of 129 recommendations match the filters$/);
-  const groups = await viewer.detail().locator('[data-testid=recommendation-group] h4').allTextContents();
+  const groups = await viewer.groupHeadings().allTextContents();
   assert.ok(groups.length > 1 && groups.every((g) => !/^Torture/.test(g)), 'grouped by State, as the link says');
   const again = await openViewer(link);
   await again.viewer.waitForTexts();
