@@ -68,10 +68,10 @@ impl Facet {
     pub fn max_values(self) -> usize {
         match self {
             Facet::Theme => crate::dataset::themes::THEMES.len(),
-            Facet::SdgGoal => 17,
+            Facet::SdgGoal => crate::dataset::schema::SDG_GOALS,
             // As many as a recommendation's `u16` mask holds.
             Facet::Persons => 16,
-            Facet::Action => 5,
+            Facet::Action => crate::dataset::schema::ACTION_CATEGORIES,
         }
     }
 

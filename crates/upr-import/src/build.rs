@@ -96,10 +96,6 @@ pub fn person_id(index: usize) -> String {
     slug(PERSON_GROUPS[index])
 }
 
-/// The SDGs, 1 to 17; UPR Info's action categories, 1 to 5.
-const SDG_GOALS: usize = 17;
-const ACTION_CATEGORIES: usize = 5;
-
 /// Where `theme` is in [`THEMES`], the order of the overview's themes and
 /// of each review's counts of them.
 fn theme_position(theme: &KnownTheme) -> usize {

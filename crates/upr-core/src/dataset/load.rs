@@ -523,7 +523,7 @@ impl Dataset {
                 .max()
                 .unwrap_or(0),
             Facet::Persons => self.persons.len(),
-            Facet::Action => 5,
+            Facet::Action => ACTION_CATEGORIES,
         }
     }
 
@@ -1141,9 +1141,6 @@ fn goal_mask<'a>(
         }
     })
 }
-
-/// UPR Info's action categories, 1 to 5.
-const ACTION_CATEGORIES: usize = 5;
 
 /// The bit mask of the options a review's `counts` (one per option, or none
 /// at all) give a recommendation to: bit `i` for option `i`. Counts of

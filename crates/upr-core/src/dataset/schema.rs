@@ -9,6 +9,11 @@ use std::collections::BTreeMap;
 /// other version rather than guess.
 pub const SCHEMA_VERSION: u32 = 5;
 
+/// The Sustainable Development Goals, 1 to 17, and UPR Info's action
+/// categories, 1 to 5: how many counts a review's lists of them hold.
+pub const SDG_GOALS: usize = 17;
+pub const ACTION_CATEGORIES: usize = 5;
+
 /// `data/overview.json`: everything the first screen needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Overview {
