@@ -399,15 +399,14 @@ pub fn compare(dataset: &Dataset, state_name: &str) -> Result<Comparison, Compar
             let summary = &dataset.reviews[review].summary;
             let change = i.checked_sub(1).map(|p| {
                 let (before, this) = (&table[p], &table[i]);
-                let facet = COMPARED_BY
+                // The first facet that classifies both: each tally holds
+                // its splits along a facet only where it does.
+                let pair = COMPARED_BY
                     .into_iter()
-                    .find(|f| classifies(*f, reviews[p]) && classifies(*f, review));
-                // Both are classified along the pair's facet, if any.
+                    .find_map(|f| Some((f, before.along(f)?, this.along(f)?)));
+                let facet = pair.map(|(f, _, _)| f);
                 let none = BTreeMap::new();
-                let (then, now) = (
-                    facet.and_then(|f| before.along(f)).unwrap_or(&none),
-                    facet.and_then(|f| this.along(f)).unwrap_or(&none),
-                );
+                let (then, now) = pair.map_or((&none, &none), |(_, then, now)| (then, now));
                 let raised_only = |a: &BTreeMap<usize, Split>, b: &BTreeMap<usize, Split>| {
                     a.keys().filter(|o| !b.contains_key(o)).copied().collect()
                 };
