@@ -10,6 +10,7 @@ use super::{use_tr, OnQuery};
 use crate::i18n::{Msg, Tr};
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use upr_core::card_groups::group_by_option;
 use upr_core::dataset::load::{Dataset, RecommendationRow};
 use upr_core::dataset::schema::Response;
 use upr_core::export::{document, document_url};
@@ -53,16 +54,29 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
         Callback::from(move |_: Event| onquery.emit((query.clone(), QueryOrigin::Choice)))
     };
     let grouping = props.query.group.for_review(review);
+    // The options the query selects have their rows written out under them.
+    let selected = match grouping {
+        Grouping::Facet(facet) => props.query.selection(facet).to_vec(),
+        Grouping::State => Vec::new(),
+    };
     // Once per card, grouping and language: not again at each step that
     // draws more rows.
     let groups = use_memo(
-        (props.passing.clone(), grouping, t.clone(), dataset.clone()),
-        |(passing, grouping, t, dataset)| group_rows(t, dataset, passing, *grouping),
+        (
+            props.passing.clone(),
+            grouping,
+            selected,
+            t.clone(),
+            dataset.clone(),
+        ),
+        |(passing, grouping, selected, t, dataset)| {
+            group_rows(t, dataset, passing, *grouping, selected)
+        },
     );
     // Parsed once per search, so that the slices already drawn compare
     // equal and are left alone as more are added.
     let search = use_memo(props.query.text.clone(), |text| SearchQuery::parse(text).0);
-    let listed: usize = groups.values().map(Vec::len).sum();
+    let listed: usize = groups.iter().map(|g| g.rows.len()).sum();
     // An outline has headings only: all of them, at once.
     let drawn = use_drawn_rows(listed, props.progressive && !props.outline);
     let heading = |key: &GroupKey| match (key, grouping) {
@@ -72,6 +86,17 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
         (GroupKey::None, Grouping::Facet(facet)) => t.facet_none(facet, facet.classifies(review)),
         (GroupKey::Name(name), _) => name.clone(),
         _ => String::new(),
+    };
+    // The row's other groups, where the row does not already list them
+    // (its goals and groups of persons are on it): a recommendation is
+    // written out in one group and only counted in its others.
+    let also_under = |key: &GroupKey| match (key, grouping) {
+        (GroupKey::Option(option), Grouping::Facet(facet))
+            if !matches!(facet, Facet::SdgGoal | Facet::Persons) =>
+        {
+            Some((facet, *option))
+        }
+        _ => None,
     };
     let unclassified = Facet::ALL
         .into_iter()
@@ -111,18 +136,26 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
                 // Keyed, groups and slices: Yew matches unkeyed children from
                 // the end, so each step's new rows would otherwise be laid
                 // over the rows already drawn.
-                { for drawn_groups(&groups, drawn).map(|(key, rows, slices)| html! {
-                    <section key={key.as_key()} class="group">
-                        <h4>{ format!("{} ({})", heading(key), t.num(rows.len() as u32)) }</h4>
-                        if !props.outline {
+                { for drawn_groups(&groups, drawn).map(|(group, slices)| html! {
+                    <section key={group.key.as_key()} class="group">
+                        <h4>{ format!("{} ({})", heading(&group.key), t.num(group.total() as u32)) }</h4>
+                        if !props.outline && group.elsewhere > 0 {
+                            <p class="meta elsewhere">
+                                { t.fmt(Msg::WrittenOutUnder, &[
+                                    ("n", &t.num(group.elsewhere as u32)),
+                                    ("groups", &group.written_under.iter().map(&heading).collect::<Vec<_>>().join("; ")),
+                                ]) }
+                            </p>
+                        }
+                        if !props.outline && !group.rows.is_empty() {
                             // A prerendered card is taken over a slice at a
                             // time (`deferred`), and the group's list swapped
                             // in once all its slices have had their turn.
                             <Suspense>
                                 <ul class="recommendation-list">
-                                    { for rows.chunks(ROWS_PER_SLICE).take(slices).enumerate().map(|(n, slice)| html! {
+                                    { for group.rows.chunks(ROWS_PER_SLICE).take(slices).enumerate().map(|(n, slice)| html! {
                                         <InTurn key={n}>
-                                            <RecommendationRows dataset={dataset.clone()} rows={slice.to_vec()} search={search.clone()} />
+                                            <RecommendationRows dataset={dataset.clone()} rows={slice.to_vec()} search={search.clone()} also_under={also_under(&group.key)} />
                                         </InTurn>
                                     }) }
                                 </ul>
@@ -135,56 +168,84 @@ pub fn Recommendations(props: &RecommendationsProps) -> Html {
     }
 }
 
-/// The passing rows (`passing`) by their group, in the groups' order.
+/// One group of the open card: the rows written out in it, and how many
+/// of its recommendations are written out in other groups, and which.
+#[derive(PartialEq)]
+struct Group {
+    key: GroupKey,
+    rows: Vec<u32>,
+    elsewhere: usize,
+    written_under: Vec<GroupKey>,
+}
+
+impl Group {
+    fn total(&self) -> usize {
+        self.rows.len() + self.elsewhere
+    }
+}
+
+/// The passing rows (`passing`) by their group, in the groups' order; a
+/// facet's groups as [`group_by_option`] makes them, with `selected` the
+/// query's values of the facet.
 fn group_rows(
     t: &Tr,
     dataset: &Dataset,
     passing: &[u32],
     grouping: Grouping,
-) -> BTreeMap<GroupKey, Vec<u32>> {
-    let mut groups: BTreeMap<GroupKey, Vec<u32>> = BTreeMap::new();
-    for &index in passing {
-        let row = dataset.recommendations.row(index as usize);
-        match grouping {
-            Grouping::Facet(facet) => {
-                let mut any = false;
-                for option in facet.indices(&row) {
-                    any = true;
-                    groups
-                        .entry(GroupKey::Option(option))
-                        .or_default()
-                        .push(index);
-                }
-                if !any {
-                    groups.entry(GroupKey::None).or_default().push(index);
-                }
-            }
-            Grouping::State => {
+    selected: &[String],
+) -> Vec<Group> {
+    match grouping {
+        Grouping::Facet(facet) => group_by_option(dataset, facet, selected, passing)
+            .into_iter()
+            .map(|group| Group {
+                key: group.option.map_or(GroupKey::None, GroupKey::Option),
+                rows: group.rows,
+                elsewhere: group.elsewhere,
+                written_under: group
+                    .written_under
+                    .into_iter()
+                    .map(GroupKey::Option)
+                    .collect(),
+            })
+            .collect(),
+        Grouping::State => {
+            let mut by_name: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+            for &index in passing {
+                let row = dataset.recommendations.row(index as usize);
                 let name = row.from.map_or_else(
                     || t.get(Msg::UnknownState),
                     |s| t.state_name_at(dataset, s, dataset.review_date(row.review as usize)),
                 );
-                groups.entry(GroupKey::Name(name)).or_default().push(index);
+                by_name.entry(name).or_default().push(index);
             }
+            by_name
+                .into_iter()
+                .map(|(name, rows)| Group {
+                    key: GroupKey::Name(name),
+                    rows,
+                    elsewhere: 0,
+                    written_under: Vec::new(),
+                })
+                .collect()
         }
     }
-    groups
 }
 
 /// The groups with anything drawn yet, each with how many of its slices
-/// are: a slice is drawn once the rows before it, in all groups, are.
-fn drawn_groups(
-    groups: &BTreeMap<GroupKey, Vec<u32>>,
-    drawn: usize,
-) -> impl Iterator<Item = (&GroupKey, &Vec<u32>, usize)> {
+/// are: a slice is drawn once the rows before it, in all groups, are. A
+/// group whose rows are all written out elsewhere is drawn with the group
+/// before it.
+fn drawn_groups(groups: &[Group], drawn: usize) -> impl Iterator<Item = (&Group, usize)> {
     groups
         .iter()
-        .scan(0usize, move |before, (key, rows)| {
+        .scan(0usize, move |before, group| {
             let slices = drawn.saturating_sub(*before).div_ceil(ROWS_PER_SLICE);
-            *before += rows.len();
-            Some((key, rows, slices))
+            let shown = *before < drawn || (*before == drawn && group.rows.is_empty());
+            *before += group.rows.len();
+            Some((group, slices, shown))
         })
-        .take_while(|(_, _, slices)| *slices > 0)
+        .take_while(|(_, _, shown)| *shown)
+        .map(|(group, slices, _)| (group, slices))
 }
 
 #[derive(Properties, PartialEq)]
@@ -192,6 +253,9 @@ struct RecommendationRowsProps {
     dataset: Shared<Dataset>,
     rows: Vec<u32>,
     search: Rc<SearchQuery>,
+    /// The grouping facet and this group's option, where each row names
+    /// its other options of the facet.
+    also_under: Option<(Facet, usize)>,
 }
 
 /// One slice of a group's rows.
@@ -200,7 +264,7 @@ fn RecommendationRows(props: &RecommendationRowsProps) -> Html {
     let t = use_tr();
     let dataset = &props.dataset;
     html! {
-        { for props.rows.iter().map(|&index| recommendation(&t, dataset, &dataset.recommendations.row(index as usize), &props.search)) }
+        { for props.rows.iter().map(|&index| recommendation(&t, dataset, &dataset.recommendations.row(index as usize), &props.search, props.also_under)) }
     }
 }
 
@@ -228,6 +292,7 @@ fn recommendation(
     dataset: &Dataset,
     row: &RecommendationRow,
     search: &SearchQuery,
+    also_under: Option<(Facet, usize)>,
 ) -> Html {
     // The name it recommended under (`Turkey` in 2015), as the State under
     // review's is the one of the review's date.
@@ -266,6 +331,13 @@ fn recommendation(
         .indices(row)
         .map(|p| t.facet_label(Facet::Persons, dataset, p))
         .collect();
+    let others: Vec<String> = also_under.map_or_else(Vec::new, |(facet, group)| {
+        facet
+            .indices(row)
+            .filter(|&option| option != group)
+            .map(|option| t.facet_label(facet, dataset, option))
+            .collect()
+    });
     // The OHCHR Index's own lists, shown apart and as it labels them.
     let index_themes: Vec<&str> = row.index_themes().collect();
     let index_persons: Vec<&str> = row.index_persons().collect();
@@ -289,6 +361,9 @@ fn recommendation(
             </p>
             if row.sdg_goals != 0 || row.sdg_targets().next().is_some() {
                 <ul class="sdgs" aria-label={t.get(Msg::SdgList)}>{ for goals }{ for targets }</ul>
+            }
+            if !others.is_empty() {
+                <p class="meta also">{ t.fmt(Msg::AlsoUnder, &[("groups", &others.join("; "))]) }</p>
             }
             if !persons.is_empty() {
                 <p class="meta persons">{ t.fmt(Msg::Concerns, &[("persons", &persons.join(", "))]) }</p>

@@ -367,6 +367,10 @@ messages! {
     CategoryN = "{action} (category {n})";
     SdgList = "Sustainable Development Goals";
     Concerns = "Concerns: {persons}";
+    // A recommendation is written out in one of its groups and counted in
+    // the others (upr_core::card_groups).
+    AlsoUnder = "Also under: {groups}";
+    WrittenOutUnder = "{n} of them written out under: {groups}";
     // Headings of the OHCHR Index's own labels, which follow in English.
     IndexThemes = "OHCHR Index themes:";
     IndexPersons = "OHCHR Index groups of persons:";

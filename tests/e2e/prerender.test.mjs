@@ -8,9 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser, startServer, DIST, watchProblems } from './support.mjs';
-import { ViewerPage, RECOMMENDATION } from './viewer-page.mjs';
+import { ViewerPage, RECOMMENDATION, groupRows } from './viewer-page.mjs';
 
 const REVIEW = 'kazakhstan-s7';
+const overview = JSON.parse(fs.readFileSync(new URL('../../data/overview.json', import.meta.url), 'utf8'));
 let browser;
 let noScript;
 let server;
@@ -51,10 +52,18 @@ test('without JavaScript a review page shows the whole card', async () => {
   assert.match(await detail.locator('[data-testid=delegation]').innerText(), /head/i, 'the delegation and its head');
   assert.match(await detail.locator('[data-testid=participation-detail]').innerText(), /\d+/, 'who took part');
   const recommendations = detail.locator(RECOMMENDATION);
-  assert.ok((await recommendations.count()) > 50, 'the recommendations are listed');
   const first = await recommendations.first().innerText();
   assert.match(first, /(Accepted|Noted)/i, 'each says how it was answered');
   assert.match(first, /[A-Z][a-z]+/, 'and who made it');
+  // Grouped by theme, each recommendation is written out once, however
+  // many themes it has; every theme counts all of its own.
+  const { recommendations: total } = overview.reviews.find((r) => r.id === REVIEW);
+  const rows = await recommendations.allInnerTexts();
+  assert.equal(rows.length, total, 'every recommendation of the review');
+  assert.equal(new Set(rows).size, rows.length, 'each written out once');
+  const groups = await page.evaluate(groupRows);
+  assert.ok(groups.every((g) => g.said === g.drawn + g.elsewhere), JSON.stringify(groups));
+  assert.ok(groups.reduce((n, g) => n + g.said, 0) > total, 'some have several themes');
   await page.close();
 });
 

@@ -210,18 +210,20 @@ export class ViewerPage {
   }
 }
 
-/** In the page: each group's heading count beside the rows it holds.
- *  Run from its source in the page, so RECOMMENDATION_GROUP and
- *  RECOMMENDATION are written out. */
+/** In the page: each group's heading count beside the rows it holds and
+ *  those it says are written out under other groups. Run from its source
+ *  in the page, so the selectors (RECOMMENDATION_GROUP, RECOMMENDATION)
+ *  are written out. */
 export function groupRows() {
   return [...document.querySelectorAll('section.group')].map((group) => ({
     said: Number(group.querySelector('h4').textContent.match(/\((\d+)\)$/)[1]),
     drawn: group.querySelectorAll('.recommendation-list > li').length,
+    elsewhere: Number(group.querySelector('.elsewhere')?.textContent.match(/\d+/)[0] ?? 0),
   }));
 }
 
 export const everyRowDrawn = (groups, reviewTotal) =>
-  groups.length > 0 && groups.every((g) => g.drawn === g.said) && groups.reduce((n, g) => n + g.drawn, 0) >= reviewTotal;
+  groups.length > 0 && groups.every((g) => g.drawn + g.elsewhere === g.said) && groups.reduce((n, g) => n + g.drawn, 0) >= reviewTotal;
 
 /** Waits (10 s at most) until the open card has every row drawn. */
 export async function untilEveryRowDrawn(page, reviewTotal) {

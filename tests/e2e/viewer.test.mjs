@@ -216,6 +216,23 @@ test('Print right after opening a large card prints every recommendation', async
   await page.close();
 });
 
+test('a card filtered by a theme writes its recommendations out under that theme, first', async () => {
+  const { page, viewer } = await openViewer('?review=kazakhstan-s7&theme=Torture+and+other+CID+treatment');
+  await viewer.waitForTexts();
+  const shown = Number((await viewer.detail().locator('[data-testid=recommendation-count]').textContent()).match(/^(\d+) of 129/)[1]);
+  await untilEveryRowDrawn(page, shown);
+  const [torture, ...others] = await page.evaluate(groupRows);
+  assert.match((await viewer.groupHeadings().allTextContents())[0], /^Torture and other CID treatment \(/);
+  assert.deepEqual(torture, { said: shown, drawn: shown, elsewhere: 0 }, 'all of them, under the theme asked for');
+  assert.ok(others.length > 0 && others.every((g) => g.drawn === 0 && g.elsewhere === g.said), JSON.stringify(others));
+  const notes = await viewer.detail().locator('.elsewhere').allTextContents();
+  assert.ok(notes.length === others.length && notes.every((n) => / of them written out under: Torture and other CID treatment$/.test(n)), `${notes}`);
+  // A row names the other themes it counts under.
+  const row = viewer.recommendations().filter({ has: page.locator('.also') }).first();
+  assert.match(await row.locator('.also').textContent(), /^Also under: \S/);
+  await page.close();
+});
+
 test('a shared link opens exactly the same view', async () => {
   const link = '?theme=Torture+and+other+CID+treatment&review=kazakhstan-s7&group=state';
   const { page, viewer } = await openViewer(link);

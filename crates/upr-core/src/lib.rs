@@ -5,6 +5,7 @@
 //! dependencies), so that the importer, a command-line tool or another
 //! front end can use it unchanged, and its tests run natively.
 
+pub mod card_groups;
 pub mod columns;
 pub mod dataset;
 pub mod export;
