@@ -7,7 +7,7 @@ use super::deferred::InTurn;
 use super::drawn::{use_drawn_rows, FIRST_ROWS};
 use super::marked::marked;
 use super::{use_tr, OnQuery};
-use crate::i18n::{Msg, Tr};
+use crate::i18n::{Lang, Msg, Tr};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use upr_core::card_groups::group_by_option;
@@ -342,13 +342,15 @@ fn recommendation(
     let index_themes: Vec<&str> = row.index_themes().collect();
     let index_persons: Vec<&str> = row.index_persons().collect();
     let text = row.text();
+    let english = (t.lang() != Lang::En).then_some("en");
     // No test ids in a row nor attributes that only repeat it: a page
     // holds hundreds of rows, and every byte of one is paid for hundreds of
     // times (tests find the rows by their classes: tests/e2e/viewer-page.mjs).
     html! {
         <li>
-            // The texts are the source's English: screen readers switch voice.
-            <p lang="en">{ marked(&text, search) }</p>
+            // The texts are the source's English: screen readers switch
+            // voice. Said only where the viewer is in another language.
+            <p lang={english}>{ marked(&text, search) }</p>
             <p class="meta">
                 <span>{ marked(&from, search) }</span>{ " · " }
                 <strong class={class}>{ label }</strong>
