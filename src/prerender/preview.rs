@@ -83,7 +83,7 @@ impl Painter {
 }
 
 /// The picture (opaque RGBA, [`WIDTH`] by [`HEIGHT`]) as PNG, in
-/// [`PREVIEW_COLOURS`] colours ([`reduce_colours`]): a 4-bit palette.
+/// 16 colours ([`reduce_colours`]): a 4-bit palette.
 pub fn encode_png(rgba: &[u8]) -> Result<Vec<u8>, String> {
     encode_pixels(&reduce_colours(rgba, PREVIEW_COLOURS), WIDTH, HEIGHT)
 }
