@@ -8,7 +8,7 @@
 
 use crate::dataset::load::Dataset;
 use crate::facet::Facet;
-use std::collections::BTreeMap;
+use crate::sort::sort_by_key;
 
 /// One group of an open card: those of the options the query selects, then
 /// the others, each in the order of the facet's options; then the
@@ -47,7 +47,12 @@ pub fn group_by_option(
         .iter()
         .filter_map(|value| facet.find(dataset, value))
         .fold(0u64, |mask, option| mask | 1 << option);
-    let mut groups: BTreeMap<usize, OptionGroup> = BTreeMap::new();
+    let mut groups: Vec<OptionGroup> = (0..dataset.option_count(facet))
+        .map(|option| OptionGroup {
+            option: Some(option),
+            ..OptionGroup::default()
+        })
+        .collect();
     let mut none = OptionGroup::default();
     for &index in passing {
         let row = dataset.recommendations.row(index as usize);
@@ -61,11 +66,11 @@ pub fn group_by_option(
             .copied()
             .find(|&o| selected & (1 << o) != 0)
             .unwrap_or(first);
+        // The loader keeps every option below the dataset's count.
         for &option in &options {
-            let group = groups.entry(option).or_insert_with(|| OptionGroup {
-                option: Some(option),
-                ..OptionGroup::default()
-            });
+            let Some(group) = groups.get_mut(option) else {
+                continue;
+            };
             if option == home {
                 group.rows.push(index);
             } else {
@@ -77,12 +82,10 @@ pub fn group_by_option(
         }
     }
     // The selected options' groups first: they hold the rows written out.
-    let (first, rest): (Vec<_>, Vec<_>) = groups
-        .into_values()
-        .partition(|g| g.option.is_some_and(|o| selected & (1 << o) != 0));
-    first
-        .into_iter()
-        .chain(rest)
-        .chain(Some(none).filter(|g| !g.rows.is_empty()))
-        .collect()
+    groups.retain(|g| g.total() > 0);
+    sort_by_key(&mut groups, |g| {
+        g.option.is_some_and(|o| selected & (1 << o) == 0)
+    });
+    groups.extend(Some(none).filter(|g| !g.rows.is_empty()));
+    groups
 }
