@@ -212,11 +212,10 @@ fn group_rows(
             let mut by_name: BTreeMap<String, Vec<u32>> = BTreeMap::new();
             for &index in passing {
                 let row = dataset.recommendations.row(index as usize);
-                let name = row.from.map_or_else(
-                    || t.get(Msg::UnknownState),
-                    |s| t.state_name_at(dataset, s, dataset.review_date(row.review as usize)),
-                );
-                by_name.entry(name).or_default().push(index);
+                by_name
+                    .entry(recommending_state(t, dataset, &row))
+                    .or_default()
+                    .push(index);
             }
             by_name
                 .into_iter()
@@ -287,6 +286,16 @@ impl GroupKey {
     }
 }
 
+/// Who made the recommendation, by the name it recommended under
+/// (`Turkey` in 2015), as the State under review's is the one of the
+/// review's date: on the row, and for the groups by recommending State.
+fn recommending_state(t: &Tr, dataset: &Dataset, row: &RecommendationRow) -> String {
+    row.from.map_or_else(
+        || t.get(Msg::UnknownState),
+        |s| t.state_name_at(dataset, s, dataset.review_date(row.review as usize)),
+    )
+}
+
 fn recommendation(
     t: &Tr,
     dataset: &Dataset,
@@ -294,12 +303,7 @@ fn recommendation(
     search: &SearchQuery,
     also_under: Option<(Facet, usize)>,
 ) -> Html {
-    // The name it recommended under (`Turkey` in 2015), as the State under
-    // review's is the one of the review's date.
-    let from = row.from.map_or_else(
-        || t.get(Msg::UnknownState),
-        |s| t.state_name_at(dataset, s, dataset.review_date(row.review as usize)),
-    );
+    let from = recommending_state(t, dataset, row);
     let class = match row.response {
         Response::Accepted => "accepted-text",
         Response::Noted => "noted-text",
