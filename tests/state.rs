@@ -8,11 +8,11 @@ use std::rc::Rc;
 use upr_core::dataset::load::Dataset;
 use upr_core::filter::apply;
 use upr_core::query::Query;
-use upr_core::state::{Action, ViewerState};
+use upr_core::state::{Action, Extras, ViewerState};
 
 fn state_at(search: &str, dataset: Rc<Dataset>) -> ViewerState {
     let (query, warnings) = Query::from_search(search);
-    ViewerState::with_dataset(query, warnings, Some(dataset))
+    ViewerState::with_dataset(query, warnings, Some(dataset), Some(Extras::ALL))
 }
 
 /// The state after the person asks for `search`; the same state where
@@ -174,4 +174,59 @@ fn the_overview_arriving_after_a_states_texts_keeps_them() {
         .unwrap_or_else(|| state.clone());
     let dataset = after.dataset.as_ref().expect("a dataset");
     assert!(dataset.has_texts_of(review), "the card keeps its texts");
+}
+
+#[test]
+fn the_charts_the_table_and_a_comparison_wait_for_the_code_that_works_them_out() {
+    let (query, warnings) = Query::from_search("?compare=Kazakhstan");
+    let without = ViewerState::with_dataset(query, warnings, Some(complete()), None);
+    assert!(without.query.needs_extras());
+    assert!(
+        without.comparison.is_none(),
+        "no comparison before the split-off code is in"
+    );
+    let with = without
+        .reduce(Action::ExtrasLoaded(Extras::ALL))
+        .expect("the code's arrival changes the state");
+    assert!(
+        matches!(with.comparison, Some(Ok(_))),
+        "its arrival works the comparison out"
+    );
+    assert_eq!(
+        with.reduce(Action::ExtrasLoaded(Extras::ALL)),
+        None,
+        "a second arrival changes nothing"
+    );
+    for (search, field) in [("?view=charts", "charts"), ("?view=table", "table")] {
+        let waiting = change(&with, search);
+        let cold = {
+            let (query, warnings) = Query::from_search(search);
+            ViewerState::with_dataset(query, warnings, Some(complete()), None)
+        };
+        let worked_out = |state: &ViewerState| match field {
+            "charts" => state.charts.is_some(),
+            _ => state.table.is_some(),
+        };
+        assert!(
+            worked_out(&waiting),
+            "{search}: worked out once the code is in"
+        );
+        assert!(!worked_out(&cold), "{search}: not before");
+    }
+}
+
+#[test]
+fn only_the_views_that_draw_the_split_off_work_ask_for_its_code() {
+    for (search, needs) in [
+        ("", false),
+        ("?q=torture&theme=Torture+and+other+CID+treatment", false),
+        ("?review=kazakhstan-s7", false),
+        ("?view=charts", true),
+        ("?view=table", true),
+        ("?compare=Kazakhstan", true),
+        ("?from=France", true),
+    ] {
+        let (query, _) = Query::from_search(search);
+        assert_eq!(query.needs_extras(), needs, "{search}");
+    }
 }

@@ -716,6 +716,13 @@ impl Query {
             || listed.iter().any(|values| !values.is_empty())
     }
 
+    /// Whether the view draws what [`crate::state::Extras`] works out: the
+    /// charts, the table, a comparison, or the profile of the State named
+    /// by `from` above the cards.
+    pub fn needs_extras(&self) -> bool {
+        self.view != View::Cards || self.compare.is_some() || self.from.is_some()
+    }
+
     /// The query without what only changes how its matches are shown: the
     /// open card, the page, the view and the table's options, the
     /// comparison, the grouping within a card, the language. Two queries

@@ -2,6 +2,7 @@
 //! the address bar live in the viewer, which dispatches what they bring
 //! and wraps [`ViewerState::reduce`] in Yew's `Reducible`.
 
+use crate::dataset::indices::StateIndex;
 use crate::dataset::load::Dataset;
 use crate::dataset::schema::Region;
 use crate::dataset::LoadError;
@@ -96,6 +97,63 @@ pub struct ViewerState {
     pub profile: Option<Shared<stats::RecommenderProfile>>,
     /// Worked out only while a comparison is asked for.
     pub comparison: Option<Result<Shared<Comparison>, CompareError>>,
+    /// The work behind the four views above, once the viewer has it.
+    pub extras: Option<Extras>,
+}
+
+/// The work behind the views only some visits open: the charts, the
+/// table, the profile of a recommending State and a comparison. The state
+/// reaches it through this table, not by name, so that the viewer's wasm
+/// can hold it in a piece of its own, fetched when such a view is asked
+/// for (the viewer's `extras` module): until it is in, the views' data
+/// stays unset. Native code (the tests, the prerender) hands it over at
+/// once: [`Extras::ALL`].
+#[derive(Clone, Copy)]
+pub struct Extras {
+    pub charts: fn(&Dataset, &Outcome, &Query) -> ChartData,
+    pub table: fn(&Dataset, &Outcome, &Query) -> crate::table::Table,
+    pub profile: fn(&Dataset, &Outcome, StateIndex) -> stats::RecommenderProfile,
+    pub compare: fn(&Dataset, &str) -> Result<Comparison, CompareError>,
+}
+
+impl Extras {
+    pub const ALL: Extras = Extras {
+        charts: chart_data,
+        table: |dataset, outcome, query| {
+            crate::table::build(dataset, outcome, query.by, Some(query.table_sort()))
+        },
+        profile: stats::recommender_profile,
+        compare: stats::compare,
+    };
+}
+
+/// A program has one set of extras: any two are the same (comparing the
+/// functions' addresses would say nothing more, and is unreliable).
+impl PartialEq for Extras {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Extras {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Extras")
+    }
+}
+
+/// What the charts draw for the selection `outcome` of `query`.
+fn chart_data(dataset: &Dataset, outcome: &Outcome, query: &Query) -> ChartData {
+    let over_time = stats::over_time(dataset, outcome);
+    ChartData {
+        facets: Facet::ALL
+            .iter()
+            .map(|f| (*f, stats::by_facet(dataset, outcome, *f)))
+            .collect(),
+        regions: stats::by_recommending_region(dataset, outcome),
+        over_time_unclassified: stats::unclassified_over_time(dataset, query, &over_time),
+        over_time,
+        participation: stats::participation_histogram(dataset, query),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,6 +180,8 @@ pub enum Action {
     Change(Query),
     /// The person asked to load again what failed to load.
     Retry,
+    /// The work behind the charts, the table, a profile and a comparison.
+    ExtrasLoaded(Extras),
 }
 
 impl ViewerState {
@@ -140,6 +200,7 @@ impl ViewerState {
             table: None,
             profile: None,
             comparison: None,
+            extras: None,
         }
     }
 
@@ -150,8 +211,10 @@ impl ViewerState {
         query: Query,
         warnings: Vec<QueryWarning>,
         dataset: Option<Rc<Dataset>>,
+        extras: Option<Extras>,
     ) -> Self {
         let mut state = Self::new(query, warnings);
+        state.extras = extras;
         if let Some(dataset) = dataset {
             // As `OverviewLoaded` (and `TextsLoaded`) would leave it, filtered once.
             state.overview = Phase::Ready;
@@ -242,47 +305,26 @@ impl ViewerState {
                 });
             }
         }
-        self.charts = (self.query.view == View::Charts && dataset.texts_loaded).then(|| {
-            let over_time = stats::over_time(&dataset, outcome);
-            Shared(Rc::new(ChartData {
-                facets: Facet::ALL
-                    .iter()
-                    .map(|f| (*f, stats::by_facet(&dataset, outcome, *f)))
-                    .collect(),
-                regions: stats::by_recommending_region(&dataset, outcome),
-                over_time_unclassified: stats::unclassified_over_time(
-                    &dataset,
-                    &self.query,
-                    &over_time,
-                ),
-                over_time,
-                participation: stats::participation_histogram(&dataset, &self.query),
-            }))
-        });
-        self.table = (self.query.view == View::Table && dataset.texts_loaded).then(|| {
-            Shared(Rc::new(crate::table::build(
-                &dataset,
-                outcome,
-                self.query.by,
-                Some(self.query.table_sort()),
-            )))
-        });
-        let cards_shown = self.query.view == View::Cards
-            && self.query.review.is_none()
-            && self.query.compare.is_none();
-        self.profile = match (&self.query.from, cards_shown && dataset.texts_loaded) {
-            (Some(from), true) => dataset.find_state(from).map(|state| {
-                Shared(Rc::new(stats::recommender_profile(
-                    &dataset, outcome, state,
-                )))
-            }),
+        let Some(extras) = self.extras else {
+            return;
+        };
+        let query = &self.query;
+        self.charts = (query.view == View::Charts && dataset.texts_loaded)
+            .then(|| Shared(Rc::new((extras.charts)(&dataset, outcome, query))));
+        self.table = (query.view == View::Table && dataset.texts_loaded)
+            .then(|| Shared(Rc::new((extras.table)(&dataset, outcome, query))));
+        let cards_shown =
+            query.view == View::Cards && query.review.is_none() && query.compare.is_none();
+        self.profile = match (&query.from, cards_shown && dataset.texts_loaded) {
+            (Some(from), true) => dataset
+                .find_state(from)
+                .map(|state| Shared(Rc::new((extras.profile)(&dataset, outcome, state)))),
             _ => None,
         };
-        self.comparison = self
-            .query
+        self.comparison = query
             .compare
             .as_ref()
-            .map(|state| stats::compare(&dataset, state).map(|c| Shared(Rc::new(c))));
+            .map(|state| (extras.compare)(&dataset, state).map(|c| Shared(Rc::new(c))));
     }
 }
 
@@ -354,6 +396,13 @@ impl ViewerState {
                 } else {
                     return None;
                 }
+            }
+            Action::ExtrasLoaded(extras) => {
+                if next.extras.is_some() {
+                    return None;
+                }
+                next.extras = Some(extras);
+                next.refilter();
             }
             Action::Change(query) => {
                 if query == self.query {
