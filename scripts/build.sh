@@ -16,7 +16,13 @@
 #                                 trap and shows the same notice);
 #   -Zlocation-detail=none        no file names and lines of panics;
 #   -Zfmt-debug=none              `{:?}` writes nothing (what a reader sees
-#                                 never goes through Debug: format::quoted).
+#                                 never goes through Debug: format::quoted);
+#   --cfg upr_split, --emit-relocs  the code of the charts, the table, a
+#                                 comparison, a profile and the downloads
+#                                 in a piece of its own, fetched when asked
+#                                 for (src/extras.rs): scripts/split/'s
+#                                 wasm-bindgen cuts it off with the
+#                                 relocations the linker keeps.
 # The native code the build runs (the prerender, in post-build.mjs) must
 # not see any of this: post-build.mjs removes the variables named in
 # UPR_WASM_ONLY_ENV before it runs cargo. Clippy, docs and tests run on
@@ -36,7 +42,9 @@ if [ "${UPR_STABLE:-}" != 1 ]; then
   export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
   # Replaces .cargo/config.toml's rustflags for the target, so its
   # +simd128 is repeated here.
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=+simd128 -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=+simd128 -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none --cfg upr_split -Clink-args=--emit-relocs"
+  export UPR_SPLIT_DIR="$CARGO_TARGET_DIR/wasm-split"
+  export PATH="$ROOT/scripts/split:$PATH"
   export UPR_WASM_ONLY_ENV="RUSTUP_TOOLCHAIN CARGO_TARGET_DIR CARGO_UNSTABLE_BUILD_STD CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"
   step "trunk $COMMAND $* (the wasm with $UPR_NIGHTLY)"
 else

@@ -116,7 +116,8 @@ function table(json) {
 
   const absent = () => row('not measured in this run', '–', '–');
   heading('Sizes');
-  if (json.appCode) row('wasm, raw / gzipped', `${kb(json.appCode.raw)} / ${kb(json.appCode.gzip)}`, '–');
+  if (json.appCode) row('wasm, main piece, raw / gzipped', `${kb(json.appCode.raw)} / ${kb(json.appCode.gzip)}`, '–');
+  if (json.appCodeSplitOff) row('wasm split off (charts, table, comparison, profile, downloads), raw / gzipped', `${kb(json.appCodeSplitOff.raw)} / ${kb(json.appCodeSplitOff.gzip)}`, '–');
   if (json.dist) row('dist/: files, raw / gzipped (each file)', `${json.dist.files.toLocaleString('en')}, ${mb(json.dist.raw)} / ${mb(json.dist.gzip)}`, '–');
   const first = json.bytesBeforeFirstCard;
   if (first) {

@@ -49,6 +49,42 @@ const wasm = one((f) => f.endsWith('_bg.wasm'), 'wasm file');
 const glue = one((f) => f.endsWith('.js') && f.startsWith(wasm.replace(/_bg\.wasm$/, '')), 'JS glue');
 const css = one((f) => f.startsWith('page') && f.endsWith('.css'), 'page stylesheet');
 
+// --- the wasm's split-off pieces (src/extras.rs) ---
+// The release build cuts the code only some views need off the wasm
+// (scripts/split/wasm-bindgen leaves the pieces and their loader in
+// UPR_SPLIT_DIR/pieces). They join the build under names that change with
+// their content, as the rest of the code's: the loader, which the glue
+// imports, and each piece, which the loader fetches when first asked for.
+const hashed = (prefix, content, ext) => `${prefix}-${crypto.createHash('sha256').update(content).digest('hex').slice(0, 16)}${ext}`;
+let splitLoader = null;
+const splitPieces = [];
+{
+  const gluePath = path.join(staging, glue);
+  const glueSource = fs.readFileSync(gluePath, 'utf8');
+  const importsLoader = glueSource.includes('"./__wasm_split.js"');
+  const pieces = process.env.UPR_SPLIT_DIR ? path.join(process.env.UPR_SPLIT_DIR, 'pieces') : null;
+  if (importsLoader) {
+    if (!pieces || !fs.existsSync(path.join(pieces, '__wasm_split.js'))) throw new Error('the glue imports ./__wasm_split.js, but the build left no split-off pieces (UPR_SPLIT_DIR)');
+    let loader = fs.readFileSync(path.join(pieces, '__wasm_split.js'), 'utf8');
+    const mainImport = /import \{ initSync \} from "\.\/([^"]+)\.js";/.exec(loader);
+    if (!mainImport) throw new Error('the split-off pieces\' loader does not import initSync from the glue as expected');
+    loader = loader.replace(mainImport[0], `import { initSync } from "./${glue}";`);
+    for (const piece of fs.readdirSync(pieces).filter((f) => f.endsWith('.wasm'))) {
+      const bytes = fs.readFileSync(path.join(pieces, piece));
+      const name = hashed(piece.replace(/\.wasm$/, '').replace(/_/g, '-'), bytes, '.wasm');
+      if (!loader.includes(`"./${piece}"`)) throw new Error(`the split-off pieces' loader does not fetch ./${piece}`);
+      loader = loader.replace(`"./${piece}"`, `"./${name}"`);
+      fs.writeFileSync(path.join(staging, name), bytes);
+      splitPieces.push(name);
+    }
+    loader = compact(loader, '__wasm_split.js');
+    splitLoader = hashed('upr-viewer-split', loader, '.js');
+    fs.writeFileSync(path.join(staging, splitLoader), loader);
+    fs.writeFileSync(gluePath, glueSource.replace('"./__wasm_split.js"', `"./${splitLoader}"`));
+  }
+}
+// --- end of the split-off pieces ---
+
 // --- the scripts shipped as written, compacted ---
 // static/'s scripts explain themselves at length for whoever changes them,
 // and wasm-bindgen's glue carries its doc comments and indentation; a
@@ -256,6 +292,8 @@ for (const unused of ['recommendations.json', 'README.md']) fs.rmSync(path.join(
   const all = walk('');
   const shell = [
     startName, glue, wasm, css, 'manifest.webmanifest',
+    // The split-off pieces' loader, which the glue imports.
+    ...(splitLoader ? [splitLoader] : []),
     // The script that hides a link's unfiltered results until the app
     // draws its answer: every page loads it.
     ...all.filter((f) => f === 'pending.js'),
@@ -266,6 +304,9 @@ for (const unused of ['recommendations.json', 'README.md']) fs.rmSync(path.join(
   ];
   const later = [
     'index.html',
+    // The code of the charts, the table, a comparison, a profile, the
+    // downloads (src/extras.rs).
+    ...splitPieces,
     // The texts' worker and its download script, where the build has
     // them (the page downloads the texts itself without the worker).
     ...all.filter((f) => ['texts-worker.js', 'texts-download.js'].includes(f)),
@@ -310,6 +351,23 @@ if (process.env.TRUNK_PROFILE !== 'release') {
   process.exit(0);
 }
 
+// The split-off pieces' loader as the single file runs it, from a Blob
+// URL: it cannot import the glue (which imports it) by address, so it
+// takes the wasm's exports from where the start-up below leaves them, and
+// it has each piece inside, as a data: URL.
+function singleFileLoader() {
+  let loader = fs.readFileSync(path.join(staging, splitLoader), 'utf8');
+  const mainImport = `import { initSync } from "./${glue}";`;
+  if (!loader.includes(mainImport)) throw new Error('the split-off pieces\' loader does not import the glue as expected');
+  loader = loader.replace(mainImport, 'const initSync = () => globalThis.uprViewerExports;');
+  for (const piece of splitPieces) {
+    const at = `new URL("./${piece}", import.meta.url)`;
+    if (!loader.includes(at)) throw new Error(`the split-off pieces' loader does not fetch ./${piece} as expected`);
+    loader = loader.replace(at, JSON.stringify(`data:application/wasm;base64,${fs.readFileSync(path.join(staging, piece)).toString('base64')}`));
+  }
+  return loader;
+}
+
 // Inline text must not close its own <script> early.
 const inert = (text) => text.replace(/<\/(script)/gi, '<\\/$1');
 // In JSON, `<` only occurs inside strings, where \u003c means the same.
@@ -345,12 +403,17 @@ const standalone = `<!doctype html>
 <script>${inert(compact(fs.readFileSync(path.join(root, 'static/texts-download.js'), 'utf8'), 'texts-download.js'))}</script>
 ${languages}
 <script type="text/plain" id="upr-glue">${inert(fs.readFileSync(path.join(staging, glue), 'utf8'))}</script>
+${splitLoader ? `<script type="text/plain" id="upr-split">${inert(singleFileLoader())}</script>` : ''}
 <script type="module">
 // From file:// nothing can be fetched: the code and data are all above.
 const wasm = Uint8Array.from(atob('${fs.readFileSync(path.join(staging, wasm)).toString('base64')}'), (c) => c.charCodeAt(0));
-const source = document.getElementById('upr-glue').textContent.replace(/<\\\\\\/script/gi, '</script');
-const glue = await import(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
-await glue.default({ module_or_path: wasm });
+const script = (id) => document.getElementById(id).textContent.replace(/<\\\\\\/script/gi, '</script');
+const url = (source) => URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+${splitLoader
+    ? `const glue = await import(url(script('upr-glue').replace('"./${splitLoader}"', JSON.stringify(url(script('upr-split'))))));
+globalThis.uprViewerExports = await glue.default({ module_or_path: wasm });`
+    : `const glue = await import(url(script('upr-glue')));
+await glue.default({ module_or_path: wasm });`}
 </script>
 </body>
 </html>

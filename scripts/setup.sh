@@ -52,6 +52,16 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force || fail "cargo could not install wasm-bindgen-cli"
 fi
 
+# wasm-split-cli cuts the release wasm (scripts/split/wasm-bindgen): the
+# version of the runtime crate pinned with `=` in Cargo.toml.
+WASM_SPLIT_VERSION="$(sed -n 's/^wasm_split_helpers = "=\([0-9.]*\)".*/\1/p' "$ROOT/Cargo.toml")"
+if [ "${UPR_STABLE:-}" != 1 ] && { ! command -v wasm-split-cli >/dev/null 2>&1 \
+  || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; }; then
+  step "installing wasm-split-cli $WASM_SPLIT_VERSION (about a minute, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force \
+    || fail "cargo could not install wasm_split_cli_support"
+fi
+
 # binaryen's wasm-opt 132 reads what rustc 1.95 emits (Debian's 108 cannot);
 # playwright-core drives the system Chromium in end-to-end tests.
 # npm's own record in node_modules is written in another form than the lock

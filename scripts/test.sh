@@ -18,6 +18,10 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings || fail "clippy fo
 # benchmark and the tests build.
 cargo clippy -p upr-viewer --target wasm32-unknown-unknown --lib --bins --test browser --features bench,test-hooks --quiet -- -D warnings \
   || fail "clippy found something in the wasm build (above)"
+# The release wasm's split (src/extras.rs), which only scripts/build.sh's
+# --cfg compiles.
+cargo clippy -p upr-viewer --target wasm32-unknown-unknown --lib --bins --quiet -- -D warnings --cfg upr_split \
+  || fail "clippy found something in the split wasm build (above)"
 # Comments name code as intra-doc links: a rename breaks this, not the reader.
 RUSTDOCFLAGS=-Dwarnings cargo doc --workspace --no-deps --document-private-items --quiet \
   || fail "cargo doc: a doc comment names what does not exist (above)"

@@ -12,6 +12,7 @@ pub mod bench;
 pub mod components;
 pub mod crash;
 pub mod embed;
+pub mod extras;
 pub mod i18n;
 pub mod palette;
 #[cfg(not(target_arch = "wasm32"))]
@@ -112,6 +113,13 @@ fn page_props(
 async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
     let (page_query, _) =
         Query::from_search(&root.get_attribute(PAGE_QUERY_ATTRIBUTE).unwrap_or_default());
+    // A page drawn with a comparison (a State's page) is taken over with
+    // the code that draws it (crate::extras): asked for beside the data.
+    if page_query.needs_extras() {
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = extras::load().await;
+        });
+    }
     let overview = services::loader::overview(&base).await;
     // A page of a review or a State was made with that State's texts.
     let state_id = match (&overview, with_texts) {
@@ -142,6 +150,7 @@ async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
         Some(lang) => i18n::load::messages(lang, &base).await.is_ok(),
         None => true,
     };
+    let with_extras = !page_query.needs_extras() || extras::load().await.is_ok();
     let rendered_from = root.get_attribute(FINGERPRINT_ATTRIBUTE);
     let same_data = rendered_from.is_some()
         && rendered_from == services::loader::fingerprint(&base, piece.as_deref());
@@ -159,6 +168,7 @@ async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
         && preloaded.is_some()
         && query == page_query
         && in_language
+        && with_extras
         && !root.has_attribute(OUTLINE_ATTRIBUTE)
     {
         components::deferred::hydrate_in_turns();

@@ -57,6 +57,7 @@ pub fn Viewer(props: &ViewerProps) -> Html {
                 query,
                 warnings,
                 preloaded.map(|d| d.0),
+                crate::extras::loaded().map(|extras| extras.compute),
             ))
         }
     });

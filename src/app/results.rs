@@ -5,16 +5,18 @@
 use super::store::Store;
 use super::Host;
 use crate::components::card_list::CardList;
-use crate::components::charts::{charts, ChartsProps};
-use crate::components::compare::{compare_view, CompareProps};
-use crate::components::data_table::DataTable;
+use crate::components::charts::ChartsProps;
+use crate::components::compare::CompareProps;
+use crate::components::data_table::DataTableProps;
 use crate::components::export::export_buttons;
 use crate::components::filters::FilterPanel;
 use crate::components::focus::use_focus_back_to_card;
 use crate::components::language::language_switch;
 use crate::components::latest::use_latest;
-use crate::components::notices::{query_warnings, texts_error_notice, texts_progress};
-use crate::components::profile::{recommender_profile, ProfileProps};
+use crate::components::notices::{
+    extras_notice, query_warnings, texts_error_notice, texts_progress,
+};
+use crate::components::profile::ProfileProps;
 use crate::components::review::ReviewDetail;
 use crate::components::summary::result_summary;
 use crate::components::{use_tr, OnQuery};
@@ -148,6 +150,38 @@ fn waits_for_texts(state: &Store) -> bool {
         && state.query.compare.is_none()
 }
 
+/// Fetches the split-off code (crate::extras) when the view asks for it
+/// and the state has it not; then hands the core its part. Returns whether
+/// the last attempt failed, and what tries again.
+#[hook]
+fn use_extras(state: &UseReducerHandle<Store>) -> (bool, Callback<()>) {
+    let failed = use_state(|| false);
+    let attempt = use_state(|| 0_u32);
+    let wanted = state.query.needs_extras() && state.extras.is_none();
+    {
+        let (dispatcher, failed) = (state.dispatcher(), failed.clone());
+        use_effect_with((wanted, *attempt), move |(wanted, _)| {
+            if *wanted {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match crate::extras::load().await {
+                        Ok(loaded) => {
+                            failed.set(false);
+                            dispatcher.dispatch(Action::ExtrasLoaded(loaded.compute));
+                        }
+                        Err(_) => failed.set(true),
+                    }
+                });
+            }
+        });
+    }
+    let failed_now = *failed;
+    let onretry = Callback::from(move |()| {
+        failed.set(false);
+        attempt.set(*attempt + 1);
+    });
+    (failed_now, onretry)
+}
+
 /// What the query asks to see: a comparison, the charts, the table, or
 /// the cards with the open card.
 #[component]
@@ -160,6 +194,7 @@ fn MainView(props: &MainViewProps) -> Html {
         list.clone(),
         state.query.review.clone().map(AttrValue::from),
     );
+    let (extras_failed, onretry) = use_extras(state);
     let (Some(dataset), outcome, query) = (&state.dataset, &state.outcome, &state.query) else {
         return html! {};
     };
@@ -167,8 +202,15 @@ fn MainView(props: &MainViewProps) -> Html {
         .review
         .as_deref()
         .and_then(|id| dataset.review_by_id(id));
-    if let Some(comparison) = &state.comparison {
-        return compare_view(
+    // The code of a comparison, the charts and the table comes in a piece
+    // of its own (crate::extras): its place says so until it is in.
+    let extras = crate::extras::loaded().filter(|_| state.extras.is_some());
+    let wants_view = query.compare.is_some() || (query.view != View::Cards && open.is_none());
+    if wants_view && extras.is_none() {
+        return extras_notice(&t, extras_failed, &onretry);
+    }
+    if let (Some(comparison), Some(extras)) = (&state.comparison, extras) {
+        return (extras.compare)(
             &t,
             &CompareProps {
                 dataset: dataset.clone(),
@@ -178,9 +220,9 @@ fn MainView(props: &MainViewProps) -> Html {
             },
         );
     }
-    match (query.view, open) {
-        (View::Charts, None) => match &state.charts {
-            Some(data) => charts(
+    match (query.view, open, extras) {
+        (View::Charts, None, Some(extras)) => match &state.charts {
+            Some(data) => (extras.charts)(
                 &t,
                 &ChartsProps {
                     dataset: dataset.clone(),
@@ -191,10 +233,13 @@ fn MainView(props: &MainViewProps) -> Html {
             ),
             None => html! { <p role="status">{ t.get(Msg::ChartsWaiting) }</p> },
         },
-        (View::Table, None) => match &state.table {
-            Some(table) => {
-                html! { <DataTable dataset={dataset.clone()} table={table.clone()} query={query.clone()} onquery={onquery.clone()} /> }
-            }
+        (View::Table, None, Some(extras)) => match &state.table {
+            Some(table) => (extras.table)(DataTableProps {
+                dataset: dataset.clone(),
+                table: table.clone(),
+                query: query.clone(),
+                onquery: onquery.clone(),
+            }),
             None => html! { <p role="status">{ t.get(Msg::TableWaiting) }</p> },
         },
         _ => {
@@ -206,8 +251,8 @@ fn MainView(props: &MainViewProps) -> Html {
             let keep_list = open.is_none() || list.get().is_some();
             let cards = keep_list.then(|| html! {
                 <div class="card-list" hidden={open.is_some()} ref={list.clone()}>
-                    if let Some(profile) = &state.profile {
-                        { recommender_profile(&t, &ProfileProps { dataset: dataset.clone(), profile: profile.clone() }) }
+                    if let (Some(profile), Some(extras)) = (&state.profile, extras) {
+                        { (extras.profile)(&t, &ProfileProps { dataset: dataset.clone(), profile: profile.clone() }) }
                     }
                     <CardList dataset={dataset.clone()} outcome={outcome.clone()} query={Query { review: None, ..query.clone() }} onquery={onquery.clone()} />
                 </div>

@@ -1,8 +1,8 @@
 //! Download exactly what is selected, as CSV or JSON.
 
+use crate::extras::{self, Format, Loaded};
 use crate::i18n::{Msg, Tr};
 use upr_core::dataset::load::Dataset;
-use upr_core::export::{rows, to_csv, to_json};
 use upr_core::filter::Outcome;
 use upr_core::state::Shared;
 use wasm_bindgen::JsCast;
@@ -37,32 +37,46 @@ pub fn export_buttons(
     // then took a line of their own on a phone and moved every card down
     // (a layout shift). Once they are in, a press downloads.
     let waiting = !dataset.texts_loaded;
-    let button =
-        |label: &str,
-         name: &'static str,
-         mime: &'static str,
-         render: fn(&[upr_core::export::ExportedRecommendation]) -> String| {
-            let dataset = dataset.clone();
-            let outcome = outcome.clone();
-            let onwant = onwant.clone();
-            let onclick = Callback::from(move |_: MouseEvent| {
-                if !dataset.texts_loaded {
-                    onwant.emit(());
-                    return;
-                }
-                let text = render(&rows(&dataset, &outcome));
+    let button = |label: &str, name: &'static str, mime: &'static str, format: Format| {
+        let dataset = dataset.clone();
+        let outcome = outcome.clone();
+        let onwant = onwant.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            if !dataset.texts_loaded {
+                onwant.emit(());
+                // The code that writes the file, while the texts come.
+                wasm_bindgen_futures::spawn_local(async {
+                    let _ = extras::load().await;
+                });
+                return;
+            }
+            let (dataset, outcome) = (dataset.clone(), outcome.clone());
+            let save = move |extras: &Loaded| {
+                let text = (extras.export)(&dataset, &outcome, format);
                 if let Err(error) = download(name, mime, &text) {
                     gloo::console::error!("the download could not start", error);
                 }
-            });
-            let loading = waiting && loading;
-            html! { <button type="button" data-testid={format!("export-{}", name.rsplit('.').next().unwrap_or(name))} aria-disabled={loading.then_some("true")} {onclick}>{ label.to_owned() }</button> }
-        };
+            };
+            match extras::loaded() {
+                Some(extras) => save(extras),
+                None => wasm_bindgen_futures::spawn_local(async move {
+                    match extras::load().await {
+                        Ok(extras) => save(extras),
+                        Err(_) => gloo::console::error!(
+                            "the code that writes the download could not be fetched"
+                        ),
+                    }
+                }),
+            }
+        });
+        let loading = waiting && loading;
+        html! { <button type="button" data-testid={format!("export-{}", name.rsplit('.').next().unwrap_or(name))} aria-disabled={loading.then_some("true")} {onclick}>{ label.to_owned() }</button> }
+    };
     html! {
         <div class="export" role="group" aria-label={t.get(Msg::DownloadSelected)}>
             { format!("{} ", t.get(Msg::DownloadColon)) }
-            { button("CSV", "upr-recommendations.csv", "text/csv;charset=utf-8", to_csv) }
-            { button("JSON", "upr-recommendations.json", "application/json", to_json) }
+            { button("CSV", "upr-recommendations.csv", "text/csv;charset=utf-8", Format::Csv) }
+            { button("JSON", "upr-recommendations.json", "application/json", Format::Json) }
         </div>
     }
 }

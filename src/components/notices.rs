@@ -36,6 +36,21 @@ pub fn texts_error_notice(t: &Tr, error: &LoadError, onretry: &Callback<()>) -> 
     }
 }
 
+/// In the place of a view whose code is on its way (crate::extras), or
+/// could not be fetched.
+pub fn extras_notice(t: &Tr, failed: bool, onretry: &Callback<()>) -> Html {
+    if failed {
+        html! {
+            <div data-testid="view-failed" role="alert" class="texts-error">
+                { t.get(Msg::ViewFailed) }
+                { try_again(t, onretry) }
+            </div>
+        }
+    } else {
+        html! { <p data-testid="view-loading" role="status">{ t.get(Msg::ViewLoading) }</p> }
+    }
+}
+
 fn try_again(t: &Tr, onretry: &Callback<()>) -> Html {
     let onclick = onretry.reform(|_: MouseEvent| ());
     html! {

@@ -94,6 +94,8 @@ messages! {
     HideFilters = "Hide filters";
     ChartsWaiting = "The charts appear once the recommendation texts have loaded.";
     TableWaiting = "The table appears once the recommendation texts have loaded.";
+    ViewLoading = "Loading this view…";
+    ViewFailed = "This view could not be loaded. Check the connection.";
 
     // Counts
     ReviewsCount = ["{n} review", "{n} reviews"];
