@@ -69,6 +69,13 @@ const splitPieces = [];
     const mainImport = /import \{ initSync \} from "\.\/([^"]+)\.js";/.exec(loader);
     if (!mainImport) throw new Error('the split-off pieces\' loader does not import initSync from the glue as expected');
     loader = loader.replace(mainImport[0], `import { initSync } from "./${glue}";`);
+    // Compiled from its bytes, not while it streams in: streaming needs the
+    // host to send `application/wasm`, which not every host does (the main
+    // piece's glue falls back the same way), and an error page must fail
+    // the load rather than be compiled.
+    const streaming = '(WebAssembly.instantiateStreaming(src, imports))';
+    if (!loader.includes(streaming)) throw new Error('the split-off pieces\' loader does not compile them as expected');
+    loader = loader.replaceAll(streaming, "(src.then((response) => { if (!response.ok) throw new Error(`${response.url}: ${response.status}`); return response.arrayBuffer(); }).then((bytes) => WebAssembly.instantiate(bytes, imports)))");
     for (const piece of fs.readdirSync(pieces).filter((f) => f.endsWith('.wasm'))) {
       const bytes = fs.readFileSync(path.join(pieces, piece));
       const name = hashed(piece.replace(/\.wasm$/, '').replace(/_/g, '-'), bytes, '.wasm');

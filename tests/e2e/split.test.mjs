@@ -17,14 +17,19 @@ let browser;
 let server;
 /** While set, the server answers the piece with a 503. */
 let refusing = false;
+/** While set, the server sends the piece as bytes of no particular type. */
+let untyped = false;
 
 before(async () => {
   browser = await launchBrowser();
   server = await startServer({ '/upr/': DIST }, {
     headers: { 'cache-control': 'no-store' },
     intercept(req, res, pathname) {
-      if (!refusing || !PIECE.test(pathname.split('/').pop())) return false;
-      res.writeHead(503).end();
+      const file = pathname.split('/').pop();
+      if (!PIECE.test(file)) return false;
+      if (refusing) res.writeHead(503).end();
+      else if (untyped) res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(fs.readFileSync(path.join(DIST, file)));
+      else return false;
       return true;
     },
   });
@@ -91,6 +96,20 @@ test('a failed fetch of the piece says so where the view goes, and Try again bri
   await page.locator('[data-testid=view-failed] [data-testid=retry]').click();
   await page.locator('[data-testid=close-compare]').waitFor();
   assert.equal(await page.locator('[data-testid=view-failed]').count(), 0);
+  await page.close();
+});
+
+test('a host that sends the piece without its wasm type still has the charts', async () => {
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  untyped = true;
+  try {
+    await new ViewerPage(page).open(server.url('/upr/?view=charts'));
+    await page.locator('[data-testid=charts] svg').first().waitFor();
+  } finally {
+    untyped = false;
+  }
+  assert.deepEqual(errors, []);
   await page.close();
 });
 
