@@ -73,7 +73,7 @@ mod split {
     }
 
     thread_local! {
-        pub static LOADED: Cell<Option<&'static Loaded>> = const { Cell::new(None) };
+        static LOADED: Cell<Option<&'static Loaded>> = const { Cell::new(None) };
     }
 
     // Runs once, in the split-off piece; the table it hands out lives as

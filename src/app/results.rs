@@ -46,6 +46,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let state = &props.state;
     // On a narrow screen the filters fold away behind a button.
     let filters_open = use_state(|| false);
+    let export_failed = use_state(|| false);
     // The filter panel is given the filters alone, so that opening a card,
     // turning a page or changing the view does not draw its hundreds of
     // options again (milliseconds at each). Its changes are laid over the
@@ -112,7 +113,8 @@ pub fn Results(props: &ResultsProps) -> Html {
                     if !host.masthead() {
                         { language_switch(&t, &state.query, onquery) }
                     }
-                    { export_buttons(&t, dataset, outcome, state.texts == Phase::Loading, &onwant) }
+                    { export_buttons(&t, dataset, outcome, state.texts == Phase::Loading, &onwant,
+                        *export_failed, &{ let failed = export_failed.clone(); Callback::from(move |now| failed.set(now)) }) }
                 </div>
                 <MainView state={state.clone()} onquery={onquery.clone()} outline={host.outline()} progressive={props.progressive} />
                 // Last, and held at the bottom of the window while the

@@ -25,13 +25,17 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindge
 
 /// The CSV and JSON buttons. `loading`: every review's texts are on their
 /// way (their progress shows at the foot of the results); `onwant` asks
-/// for them, which a download needs.
+/// for them, which a download needs. `failed`: the last press could not
+/// fetch the code that writes the file (crate::extras), which `onfailed`
+/// reports (`true`) or clears at the next press (`false`).
 pub fn export_buttons(
     t: &Tr,
     dataset: &Shared<Dataset>,
     outcome: &Shared<Outcome>,
     loading: bool,
     onwant: &Callback<()>,
+    failed: bool,
+    onfailed: &Callback<bool>,
 ) -> Html {
     // There before the texts are in, asking for them: buttons that appeared
     // then took a line of their own on a phone and moved every card down
@@ -41,7 +45,9 @@ pub fn export_buttons(
         let dataset = dataset.clone();
         let outcome = outcome.clone();
         let onwant = onwant.clone();
+        let onfailed = onfailed.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
+            onfailed.emit(false);
             if !dataset.texts_loaded {
                 onwant.emit(());
                 // The code that writes the file, while the texts come.
@@ -59,14 +65,15 @@ pub fn export_buttons(
             };
             match extras::loaded() {
                 Some(extras) => save(extras),
-                None => wasm_bindgen_futures::spawn_local(async move {
-                    match extras::load().await {
-                        Ok(extras) => save(extras),
-                        Err(_) => gloo::console::error!(
-                            "the code that writes the download could not be fetched"
-                        ),
-                    }
-                }),
+                None => {
+                    let onfailed = onfailed.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match extras::load().await {
+                            Ok(extras) => save(extras),
+                            Err(_) => onfailed.emit(true),
+                        }
+                    })
+                }
             }
         });
         let loading = waiting && loading;
@@ -77,6 +84,9 @@ pub fn export_buttons(
             { format!("{} ", t.get(Msg::DownloadColon)) }
             { button("CSV", "upr-recommendations.csv", "text/csv;charset=utf-8", Format::Csv) }
             { button("JSON", "upr-recommendations.json", "application/json", Format::Json) }
+            if failed {
+                <p role="alert" class="export-failed" data-testid="export-failed">{ t.get(Msg::DownloadFailed) }</p>
+            }
         </div>
     }
 }

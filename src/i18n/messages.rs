@@ -185,6 +185,7 @@ messages! {
     PageOf = "Page {page} of {pages}";
     DownloadSelected = "Download the selected recommendations";
     DownloadColon = "Download:";
+    DownloadFailed = "The file could not be made: the code that writes it could not be loaded. Check the connection and press again.";
 
     // Recommending State's profile
     ProfileHeading = "{name} as a recommending State";

@@ -99,6 +99,26 @@ test('a failed fetch of the piece says so where the view goes, and Try again bri
   await page.close();
 });
 
+test('a download whose code cannot be fetched says so, and the next press downloads', async () => {
+  const page = await browser.context.newPage();
+  const viewer = new ViewerPage(page);
+  await viewer.open(server.url('/upr/?theme=Death+penalty'));
+  await viewer.waitForTexts();
+  refusing = true;
+  try {
+    await page.locator('[data-testid=export-csv]').click();
+    const notice = page.locator('[data-testid=export-failed]');
+    await notice.waitFor();
+    assert.equal(await notice.getAttribute('role'), 'alert');
+  } finally {
+    refusing = false;
+  }
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-csv]').click()]);
+  assert.equal(download.suggestedFilename(), 'upr-recommendations.csv');
+  assert.equal(await page.locator('[data-testid=export-failed]').count(), 0, 'the notice goes with the press that works');
+  await page.close();
+});
+
 test('a host that sends the piece without its wasm type still has the charts', async () => {
   const page = await browser.context.newPage();
   const errors = watchErrors(page);
