@@ -45,22 +45,38 @@ impl From<[&'static str; 2]> for English {
 }
 
 macro_rules! messages {
-    ($($id:ident = $english:expr;)*) => {
+    ($($id:ident = $english:tt;)*) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg { $($id),* }
+
+        // Tables in the order of the variants, read by a message's number:
+        // a `match` of as many arms was as many pieces of code in the wasm.
+        const KEYS: &[&str] = &[$(stringify!($id)),*];
+        const ENGLISH: &[English] = &[$(english!($english)),*];
 
         impl Msg {
             pub const ALL: &'static [Msg] = &[$(Msg::$id),*];
 
             /// The id in the language files.
             pub fn key(self) -> &'static str {
-                match self { $(Msg::$id => stringify!($id)),* }
+                KEYS[self as usize]
             }
 
             pub fn english(self) -> English {
-                match self { $(Msg::$id => English::from($english)),* }
+                ENGLISH[self as usize]
             }
         }
+    };
+}
+
+/// A message's English from its text, or its two texts for one and for
+/// other counts.
+macro_rules! english {
+    ([$one:expr, $other:expr]) => {
+        English::Plural($one, $other)
+    };
+    ($text:expr) => {
+        English::One($text)
     };
 }
 
