@@ -41,3 +41,29 @@ fn colours_appear_only_as_the_palettes_variables() {
         );
     }
 }
+
+#[test]
+fn the_sheet_keeps_every_rule_of_style_css_without_its_comments() {
+    let source = include_str!("../src/style.css");
+    let mut uncommented = String::new();
+    let mut rest = source;
+    while let Some(start) = rest.find("/*") {
+        uncommented.push_str(&rest[..start]);
+        let end = rest[start..].find("*/").expect("every comment ends");
+        rest = &rest[start + end + 2..];
+    }
+    uncommented.push_str(rest);
+    let squash = |text: &str| text.split_whitespace().collect::<String>();
+    let sheet = sheet();
+    assert!(
+        squash(&sheet).ends_with(&squash(&uncommented)),
+        "the rules shipped are style.css's, white space aside"
+    );
+    assert!(!sheet.contains("/*"), "no comment is shipped");
+    assert!(
+        !sheet
+            .lines()
+            .any(|line| line.starts_with(' ') || line.trim().is_empty()),
+        "no indentation, no empty line"
+    );
+}
