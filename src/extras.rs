@@ -1,6 +1,7 @@
 //! The code only some visits need: the charts, the table, a comparison,
 //! the profile of a recommending State, and the downloads, with the core's
-//! work behind them ([`Extras`]). The release build splits it off the app's
+//! work behind them ([`Extras`]); and the building of the texts' word
+//! index, which only data far larger than today's needs. The release build splits it off the app's
 //! wasm into a piece of its own, fetched the first time a view asks for it
 //! (`#[wasm_split]`, from `wasm_split_helpers`; scripts/build.sh sets
 //! `--cfg upr_split` and its `wasm-bindgen` runs `wasm-split-cli` first).
@@ -17,6 +18,7 @@ use crate::components::data_table::{DataTable, DataTableProps};
 use crate::components::profile::{recommender_profile, ProfileProps};
 use crate::i18n::Tr;
 use upr_core::dataset::load::Dataset;
+use upr_core::dataset::texts::{SearchText, WordIndexing};
 use upr_core::export::{rows, to_csv, to_json};
 use upr_core::filter::Outcome;
 use upr_core::state::Extras;
@@ -31,6 +33,9 @@ pub struct Loaded {
     pub profile: fn(&Tr, &ProfileProps) -> Html,
     /// The selection's recommendations as a file: `Csv` or `Json`.
     pub export: fn(&Dataset, &Outcome, Format) -> String,
+    /// A step of the texts' word index ([`SearchText::index_some`]), which
+    /// only data far larger than today's builds.
+    pub index_some: fn(&SearchText, &mut WordIndexing, usize) -> bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -53,6 +58,7 @@ fn everything() -> Loaded {
                 Format::Json => to_json(&rows),
             }
         },
+        index_some: SearchText::index_some,
     }
 }
 

@@ -374,12 +374,17 @@ pub const NEWER_VERSION_EVENT: &str = "upr-update-available";
 /// at 16 times today's data it takes seconds on a phone, and the texts are
 /// readable and searchable (by a scan, slower) meanwhile. A search reads
 /// the index from the moment it is finished.
+/// Its code comes with the split-off piece (crate::extras): only data
+/// far larger than today's needs an index, and a search scans meanwhile.
 async fn index_words(dataset: Rc<Dataset>) {
     const ROWS_PER_CHECK: usize = 512;
+    let Ok(extras) = crate::extras::load().await else {
+        return;
+    };
     let texts = dataset.recommendations.search_text();
     let mut indexing = texts.start_indexing();
     let mut slices = Slices::new();
-    while !texts.index_some(&mut indexing, ROWS_PER_CHECK) {
+    while !(extras.index_some)(texts, &mut indexing, ROWS_PER_CHECK) {
         slices.breathe().await;
     }
 }
