@@ -2,10 +2,10 @@
 //! header stays in view, and only the rows in view (plus a margin) are in
 //! the DOM, spacer rows keeping the scroll height.
 
-use super::export::download;
 use super::marked::marked;
 use super::{use_tr, OnQuery};
 use crate::i18n::{Msg, Tr};
+use crate::services::download::download;
 use upr_core::columns::{By, Column, ColumnSort};
 use upr_core::dataset::load::Dataset;
 use upr_core::dataset::schema::Region;

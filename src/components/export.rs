@@ -2,26 +2,11 @@
 
 use crate::extras::{self, Format, Loaded};
 use crate::i18n::{Msg, Tr};
+use crate::services::download::download;
 use upr_core::dataset::load::Dataset;
 use upr_core::filter::Outcome;
 use upr_core::state::Shared;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// Hands `content` to the browser as a file download.
-pub fn download(name: &str, mime: &str, content: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let parts = js_sys::Array::of1(&content.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let anchor: web_sys::HtmlAnchorElement =
-        gloo::utils::document().create_element("a")?.dyn_into()?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
-    web_sys::Url::revoke_object_url(&url)
-}
 
 /// The CSV and JSON buttons. `loading`: every review's texts are on their
 /// way (their progress shows at the foot of the results); `onwant` asks
