@@ -32,18 +32,6 @@ impl English {
     }
 }
 
-impl From<&'static str> for English {
-    fn from(text: &'static str) -> Self {
-        English::One(text)
-    }
-}
-
-impl From<[&'static str; 2]> for English {
-    fn from([one, other]: [&'static str; 2]) -> Self {
-        English::Plural(one, other)
-    }
-}
-
 macro_rules! messages {
     ($($id:ident = $english:tt;)*) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
