@@ -123,5 +123,12 @@ mod split {
 /// The split-off code, fetched and run the first time; at once after.
 pub use split::load;
 
+/// Starts fetching the split-off code for a view about to need it.
+pub fn prefetch() {
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = load().await;
+    });
+}
+
 /// The split-off code if it is in (always, where the build links it in).
 pub use split::loaded;

@@ -116,9 +116,7 @@ async fn hydrate(root: web_sys::Element, base: String, with_texts: bool) {
     // A page drawn with a comparison (a State's page) is taken over with
     // the code that draws it (crate::extras): asked for beside the data.
     if page_query.needs_extras() {
-        wasm_bindgen_futures::spawn_local(async {
-            let _ = extras::load().await;
-        });
+        extras::prefetch();
     }
     let overview = services::loader::overview(&base).await;
     // A page of a review or a State was made with that State's texts.

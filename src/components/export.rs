@@ -36,9 +36,7 @@ pub fn export_buttons(
             if !dataset.texts_loaded {
                 onwant.emit(());
                 // The code that writes the file, while the texts come.
-                wasm_bindgen_futures::spawn_local(async {
-                    let _ = extras::load().await;
-                });
+                extras::prefetch();
                 return;
             }
             let (dataset, outcome) = (dataset.clone(), outcome.clone());
