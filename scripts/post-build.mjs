@@ -8,6 +8,8 @@
 //    the languages inside, that works when opened straight from disk
 //    (file://); only in
 //    a release build (a debug build is for tests, and its wasm is large);
+//  - the wasm's split-off pieces and their loader (src/extras.rs), named
+//    by their content;
 //  - sw.js, the hosted site's service worker (static/sw.js), with the
 //    build's id and the files it keeps at once; and the date of the build,
 //    which every page's footer shows.
@@ -49,13 +51,15 @@ const wasm = one((f) => f.endsWith('_bg.wasm'), 'wasm file');
 const glue = one((f) => f.endsWith('.js') && f.startsWith(wasm.replace(/_bg\.wasm$/, '')), 'JS glue');
 const css = one((f) => f.startsWith('page') && f.endsWith('.css'), 'page stylesheet');
 
+// A file's name that changes with its content, as Trunk names the code's.
+const hashed = (prefix, content, ext) => `${prefix}-${crypto.createHash('sha256').update(content).digest('hex').slice(0, 16)}${ext}`;
+
 // --- the wasm's split-off pieces (src/extras.rs) ---
 // The release build cuts the code only some views need off the wasm
 // (scripts/split/wasm-bindgen leaves the pieces and their loader in
 // UPR_SPLIT_DIR/pieces). They join the build under names that change with
 // their content, as the rest of the code's: the loader, which the glue
 // imports, and each piece, which the loader fetches when first asked for.
-const hashed = (prefix, content, ext) => `${prefix}-${crypto.createHash('sha256').update(content).digest('hex').slice(0, 16)}${ext}`;
 let splitLoader = null;
 const splitPieces = [];
 {
@@ -254,7 +258,7 @@ window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 `;
 const startScript = compact(start, 'the start-up script');
-const startName = `start-${crypto.createHash('sha256').update(startScript).digest('hex').slice(0, 16)}.js`;
+const startName = hashed('start', startScript, '.js');
 fs.writeFileSync(path.join(staging, startName), startScript);
 let page = index.replace(inline[0], `<script type="module" src="./${startName}"></script>`);
 for (const link of early) page = page.replace(link, '');
@@ -262,7 +266,7 @@ fs.writeFileSync(indexPath, page);
 
 // Its own URL, in the folder of embed.js: what a classic script cannot ask for.
 const location = 'export default import.meta.url;\n';
-const locationName = `upr-viewer-location-${crypto.createHash('sha256').update(location).digest('hex').slice(0, 16)}.js`;
+const locationName = hashed('upr-viewer-location', location, '.js');
 fs.writeFileSync(path.join(staging, locationName), location);
 const embed = fs
   .readFileSync(path.join(root, 'static/embed.js'), 'utf8')
